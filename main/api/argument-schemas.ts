@@ -1,0 +1,25 @@
+// Runtime checks for every IPC argument, type-checked against the contract so
+// a channel cannot gain an argument the check does not know about.
+import { z } from 'zod';
+import type { ArgsOf, Channel } from '../../preload/api-contract';
+
+const numberAs = z.enum(['chat', 'session']);
+const lookupRequest = z.strictObject({ input: z.string().max(10_000), numberAs });
+const none = z.undefined();
+
+export const argumentSchemas = {
+  'identifier:parse': lookupRequest,
+  'lookup:run': lookupRequest,
+  'connection:get': none,
+  'connection:use-webhook': z.strictObject({ url: z.string().max(2_000) }),
+  'connection:use-demo': none,
+  'connection:disconnect': none,
+  'settings:get': none,
+  'settings:update': z.strictObject({ numberAs: numberAs.optional() }),
+  'link:open-portal': z.strictObject({ url: z.string().max(2_000) }),
+  'clipboard:write-text': z.strictObject({ text: z.string().max(5_000_000) }),
+} satisfies { [C in Channel]: z.ZodType<ArgsOf<C>> };
+
+export function isChannel(value: string): value is Channel {
+  return Object.hasOwn(argumentSchemas, value);
+}

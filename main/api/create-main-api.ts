@@ -1,0 +1,108 @@
+// The main process's API: one handler per channel of the contract, plus the
+// dispatcher that checks the channel and the argument before a handler runs.
+// No `electron` here: the shell passes in what only Electron can do
+// (safeStorage, shell.openExternal, the clipboard), and tests pass real
+// stand-ins, so this exact code answers both the app and the browser tests.
+import type { ArgsOf, Channel, ResultOf, Result } from '../../preload/api-contract';
+import { errorEnvelope, inspectorError, toEnvelope } from '../core/errors';
+import { parseIdentifier } from '../core/identifier';
+import { lookupDialog } from '../core/lookup';
+import type { Emulator } from '../emulator/index';
+import type { PortalClientOptions } from '../rest/portal-client';
+import { argumentSchemas, isChannel } from './argument-schemas';
+import { ConnectionManager, type SecretCipher } from './connection';
+import { readSettings, updateSettings, type KeyValueStore } from './settings';
+
+export interface MainApiDeps {
+  /** Settings and the (encrypted) connection: electron-store in the app, conf elsewhere. */
+  store: KeyValueStore;
+  secrets: SecretCipher;
+  /** Opens an https URL in the system browser (already checked against the portal). */
+  openExternal(url: string): Promise<void>;
+  writeClipboard(text: string): void;
+  /** Defaults to the bundled emulator with its sample data. */
+  startDemo?: () => Promise<Emulator>;
+  clientOptions?: PortalClientOptions;
+}
+
+export type Handlers = { [C in Channel]: (args: ArgsOf<C>) => Promise<ResultOf<C>> };
+
+export interface MainApi {
+  readonly channels: readonly Channel[];
+  /** Validates and runs one call; never throws: failures come back as an error envelope. */
+  dispatch(channel: string, args: unknown): Promise<Result<unknown>>;
+  dispose(): Promise<void>;
+}
+
+async function startBundledDemo(): Promise<Emulator> {
+  // Loaded on demand: most sessions never open the demo, and start-up stays light.
+  const { startEmulator } = await import('../emulator/index');
+  return startEmulator();
+}
+
+/** Links may only lead to the connected portal, over https, compared by parsed origin. */
+function checkPortalLink(url: string, portalOrigin: string | undefined): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw inspectorError('INVALID_ARGUMENT', { message: 'That link is not a valid URL.' });
+  }
+  if (parsed.protocol !== 'https:' || !portalOrigin || parsed.origin !== portalOrigin) {
+    throw inspectorError('INVALID_ARGUMENT', { message: 'Only links to the connected portal can be opened.' });
+  }
+  return parsed.href;
+}
+
+export function createMainApi(deps: MainApiDeps): MainApi {
+  const connection = new ConnectionManager({
+    store: deps.store,
+    secrets: deps.secrets,
+    startDemo: deps.startDemo ?? startBundledDemo,
+    clientOptions: deps.clientOptions,
+  });
+
+  const handlers: Handlers = {
+    'identifier:parse': async ({ input, numberAs }) => parseIdentifier(input, numberAs),
+    'lookup:run': async ({ input, numberAs }) => {
+      // Parse first: a bad identifier is refused before we even need a portal.
+      parseIdentifier(input, numberAs);
+      return lookupDialog(await connection.client(), input, numberAs);
+    },
+    'connection:get': () => connection.state(),
+    'connection:use-webhook': ({ url }) => connection.useWebhook(url),
+    'connection:use-demo': () => connection.useDemo(),
+    'connection:disconnect': () => connection.disconnect(),
+    'settings:get': async () => readSettings(deps.store),
+    'settings:update': async (patch) => updateSettings(deps.store, patch),
+    'link:open-portal': async ({ url }) => {
+      const state = await connection.state();
+      await deps.openExternal(checkPortalLink(url, state.portal?.origin));
+      return null;
+    },
+    'clipboard:write-text': async ({ text }) => {
+      deps.writeClipboard(text);
+      return null;
+    },
+  };
+
+  return {
+    channels: Object.keys(handlers) as Channel[],
+    async dispatch(channel, args) {
+      if (!isChannel(channel)) {
+        return { ok: false, error: errorEnvelope('INVALID_ARGUMENT', { message: 'Unknown request.' }) };
+      }
+      const parsed = argumentSchemas[channel].safeParse(args);
+      if (!parsed.success) {
+        return { ok: false, error: errorEnvelope('INVALID_ARGUMENT', { message: `The request's argument is not valid for ${channel}.` }) };
+      }
+      try {
+        const handler = handlers[channel] as (value: unknown) => Promise<unknown>;
+        return { ok: true, value: await handler(parsed.data) };
+      } catch (error) {
+        return { ok: false, error: toEnvelope(error) };
+      }
+    },
+    dispose: () => connection.dispose(),
+  };
+}

@@ -1,0 +1,49 @@
+// Human-readable output of a lookup for a terminal: the same sections and
+// labels the app shows, dates in the local time zone with their offset.
+import type { FieldRow, LookupResult } from '../core/dialog-types';
+import type { ErrorEnvelope } from '../core/errors';
+import { describeQuery } from '../core/identifier';
+
+function localDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const text = new Intl.DateTimeFormat(undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    timeZoneName: 'shortOffset',
+  }).format(date);
+  return `${text}  (${iso})`;
+}
+
+function rowValue(row: FieldRow): string {
+  if (row.kind === 'date' && row.value) return localDate(row.value);
+  if (row.kind === 'link' && row.href) return `${row.value}  ${row.href}`;
+  return row.value;
+}
+
+export function formatLookup(result: LookupResult): string {
+  const name = typeof result.dialog.name === 'string' ? result.dialog.name : '';
+  const lines = [
+    `${String(result.dialog.dialog_id)}  ${name}`.trimEnd(),
+    `  looked up as ${describeQuery(result.query)} on ${result.portal.host}${result.portal.demo ? ' (demo portal)' : ''} in ${result.elapsedMs} ms`,
+  ];
+  for (const section of result.sections) {
+    if (section.rows.length === 0) continue;
+    lines.push('', section.title);
+    const width = Math.min(34, Math.max(...section.rows.map((row) => row.label.length)));
+    for (const row of section.rows) {
+      const mark = row.callerDependent ? ' *' : '';
+      lines.push(`  ${(row.label + mark).padEnd(width + 2)}  ${rowValue(row)}`);
+    }
+  }
+  if (result.sections.some((section) => section.rows.some((row) => row.callerDependent))) {
+    lines.push('', '  * depends on who asks (the webhook user)');
+  }
+  return lines.join('\n');
+}
+
+export function formatError(input: string | null, error: ErrorEnvelope): string {
+  const lines = [`${input ? `${input}: ` : ''}${error.title} [${error.code}]`, `  ${error.message}`, `  What to do: ${error.action}`];
+  if (error.portalDescription) lines.push(`  Portal said: ${error.portalDescription}`);
+  return lines.join('\n');
+}

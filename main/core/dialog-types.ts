@@ -1,0 +1,143 @@
+// The shapes a lookup produces. Plain data only: these objects cross IPC
+// (structured clone) and are printed by the CLI, so no classes, no functions.
+
+/** The raw `result` of imopenlines.dialog.get, as the portal sent it. */
+export type RawDialog = Record<string, unknown>;
+
+/** The `time` block Bitrix24 adds to every answer. */
+export interface TimeBlock {
+  start?: number;
+  finish?: number;
+  duration?: number;
+  processing?: number;
+  date_start?: string;
+  date_finish?: string;
+  operating?: number;
+  operating_reset_at?: number;
+  [key: string]: unknown;
+}
+
+/** `entity_id` / USER_CODE: `connector|lineId|connectorChatId|connectorUserId`. */
+export interface DecodedEntityId {
+  raw: string;
+  /** false when the string does not have the documented four parts. */
+  wellFormed: boolean;
+  connectorId: string | null;
+  /** A readable name for known connectors, else null (show the id). */
+  connectorName: string | null;
+  lineId: number | null;
+  externalChatId: string | null;
+  /** The client's Bitrix24 user id; 0 for connectors that group by chat. */
+  clientUserId: number | null;
+}
+
+/** `entity_data_1`: the open-line session string. */
+export interface DecodedSessionData {
+  raw: string;
+  /** full = 10 fields; legacy = the older 6-field form; empty = ""; partial = anything else. */
+  form: 'full' | 'legacy' | 'empty' | 'partial';
+  crmBound: boolean;
+  /** LEAD, DEAL, CONTACT, COMPANY, or NONE. */
+  crmEntityType: string;
+  crmEntityId: number;
+  pinned: boolean;
+  waitingAction: boolean;
+  sessionId: number | null;
+  /** ISO 8601 UTC, from unix seconds; null when absent or 0. */
+  sessionStart: string | null;
+  /** Line id written into the session (0/absent → take it from entity_id). */
+  lineId: number | null;
+  /** ISO 8601 UTC, null when not blocked. */
+  blockDate: string | null;
+  blockReason: string | null;
+  /** Positions beyond the documented ten, kept so nothing is dropped. */
+  extra: string[];
+}
+
+export interface CrmBinding {
+  /** LEAD, COMPANY, CONTACT, DEAL, or an unknown type kept as sent. */
+  type: string;
+  id: number;
+  /** Absolute link to the portal's CRM card; null when id is 0 or the type is unknown. */
+  url: string | null;
+}
+
+/** `entity_data_2`: the CRM bindings. */
+export interface DecodedCrmBindings {
+  raw: string;
+  bindings: CrmBinding[];
+}
+
+/** `entity_data_3`: silent mode. */
+export interface DecodedSilentMode {
+  raw: string;
+  /** true = Y, false = N, null = empty or unknown. */
+  enabled: boolean | null;
+}
+
+export interface DecodedDialog {
+  entity: DecodedEntityId | null;
+  session: DecodedSessionData | null;
+  crm: DecodedCrmBindings | null;
+  silentMode: DecodedSilentMode | null;
+}
+
+/**
+ * The presentation model: every field of the answer, in sections, already
+ * labelled and decoded. The renderer and the CLI both draw from this, so the
+ * app and the terminal say the same thing.
+ */
+export type FieldKind = 'text' | 'number' | 'boolean' | 'date' | 'link' | 'null' | 'json';
+
+export interface FieldRow {
+  /** Stable path into the raw answer (`entity_data_1[5]`, `readed_list[0].user_name`) or a decoded key. */
+  path: string;
+  /** Human label ("Session id"). */
+  label: string;
+  /** The value as display text (dates as ISO; the edge formats them in local time). */
+  value: string;
+  kind: FieldKind;
+  /** For kind 'link': the absolute URL. */
+  href?: string;
+  /** A short explanation ("Y = pinned to its operator"). */
+  hint?: string;
+  /** True for fields that depend on who is asking (counter, role, permissions…). */
+  callerDependent?: boolean;
+}
+
+export interface FieldSection {
+  id: string;
+  title: string;
+  rows: FieldRow[];
+}
+
+/** Which identifier form a lookup used; the parameter sent to Bitrix24. */
+export type IdentifierParam = 'CHAT_ID' | 'DIALOG_ID' | 'SESSION_ID' | 'USER_CODE';
+
+export interface DialogQuery {
+  param: IdentifierParam;
+  /** The normalised value sent (number for CHAT_ID/SESSION_ID). */
+  value: string | number;
+  /** What the user typed, trimmed. */
+  input: string;
+}
+
+export interface PortalInfo {
+  /** https origin of the portal, e.g. https://example.bitrix24.com */
+  origin: string;
+  host: string;
+  demo: boolean;
+}
+
+export interface LookupResult {
+  query: DialogQuery;
+  portal: PortalInfo;
+  dialog: RawDialog;
+  time: TimeBlock | null;
+  decoded: DecodedDialog;
+  sections: FieldSection[];
+  /** ISO 8601 when the answer arrived. */
+  fetchedAt: string;
+  /** Wall time of the whole lookup, ms. */
+  elapsedMs: number;
+}

@@ -1,0 +1,301 @@
+// Every failure a lookup can meet, each with one stable code, a sentence that
+// says what happened and one that says what to do. Codes that come from
+// Bitrix24 keep Bitrix24's spelling, so a support lead can search for them;
+// codes we add are ours and never collide with theirs.
+//
+// Branch on the code, never on the HTTP status: 503 means both "retry"
+// (QUERY_LIMIT_EXCEEDED) and "never retry" (OVERLOAD_LIMIT).
+
+/** The plain envelope that crosses IPC and is printed by the CLI. */
+export interface ErrorEnvelope {
+  code: string;
+  /** Short heading ("No access to this dialog"). */
+  title: string;
+  /** What happened, in plain language. */
+  message: string;
+  /** What to do about it. */
+  action: string;
+  /** Whether trying the same thing again later can succeed. */
+  retryable: boolean;
+  /** HTTP status, when an answer came back. Informational only. */
+  status?: number;
+  /** The portal's own error_description, when it sent one (never shown raw as the message). */
+  portalDescription?: string;
+}
+
+interface CatalogueEntry {
+  title: string;
+  message: string;
+  action: string;
+  retryable: boolean;
+}
+
+const ACCEPTED_FORMS =
+  'a chat id (1777), a dialog id (chat1777), a session id (choose "session" for bare numbers) or a user code (livechat|1|1373|211)';
+
+/** Codes Bitrix24 documents for imopenlines.dialog.get and for every REST method (brief §2). */
+export const PORTAL_ERRORS = {
+  ACCESS_ERROR: {
+    title: 'Dialog not found or no access',
+    message:
+      'Bitrix24 did not return this dialog. It answers the same way when the dialog does not exist, when the identifier points to something that is not an open-line dialog, and when your account may not open it.',
+    action:
+      'Check the identifier (and the chat/session choice for a bare number). If it is right, ask your Bitrix24 administrator for Open Channels access to this dialog, or use a webhook of a user who has it.',
+    retryable: false,
+  },
+  IM_NOT_INSTALLED: {
+    title: 'Messenger is not installed',
+    message: 'The portal answered that its Messenger (im) module is not installed, so open-line dialogs cannot be read.',
+    action: 'Ask your Bitrix24 administrator to install the Messenger module, or check that you connected the right portal.',
+    retryable: false,
+  },
+  INTERNAL_SERVER_ERROR: {
+    title: 'Bitrix24 internal error',
+    message: 'The portal reported an internal server error while handling the request.',
+    action: 'Try again in a minute. If it keeps happening, contact Bitrix24 support or your server administrator.',
+    retryable: true,
+  },
+  ERROR_UNEXPECTED_ANSWER: {
+    title: 'Bitrix24 returned an unexpected response',
+    message: 'The portal reported that it produced an unexpected response internally.',
+    action: 'Try again in a minute. If it keeps happening, contact Bitrix24 support or your server administrator.',
+    retryable: true,
+  },
+  QUERY_LIMIT_EXCEEDED: {
+    title: 'Too many requests',
+    message: "The portal's request rate limit was exceeded (2 requests a second with a burst of 50 on most plans).",
+    action: 'Wait a few seconds and try again. Other apps or scripts using the same portal from your network share this limit.',
+    retryable: true,
+  },
+  ERROR_BATCH_METHOD_NOT_ALLOWED: {
+    title: 'Method not allowed in a batch',
+    message: 'The portal refused to run this method inside a batch request.',
+    action: 'This is a bug in Open Lines Inspector: please report it. A single lookup still works.',
+    retryable: false,
+  },
+  ERROR_BATCH_LENGTH_EXCEEDED: {
+    title: 'Batch too long',
+    message: 'The portal refused a batch request with more than 50 commands or too long parameters.',
+    action: 'This is a bug in Open Lines Inspector: please report it. Look up fewer dialogs at once meanwhile.',
+    retryable: false,
+  },
+  NO_AUTH_FOUND: {
+    title: 'Webhook or token not accepted',
+    message: 'The portal did not accept the credentials: the webhook key is wrong, was regenerated, expired, or was deleted.',
+    action: 'Open Developer resources in your portal, copy the inbound webhook URL again and reconnect.',
+    retryable: false,
+  },
+  INVALID_REQUEST: {
+    title: 'HTTPS required',
+    message: 'The portal refused the request because REST methods must be called over HTTPS.',
+    action: 'Use the https:// address of your portal in the webhook URL.',
+    retryable: false,
+  },
+  OVERLOAD_LIMIT: {
+    title: 'REST API blocked for this portal',
+    message: 'Bitrix24 support has blocked REST API access for this portal because of overload. This block is manual and does not lift by itself.',
+    action: 'Contact Bitrix24 technical support to remove the block. Retrying will not help.',
+    retryable: false,
+  },
+  ACCESS_DENIED: {
+    title: 'REST API not available on this plan',
+    message: 'The portal answered that the REST API is available only on commercial plans.',
+    action: "Ask your Bitrix24 administrator about the portal's plan.",
+    retryable: false,
+  },
+  INVALID_CREDENTIALS: {
+    title: 'The webhook user lacks permissions',
+    message: 'The user who owns the webhook or token does not have the permissions this request needs.',
+    action: 'Use a webhook created by a user with Open Channels access, or ask your administrator to grant it.',
+    retryable: false,
+  },
+  ERROR_MANIFEST_IS_NOT_AVAILABLE: {
+    title: 'Manifest not available',
+    message: 'The portal answered that the requested manifest is not available.',
+    action: 'Check that you connected the right portal. If it persists, contact Bitrix24 support.',
+    retryable: false,
+  },
+  insufficient_scope: {
+    title: 'Webhook lacks the imopenlines scope',
+    message: 'The webhook was created without the permissions (scope) needed to read open-line dialogs.',
+    action: 'Edit the inbound webhook in your portal, tick the "imopenlines" scope (Open Channels), save, and reconnect.',
+    retryable: false,
+  },
+  expired_token: {
+    title: 'Access token expired',
+    message: 'The access token has expired.',
+    action: 'Sign in to the portal again.',
+    retryable: false,
+  },
+  invalid_token: {
+    title: 'Access token invalid',
+    message: 'The portal did not recognise the access token.',
+    action: 'Sign in to the portal again.',
+    retryable: false,
+  },
+  user_access_error: {
+    title: 'No access to the application',
+    message: 'The application is installed on the portal, but the administrator allowed it only for certain users, and you are not one of them.',
+    action: 'Ask your Bitrix24 administrator to give you access to the application.',
+    retryable: false,
+  },
+  PORTAL_DELETED: {
+    title: 'Portal unavailable',
+    message: 'The portal answered that it was deleted, or (on-premise) that its public part is temporarily closed.',
+    action: 'Check the portal address. On-premise administrators: disable "Temporary closure of the public part of the site" in the Main module settings.',
+    retryable: false,
+  },
+  OPERATION_TIME_LIMIT: {
+    title: 'Method time limit reached',
+    message: 'This webhook used up its execution-time budget for imopenlines.dialog.get in the last 10 minutes, so the portal blocks the method for a while.',
+    action: 'Wait until the budget frees up (at most 10 minutes), then try again. Other methods keep working.',
+    retryable: true,
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+/** Codes this app adds for what happens around Bitrix24. */
+export const APP_ERRORS = {
+  INVALID_IDENTIFIER: {
+    title: 'Not a dialog identifier',
+    message: 'That text is not an identifier of an open-line dialog.',
+    action: `Paste ${ACCEPTED_FORMS}.`,
+    retryable: false,
+  },
+  INVALID_WEBHOOK_URL: {
+    title: 'Not an inbound webhook URL',
+    message: 'That text is not a Bitrix24 inbound webhook URL.',
+    action: 'Copy the URL from Developer resources → Inbound webhook in your portal. It looks like https://your-portal.bitrix24.com/rest/1/abc123xyz/.',
+    retryable: false,
+  },
+  NOT_CONNECTED: {
+    title: 'No portal connected',
+    message: 'There is no Bitrix24 portal to ask yet.',
+    action: 'Connect with an inbound webhook URL, or open the demo portal to try the app without an account.',
+    retryable: false,
+  },
+  PORTAL_UNREACHABLE: {
+    title: 'Portal unreachable',
+    message: 'Could not connect to the portal: the address does not resolve, or nothing answers there.',
+    action: 'Check your network connection and the portal address in the webhook URL, then try again.',
+    retryable: true,
+  },
+  TLS_ERROR: {
+    title: 'Secure connection failed',
+    message: "The portal's HTTPS certificate could not be verified, so the connection was stopped before anything was sent.",
+    action: 'Check the portal address. If your portal uses a private certificate authority, start the app with NODE_EXTRA_CA_CERTS pointing to its certificate.',
+    retryable: false,
+  },
+  TIMEOUT: {
+    title: 'The portal did not answer in time',
+    message: 'The portal took too long to answer and the request was stopped.',
+    action: 'Try again. If the portal is slow for everyone, check its status with your administrator.',
+    retryable: true,
+  },
+  CONNECTION_RESET: {
+    title: 'Connection dropped',
+    message: 'The connection to the portal closed before a full answer arrived.',
+    action: 'Try again. A proxy or firewall between you and the portal may be cutting connections.',
+    retryable: true,
+  },
+  NOT_BITRIX_JSON: {
+    title: 'Not a Bitrix24 answer',
+    message: 'The address answered with something that is not a Bitrix24 REST answer (for example an HTML page from a proxy, a login page or a maintenance page).',
+    action: 'Check the webhook URL, and whether a proxy or captive portal sits between you and Bitrix24.',
+    retryable: true,
+  },
+  EMPTY_RESPONSE: {
+    title: 'Empty answer',
+    message: 'The portal answered with an empty body.',
+    action: 'Try again. If it keeps happening, the portal or a proxy in between is misbehaving.',
+    retryable: true,
+  },
+  TRUNCATED_RESPONSE: {
+    title: 'Incomplete answer',
+    message: 'The answer from the portal was cut off before it ended, so it could not be read.',
+    action: 'Try again. If it keeps happening, a proxy in between may be cutting answers.',
+    retryable: true,
+  },
+  UNEXPECTED_SHAPE: {
+    title: 'Unexpected dialog data',
+    message: 'The portal answered, but the dialog data does not have the shape Bitrix24 documents.',
+    action: 'The raw answer is kept so you can inspect it. Please report this with the portal version.',
+    retryable: false,
+  },
+  PORTAL_ERROR: {
+    title: 'Bitrix24 error',
+    message: 'The portal answered with an error this app does not know.',
+    action: 'Read the portal’s description below; if it is unclear, contact your Bitrix24 administrator.',
+    retryable: false,
+  },
+  INVALID_ARGUMENT: {
+    title: 'Invalid request',
+    message: 'The app received a request it cannot accept.',
+    action: 'This is a bug in Open Lines Inspector: please report it.',
+    retryable: false,
+  },
+  DEMO_UNAVAILABLE: {
+    title: 'Demo portal could not start',
+    message: 'The built-in demo portal could not be started on this computer.',
+    action: 'Try again; if it still fails, another program may be blocking local connections.',
+    retryable: true,
+  },
+  INTERNAL: {
+    title: 'Something went wrong',
+    message: 'Open Lines Inspector met an unexpected problem.',
+    action: 'Try again. If it keeps happening, please report it.',
+    retryable: true,
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type PortalErrorCode = keyof typeof PORTAL_ERRORS;
+export type AppErrorCode = keyof typeof APP_ERRORS;
+export type ErrorCode = PortalErrorCode | AppErrorCode;
+
+const CATALOGUE: Record<string, CatalogueEntry> = { ...PORTAL_ERRORS, ...APP_ERRORS };
+
+export function isKnownErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(CATALOGUE, code);
+}
+
+/** An error that already knows its envelope. Thrown inside main; only the envelope crosses IPC. */
+export class InspectorError extends Error {
+  readonly envelope: ErrorEnvelope;
+  constructor(envelope: ErrorEnvelope, options?: { cause?: unknown }) {
+    super(`${envelope.code}: ${envelope.message}`, options);
+    this.name = 'InspectorError';
+    this.envelope = envelope;
+  }
+}
+
+interface EnvelopeExtras {
+  status?: number;
+  portalDescription?: string;
+  /** Replaces the catalogue's message when the situation is more specific. */
+  message?: string;
+  action?: string;
+}
+
+/** Builds the envelope for a code; an unknown portal code becomes PORTAL_ERROR carrying it. */
+export function errorEnvelope(code: string, extras: EnvelopeExtras = {}): ErrorEnvelope {
+  const entry = CATALOGUE[code] ?? APP_ERRORS.PORTAL_ERROR;
+  const envelope: ErrorEnvelope = {
+    code,
+    title: entry.title,
+    message: extras.message ?? entry.message,
+    action: extras.action ?? entry.action,
+    retryable: entry.retryable,
+  };
+  if (extras.status !== undefined) envelope.status = extras.status;
+  if (extras.portalDescription) envelope.portalDescription = extras.portalDescription;
+  return envelope;
+}
+
+export function inspectorError(code: ErrorCode, extras?: EnvelopeExtras, cause?: unknown): InspectorError {
+  return new InspectorError(errorEnvelope(code, extras), { cause });
+}
+
+/** Anything thrown → an envelope; unknown throwables never leak their text (it may hold a secret). */
+export function toEnvelope(error: unknown): ErrorEnvelope {
+  if (error instanceof InspectorError) return error.envelope;
+  return errorEnvelope('INTERNAL');
+}

@@ -1,0 +1,42 @@
+// One lookup: parse → request → validate → decode → describe. The same path
+// for the app, the CLI and the benchmark.
+import type { PortalClient } from '../rest/portal-client';
+import { dialogSchema } from '../rest/answer-schema';
+import { decodeDialog } from './decode/index';
+import { describeDialog } from './describe-dialog';
+import type { DialogQuery, LookupResult, RawDialog } from './dialog-types';
+import { inspectorError } from './errors';
+import { parseIdentifier, type NumberAs } from './identifier';
+
+export const DIALOG_GET = 'imopenlines.dialog.get';
+
+/** Asks the portal for one dialog, by the one parameter the query names. */
+export async function fetchDialog(client: PortalClient, query: DialogQuery): Promise<Omit<LookupResult, 'elapsedMs'>> {
+  const answer = await client.call(DIALOG_GET, { [query.param]: query.value });
+  const parsed = dialogSchema.safeParse(answer.result);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? ` (field ${issue.path.join('.') || 'result'}: ${issue.message})` : '';
+    throw inspectorError('UNEXPECTED_SHAPE', {
+      message: `The portal answered, but the dialog data does not have the shape Bitrix24 documents${where}.`,
+    });
+  }
+  const dialog = parsed.data as RawDialog;
+  const decoded = decodeDialog(dialog, client.portal.origin);
+  return {
+    query,
+    portal: client.portal,
+    dialog,
+    time: answer.time,
+    decoded,
+    sections: describeDialog(dialog, decoded, answer.time),
+    fetchedAt: new Date().toISOString(),
+  };
+}
+
+export async function lookupDialog(client: PortalClient, input: string, numberAs: NumberAs): Promise<LookupResult> {
+  const started = performance.now();
+  const query = parseIdentifier(input, numberAs);
+  const result = await fetchDialog(client, query);
+  return { ...result, elapsedMs: Math.round((performance.now() - started) * 10) / 10 };
+}

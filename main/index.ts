@@ -1,0 +1,52 @@
+// The Electron shell: lifecycle, the window, IPC registration, store wiring.
+// Everything the app does lives in modules that never import `electron`
+// (main/core, main/rest, main/api); this file only connects them to Electron.
+import path from 'node:path';
+import { app, BrowserWindow, clipboard, ipcMain, nativeTheme, protocol, safeStorage, session, shell } from 'electron';
+import Store from 'electron-store';
+import { createMainApi, type MainApi } from './api/create-main-api';
+import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, handleAppProtocol } from './shell/app-protocol';
+import { registerIpc } from './shell/ipc';
+import { createSafeStorageCipher } from './shell/secret-cipher';
+import { installWindowGuards, mainWindowOptions } from './shell/window';
+
+const here = import.meta.dirname;
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const appOrigins = [`${APP_SCHEME}://${APP_HOST}`, ...(devServerUrl ? [new URL(devServerUrl).origin] : [])];
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+let api: MainApi | null = null;
+
+function createWindow(): void {
+  const window = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs'), nativeTheme.shouldUseDarkColors));
+  installWindowGuards(window.webContents, window.webContents.session, appOrigins);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
+}
+
+app.enableSandbox();
+
+void app.whenReady().then(() => {
+  handleAppProtocol(protocol, path.join(here, '../renderer'));
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  api = createMainApi({
+    store: new Store<Record<string, unknown>>({ name: 'config' }),
+    secrets: createSafeStorageCipher(safeStorage),
+    openExternal: (url) => shell.openExternal(url),
+    writeClipboard: (text) => clipboard.writeText(text),
+  });
+  registerIpc(ipcMain, api, appOrigins);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  void api?.dispose();
+});

@@ -1,0 +1,26 @@
+// Registers every channel of the API with ipcMain. Each message is answered
+// only when it comes from the app's own top-level page; the argument is then
+// checked by the dispatcher against the contract's schema.
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { MainApi } from '../api/create-main-api';
+import { errorEnvelope } from '../core/errors';
+import { isAppUrl } from './window';
+
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, appOrigins: readonly string[]): boolean {
+  const frame = event.senderFrame;
+  // A frame can be gone by the time its message is handled; and only the
+  // top-level page may speak, never an iframe inside it.
+  if (!frame || frame.parent !== null) return false;
+  return isAppUrl(frame.url, appOrigins);
+}
+
+export function registerIpc(ipcMain: IpcMain, api: MainApi, appOrigins: readonly string[]): void {
+  for (const channel of api.channels) {
+    ipcMain.handle(channel, (event, args: unknown) => {
+      if (!isTrustedSender(event, appOrigins)) {
+        return { ok: false, error: errorEnvelope('INVALID_ARGUMENT', { message: 'Request refused: it did not come from the app window.' }) };
+      }
+      return api.dispatch(channel, args);
+    });
+  }
+}

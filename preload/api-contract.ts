@@ -1,0 +1,95 @@
+// The IPC contract, declared once. Types only: main, preload and renderer
+// import it with `import type`, so "find references" on a channel shows every
+// side of it. Runtime checks of the arguments live in main/api/argument-schemas.ts,
+// which is type-checked against this file.
+
+import type { DialogQuery, LookupResult, PortalInfo } from '../main/core/dialog-types';
+import type { ErrorEnvelope } from '../main/core/errors';
+
+export type {
+  CrmBinding,
+  DecodedDialog,
+  DialogQuery,
+  FieldKind,
+  FieldRow,
+  FieldSection,
+  IdentifierParam,
+  LookupResult,
+  PortalInfo,
+  RawDialog,
+  TimeBlock,
+} from '../main/core/dialog-types';
+export type { ErrorEnvelope } from '../main/core/errors';
+
+/** Every answer crosses IPC as plain data: a value or an error envelope, never a thrown Error. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorEnvelope };
+
+/** How a bare positive integer is read. */
+export type NumberAs = 'chat' | 'session';
+
+export interface ConnectionState {
+  kind: 'none' | 'webhook' | 'demo';
+  /** The portal's address; never the webhook key. */
+  portal: PortalInfo | null;
+  /** The Bitrix24 user the webhook acts as (not secret: it is in every portal URL). */
+  userId: number | null;
+}
+
+export interface Settings {
+  numberAs: NumberAs;
+}
+
+export interface LookupRequest {
+  input: string;
+  numberAs: NumberAs;
+}
+
+/** Channel → argument and result. Channel names are `domain:action`. */
+export interface IpcContract {
+  'identifier:parse': { args: LookupRequest; result: DialogQuery };
+  'lookup:run': { args: LookupRequest; result: LookupResult };
+  'connection:get': { args: void; result: ConnectionState };
+  'connection:use-webhook': { args: { url: string }; result: ConnectionState };
+  'connection:use-demo': { args: void; result: ConnectionState };
+  'connection:disconnect': { args: void; result: ConnectionState };
+  'settings:get': { args: void; result: Settings };
+  'settings:update': { args: Partial<Settings>; result: Settings };
+  /** Opens a link to the connected portal (a CRM card) in the system browser. */
+  'link:open-portal': { args: { url: string }; result: null };
+  'clipboard:write-text': { args: { text: string }; result: null };
+}
+
+export type Channel = keyof IpcContract;
+export type ArgsOf<C extends Channel> = IpcContract[C]['args'];
+export type ResultOf<C extends Channel> = IpcContract[C]['result'];
+
+/** The one object the preload exposes on `window.inspector`: one named method per operation. */
+export interface InspectorApi {
+  parseIdentifier(request: LookupRequest): Promise<Result<DialogQuery>>;
+  lookup(request: LookupRequest): Promise<Result<LookupResult>>;
+  getConnection(): Promise<Result<ConnectionState>>;
+  useWebhook(request: { url: string }): Promise<Result<ConnectionState>>;
+  useDemo(): Promise<Result<ConnectionState>>;
+  disconnect(): Promise<Result<ConnectionState>>;
+  getSettings(): Promise<Result<Settings>>;
+  updateSettings(patch: Partial<Settings>): Promise<Result<Settings>>;
+  openPortalLink(request: { url: string }): Promise<Result<null>>;
+  copyText(request: { text: string }): Promise<Result<null>>;
+}
+
+/** Which channel each method of the exposed API speaks on. */
+export const API_CHANNELS = {
+  parseIdentifier: 'identifier:parse',
+  lookup: 'lookup:run',
+  getConnection: 'connection:get',
+  useWebhook: 'connection:use-webhook',
+  useDemo: 'connection:use-demo',
+  disconnect: 'connection:disconnect',
+  getSettings: 'settings:get',
+  updateSettings: 'settings:update',
+  openPortalLink: 'link:open-portal',
+  copyText: 'clipboard:write-text',
+} as const satisfies Record<keyof InspectorApi, Channel>;
+
+/** The global name the bridge is exposed under. */
+export const API_GLOBAL = 'inspector';

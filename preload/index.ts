@@ -1,0 +1,32 @@
+// The bridge: one frozen object on `window.inspector`, one named method per
+// operation. The renderer never sees ipcRenderer, a channel name, or a generic
+// invoke, so a compromised page can only ask for what these methods ask for.
+import { contextBridge, ipcRenderer } from 'electron';
+import {
+  API_CHANNELS,
+  API_GLOBAL,
+  type ArgsOf,
+  type Channel,
+  type InspectorApi,
+  type Result,
+  type ResultOf,
+} from './api-contract';
+
+function invoke<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<Result<ResultOf<C>>> {
+  return ipcRenderer.invoke(channel, args) as Promise<Result<ResultOf<C>>>;
+}
+
+const api: InspectorApi = Object.freeze({
+  parseIdentifier: (request) => invoke(API_CHANNELS.parseIdentifier, request),
+  lookup: (request) => invoke(API_CHANNELS.lookup, request),
+  getConnection: () => invoke(API_CHANNELS.getConnection, undefined),
+  useWebhook: (request) => invoke(API_CHANNELS.useWebhook, request),
+  useDemo: () => invoke(API_CHANNELS.useDemo, undefined),
+  disconnect: () => invoke(API_CHANNELS.disconnect, undefined),
+  getSettings: () => invoke(API_CHANNELS.getSettings, undefined),
+  updateSettings: (patch) => invoke(API_CHANNELS.updateSettings, patch),
+  openPortalLink: (request) => invoke(API_CHANNELS.openPortalLink, request),
+  copyText: (request) => invoke(API_CHANNELS.copyText, request),
+} satisfies InspectorApi);
+
+contextBridge.exposeInMainWorld(API_GLOBAL, api);
