@@ -8,8 +8,12 @@ function localDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const text = new Intl.DateTimeFormat(undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'medium',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
     timeZoneName: 'shortOffset',
   }).format(date);
   return `${text}  (${iso})`;
@@ -18,7 +22,7 @@ function localDate(iso: string): string {
 function rowValue(row: FieldRow): string {
   if (row.kind === 'date' && row.value) return localDate(row.value);
   if (row.kind === 'link' && row.href) return `${row.value}  ${row.href}`;
-  return row.value;
+  return row.value === '' ? '(empty)' : row.value;
 }
 
 export function formatLookup(result: LookupResult): string {

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import packageJson from '../../package.json';
 import { defaultDataDir } from '../core/data-dir';
 import type { LookupResult } from '../core/dialog-types';
 import { errorEnvelope, toEnvelope, type ErrorEnvelope } from '../core/errors';
@@ -41,7 +42,7 @@ Options:
 Exit status: 0 when every lookup succeeded, 1 when any failed, 2 on a usage error.
 A portal behind a private certificate authority works through NODE_EXTRA_CA_CERTS.`;
 
-const VERSION = '0.1.0';
+const VERSION = packageJson.version;
 
 class UsageError extends Error {}
 

@@ -1,0 +1,110 @@
+// Rows for who is in the dialog: managers, muted users, who read what, and
+// who saw the last message. Each reader or viewer is one sentence so a lead can
+// scan it; names are kept exactly as sent (the edges render text, not markup).
+import type { FieldRow, RawDialog } from './dialog-types';
+import { childPath, inlineText, isPlainObject, makeRow, valueRows } from './field-rows';
+
+type Item = Record<string, unknown>;
+
+function field(item: Item, key: string, missing: string): string {
+  return Object.hasOwn(item, key) ? inlineText(item[key]) : missing;
+}
+
+function whenText(item: Item): string {
+  const date = item['date'];
+  return date === null || date === undefined || date === '' ? 'an unknown time' : inlineText(date);
+}
+
+/** Rows for the keys of an item that the sentence does not carry, so nothing is dropped. */
+function leftoverRows(path: string, label: string, item: Item, used: readonly string[]): FieldRow[] {
+  return Object.entries(item)
+    .filter(([key]) => !used.includes(key))
+    .flatMap(([key, value]) => valueRows(childPath(path, key), `${label} › ${key}`, value));
+}
+
+/** A list of user ids as one row: "27, 31", or "nobody". */
+function idListRows(raw: RawDialog, key: string, label: string, hint: string): FieldRow[] {
+  if (!Object.hasOwn(raw, key)) return [];
+  const list = raw[key];
+  const scalar = (v: unknown): boolean => typeof v === 'number' || typeof v === 'string';
+  if (!Array.isArray(list) || !list.every(scalar)) return valueRows(key, label, list, { hint });
+  const value = list.length === 0 ? 'nobody' : list.map((id) => inlineText(id)).join(', ');
+  return [makeRow(key, label, value, 'text', { hint })];
+}
+
+const READER_KEYS = ['user_id', 'user_name', 'message_id', 'date'] as const;
+
+function readerRows(raw: RawDialog): FieldRow[] {
+  if (!Object.hasOwn(raw, 'readed_list')) return [];
+  const list = raw['readed_list'];
+  const hint = 'The last message this participant has read; the client (guest) appears here too.';
+  if (!Array.isArray(list)) return valueRows('readed_list', 'Read status', list, { hint });
+  if (list.length === 0) return [makeRow('readed_list', 'Read status', 'nobody yet', 'text', { hint })];
+
+  return list.flatMap((item, index) => {
+    const path = childPath('readed_list', index);
+    const label = `Reader ${index + 1}`;
+    if (!isPlainObject(item)) return valueRows(path, label, item, { hint });
+    const sentence =
+      `${field(item, 'user_name', '(no name)')} (#${field(item, 'user_id', '?')}) ` +
+      `read up to message ${field(item, 'message_id', '?')} at ${whenText(item)}`;
+    return [makeRow(path, label, sentence, 'text', { hint }), ...leftoverRows(path, label, item, READER_KEYS)];
+  });
+}
+
+const VIEWER_KEYS = ['user_id', 'user_name', 'date'] as const;
+const VIEWS_KEYS = ['message_id', 'first_viewers', 'count_of_viewers'] as const;
+
+function viewRows(raw: RawDialog): FieldRow[] {
+  if (!Object.hasOwn(raw, 'last_message_views')) return [];
+  const views = raw['last_message_views'];
+  const base = 'last_message_views';
+  if (!isPlainObject(views)) return valueRows(base, 'Last message views', views);
+
+  const rows: FieldRow[] = [];
+  if (Object.hasOwn(views, 'message_id')) {
+    rows.push(
+      ...valueRows(childPath(base, 'message_id'), 'Viewed message id', views['message_id'], {
+        hint: 'The message these view statistics are about.',
+      }),
+    );
+  }
+  if (Object.hasOwn(views, 'first_viewers')) {
+    const viewers = views['first_viewers'];
+    const path = childPath(base, 'first_viewers');
+    const hint = 'Users who viewed the message first.';
+    if (!Array.isArray(viewers)) rows.push(...valueRows(path, 'First viewers', viewers, { hint }));
+    else if (viewers.length === 0) rows.push(makeRow(path, 'First viewers', 'none', 'text', { hint }));
+    else {
+      viewers.forEach((viewer, index) => {
+        const itemPath = childPath(path, index);
+        const label = `First viewer ${index + 1}`;
+        if (!isPlainObject(viewer)) {
+          rows.push(...valueRows(itemPath, label, viewer, { hint }));
+          return;
+        }
+        const sentence = `${field(viewer, 'user_name', '(no name)')} (#${field(viewer, 'user_id', '?')}) at ${whenText(viewer)}`;
+        rows.push(makeRow(itemPath, label, sentence, 'text', { hint }), ...leftoverRows(itemPath, label, viewer, VIEWER_KEYS));
+      });
+    }
+  }
+  if (Object.hasOwn(views, 'count_of_viewers')) {
+    rows.push(
+      ...valueRows(childPath(base, 'count_of_viewers'), 'Other viewers', views['count_of_viewers'], {
+        hint: 'How many other users viewed the message.',
+      }),
+    );
+  }
+  rows.push(...leftoverRows(base, 'Last message views', views, VIEWS_KEYS));
+  return rows;
+}
+
+export function peopleRows(raw: RawDialog): FieldRow[] {
+  return [
+    ...idListRows(raw, 'manager_list', 'Managers (user ids)', 'Operators marked as managers of this chat.'),
+    ...idListRows(raw, 'mute_list', 'Notifications off (user ids)', 'Users who muted this chat.'),
+    ...readerRows(raw),
+    ...viewRows(raw),
+  ];
+}
+

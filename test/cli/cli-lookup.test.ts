@@ -1,0 +1,164 @@
+// The built `openlines-inspector` binary, spawned as a user would run it,
+// against the emulator over real HTTPS.
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_IDS, DEMO_WEBHOOK, startEmulator, type Emulator } from '../../main/emulator/index';
+import { closedPort } from '../support/closed-port';
+import { makeTempDir } from '../support/temp-dir';
+
+const CLI = path.resolve(import.meta.dirname, '../../out/main/cli.js');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env, NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS ?? '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let emulator: Emulator;
+let caFile: string;
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+
+beforeAll(async () => {
+  if (!existsSync(CLI)) throw new Error('Build first: npm run build (npm test does it)');
+  emulator = await startEmulator({ rateLimit: false });
+  temp = await makeTempDir();
+  caFile = path.join(temp.dir, 'emulator-ca.pem');
+  await writeFile(caFile, emulator.certificate);
+});
+afterAll(async () => {
+  await emulator.close();
+  await temp.remove();
+});
+
+// The emulator's self-signed certificate is trusted the way a private CA is:
+// through Node's standard NODE_EXTRA_CA_CERTS.
+const trusted = () => ({ NODE_EXTRA_CA_CERTS: caFile });
+
+describe('openlines-inspector lookup', () => {
+  it('prints the decoded dialog for a webhook portal', async () => {
+    const result = await run(['lookup', 'chat1777', '--webhook', emulator.webhookUrl()], trusted());
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('Green Guest #17 - Bitrix24 Documentation');
+    expect(result.stdout).toMatch(/Session id\s+343/);
+    expect(result.stdout).toContain(`${emulator.origin}/crm/lead/details/1209/`);
+    expect(result.stdout).toMatch(/Connector\s+Live chat/);
+  });
+
+  it('prints one JSON result per id, in order, with the decoded parts', async () => {
+    const result = await run(['lookup', '1777', 'chat2006', 'livechat|22|1775|599', '--json', '--webhook', emulator.webhookUrl()], trusted());
+    expect(result.code).toBe(0);
+    const parsed = JSON.parse(result.stdout) as Array<{ input: string; ok: boolean; dialog: { id: number }; decoded: { session: { sessionId: number } } }>;
+    expect(parsed.map((entry) => entry.input)).toEqual(['1777', 'chat2006', 'livechat|22|1775|599']);
+    expect(parsed.map((entry) => entry.dialog.id)).toEqual([1777, DEMO_IDS.markupChatId, 1777]);
+    expect(parsed[0]!.decoded.session.sessionId).toBe(343);
+  });
+
+  it('reads bare numbers as session ids with --as session', async () => {
+    const result = await run(['lookup', '343', '--as', 'session', '--json', '--webhook', emulator.webhookUrl()], trusted());
+    expect(JSON.parse(result.stdout)[0].query).toEqual({ param: 'SESSION_ID', value: 343, input: '343' });
+  });
+
+  it('takes the webhook from OPENLINES_WEBHOOK, keeping the key off the command line', async () => {
+    const result = await run(['lookup', 'chat1777', '--json'], { ...trusted(), OPENLINES_WEBHOOK: emulator.webhookUrl() });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)[0].dialog.id).toBe(1777);
+  });
+
+  it('works with no account at all: --demo', async () => {
+    const result = await run(['lookup', String(DEMO_IDS.rtlChatId), '--demo']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('(demo portal)');
+  });
+
+  it('reports a failed id on stderr with the app’s words, keeps the others, and exits 1', async () => {
+    const result = await run(['lookup', '1777', '987654', '--json', '--webhook', emulator.webhookUrl()], trusted());
+    expect(result.code).toBe(1);
+    const parsed = JSON.parse(result.stdout);
+    expect(parsed[0].ok).toBe(true);
+    expect(parsed[1]).toMatchObject({ input: '987654', ok: false, error: { code: 'ACCESS_ERROR' } });
+    expect(result.stderr).toContain('987654: Dialog not found or no access [ACCESS_ERROR]');
+    expect(result.stderr).toContain('What to do:');
+    expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('refuses a bad identifier without asking the portal', async () => {
+    const before = emulator.requests.length;
+    const result = await run(['lookup', 'livechat|1|x|y', '--webhook', emulator.webhookUrl()], trusted());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('[INVALID_IDENTIFIER]');
+    expect(result.stderr).toContain("client's user id");
+    expect(emulator.requests.length).toBe(before);
+  });
+
+  it('never prints the webhook key, whatever goes wrong', async () => {
+    const wrong = emulator.webhookUrl().replace(DEMO_WEBHOOK.key, 'leakme0key');
+    const result = await run(['lookup', '1777', '--webhook', wrong], trusted());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('[NO_AUTH_FOUND]');
+    expect(result.stdout + result.stderr).not.toContain('leakme0key');
+  });
+
+  it('says when the portal cannot be reached', async () => {
+    const port = await closedPort();
+    const result = await run(['lookup', '1777', '--webhook', `https://127.0.0.1:${port}/rest/1/abc123/`]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('[PORTAL_UNREACHABLE]');
+  });
+
+  it('refuses an untrusted certificate with TLS_ERROR', async () => {
+    const result = await run(['lookup', '1777', '--webhook', emulator.webhookUrl()]);
+    expect(result.stderr).toContain('[TLS_ERROR]');
+    expect(result.stderr).toContain('NODE_EXTRA_CA_CERTS');
+  });
+
+  it('gives up after --timeout', async () => {
+    emulator.injectFault({ kind: 'hang' });
+    const result = await run(['lookup', '1777', '--timeout', '0.3', '--webhook', emulator.webhookUrl()], trusted());
+    expect(result.stderr).toContain('[TIMEOUT]');
+  });
+
+  it('creates the data folder it is given', async () => {
+    const dataDir = path.join(temp.dir, 'nested', 'data');
+    const result = await run(['lookup', '1777', '--demo', '--data-dir', dataDir]);
+    expect(result.code).toBe(0);
+    expect(statSync(dataDir).isDirectory()).toBe(true);
+  });
+
+  it.each([
+    [[], /No command given/],
+    [['search', 'x'], /Unknown command "search"/],
+    [['lookup'], /at least one identifier/],
+    [['lookup', '1777'], /Say which portal/],
+    [['lookup', '1777', '--demo', '--webhook', 'https://x/rest/1/k/'], /either --webhook or --demo/],
+    [['lookup', '1777', '--demo', '--as', 'thread'], /--as takes "chat" or "session"/],
+    [['lookup', '1777', '--demo', '--timeout', 'soon'], /--timeout takes a number/],
+    [['lookup', '1777', '--demo', '--colour'], /Unknown option '--colour'/],
+  ])('usage error %j exits 2 with help', async (args, message) => {
+    const result = await run(args as string[]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain('Usage:');
+    expect(result.stdout).toBe('');
+  });
+
+  it('prints help and version', async () => {
+    expect((await run(['--help'])).stdout).toContain('openlines-inspector lookup <identifier>...');
+    expect((await run(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

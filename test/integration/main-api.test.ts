@@ -1,0 +1,182 @@
+// The handlers the app's window talks to, through the same dispatcher the IPC
+// shell uses: argument checks, the connection lifecycle, the demo portal.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ConnectionState, LookupResult, Result, Settings } from '../../preload/api-contract';
+import { DEMO_WEBHOOK, startEmulator, type Emulator } from '../../main/emulator/index';
+import { startHarness, type Harness } from '../support/main-api-harness';
+
+let emulator: Emulator;
+let harness: Harness;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ rateLimit: false });
+});
+afterAll(() => emulator.close());
+afterEach(() => harness?.dispose());
+
+function ok<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+function errorCode(result: Result<unknown>): string {
+  if (result.ok) throw new Error('expected an error');
+  return result.error.code;
+}
+
+describe('before any portal is connected', () => {
+  it('reports no connection and refuses a lookup with NOT_CONNECTED', async () => {
+    harness = await startHarness(emulator);
+    expect(ok<ConnectionState>(await harness.api.dispatch('connection:get', undefined))).toEqual({ kind: 'none', portal: null, userId: null });
+    expect(errorCode(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }))).toBe('NOT_CONNECTED');
+  });
+
+  it('still explains a bad identifier first', async () => {
+    harness = await startHarness(emulator);
+    expect(errorCode(await harness.api.dispatch('lookup:run', { input: 'chat?', numberAs: 'chat' }))).toBe('INVALID_IDENTIFIER');
+  });
+});
+
+describe('connecting with a webhook', () => {
+  it('checks the webhook with the portal, stores the key encrypted, and never returns it', async () => {
+    harness = await startHarness(emulator);
+    const state = ok<ConnectionState>(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    expect(state).toEqual({ kind: 'webhook', portal: { origin: emulator.origin, host: new URL(emulator.origin).host, demo: false }, userId: DEMO_WEBHOOK.userId });
+    expect(JSON.stringify(state)).not.toContain(DEMO_WEBHOOK.key);
+    expect(emulator.requests.at(-1)?.method).toBe('scope');
+    const file = await readFile(path.join(harness.dataDir, 'config.json'), 'utf8');
+    expect(file).not.toContain(DEMO_WEBHOOK.key);
+    expect(harness.cipher.encrypted).toHaveLength(1);
+    expect(file).toContain(harness.cipher.encrypted[0]);
+  });
+
+  it('is remembered by the next start, which can look up at once', async () => {
+    harness = await startHarness(emulator);
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    const again = harness.reopen();
+    expect(ok<ConnectionState>(await again.dispatch('connection:get', undefined)).kind).toBe('webhook');
+    const result = ok<LookupResult>(await again.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }));
+    expect(result.dialog.id).toBe(1777);
+  });
+
+  it('keeps the key for this run only when the OS cannot encrypt it', async () => {
+    harness = await startHarness(emulator, { canPersist: false });
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    expect(ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: '1777', numberAs: 'chat' })).dialog.id).toBe(1777);
+    expect(harness.store.get('connection')).toBeUndefined();
+    expect(ok<ConnectionState>(await harness.reopen().dispatch('connection:get', undefined)).kind).toBe('none');
+  });
+
+  it('refuses a wrong key without replacing the current connection', async () => {
+    harness = await startHarness(emulator);
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    const wrong = emulator.webhookUrl().replace(DEMO_WEBHOOK.key, 'nope0key');
+    const result = await harness.api.dispatch('connection:use-webhook', { url: wrong });
+    expect(errorCode(result)).toBe('NO_AUTH_FOUND');
+    expect(JSON.stringify(result)).not.toContain('nope0key');
+    expect(ok<ConnectionState>(await harness.api.dispatch('connection:get', undefined)).kind).toBe('webhook');
+  });
+
+  it('refuses a webhook without the imopenlines scope, naming the scopes it has', async () => {
+    const narrow = { userId: 9, key: 'crmonly9', scopes: ['crm', 'user_brief'] };
+    const portal = await startEmulator({ rateLimit: false, webhooks: [DEMO_WEBHOOK, narrow] });
+    harness = await startHarness(portal);
+    try {
+      const result = await harness.api.dispatch('connection:use-webhook', { url: portal.webhookUrl(narrow) });
+      expect(errorCode(result)).toBe('insufficient_scope');
+      expect(result.ok ? '' : result.error.message).toMatch(/crm, user_brief/);
+    } finally {
+      await portal.close();
+    }
+  });
+
+  it('refuses a malformed URL before any request', async () => {
+    harness = await startHarness(emulator);
+    const before = emulator.requests.length;
+    expect(errorCode(await harness.api.dispatch('connection:use-webhook', { url: 'http://portal/rest/1/x/' }))).toBe('INVALID_WEBHOOK_URL');
+    expect(emulator.requests.length).toBe(before);
+  });
+
+  it('disconnects and forgets', async () => {
+    harness = await startHarness(emulator);
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    expect(ok<ConnectionState>(await harness.api.dispatch('connection:disconnect', undefined)).kind).toBe('none');
+    expect(harness.store.get('connection')).toBeUndefined();
+    expect(errorCode(await harness.api.dispatch('lookup:run', { input: '1777', numberAs: 'chat' }))).toBe('NOT_CONNECTED');
+  });
+});
+
+describe('the demo portal', () => {
+  it('starts the bundled emulator on loopback and answers lookups, with no account', async () => {
+    harness = await startHarness(null);
+    const state = ok<ConnectionState>(await harness.api.dispatch('connection:use-demo', undefined));
+    expect(state.kind).toBe('demo');
+    expect(state.portal?.demo).toBe(true);
+    expect(state.portal?.origin).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const result = ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: 'livechat|22|1775|599', numberAs: 'chat' }));
+    expect(result.portal.demo).toBe(true);
+    expect(result.dialog.name).toBe('Green Guest #17 - Bitrix24 Documentation');
+  });
+
+  it('is remembered across starts', async () => {
+    harness = await startHarness(null);
+    ok(await harness.api.dispatch('connection:use-demo', undefined));
+    const again = harness.reopen();
+    expect(ok<ConnectionState>(await again.dispatch('connection:get', undefined)).kind).toBe('demo');
+    expect(ok<LookupResult>(await again.dispatch('lookup:run', { input: '343', numberAs: 'session' })).dialog.id).toBe(1777);
+  });
+});
+
+describe('settings', () => {
+  it('remembers how bare numbers are read, in the settings file', async () => {
+    harness = await startHarness(emulator);
+    expect(ok<Settings>(await harness.api.dispatch('settings:get', undefined))).toEqual({ numberAs: 'chat' });
+    expect(ok<Settings>(await harness.api.dispatch('settings:update', { numberAs: 'session' }))).toEqual({ numberAs: 'session' });
+    expect(ok<Settings>(await harness.reopen().dispatch('settings:get', undefined))).toEqual({ numberAs: 'session' });
+  });
+
+  it('falls back to defaults when the file holds nonsense', async () => {
+    harness = await startHarness(emulator);
+    harness.store.set('settings.numberAs', 'sideways');
+    expect(ok<Settings>(await harness.reopen().dispatch('settings:get', undefined))).toEqual({ numberAs: 'chat' });
+  });
+});
+
+describe('argument checks', () => {
+  it.each([
+    ['lookup:run', { input: 1777, numberAs: 'chat' }],
+    ['lookup:run', { input: '1777', numberAs: 'thread' }],
+    ['lookup:run', { input: '1777', numberAs: 'chat', extra: true }],
+    ['lookup:run', null],
+    ['settings:update', { numberAs: 'session', theme: 'dark' }],
+    ['connection:use-webhook', { url: ['x'] }],
+    ['connection:get', { please: true }],
+    ['clipboard:write-text', { text: 5 }],
+    ['shell:exec', { command: 'rm -rf /' }],
+    ['__proto__', {}],
+  ])('%s with %j is refused as INVALID_ARGUMENT', async (channel, args) => {
+    harness = await startHarness(emulator);
+    expect(errorCode(await harness.api.dispatch(channel, args))).toBe('INVALID_ARGUMENT');
+  });
+});
+
+describe('links and the clipboard', () => {
+  it('opens only https links to the connected portal', async () => {
+    harness = await startHarness(emulator);
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    const lead = `${emulator.origin}/crm/lead/details/1209/`;
+    ok(await harness.api.dispatch('link:open-portal', { url: lead }));
+    for (const url of ['https://evil.example/crm/lead/details/1/', `${emulator.origin}.evil.example/`, 'javascript:alert(1)', 'file:///etc/passwd', 'not a url', emulator.origin.replace('https:', 'http:') + '/']) {
+      expect(errorCode(await harness.api.dispatch('link:open-portal', { url }))).toBe('INVALID_ARGUMENT');
+    }
+    expect(harness.opened).toEqual([lead]);
+  });
+
+  it('copies text through the injected clipboard', async () => {
+    harness = await startHarness(emulator);
+    ok(await harness.api.dispatch('clipboard:write-text', { text: 'livechat|22|1775|599' }));
+    expect(harness.copied).toEqual(['livechat|22|1775|599']);
+  });
+});

@@ -1,0 +1,54 @@
+// The real main-process API over a real settings file in a temp folder, with
+// the emulator's certificate trusted: what the app runs, minus Electron.
+import { createMainApi, type MainApi } from '../../main/api/create-main-api';
+import { openFileStore } from '../../main/api/file-store';
+import type { KeyValueStore } from '../../main/api/settings';
+import type { Emulator } from '../../main/emulator/index';
+import { makeTempDir } from './temp-dir';
+import { testCipher } from './test-cipher';
+
+export interface Harness {
+  api: MainApi;
+  store: KeyValueStore;
+  dataDir: string;
+  opened: string[];
+  copied: string[];
+  cipher: ReturnType<typeof testCipher>;
+  reopen(): MainApi;
+  dispose(): Promise<void>;
+}
+
+export async function startHarness(emulator: Emulator | null, options: { canPersist?: boolean } = {}): Promise<Harness> {
+  const { dir, remove } = await makeTempDir();
+  const opened: string[] = [];
+  const copied: string[] = [];
+  const cipher = testCipher(options.canPersist ?? true);
+  const apis: MainApi[] = [];
+  const make = (): MainApi => {
+    const api = createMainApi({
+      store: openFileStore(dir),
+      secrets: cipher,
+      openExternal: async (url) => {
+        opened.push(url);
+      },
+      writeClipboard: (text) => copied.push(text),
+      clientOptions: { extraCertificates: emulator ? [emulator.certificate] : [], rateLimit: false, timeoutMs: 5_000 },
+    });
+    apis.push(api);
+    return api;
+  };
+  const api = make();
+  return {
+    api,
+    store: openFileStore(dir),
+    dataDir: dir,
+    opened,
+    copied,
+    cipher,
+    reopen: make,
+    async dispose() {
+      await Promise.all(apis.map((each) => each.dispose()));
+      await remove();
+    },
+  };
+}
