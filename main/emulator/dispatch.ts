@@ -1,0 +1,58 @@
+// Method dispatch shared by top-level calls and batch commands: the method must
+// exist, the webhook must hold its scope, and the method must still have
+// operating time left before it runs.
+import type { EmulatorWebhook } from './types';
+import type { DialogIndex } from './dialog-get';
+import type { OperatingBudget } from './operating-budget';
+import { dialogGet } from './dialog-get';
+import { runBatch, type CallOutcome } from './batch';
+import { restError, type RestError } from './rest-errors';
+import { timeBlock } from './time-block';
+
+export interface Portal {
+  index: DialogIndex;
+  budget: OperatingBudget;
+  imInstalled: boolean;
+}
+
+type Run = (
+  portal: Portal,
+  webhook: EmulatorWebhook,
+  params: Record<string, unknown>,
+) => { ok: true; result: unknown } | { ok: false; error: RestError };
+
+const METHODS: Record<string, { scope: string | null; run: Run }> = {
+  'imopenlines.dialog.get': {
+    scope: 'imopenlines',
+    run: (portal, webhook, params) => dialogGet(portal.index, params, webhook.userId, portal.imInstalled),
+  },
+  scope: {
+    scope: null,
+    run: (_portal, webhook) => ({ ok: true, result: [...webhook.scopes] }),
+  },
+};
+
+export function callMethod(
+  portal: Portal,
+  webhook: EmulatorWebhook,
+  method: string,
+  params: Record<string, unknown>,
+): CallOutcome {
+  const startedMs = Date.now();
+  const account = `${webhook.userId}/${webhook.key}`;
+  if (method === 'batch') {
+    const outcome = runBatch(params, (inner, innerParams) => callMethod(portal, webhook, inner, innerParams));
+    if (!outcome.ok) return outcome;
+    // The outer batch call is not charged; its commands are, each to its own method.
+    return { ok: true, result: outcome.result, time: timeBlock(startedMs, portal.budget.peek(account, method)) };
+  }
+  const spec = Object.hasOwn(METHODS, method) ? METHODS[method] : undefined;
+  if (!spec) return { ok: false, error: restError('ERROR_METHOD_NOT_FOUND') };
+  if (spec.scope !== null && !webhook.scopes.includes(spec.scope)) {
+    return { ok: false, error: restError('insufficient_scope') };
+  }
+  const operating = portal.budget.charge(account, method);
+  if (!operating) return { ok: false, error: restError('OPERATION_TIME_LIMIT') };
+  const outcome = spec.run(portal, webhook, params);
+  return outcome.ok ? { ok: true, result: outcome.result, time: timeBlock(startedMs, operating) } : outcome;
+}

@@ -1,0 +1,14 @@
+// The Bitrix24 REST emulator: a real HTTPS server that answers
+// imopenlines.dialog.get, scope and batch like a cloud portal, with its limits,
+// errors and injectable faults. Used by the tests, by the app's built-in demo
+// portal and by the CLI's --demo mode, so it must never import `electron`.
+export type {
+  Emulator,
+  EmulatedDialog,
+  EmulatorFault,
+  EmulatorOptions,
+  EmulatorRequest,
+  EmulatorWebhook,
+} from './types';
+export { DEMO_CONNECTORS, DEMO_IDS, DEMO_WEBHOOK, demoDataset } from './dataset';
+export { startEmulator } from './server';

@@ -1,0 +1,245 @@
+// The HTTPS front of the emulated portal: URL and auth handling, injected
+// faults, the portal-wide rate limit, then method dispatch. Everything a
+// client can observe goes through here, in the order a real portal applies it.
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Emulator, EmulatorFault, EmulatorOptions, EmulatorRequest, EmulatorWebhook } from './types';
+import { emulatorCertificate } from './certificate';
+import { DEMO_WEBHOOK, demoDataset } from './dataset';
+import { DialogIndex } from './dialog-get';
+import { callMethod, type Portal } from './dispatch';
+import { FaultQueue, htmlPage } from './faults';
+import { LeakyBucket } from './leaky-bucket';
+import { OperatingBudget } from './operating-budget';
+import { normaliseMethod, requestParams } from './request-params';
+import { errorBody, restError, type RestError } from './rest-errors';
+
+const HOST = '127.0.0.1';
+const MAX_BODY_BYTES = 1024 * 1024;
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const { key, cert } = await emulatorCertificate();
+  const webhooks: EmulatorWebhook[] = (options.webhooks ?? [DEMO_WEBHOOK]).map((w) => ({
+    userId: w.userId,
+    key: w.key,
+    scopes: [...w.scopes],
+  }));
+  const portal: Portal = {
+    index: new DialogIndex(options.dialogs ?? demoDataset()),
+    budget: new OperatingBudget(options.operatingLimitSeconds ?? 480, options.operatingCostSeconds ?? 0.05),
+    imInstalled: options.imInstalled ?? true,
+  };
+  const rateLimit = options.rateLimit ?? { burst: 50, drainPerSecond: 2 };
+  const bucket = rateLimit === false ? null : new LeakyBucket(rateLimit.burst, rateLimit.drainPerSecond);
+  const latencyMs = options.latencyMs ?? 0;
+  const faults = new FaultQueue();
+  const requests: EmulatorRequest[] = [];
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  let closed = false;
+
+  const delay = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', `https://${HOST}`);
+    const segments = url.pathname.split('/').filter((s) => s !== '');
+    if (segments[0] !== 'rest') {
+      sendHtml(res, 404);
+      return;
+    }
+    const body = await readBody(req);
+    if (body === 'aborted') return;
+    if (body === 'too-large') {
+      sendHtml(res, 413);
+      req.socket.destroy();
+      return;
+    }
+    if (latencyMs > 0) await delay(latencyMs);
+    if (closed) return;
+
+    // /rest/<user>/<key>/<method>; the OAuth form /rest/<method> is recognised only to be refused.
+    const methodPath = segments.length >= 4 ? segments.slice(3).join('/') : segments.length === 2 ? segments[1] : '';
+    const method = normaliseMethod(safeDecode(methodPath ?? ''));
+    const params = requestParams(url.search.slice(1), body, req.headers['content-type']);
+    const log = (userId: number | null, status: number): void => {
+      requests.push({ method, params, userId, status });
+    };
+    const webhook = webhooks.find(
+      (w) => segments.length >= 3 && String(w.userId) === segments[1] && w.key === safeDecode(segments[2] ?? ''),
+    );
+    if (!webhook) {
+      log(null, sendError(res, restError('NO_AUTH_FOUND')));
+      return;
+    }
+    const fault = faults.take(method);
+    if (fault) {
+      applyFault(fault, req, res, () => answer(portal, webhook, method, params), (status) => log(webhook.userId, status));
+      return;
+    }
+    if (bucket && !bucket.tryAdd()) {
+      log(webhook.userId, sendError(res, restError('QUERY_LIMIT_EXCEEDED')));
+      return;
+    }
+    const { status, payload } = answer(portal, webhook, method, params);
+    log(webhook.userId, sendJson(res, status, payload));
+  };
+
+  const server: Server = createServer({ key, cert }, (req, res) => {
+    req.on('error', () => undefined);
+    handle(req, res).catch(() => {
+      if (!res.headersSent && !res.destroyed) sendError(res, restError('INTERNAL_SERVER_ERROR'));
+    });
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  // A client that distrusts the certificate or drops mid-handshake is its own business.
+  server.on('tlsClientError', () => undefined);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const origin = `https://${HOST}:${port}`;
+
+  return {
+    origin,
+    port,
+    certificate: cert,
+    requests,
+    webhookUrl(webhook?: EmulatorWebhook): string {
+      const target = webhook ?? webhooks[0];
+      if (!target) throw new Error('This emulator has no webhooks');
+      return `${origin}/rest/${target.userId}/${encodeURIComponent(target.key)}/`;
+    },
+    injectFault(fault: EmulatorFault, faultOptions?: { times?: number; method?: string }): void {
+      faults.add(fault, faultOptions);
+    },
+    clearFaults(): void {
+      faults.clear();
+    },
+    close(): Promise<void> {
+      if (closed) return Promise.resolve();
+      closed = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      const done = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Hung requests never finish on their own; server.close() alone would wait for them.
+      for (const socket of sockets) socket.destroy();
+      return done;
+    },
+  };
+}
+
+function answer(
+  portal: Portal,
+  webhook: EmulatorWebhook,
+  method: string,
+  params: Record<string, unknown>,
+): { status: number; payload: unknown } {
+  const outcome = callMethod(portal, webhook, method, params);
+  return outcome.ok
+    ? { status: 200, payload: { result: outcome.result, time: outcome.time } }
+    : { status: outcome.error.status, payload: errorBody(outcome.error) };
+}
+
+function applyFault(
+  fault: EmulatorFault,
+  req: IncomingMessage,
+  res: ServerResponse,
+  realAnswer: () => { status: number; payload: unknown },
+  log: (status: number) => void,
+): void {
+  switch (fault.kind) {
+    case 'error':
+      log(sendError(res, restError(fault.code, fault.status, fault.description)));
+      return;
+    case 'html':
+      log(sendHtml(res, fault.status ?? 502));
+      return;
+    case 'empty': {
+      const status = fault.status ?? 200;
+      res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': 0 });
+      res.end();
+      log(status);
+      return;
+    }
+    case 'json-not-bitrix':
+      log(sendJson(res, 200, { hello: 'world' }));
+      return;
+    case 'truncated': {
+      // The portal did the work; the connection broke halfway through the answer.
+      const full = Buffer.from(JSON.stringify(realAnswer().payload));
+      const head = `HTTP/1.1 200 OK\r\ncontent-type: ${JSON_TYPE}\r\nconnection: close\r\n\r\n`;
+      // Written straight to the socket: Node's response object would add framing
+      // (Content-Length or chunked) that tells the client the body is incomplete.
+      req.socket.end(Buffer.concat([Buffer.from(head), full.subarray(0, Math.floor(full.length / 2))]));
+      log(200);
+      return;
+    }
+    case 'hang':
+      log(0);
+      return;
+    case 'reset':
+      log(0);
+      req.socket.destroy();
+      return;
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, payload: unknown): number {
+  const text = JSON.stringify(payload);
+  res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+  return status;
+}
+
+function sendError(res: ServerResponse, error: RestError): number {
+  return sendJson(res, error.status, errorBody(error));
+}
+
+function sendHtml(res: ServerResponse, status: number): number {
+  const text = htmlPage(status);
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+  return status;
+}
+
+/** The whole body as text, unless it is larger than any real REST call or the client gave up. */
+function readBody(req: IncomingMessage): Promise<string | 'too-large' | 'aborted'> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) resolve('too-large');
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    // Without this an aborted upload would leave the handler waiting forever.
+    req.on('close', () => resolve('aborted'));
+  });
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,148 @@
+// npm run bench: measures what the issues set goals for, prints a table and
+// writes bench-results/latest.json. Never asserted in tests: timings are
+// noisy, so we quote medians measured side by side in one run.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import https from 'node:https';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { decodeDialog } from '../../main/core/decode/index';
+import { describeDialog } from '../../main/core/describe-dialog';
+import type { RawDialog } from '../../main/core/dialog-types';
+import { lookupDialog } from '../../main/core/lookup';
+import { parseWebhookUrl } from '../../main/core/webhook';
+import { startEmulator } from '../../main/emulator/index';
+import { createWebhookClient } from '../../main/rest/portal-client';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const LOOKUPS = 1_000;
+const ROUNDS = 10;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function timeEach(count: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+async function lookupOverhead() {
+  const emulator = await startEmulator({ rateLimit: false, operatingLimitSeconds: 1e9 });
+  const webhook = parseWebhookUrl(emulator.webhookUrl());
+  const client = createWebhookClient(webhook, { extraCertificates: [emulator.certificate], rateLimit: false });
+  const agent = new https.Agent({ keepAlive: true, ca: [emulator.certificate] });
+  const url = new URL(`${emulator.webhookUrl()}imopenlines.dialog.get`);
+  const body = JSON.stringify({ DIALOG_ID: 'chat1777' });
+
+  // The floor: the same endpoint, the same body, Node's https and JSON.parse, nothing else.
+  const bare = () =>
+    new Promise<unknown>((resolve, reject) => {
+      const request = https.request(
+        url,
+        { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => resolve(JSON.parse(text)));
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+  const core = () => lookupDialog(client, 'chat1777', 'chat');
+
+  await timeEach(200, bare);
+  await timeEach(200, core);
+  const bareTimes: number[] = [];
+  const coreTimes: number[] = [];
+  // Interleaved rounds, so drift in machine load hits both sides alike.
+  for (let round = 0; round < ROUNDS; round++) {
+    bareTimes.push(...(await timeEach(LOOKUPS / ROUNDS, bare)));
+    coreTimes.push(...(await timeEach(LOOKUPS / ROUNDS, core)));
+  }
+  client.close();
+  agent.destroy();
+  await emulator.close();
+  return { bareTimes, coreTimes };
+}
+
+function decodeCost() {
+  const fixture = JSON.parse(readFileSync(path.join(ROOT, 'main/emulator/data/documented-chat-1777.json'), 'utf8')) as { result: RawDialog; time: never };
+  const times: number[] = [];
+  for (let i = 0; i < 5_000; i++) {
+    const start = performance.now();
+    describeDialog(fixture.result, decodeDialog(fixture.result, 'https://portal.example'), fixture.time);
+    times.push(performance.now() - start);
+  }
+  return median(times.slice(1_000));
+}
+
+function rendererSize() {
+  const outDir = path.join(ROOT, 'out/renderer');
+  const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="\.?\/?([^"]+\.(js|css))"/g)].map((match) => ({ file: match[1]!, kind: match[2]! }));
+  const size = (kind: string) =>
+    refs
+      .filter((ref) => ref.kind === kind)
+      .reduce(
+        (sum, ref) => {
+          const bytes = readFileSync(path.join(outDir, ref.file));
+          return { raw: sum.raw + bytes.length, gzip: sum.gzip + gzipSync(bytes).length };
+        },
+        { raw: 0, gzip: 0 },
+      );
+  return { js: size('js'), css: size('css') };
+}
+
+const { bareTimes, coreTimes } = await lookupOverhead();
+const bareMedian = median(bareTimes);
+const coreMedian = median(coreTimes);
+const decodeMedian = decodeCost();
+const renderer = rendererSize();
+
+const results = {
+  measuredAt: new Date().toISOString(),
+  node: process.version,
+  lookups: LOOKUPS,
+  bareHttpsMedianMs: bareMedian,
+  bareHttpsP90Ms: percentile(bareTimes, 90),
+  coreLookupMedianMs: coreMedian,
+  coreLookupP90Ms: percentile(coreTimes, 90),
+  coreOverheadMedianMs: coreMedian - bareMedian,
+  coreToBareRatio: coreMedian / bareMedian,
+  decodeAndDescribeMedianMs: decodeMedian,
+  rendererJsGzipKb: renderer.js.gzip / 1024,
+  rendererJsRawKb: renderer.js.raw / 1024,
+  rendererCssGzipKb: renderer.css.gzip / 1024,
+  goals: { coreOverheadMedianMs: 1, rendererJsGzipKb: 60 },
+};
+
+const fmt = (value: number, unit: string) => `${value.toFixed(3)} ${unit}`;
+const rows: Array<[string, string, string]> = [
+  ['bare HTTPS request, median (p90)', `${fmt(bareMedian, 'ms')} (${fmt(results.bareHttpsP90Ms, 'ms')})`, ''],
+  ['core lookup, median (p90)', `${fmt(coreMedian, 'ms')} (${fmt(results.coreLookupP90Ms, 'ms')})`, ''],
+  ['core overhead at the median', fmt(results.coreOverheadMedianMs, 'ms'), results.coreOverheadMedianMs < 1 ? 'goal < 1 ms: met' : 'goal < 1 ms: MISSED'],
+  ['core / bare ratio', `${results.coreToBareRatio.toFixed(2)}×`, ''],
+  ['  of which decode + describe', fmt(decodeMedian, 'ms'), ''],
+  ['renderer initial JS, gzip', `${results.rendererJsGzipKb.toFixed(1)} KB (raw ${results.rendererJsRawKb.toFixed(1)} KB)`, results.rendererJsGzipKb <= 60 ? 'goal ≤ 60 KB: met' : 'goal ≤ 60 KB: MISSED'],
+  ['renderer CSS, gzip', `${results.rendererCssGzipKb.toFixed(1)} KB`, ''],
+];
+const width = Math.max(...rows.map((row) => row[0].length));
+console.log(`\nOpen Lines Inspector bench — ${LOOKUPS} lookups each side, interleaved, Node ${process.version}\n`);
+for (const [name, value, verdict] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(32)}  ${verdict}`);
+mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
+writeFileSync(path.join(ROOT, 'bench-results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nwritten: bench-results/latest.json');
