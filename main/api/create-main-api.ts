@@ -6,7 +6,7 @@
 import type { ArgsOf, Channel, ResultOf, Result } from '../../preload/api-contract';
 import { errorEnvelope, inspectorError, toEnvelope } from '../core/errors';
 import { parseIdentifier } from '../core/identifier';
-import { lookupDialog } from '../core/lookup';
+import { lookupQuery } from '../core/lookup';
 import type { Emulator } from '../emulator/index';
 import type { PortalClientOptions } from '../rest/portal-client';
 import { argumentSchemas, isChannel } from './argument-schemas';
@@ -65,9 +65,10 @@ export function createMainApi(deps: MainApiDeps): MainApi {
   const handlers: Handlers = {
     'identifier:parse': async ({ input, numberAs }) => parseIdentifier(input, numberAs),
     'lookup:run': async ({ input, numberAs }) => {
+      const started = performance.now();
       // Parse first: a bad identifier is refused before we even need a portal.
-      parseIdentifier(input, numberAs);
-      return lookupDialog(await connection.client(), input, numberAs);
+      const query = parseIdentifier(input, numberAs);
+      return lookupQuery(await connection.client(), query, started);
     },
     'connection:get': () => connection.state(),
     'connection:use-webhook': ({ url }) => connection.useWebhook(url),

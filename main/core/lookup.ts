@@ -34,9 +34,14 @@ export async function fetchDialog(client: PortalClient, query: DialogQuery): Pro
   };
 }
 
-export async function lookupDialog(client: PortalClient, input: string, numberAs: NumberAs): Promise<LookupResult> {
-  const started = performance.now();
-  const query = parseIdentifier(input, numberAs);
+/** Looks up an already parsed query, timing the whole round trip. */
+export async function lookupQuery(client: PortalClient, query: DialogQuery, started = performance.now()): Promise<LookupResult> {
   const result = await fetchDialog(client, query);
   return { ...result, elapsedMs: Math.round((performance.now() - started) * 10) / 10 };
+}
+
+/** Parses what was pasted and looks it up; a bad identifier throws before any request. */
+export async function lookupDialog(client: PortalClient, input: string, numberAs: NumberAs): Promise<LookupResult> {
+  const started = performance.now();
+  return lookupQuery(client, parseIdentifier(input, numberAs), started);
 }
