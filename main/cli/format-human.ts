@@ -2,7 +2,6 @@
 // labels the app shows, dates in the local time zone with their offset.
 import type { FieldRow, LookupResult } from '../core/dialog-types';
 import type { ErrorEnvelope } from '../core/errors';
-import { describeQuery } from '../core/identifier';
 
 function localDate(iso: string): string {
   const date = new Date(iso);
@@ -29,7 +28,7 @@ export function formatLookup(result: LookupResult): string {
   const name = typeof result.dialog.name === 'string' ? result.dialog.name : '';
   const lines = [
     `${String(result.dialog.dialog_id)}  ${name}`.trimEnd(),
-    `  looked up as ${describeQuery(result.query)} on ${result.portal.host}${result.portal.demo ? ' (demo portal)' : ''} in ${result.elapsedMs} ms`,
+    `  looked up as ${result.query.label} on ${result.portal.host}${result.portal.demo ? ' (demo portal)' : ''} in ${result.elapsedMs} ms`,
   ];
   for (const section of result.sections) {
     if (section.rows.length === 0) continue;

@@ -120,6 +120,8 @@ export interface DialogQuery {
   value: string | number;
   /** What the user typed, trimmed. */
   input: string;
+  /** What it was recognised as, in words ("Dialog id chat1777"). */
+  label: string;
 }
 
 export interface PortalInfo {

@@ -10,6 +10,10 @@ export type NumberAs = 'chat' | 'session';
 const MAX_ID = 2_147_483_647;
 const MAX_INPUT_LENGTH = 500;
 
+function query(param: DialogQuery['param'], value: string | number, input: string): DialogQuery {
+  return { param, value, input, label: describeQuery(param, value) };
+}
+
 function refuse(message: string): never {
   throw inspectorError('INVALID_IDENTIFIER', { message });
 }
@@ -47,7 +51,7 @@ function parseUserCode(text: string, input: string): DialogQuery {
   if (!NON_NEGATIVE_INTEGER.test(user)) {
     refuse(`The fourth part of a user code is the client's user id and must be a number; got "${describeForMessage(user)}".`);
   }
-  return { param: 'USER_CODE', value: body, input };
+  return query('USER_CODE', body, input);
 }
 
 /** Bitrix24 links carry the dialog as ?IM_DIALOG=chat1777 (or a user code); accept a pasted link. */
@@ -89,7 +93,7 @@ export function parseIdentifier(rawInput: string, numberAs: NumberAs): DialogQue
   const dialog = /^chat(\d+)$/i.exec(text);
   if (dialog) {
     const id = parsePositiveId(dialog[1] as string, 'A chat number');
-    return { param: 'DIALOG_ID', value: `chat${id}`, input };
+    return query('DIALOG_ID', `chat${id}`, input);
   }
   if (/^chat$/i.test(text)) refuse('A dialog id is "chat" followed by the chat number, like chat1777.');
   if (/^chat\s*[#№]?\s*\d+$/i.test(text)) refuse(`Write the dialog id without spaces or signs: chat${text.replace(/\D/g, '')}.`);
@@ -98,7 +102,7 @@ export function parseIdentifier(rawInput: string, numberAs: NumberAs): DialogQue
   if (/^\d+$/.test(text)) {
     const what = numberAs === 'session' ? 'A session id' : 'A chat id';
     const id = parsePositiveId(text, what);
-    return numberAs === 'session' ? { param: 'SESSION_ID', value: id, input } : { param: 'CHAT_ID', value: id, input };
+    return query(numberAs === 'session' ? 'SESSION_ID' : 'CHAT_ID', id, input);
   }
   if (/^-\d+$/.test(text)) refuse('Ids are positive numbers; this one is negative.');
   if (/^\d+[.,]\d+$/.test(text)) refuse('Ids are whole numbers; this one has a decimal part.');
@@ -107,16 +111,18 @@ export function parseIdentifier(rawInput: string, numberAs: NumberAs): DialogQue
   refuse(`"${describeForMessage(text)}" is not a chat id, dialog id, session id or user code.`);
 }
 
-/** A one-line description of what will be looked up ("Dialog id chat1777"). */
-export function describeQuery(query: DialogQuery): string {
-  switch (query.param) {
+/** What will be looked up, in words: "Dialog id chat1777", "User code: connector livechat, line 1, …". */
+function describeQuery(param: DialogQuery['param'], value: string | number): string {
+  switch (param) {
     case 'CHAT_ID':
-      return `Chat id ${query.value}`;
+      return `Chat id ${value}`;
     case 'SESSION_ID':
-      return `Session id ${query.value}`;
+      return `Session id ${value}`;
     case 'DIALOG_ID':
-      return `Dialog id ${query.value}`;
-    case 'USER_CODE':
-      return `User code ${query.value}`;
+      return `Dialog id ${value}`;
+    case 'USER_CODE': {
+      const [connector, line, chat, user] = String(value).split('|');
+      return `User code: connector ${connector}, line ${line}, chat ${chat} in the channel, client user ${user}`;
+    }
   }
 }

@@ -71,7 +71,7 @@ describe('openlines-inspector lookup', () => {
 
   it('reads bare numbers as session ids with --as session', async () => {
     const result = await run(['lookup', '343', '--as', 'session', '--json', '--webhook', emulator.webhookUrl()], trusted());
-    expect(JSON.parse(result.stdout)[0].query).toEqual({ param: 'SESSION_ID', value: 343, input: '343' });
+    expect(JSON.parse(result.stdout)[0].query).toEqual({ param: 'SESSION_ID', value: 343, input: '343', label: 'Session id 343' });
   });
 
   it('takes the webhook from OPENLINES_WEBHOOK, keeping the key off the command line', async () => {

@@ -47,7 +47,7 @@ describe('every lookup form reaches the same dialog', () => {
     const before = emulator.requests.length;
     const result = await lookupDialog(client, input, numberAs);
     expect(result.dialog.id).toBe(DEMO_IDS.documentedChatId);
-    expect(result.query).toEqual({ param, value, input: input.trim() });
+    expect(result.query).toMatchObject({ param, value, input: input.trim() });
     // Exactly one parameter goes over the wire.
     const sent = emulator.requests.slice(before);
     expect(sent).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InspectorError } from '../../main/core/errors';
-import { describeQuery, parseIdentifier } from '../../main/core/identifier';
+import { parseIdentifier } from '../../main/core/identifier';
 
 function refusal(input: string, numberAs: 'chat' | 'session' = 'chat'): InspectorError {
   try {
@@ -37,11 +37,13 @@ describe('accepted identifier forms', () => {
     expect(query.input).toBe(input.trim());
   });
 
-  it('describes what will be looked up', () => {
-    expect(describeQuery(parseIdentifier('chat5', 'chat'))).toBe('Dialog id chat5');
-    expect(describeQuery(parseIdentifier('5', 'session'))).toBe('Session id 5');
-    expect(describeQuery(parseIdentifier('5', 'chat'))).toBe('Chat id 5');
-    expect(describeQuery(parseIdentifier('imol|a|1|b|2', 'chat'))).toBe('User code a|1|b|2');
+  it('says in words what will be looked up', () => {
+    expect(parseIdentifier('chat5', 'chat').label).toBe('Dialog id chat5');
+    expect(parseIdentifier('5', 'session').label).toBe('Session id 5');
+    expect(parseIdentifier('5', 'chat').label).toBe('Chat id 5');
+    expect(parseIdentifier('imol|livechat|1|1373|211', 'chat').label).toBe(
+      'User code: connector livechat, line 1, chat 1373 in the channel, client user 211',
+    );
   });
 });
 

@@ -1,0 +1,132 @@
+// The lookup: what is typed, what it is recognised as, and the last answer.
+import type { DialogQuery, ErrorEnvelope, LookupRequest, LookupResult, NumberAs } from '../../../preload/api-contract';
+import { call } from './api';
+import { announcer } from './announcer.svelte';
+
+export type Recognition =
+  | { state: 'empty' }
+  | { state: 'checking' }
+  | { state: 'recognised'; query: DialogQuery }
+  | { state: 'refused'; error: ErrorEnvelope };
+
+const PARSE_DELAY_MS = 120;
+
+class LookupStore {
+  input = $state('');
+  numberAs = $state<NumberAs>('chat');
+  recognition = $state.raw<Recognition>({ state: 'empty' });
+  /** True after Enter on input that was refused: the hint is shown as an error. */
+  refusedOnSubmit = $state(false);
+  status = $state<'idle' | 'loading' | 'loaded' | 'failed'>('idle');
+  /** What is being looked up right now ("Chat id 1777"). */
+  loadingLabel = $state('');
+  result = $state.raw<LookupResult | null>(null);
+  error = $state.raw<ErrorEnvelope | null>(null);
+
+  #parseTimer: ReturnType<typeof setTimeout> | undefined;
+  #parseSeq = 0;
+  #lookupSeq = 0;
+  #lastRequest: LookupRequest | null = null;
+
+  get loading(): boolean {
+    return this.status === 'loading';
+  }
+
+  async loadSettings(): Promise<void> {
+    const settings = await call((api) => api.getSettings());
+    if (settings.ok) this.numberAs = settings.value.numberAs;
+  }
+
+  setInput(value: string): void {
+    this.input = value;
+    this.refusedOnSubmit = false;
+    clearTimeout(this.#parseTimer);
+    if (value.trim() === '') {
+      this.#parseSeq++;
+      this.recognition = { state: 'empty' };
+      return;
+    }
+    if (this.recognition.state === 'empty') this.recognition = { state: 'checking' };
+    this.#parseTimer = setTimeout(() => void this.#parse(), PARSE_DELAY_MS);
+  }
+
+  async setNumberAs(value: NumberAs): Promise<void> {
+    if (value === this.numberAs) return;
+    this.numberAs = value;
+    if (this.input.trim() !== '') void this.#parse();
+    const saved = await call((api) => api.updateSettings({ numberAs: value }));
+    if (!saved.ok) announcer.showNotice(`The choice was not saved: ${saved.error.title}`, 'error');
+  }
+
+  /** Asks main what the input is; only the newest answer is kept. */
+  async #parse(): Promise<Recognition> {
+    clearTimeout(this.#parseTimer);
+    const seq = ++this.#parseSeq;
+    const request = { input: this.input, numberAs: this.numberAs };
+    if (request.input.trim() === '') {
+      this.recognition = { state: 'empty' };
+      return this.recognition;
+    }
+    const parsed = await call((api) => api.parseIdentifier(request));
+    const recognition: Recognition = parsed.ok ? { state: 'recognised', query: parsed.value } : { state: 'refused', error: parsed.error };
+    if (seq === this.#parseSeq) this.recognition = recognition;
+    return recognition;
+  }
+
+  /** Enter / the button: refuse what is not an identifier, otherwise look it up. */
+  async run(): Promise<void> {
+    if (this.loading) return;
+    if (this.input.trim() === '') {
+      this.refusedOnSubmit = false;
+      this.recognition = { state: 'empty' };
+      announcer.announce('Paste an identifier first');
+      return;
+    }
+    const request: LookupRequest = { input: this.input, numberAs: this.numberAs };
+    const recognition = await this.#parse();
+    if (recognition.state !== 'recognised') {
+      this.refusedOnSubmit = true;
+      if (recognition.state === 'refused') announcer.announce(recognition.error.title);
+      return;
+    }
+    await this.#lookup(request, recognition.query);
+  }
+
+  async retry(): Promise<void> {
+    if (this.loading || !this.#lastRequest) return;
+    const request = this.#lastRequest;
+    const parsed = await call((api) => api.parseIdentifier(request));
+    await this.#lookup(request, parsed.ok ? parsed.value : null);
+  }
+
+  async #lookup(request: LookupRequest, query: DialogQuery | null): Promise<void> {
+    const seq = ++this.#lookupSeq;
+    this.#lastRequest = request;
+    this.status = 'loading';
+    this.loadingLabel = query ? query.label : request.input.trim();
+    const answer = await call((api) => api.lookup(request));
+    if (seq !== this.#lookupSeq) return;
+    if (answer.ok) {
+      this.result = answer.value;
+      this.error = null;
+      this.status = 'loaded';
+      const dialogId = answer.value.dialog['dialog_id'];
+      announcer.announce(`Loaded ${typeof dialogId === 'string' ? dialogId : answer.value.query.input}`);
+    } else {
+      this.error = answer.error;
+      this.status = 'failed';
+      announcer.announce(answer.error.title);
+    }
+  }
+
+  /** Forget the answer (another portal was connected). */
+  clearResult(): void {
+    this.#lookupSeq++;
+    this.#lastRequest = null;
+    this.result = null;
+    this.error = null;
+    this.status = 'idle';
+  }
+}
+
+export const lookup = new LookupStore();

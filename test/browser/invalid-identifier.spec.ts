@@ -1,0 +1,32 @@
+// What is not an identifier is explained as it is typed and never sent to the portal.
+import { test, expect } from './support/fixtures';
+
+test('an invalid identifier is refused before any request is made', async ({ inspector, harness }) => {
+  await inspector.openConnected();
+  const before = harness.emulator.requests.length;
+
+  await inspector.lookupInput.fill('chat 1777');
+  await expect(inspector.hint).toContainText('Write the dialog id without spaces or signs: chat1777.');
+
+  await inspector.lookupInput.fill('hello world');
+  await expect(inspector.hint).toContainText('is not a chat id, dialog id, session id or user code');
+  // The action lists every accepted form.
+  await expect(inspector.hint).toContainText('a dialog id (chat1777)');
+  await expect(inspector.hint).toContainText('livechat|1|1373|211');
+
+  await inspector.lookupInput.press('Enter');
+  await expect(inspector.lookupInput).toHaveAttribute('aria-invalid', 'true');
+  await expect(inspector.announcer).toHaveText('Not a dialog identifier');
+  await inspector.lookupButton.click();
+  await inspector.screenshot('refused');
+
+  await expect(inspector.dialogName).toHaveCount(0);
+  await expect(inspector.errorPanel).toHaveCount(0);
+  expect(harness.emulator.requests.length).toBe(before);
+
+  // Fixing the text clears the refusal.
+  await inspector.lookupInput.fill('chat1777');
+  await expect(inspector.lookupInput).toHaveAttribute('aria-invalid', 'false');
+  await expect(inspector.hint).toHaveText('Dialog id chat1777');
+  expect(harness.emulator.requests.length).toBe(before);
+});

@@ -1,0 +1,28 @@
+// Stands in for `electron` when the real preload is bundled for a plain
+// browser page: only Electron's transport is replaced. The bridge object is
+// exposed the way contextBridge exposes it (frozen, not writable), and every
+// invoke goes to `__inspectorIpc`, a function Playwright exposes that calls
+// the real main-process dispatcher.
+
+type IpcTransport = (channel: string, args: unknown) => Promise<unknown>;
+
+const page = globalThis as unknown as Record<string, unknown> & { __inspectorIpc?: IpcTransport };
+
+export const contextBridge = {
+  exposeInMainWorld(name: string, api: unknown): void {
+    Object.defineProperty(page, name, {
+      value: Object.freeze(api),
+      writable: false,
+      configurable: false,
+      enumerable: true,
+    });
+  },
+};
+
+export const ipcRenderer = {
+  invoke(channel: string, args: unknown): Promise<unknown> {
+    const transport = page.__inspectorIpc;
+    if (typeof transport !== 'function') return Promise.reject(new Error('The test IPC transport is not exposed.'));
+    return transport(channel, args);
+  },
+};

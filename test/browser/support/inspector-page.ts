@@ -1,0 +1,107 @@
+// The page model: where things are in the inspector, and the few gestures
+// the specs repeat. Specs say what they check; this file says how to reach it.
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { Harness } from './fixtures';
+
+const REPO = resolve(import.meta.dirname, '../../..');
+export const SCREENSHOT_DIR = resolve(REPO, 'test-results/screenshots');
+
+export class InspectorPage {
+  readonly page: Page;
+  readonly origin: string;
+  readonly harness: Harness;
+
+  constructor(page: Page, origin: string, harness: Harness) {
+    this.page = page;
+    this.origin = origin;
+    this.harness = harness;
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto(`${this.origin}/`);
+    await expect(this.page.getByText('Open Lines Inspector', { exact: true })).toBeVisible();
+  }
+
+  /** Opens the app already connected to the test emulator's webhook. */
+  async openConnected(): Promise<void> {
+    await this.harness.connectWebhook();
+    await this.open();
+    await expect(this.lookupInput).toBeVisible();
+  }
+
+  get lookupInput(): Locator {
+    return this.page.getByRole('textbox', { name: 'Dialog identifier' });
+  }
+
+  get lookupButton(): Locator {
+    return this.page.getByRole('button', { name: /^Look(ing)? up/ });
+  }
+
+  get hint(): Locator {
+    return this.page.locator('#lookup-hint');
+  }
+
+  get announcer(): Locator {
+    return this.page.getByTestId('announcer');
+  }
+
+  get dialogName(): Locator {
+    return this.page.locator('#dialog-name');
+  }
+
+  get errorPanel(): Locator {
+    return this.page.locator('.error-panel');
+  }
+
+  get filterInput(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Filter fields' });
+  }
+
+  get filterCount(): Locator {
+    return this.page.locator('#filter-count');
+  }
+
+  get sections(): Locator {
+    return this.page.locator('section.section');
+  }
+
+  numberAs(label: 'Chat id' | 'Session id'): Locator {
+    return this.page.getByRole('radio', { name: label });
+  }
+
+  /** The table row of a field, by its path in the answer. */
+  row(path: string): Locator {
+    return this.page.locator(`tr[data-path="${path}"]`);
+  }
+
+  /** Types an identifier and presses Enter; waits for a result or an error. */
+  async lookUp(identifier: string): Promise<void> {
+    await this.lookupInput.fill(identifier);
+    await this.lookupInput.press('Enter');
+    await expect(this.lookupButton).toHaveText('Look up');
+  }
+
+  async expectLoaded(name: string): Promise<void> {
+    await expect(this.dialogName).toHaveText(name);
+  }
+
+  /** Full-page PNGs of the current state in the light and the dark theme. */
+  async screenshot(name: string): Promise<void> {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    // Clicks scroll the page; start from the top so sticky bars sit where a user sees them.
+    await this.page.evaluate('window.scrollTo(0, 0)');
+    for (const theme of ['light', 'dark'] as const) {
+      await this.page.emulateMedia({ colorScheme: theme });
+      await this.page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}-${theme}.png`), fullPage: true, animations: 'disabled' });
+    }
+    await this.page.emulateMedia({ colorScheme: 'light' });
+  }
+
+  /** What the window shows without scrolling, light theme (the README picture). */
+  async viewportScreenshot(path: string): Promise<void> {
+    await this.page.evaluate('window.scrollTo(0, 0)');
+    await this.page.screenshot({ path, animations: 'disabled' });
+  }
+}
