@@ -47,6 +47,12 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => {
-  void api?.dispose();
+// Closing the demo portal and the connection takes a moment: hold the quit
+// until they are closed, then quit for real.
+let disposing = false;
+app.on('will-quit', (event) => {
+  if (!api || disposing) return;
+  disposing = true;
+  event.preventDefault();
+  void api.dispose().finally(() => app.quit());
 });

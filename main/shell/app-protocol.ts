@@ -36,7 +36,12 @@ export function resolveAppFile(requestUrl: string, root: string): string | null 
     return null;
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
-  const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  let relative: string;
+  try {
+    relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  } catch {
+    return null; // a malformed %-escape names no file
+  }
   const file = path.resolve(root, `.${relative}`);
   const rootWithSep = root.endsWith(path.sep) ? root : root + path.sep;
   return file.startsWith(rootWithSep) ? file : null;
