@@ -197,7 +197,7 @@ export function sessionRows(raw: RawDialog, decoded: DecodedDialog): FieldRow[] 
   }
   if (has(P.DATE_CREATE)) {
     rows.push(
-      dateRow(P.DATE_CREATE, 'Session started', session.sessionStart, at(P.DATE_CREATE), 'not recorded', 'Position 7, unix seconds (shown as UTC). The chat itself may be much older.'),
+      dateRow(P.DATE_CREATE, 'Session started', session.sessionStart, at(P.DATE_CREATE), 'not recorded', 'Position 7, in unix seconds. The chat itself may be much older.'),
     );
   }
   if (has(P.LINE_ID)) {

@@ -1,6 +1,7 @@
 // Rows for who is in the dialog: managers, muted users, who read what, and
-// who saw the last message. Each reader or viewer is one sentence so a lead can
-// scan it; names are kept exactly as sent (the edges render text, not markup).
+// who saw the last message. Each reader or viewer is one row: who (and up to
+// which message) as the label, when as a date value, so the edges can show it
+// in local time. Names are kept exactly as sent (the edges render text).
 import type { FieldRow, RawDialog } from './dialog-types';
 import { childPath, inlineText, isPlainObject, makeRow, valueRows } from './field-rows';
 
@@ -10,9 +11,15 @@ function field(item: Item, key: string, missing: string): string {
   return Object.hasOwn(item, key) ? inlineText(item[key]) : missing;
 }
 
-function whenText(item: Item): string {
+/** The item's `date` as a date row, or a plain "time unknown" when Bitrix24 sent none. */
+function whenRow(path: string, label: string, item: Item, hint: string): FieldRow {
   const date = item['date'];
-  return date === null || date === undefined || date === '' ? 'an unknown time' : inlineText(date);
+  if (typeof date === 'string' && date !== '') return makeRow(path, label, date, 'date', { hint });
+  return makeRow(path, label, 'time unknown', 'text', { hint });
+}
+
+function who(item: Item): string {
+  return `${field(item, 'user_name', '(no name)')} (#${field(item, 'user_id', '?')})`;
 }
 
 /** Rows for the keys of an item that the sentence does not carry, so nothing is dropped. */
@@ -45,10 +52,8 @@ function readerRows(raw: RawDialog): FieldRow[] {
     const path = childPath('readed_list', index);
     const label = `Reader ${index + 1}`;
     if (!isPlainObject(item)) return valueRows(path, label, item, { hint });
-    const sentence =
-      `${field(item, 'user_name', '(no name)')} (#${field(item, 'user_id', '?')}) ` +
-      `read up to message ${field(item, 'message_id', '?')} at ${whenText(item)}`;
-    return [makeRow(path, label, sentence, 'text', { hint }), ...leftoverRows(path, label, item, READER_KEYS)];
+    const reader = `${who(item)} read up to message ${field(item, 'message_id', '?')}`;
+    return [whenRow(path, reader, item, `${label}. ${hint}`), ...leftoverRows(path, label, item, READER_KEYS)];
   });
 }
 
@@ -83,8 +88,7 @@ function viewRows(raw: RawDialog): FieldRow[] {
           rows.push(...valueRows(itemPath, label, viewer, { hint }));
           return;
         }
-        const sentence = `${field(viewer, 'user_name', '(no name)')} (#${field(viewer, 'user_id', '?')}) at ${whenText(viewer)}`;
-        rows.push(makeRow(itemPath, label, sentence, 'text', { hint }), ...leftoverRows(itemPath, label, viewer, VIEWER_KEYS));
+        rows.push(whenRow(itemPath, `${who(viewer)} viewed it`, viewer, `${label}. ${hint}`), ...leftoverRows(itemPath, label, viewer, VIEWER_KEYS));
       });
     }
   }

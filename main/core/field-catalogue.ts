@@ -114,12 +114,12 @@ export const TIME_FIELDS: readonly FieldSpec[] = [
     key: 'operating_reset_at',
     label: 'Method time frees up at',
     date: 'unix',
-    hint: 'When the oldest minute of that 10-minute budget drops out (unix seconds, shown as UTC).',
+    hint: 'When the oldest minute of that 10-minute budget drops out (unix seconds in the answer).',
   },
   { key: 'date_start', label: 'Request started', date: 'iso', hint: 'Portal time.' },
   { key: 'date_finish', label: 'Request finished', date: 'iso', hint: 'Portal time.' },
-  { key: 'start', label: 'Request started (unix)', date: 'unix', hint: 'Unix seconds, shown as UTC.' },
-  { key: 'finish', label: 'Request finished (unix)', date: 'unix', hint: 'Unix seconds, shown as UTC.' },
+  { key: 'start', label: 'Request started (unix)', date: 'unix', hint: 'Unix seconds in the answer.' },
+  { key: 'finish', label: 'Request finished (unix)', date: 'unix', hint: 'Unix seconds in the answer.' },
 ];
 
 export const OTHER_FIELD_HINT = 'Not part of the documented answer; shown as sent.';

@@ -58,14 +58,16 @@ function leafText(value: unknown): string {
 
 /**
  * A leaf is covered by a row at its own path, by a 'json' row above it, or by a
- * row above it whose value carries the leaf's text (so filtering finds it).
+ * row above it whose label or value carries the leaf's text (so filtering finds it).
  */
 function uncovered(raw: Record<string, unknown>, prefix: string, rows: FieldRow[]): string[] {
   return leaves(raw, prefix)
     .filter(({ path, value }) => {
       if (rows.some((r) => r.path === path)) return false;
       return !rows.some(
-        (r) => isAncestor(r.path, path) && (r.kind === 'json' || value === null || r.value.includes(leafText(value))),
+        (r) =>
+          isAncestor(r.path, path) &&
+          (r.kind === 'json' || value === null || r.value.includes(leafText(value)) || r.label.includes(leafText(value))),
       );
     })
     .map((leaf) => leaf.path);
@@ -136,11 +138,17 @@ describe('describeDialog: the documented answer', () => {
     expect(rowAt(sections, 'entity_data_3')).toMatchObject({ label: 'Silent mode', value: 'off (N)' });
   });
 
-  it('renders people as sentences', () => {
-    expect(rowAt(sections, 'readed_list[0]').value).toBe('Guest (#599) read up to message 86101 at an unknown time');
-    expect(rowAt(sections, 'last_message_views.first_viewers[0]').value).toBe(
-      'Samantha Johnson (#27) at 2026-03-16T20:50:37+01:00',
-    );
+  it('renders each reader and viewer as who (label) and when (a date value)', () => {
+    expect(rowAt(sections, 'readed_list[0]')).toMatchObject({
+      label: 'Guest (#599) read up to message 86101',
+      value: 'time unknown',
+      kind: 'text',
+    });
+    expect(rowAt(sections, 'last_message_views.first_viewers[0]')).toMatchObject({
+      label: 'Samantha Johnson (#27) viewed it',
+      value: '2026-03-16T20:50:37+01:00',
+      kind: 'date',
+    });
     expect(rowAt(sections, 'manager_list').value).toBe('27');
     expect(rowAt(sections, 'mute_list').value).toBe('nobody');
   });
@@ -248,7 +256,7 @@ describe('describeDialog: unknown and odd fields', () => {
     expect(rowAt(sections, 'permissions.manage_new')).toMatchObject({ value: 'owner', callerDependent: true });
     expect(rowAt(sections, 'readed_list[0].avatar').value).toBe('a.png');
     expect(rowAt(sections, 'readed_list[1]').value).toBe('42');
-    expect(rowAt(sections, 'readed_list[2]').value).toBe('(no name) (#2) read up to message ? at an unknown time');
+    expect(rowAt(sections, 'readed_list[2]')).toMatchObject({ label: '(no name) (#2) read up to message ?', value: 'time unknown' });
     expect(rowAt(sections, 'last_message_views.extra.x').value).toBe('1');
     expect(rowAt(sections, 'last_message_views.first_viewers').value).toBe('none');
     expect(rowAt(sections, 'entity_link.more[0]').value).toBe('yes');
@@ -271,7 +279,7 @@ describe('describeDialog: untrusted text', () => {
     raw['entity_id'] = '<b>x</b>|1|2|3';
     const sections = describeRaw(raw);
     expect(rowAt(sections, 'name').value).toBe(markup);
-    expect(rowAt(sections, 'readed_list[0]').value).toBe(`${markup} (#5) read up to message 1 at an unknown time`);
+    expect(rowAt(sections, 'readed_list[0]').label).toBe(`${markup} (#5) read up to message 1`);
     expect(rowAt(sections, 'entity_id[0]').value).toBe('custom connector <b>x</b>');
   });
 });
