@@ -1,5 +1,5 @@
 // The filter's pure functions, without a browser.
-import { test, expect } from '@playwright/test';
+import { expect, it as test } from 'vitest';
 import type { FieldSection } from '../../preload/api-contract';
 import { filterSections, splitMatches } from '../../renderer/src/lib/filter';
 
