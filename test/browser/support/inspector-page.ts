@@ -64,7 +64,7 @@ export class InspectorPage {
   }
 
   get sections(): Locator {
-    return this.page.locator('section.section');
+    return this.page.locator('section[data-section]');
   }
 
   numberAs(label: 'Chat id' | 'Session id'): Locator {
