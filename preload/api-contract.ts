@@ -33,6 +33,8 @@ export interface ConnectionState {
   portal: PortalInfo | null;
   /** The Bitrix24 user the webhook acts as (not secret: it is in every portal URL). */
   userId: number | null;
+  /** Something the user should know about this connection (the key kept for this run only, a saved one unreadable). */
+  notice: string | null;
 }
 
 export interface Settings {

@@ -37,7 +37,7 @@ export interface MainApi {
 async function startBundledDemo(): Promise<Emulator> {
   // Loaded on demand: most sessions never open the demo, and start-up stays light.
   const { startEmulator } = await import('../emulator/index');
-  return startEmulator();
+  return startEmulator({ recordRequests: false });
 }
 
 /** Links may only lead to the connected portal, over https, compared by parsed origin. */

@@ -36,6 +36,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const latencyMs = options.latencyMs ?? 0;
   const faults = new FaultQueue();
   const requests: EmulatorRequest[] = [];
+  const recordRequests = options.recordRequests ?? true;
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
@@ -71,7 +72,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const method = normaliseMethod(safeDecode(methodPath ?? ''));
     const params = requestParams(url.search.slice(1), body, req.headers['content-type']);
     const log = (userId: number | null, status: number): void => {
-      requests.push({ method, params, userId, status });
+      if (recordRequests) requests.push({ method, params, userId, status });
     };
     const webhook = webhooks.find(
       (w) => segments.length >= 3 && String(w.userId) === segments[1] && w.key === safeDecode(segments[2] ?? ''),

@@ -37,6 +37,8 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Default true; false makes every imopenlines.dialog.get answer IM_NOT_INSTALLED. */
   imInstalled?: boolean;
+  /** Default true: tests read `requests`. The app's demo portal turns it off, so a long session does not grow it. */
+  recordRequests?: boolean;
 }
 
 export type EmulatorFault =

@@ -29,7 +29,7 @@ function errorCode(result: Result<unknown>): string {
 describe('before any portal is connected', () => {
   it('reports no connection and refuses a lookup with NOT_CONNECTED', async () => {
     harness = await startHarness(emulator);
-    expect(ok<ConnectionState>(await harness.api.dispatch('connection:get', undefined))).toEqual({ kind: 'none', portal: null, userId: null });
+    expect(ok<ConnectionState>(await harness.api.dispatch('connection:get', undefined))).toEqual({ kind: 'none', portal: null, userId: null, notice: null });
     expect(errorCode(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }))).toBe('NOT_CONNECTED');
   });
 
@@ -43,7 +43,7 @@ describe('connecting with a webhook', () => {
   it('checks the webhook with the portal, stores the key encrypted, and never returns it', async () => {
     harness = await startHarness(emulator);
     const state = ok<ConnectionState>(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
-    expect(state).toEqual({ kind: 'webhook', portal: { origin: emulator.origin, host: new URL(emulator.origin).host, demo: false }, userId: DEMO_WEBHOOK.userId });
+    expect(state).toEqual({ kind: 'webhook', portal: { origin: emulator.origin, host: new URL(emulator.origin).host, demo: false }, userId: DEMO_WEBHOOK.userId, notice: null });
     expect(JSON.stringify(state)).not.toContain(DEMO_WEBHOOK.key);
     expect(emulator.requests.at(-1)?.method).toBe('scope');
     const file = await readFile(path.join(harness.dataDir, 'config.json'), 'utf8');
@@ -118,6 +118,9 @@ describe('the demo portal', () => {
     const result = ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: 'livechat|22|1775|599', numberAs: 'chat' }));
     expect(result.portal.demo).toBe(true);
     expect(result.dialog.name).toBe('Green Guest #17 - Bitrix24 Documentation');
+    // The demo has no CRM cards to open in a browser.
+    expect(result.decoded.primaryCrm).toMatchObject({ label: 'Lead 1209', url: null });
+    expect(result.sections.flatMap((section) => section.rows).filter((row) => row.kind === 'link')).toEqual([]);
   });
 
   it('is remembered across starts', async () => {

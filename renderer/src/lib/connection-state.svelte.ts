@@ -40,7 +40,12 @@ class ConnectionStore {
   }
 
   #connected(state: ConnectionState): void {
-    const samePortal = this.current?.portal?.origin === state.portal?.origin && this.current?.kind === state.kind;
+    // Another webhook user on the same portal sees other dialogs and other
+    // permissions: the result on screen belongs to the previous one.
+    const samePortal =
+      this.current?.portal?.origin === state.portal?.origin &&
+      this.current?.kind === state.kind &&
+      this.current?.userId === state.userId;
     this.current = state;
     this.changing = false;
     this.demoError = null;
