@@ -82,7 +82,7 @@ export const PORTAL_ERRORS = {
   NO_AUTH_FOUND: {
     title: 'Webhook or token not accepted',
     message: 'The portal did not accept the credentials: the webhook key is wrong, was regenerated, expired, or was deleted.',
-    action: 'Open Developer resources in your portal, copy the inbound webhook URL again and reconnect.',
+    action: 'In your portal open Applications → Developer resources → Other → Inbound webhook, copy the webhook URL again and reconnect.',
     retryable: false,
   },
   INVALID_REQUEST: {
@@ -118,19 +118,19 @@ export const PORTAL_ERRORS = {
   insufficient_scope: {
     title: 'Webhook lacks the imopenlines scope',
     message: 'The webhook was created without the permissions (scope) needed to read open-line dialogs.',
-    action: 'Edit the inbound webhook in your portal, tick the "imopenlines" scope (Open Channels), save, and reconnect.',
+    action: 'In your portal open Applications → Developer resources → Other → Inbound webhook, tick the "imopenlines" scope (Open Channels), save, and reconnect.',
     retryable: false,
   },
   expired_token: {
     title: 'Access token expired',
-    message: 'The access token has expired.',
-    action: 'Sign in to the portal again.',
+    message: 'Bitrix24 answered that the access token has expired (this happens with application tokens, not with webhooks).',
+    action: 'Reconnect to the portal: paste the inbound webhook URL again.',
     retryable: false,
   },
   invalid_token: {
     title: 'Access token invalid',
     message: 'The portal did not recognise the access token.',
-    action: 'Sign in to the portal again.',
+    action: 'Reconnect to the portal: paste the inbound webhook URL again.',
     retryable: false,
   },
   user_access_error: {
@@ -164,7 +164,7 @@ export const APP_ERRORS = {
   INVALID_WEBHOOK_URL: {
     title: 'Not an inbound webhook URL',
     message: 'That text is not a Bitrix24 inbound webhook URL.',
-    action: 'Copy the URL from Developer resources → Inbound webhook in your portal. It looks like https://your-portal.bitrix24.com/rest/1/abc123xyz/.',
+    action: 'Copy the URL from Applications → Developer resources → Other → Inbound webhook in your portal. It looks like https://your-portal.bitrix24.com/rest/1/abc123xyz/.',
     retryable: false,
   },
   NOT_CONNECTED: {
@@ -218,7 +218,7 @@ export const APP_ERRORS = {
   UNEXPECTED_SHAPE: {
     title: 'Unexpected dialog data',
     message: 'The portal answered, but the dialog data does not have the shape Bitrix24 documents.',
-    action: 'The raw answer is kept so you can inspect it. Please report this with the portal version.',
+    action: 'Try again; if it persists, report it with the identifier you looked up and your portal’s version (look it up from the command line with --json to see the raw answer).',
     retryable: false,
   },
   PORTAL_ERROR: {
@@ -277,7 +277,7 @@ interface EnvelopeExtras {
 
 /** Builds the envelope for a code; an unknown portal code becomes PORTAL_ERROR carrying it. */
 export function errorEnvelope(code: string, extras: EnvelopeExtras = {}): ErrorEnvelope {
-  const entry = CATALOGUE[code] ?? APP_ERRORS.PORTAL_ERROR;
+  const entry = isKnownErrorCode(code) ? CATALOGUE[code]! : APP_ERRORS.PORTAL_ERROR;
   const envelope: ErrorEnvelope = {
     code,
     title: entry.title,

@@ -48,7 +48,7 @@ export function errorFromAnswer(body: unknown, status: number | undefined): Insp
   const parsed = errorEnvelopeSchema.safeParse(body);
   if (!parsed.success) return null;
   const { error: code, error_description: description } = parsed.data;
-  return new InspectorError(errorEnvelope(code, { status, portalDescription: description }));
+  return new InspectorError(errorEnvelope(code, { status, portalDescription: description ?? undefined }));
 }
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN', 'EADDRNOTAVAIL']);

@@ -31,11 +31,11 @@ export const timeSchema = z.looseObject({
 /** A successful REST answer: `{result, time}`. */
 export const successEnvelopeSchema = z.looseObject({
   result: z.unknown(),
-  time: timeSchema.optional(),
+  time: z.unknown(),
 });
 
 /** A REST error answer: `{error, error_description}`. */
 export const errorEnvelopeSchema = z.looseObject({
   error: z.string().min(1),
-  error_description: z.string().optional(),
+  error_description: z.string().nullish(),
 });

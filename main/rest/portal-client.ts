@@ -7,7 +7,7 @@ import type { PortalInfo, TimeBlock } from '../core/dialog-types';
 import { InspectorError, inspectorError } from '../core/errors';
 import { scrubSecret, type Webhook } from '../core/webhook';
 import { errorFromAnswer, errorFromTransport, readBody } from './answer-reading';
-import { successEnvelopeSchema } from './answer-schema';
+import { successEnvelopeSchema, timeSchema } from './answer-schema';
 
 export interface PortalAnswer {
   result: unknown;
@@ -27,9 +27,10 @@ export interface PortalClientOptions {
   /** Client-side leaky bucket; defaults to the portal's own (2/s, burst 50). `false` turns it off (benchmarks). */
   rateLimit?: { burst: number; drainPerSecond: number } | false;
   /**
-   * Certificates to trust in addition to Node's store (the demo portal's
-   * self-signed one). Without it, Node's own trust store is used as is, so
-   * NODE_EXTRA_CA_CERTS keeps working for portals behind a private CA.
+   * The only certificates to trust, replacing Node's store: for the demo
+   * portal's self-signed certificate (and the tests'). Left out for real
+   * portals, so Node's own store is used as is and NODE_EXTRA_CA_CERTS keeps
+   * working for portals behind a private CA.
    */
   extraCertificates?: string[];
   demo?: boolean;
@@ -145,7 +146,9 @@ export function createWebhookClient(webhook: Webhook, options: PortalClientOptio
       }
       const parsed = successEnvelopeSchema.safeParse(answer);
       if (!parsed.success) throw inspectorError('NOT_BITRIX_JSON');
-      return { result: parsed.data.result, time: (parsed.data.time as TimeBlock | undefined) ?? null };
+      // A malformed `time` block costs us the timing rows, not the dialog.
+      const time = timeSchema.safeParse(parsed.data.time);
+      return { result: parsed.data.result, time: time.success && time.data ? (time.data as TimeBlock) : null };
     },
     close() {
       agent.destroy();
@@ -158,8 +161,12 @@ function classify(error: unknown, secret: string): InspectorError {
   if (own) return own;
   const transport = findTransportError(error);
   if (transport?.response) {
-    const mapped = errorFromAnswer(transport.response.data, transport.response.status);
-    if (mapped) return mapped;
+    const { data, status } = transport.response;
+    // An HTTP error whose JSON is not a Bitrix24 error still came from somewhere: say so, with its status.
+    return (
+      errorFromAnswer(data, status) ??
+      inspectorError('NOT_BITRIX_JSON', { status, message: `The address answered HTTP ${status} with JSON that is not a Bitrix24 REST answer.` })
+    );
   }
   if (transport) return errorFromTransport(transport.code, transport.message);
   const code = (error as { code?: unknown }).code;

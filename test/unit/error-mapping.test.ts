@@ -76,6 +76,21 @@ describe('every documented Bitrix24 error code', () => {
     expect(envelope.portalDescription).toBe('Method not found!');
   });
 
+  it('never reads an explanation off the object prototype', () => {
+    for (const code of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const envelope = errorFromAnswer({ error: code }, 400)!.envelope;
+      expect(envelope.code).toBe(code);
+      expect(envelope.title).toBe(APP_ERRORS.PORTAL_ERROR.title);
+      expect(typeof envelope.message).toBe('string');
+    }
+  });
+
+  it('accepts an error answer whose description is null', () => {
+    const envelope = errorFromAnswer({ error: 'ACCESS_ERROR', error_description: null }, 400)!.envelope;
+    expect(envelope.code).toBe('ACCESS_ERROR');
+    expect(envelope).not.toHaveProperty('portalDescription');
+  });
+
   it('is not fooled by bodies that are not error answers', () => {
     expect(errorFromAnswer({ result: 1 }, 200)).toBeNull();
     expect(errorFromAnswer('ACCESS_ERROR', 400)).toBeNull();
