@@ -1,7 +1,17 @@
 // Human-readable output of a lookup for a terminal: the same sections and
 // labels the app shows, dates in the local time zone with their offset.
+// Names and texts come from strangers: control characters are made visible,
+// so a dialog name cannot move the cursor, retitle the terminal or forge rows.
 import type { FieldRow, LookupResult } from '../core/dialog-types';
 import type { ErrorEnvelope } from '../core/errors';
+
+// C0 and C1 controls (newlines and ESC included), DEL, and the bidi overrides that can reorder what is shown.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text from the portal, safe to write to a terminal: controls become visible \uXXXX escapes. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 function localDate(iso: string): string {
   const date = new Date(iso);
@@ -21,13 +31,13 @@ function localDate(iso: string): string {
 function rowValue(row: FieldRow): string {
   if (row.kind === 'date' && row.value) return localDate(row.value);
   if (row.kind === 'link' && row.href) return `${row.value}  ${row.href}`;
-  return row.value === '' ? '(empty)' : row.value;
+  return row.value === '' ? '(empty)' : printable(row.value);
 }
 
 export function formatLookup(result: LookupResult): string {
   const name = typeof result.dialog.name === 'string' ? result.dialog.name : '';
   const lines = [
-    `${String(result.dialog.dialog_id)}  ${name}`.trimEnd(),
+    printable(`${String(result.dialog.dialog_id)}  ${name}`.trimEnd()),
     `  looked up as ${result.query.label} on ${result.portal.host}${result.portal.demo ? ' (demo portal)' : ''} in ${result.elapsedMs} ms`,
   ];
   for (const section of result.sections) {
@@ -36,7 +46,7 @@ export function formatLookup(result: LookupResult): string {
     const width = Math.min(34, Math.max(...section.rows.map((row) => row.label.length)));
     for (const row of section.rows) {
       const mark = row.callerDependent ? ' *' : '';
-      lines.push(`  ${(row.label + mark).padEnd(width + 2)}  ${rowValue(row)}`);
+      lines.push(`  ${printable(row.label + mark).padEnd(width + 2)}  ${rowValue(row)}`);
     }
   }
   if (result.sections.some((section) => section.rows.some((row) => row.callerDependent))) {
@@ -46,7 +56,11 @@ export function formatLookup(result: LookupResult): string {
 }
 
 export function formatError(input: string | null, error: ErrorEnvelope): string {
-  const lines = [`${input ? `${input}: ` : ''}${error.title} [${error.code}]`, `  ${error.message}`, `  What to do: ${error.action}`];
-  if (error.portalDescription) lines.push(`  Portal said: ${error.portalDescription}`);
+  const lines = [
+    printable(`${input ? `${input}: ` : ''}${error.title} [${error.code}]`),
+    `  ${printable(error.message)}`,
+    `  What to do: ${error.action}`,
+  ];
+  if (error.portalDescription) lines.push(`  Portal said: ${printable(error.portalDescription)}`);
   return lines.join('\n');
 }

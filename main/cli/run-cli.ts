@@ -35,7 +35,9 @@ Options:
   --as chat|session     how a bare number is read (default: chat)
   --json                print JSON: one object per identifier, in an array
   --timeout SECONDS     give up on a request after this long (default: 60)
-  --data-dir DIR        the app's data folder (default: ${defaultDataDir()})
+  --data-dir DIR        the app's data folder (default: ${defaultDataDir()});
+                        the CLI keeps nothing there yet: history and the
+                        offline cache will live there
   -h, --help            show this help
   -v, --version         print the version
 
@@ -54,6 +56,7 @@ interface Options {
   json: boolean;
   timeoutMs: number;
   dataDir: string;
+  dataDirGiven: boolean;
 }
 
 function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Options | 'help' | 'version' {
@@ -101,6 +104,7 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Options | 'he
     json: values.json,
     timeoutMs,
     dataDir: path.resolve(values['data-dir'] ?? defaultDataDir(env)),
+    dataDirGiven: values['data-dir'] !== undefined,
   };
 }
 
@@ -115,7 +119,7 @@ function toJson(outcome: Outcome): unknown {
 async function openClient(options: Options): Promise<{ client: PortalClient; demo: Emulator | null }> {
   if (options.demo) {
     const { startEmulator } = await import('../emulator/index');
-    const demo = await startEmulator();
+    const demo = await startEmulator({ recordRequests: false });
     const client = createWebhookClient(parseWebhookUrl(demo.webhookUrl()), {
       demo: true,
       extraCertificates: [demo.certificate],
@@ -144,19 +148,23 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: NodeJS.W
     return 0;
   }
 
-  try {
-    mkdirSync(options.dataDir, { recursive: true });
-  } catch {
-    err.write(`${formatError(null, errorEnvelope('INVALID_ARGUMENT', { message: 'The data folder cannot be created.', action: 'Choose a writable folder with --data-dir.' }))}\n`);
-    return 2;
+  if (options.dataDirGiven) {
+    try {
+      mkdirSync(options.dataDir, { recursive: true });
+    } catch {
+      err.write(`${formatError(null, errorEnvelope('INVALID_ARGUMENT', { message: 'The data folder cannot be created.', action: 'Choose a writable folder with --data-dir.' }))}\n`);
+      return 2;
+    }
   }
 
   let connection: { client: PortalClient; demo: Emulator | null };
   try {
     connection = await openClient(options);
   } catch (error) {
-    err.write(`${formatError(null, toEnvelope(error))}\n`);
-    return 1;
+    const envelope = toEnvelope(error);
+    err.write(`${formatError(null, envelope)}\n`);
+    // A malformed --webhook is a usage error; a demo that cannot start is not.
+    return envelope.code === 'INVALID_WEBHOOK_URL' ? 2 : 1;
   }
 
   const outcomes: Outcome[] = [];

@@ -157,6 +157,13 @@ describe('openlines-inspector lookup', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('treats a malformed --webhook as a usage error, without echoing its key', async () => {
+    const result = await run(['lookup', '1777', '--webhook', 'http://portal.example/rest/1/s3cretkey/']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('[INVALID_WEBHOOK_URL]');
+    expect(result.stderr).not.toContain('s3cretkey');
+  });
+
   it('prints help and version', async () => {
     expect((await run(['--help'])).stdout).toContain('openlines-inspector lookup <identifier>...');
     expect((await run(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
