@@ -24,7 +24,7 @@ function contentSecurityPolicyMeta(): Plugin {
       if (dev) {
         policy = policy.replace("connect-src 'none'", "connect-src 'self' ws://localhost:*").replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
       }
-      return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head' }];
+      return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }];
     },
   };
 }

@@ -4,7 +4,7 @@
 import type { DecodedDialog, DecodedSessionData, FieldRow, RawDialog } from './dialog-types';
 import { splitUserCode } from './decode/entity-id';
 import { SESSION_FIELD_COUNT, SESSION_POSITIONS } from './decode/session-data';
-import { isKnownCrmType, readCrmPairs } from './decode/crm-bindings';
+import { crmTypeName, isKnownCrmType, readCrmPairs } from './decode/crm-bindings';
 import { splitPipes } from './decode/pipe-values';
 import { WIDGET_ENTITY_TYPE } from './decode/index';
 import { NO_TEXT, YES_TEXT, childPath, isPlainObject, makeRow, valueRows } from './field-rows';
@@ -166,12 +166,12 @@ export function sessionRows(raw: RawDialog, decoded: DecodedDialog): FieldRow[] 
   const rows: FieldRow[] = [];
 
   if (has(P.CRM)) {
-    rows.push(flagRow(P.CRM, 'CRM bound', session.crmBound, at(P.CRM), 'Y in entity_data_1 position 1: the dialog is bound to a CRM entity.'));
+    rows.push(flagRow(P.CRM, 'CRM bound', session.crmBound, at(P.CRM), 'Y in field 1 of 10 of entity_data_1: the dialog is bound to a CRM entity.'));
   }
   if (has(P.CRM_ENTITY_TYPE)) {
     rows.push(
       makeRow(`entity_data_1[${P.CRM_ENTITY_TYPE}]`, 'Primary CRM entity type', session.crmEntityType, 'text', {
-        hint: 'Position 2: LEAD, DEAL, CONTACT or COMPANY; NONE when unbound.',
+        hint: 'Field 2 of 10: LEAD, DEAL, CONTACT or COMPANY; NONE when unbound.',
       }),
     );
   }
@@ -179,7 +179,7 @@ export function sessionRows(raw: RawDialog, decoded: DecodedDialog): FieldRow[] 
     rows.push(primaryCrmRow(session, at(P.CRM_ENTITY_ID), decoded));
   }
   if (has(P.PAUSE)) {
-    rows.push(flagRow(P.PAUSE, 'Pinned to operator', session.pinned, at(P.PAUSE), 'Y in entity_data_1 position 4: the dialog stays with its operator.'));
+    rows.push(flagRow(P.PAUSE, 'Pinned to operator', session.pinned, at(P.PAUSE), 'Y in field 4 of 10: the dialog stays with its operator.'));
   }
   if (has(P.WAIT_ACTION)) {
     rows.push(
@@ -188,39 +188,39 @@ export function sessionRows(raw: RawDialog, decoded: DecodedDialog): FieldRow[] 
         'Waiting for an automatic action',
         session.waitingAction,
         at(P.WAIT_ACTION),
-        'Y in position 5: the session waits for an automatic action (closed line, after hours, no answer, or reopened after a vote).',
+        'Y in field 5 of 10: the session waits for an automatic action (closed line, after hours, no answer, or reopened after a vote).',
       ),
     );
   }
   if (has(P.ID)) {
-    rows.push(idRow(P.ID, 'Session id', session.sessionId, at(P.ID), 'none', 'Position 6: the SESSION_ID for imopenlines.session.history.get.'));
+    rows.push(idRow(P.ID, 'Session id', session.sessionId, at(P.ID), 'none', 'Field 6 of 10: the SESSION_ID for imopenlines.session.history.get.'));
   }
   if (has(P.DATE_CREATE)) {
     rows.push(
-      dateRow(P.DATE_CREATE, 'Session started', session.sessionStart, at(P.DATE_CREATE), 'not recorded', 'Position 7, in unix seconds. The chat itself may be much older.'),
+      dateRow(P.DATE_CREATE, 'Session started', session.sessionStart, at(P.DATE_CREATE), 'not recorded', 'Field 7 of 10, in unix seconds. The chat itself may be much older.'),
     );
   }
   if (has(P.LINE_ID)) {
     const lineFromEntity = decoded.entity?.lineId ?? null;
     const none = lineFromEntity === null ? 'not written' : `not written (the line is ${lineFromEntity}, from entity_id)`;
-    rows.push(idRow(P.LINE_ID, 'Line id from session', session.lineId, at(P.LINE_ID), none, 'Position 8: written only when above 0; otherwise the line comes from entity_id part 2.'));
+    rows.push(idRow(P.LINE_ID, 'Line id from session', session.lineId, at(P.LINE_ID), none, 'Field 8 of 10: written only when above 0; otherwise the line comes from entity_id part 2.'));
   }
   if (has(P.BLOCK_DATE)) {
     rows.push(
-      dateRow(P.BLOCK_DATE, 'Blocked since', session.blockDate, at(P.BLOCK_DATE), 'not blocked', 'Position 9, unix seconds; 0 = not blocked. Probably the reply window of messenger channels (unconfirmed).'),
+      dateRow(P.BLOCK_DATE, 'Blocked since', session.blockDate, at(P.BLOCK_DATE), 'not blocked', 'Field 9 of 10, unix seconds; 0 = not blocked. Probably the reply window of messenger channels (unconfirmed).'),
     );
   }
   if (has(P.BLOCK_REASON)) {
     rows.push(
       makeRow(`entity_data_1[${P.BLOCK_REASON}]`, 'Block reason', session.blockReason ?? 'none', 'text', {
-        hint: 'Position 10; 0 = none. Bitrix24 writes codes such as DEFAULT or USER (list unconfirmed).',
+        hint: 'Field 10 of 10; 0 = none. Bitrix24 writes codes such as DEFAULT or USER (list unconfirmed).',
       }),
     );
   }
   session.extra.forEach((value, index) => {
     const position = SESSION_FIELD_COUNT + index;
     rows.push(
-      makeRow(`entity_data_1[${position}]`, `Extra position ${position + 1}`, value, 'text', {
+      makeRow(`entity_data_1[${position}]`, `Extra field ${position + 1}`, value, 'text', {
         hint: 'Beyond the documented ten fields; kept as sent.',
       }),
     );
@@ -237,11 +237,11 @@ export function sessionRows(raw: RawDialog, decoded: DecodedDialog): FieldRow[] 
 
 function primaryCrmRow(session: DecodedSessionData, sent: string, decoded: DecodedDialog): FieldRow {
   const path = `entity_data_1[${SESSION_POSITIONS.CRM_ENTITY_ID}]`;
-  const hint = 'Position 3: the id of the primary CRM binding; entity_data_2 lists all of them.';
+  const hint = 'Field 3 of 10: the id of the primary CRM binding; entity_data_2 lists all of them.';
   const id = session.crmEntityId;
   if (id > 0) {
-    // The link is built once, where the portal's origin is known: by the CRM decoder.
-    const url = decoded.crm?.bindings.find((b) => b.type === session.crmEntityType && b.id === id)?.url ?? null;
+    // The link is built once, where the portal's origin is known: by the decoder.
+    const url = decoded.primaryCrm?.url ?? null;
     return url === null
       ? makeRow(path, 'Primary CRM entity id', String(id), 'number', { hint })
       : makeRow(path, 'Primary CRM entity id', String(id), 'link', { hint, href: url });
@@ -251,8 +251,6 @@ function primaryCrmRow(session: DecodedSessionData, sent: string, decoded: Decod
 }
 
 // ---------------------------------------------------------------- CRM
-
-const CRM_LABELS: Record<string, string> = { LEAD: 'Lead', COMPANY: 'Company', CONTACT: 'Contact', DEAL: 'Deal' };
 
 export function crmRows(raw: RawDialog, decoded: DecodedDialog): FieldRow[] {
   const rawHint = 'TYPE|ID pairs; 0 = not bound.';
@@ -271,7 +269,7 @@ export function crmRows(raw: RawDialog, decoded: DecodedDialog): FieldRow[] {
       : unknownPairs[unknownIndex++];
     const path = known ? `entity_data_2.${binding.type}` : `entity_data_2[${pair?.position ?? 0}]`;
     const label = known
-      ? (CRM_LABELS[binding.type] ?? binding.type)
+      ? crmTypeName(binding.type)
       : binding.type === ''
         ? 'Other binding (no type)'
         : `Other binding: ${binding.type}`;

@@ -75,11 +75,18 @@ export interface DecodedSilentMode {
   enabled: boolean | null;
 }
 
+/** The binding a lead looks for first: the session's primary one, else the first bound one. */
+export interface PrimaryCrmBinding extends CrmBinding {
+  /** "Lead 1209". */
+  label: string;
+}
+
 export interface DecodedDialog {
   entity: DecodedEntityId | null;
   session: DecodedSessionData | null;
   crm: DecodedCrmBindings | null;
   silentMode: DecodedSilentMode | null;
+  primaryCrm: PrimaryCrmBinding | null;
 }
 
 /**

@@ -87,6 +87,10 @@ export function parseIdentifier(rawInput: string, numberAs: NumberAs): DialogQue
     refuse('That link does not name a dialog (it has no IM_DIALOG parameter).');
   }
   const text = linked ?? input;
+  // In a link, IM_DIALOG=5 is a private chat with user 5, not chat 5.
+  if (linked !== null && /^\d+$/.test(linked)) {
+    refuse(`That link opens a private chat with user ${describeForMessage(linked)}, not an open-line dialog.`);
+  }
 
   if (text.includes('|')) return parseUserCode(text, input);
 

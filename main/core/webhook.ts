@@ -45,11 +45,6 @@ export function parseWebhookUrl(raw: string): Webhook {
   return { origin: url.origin, host: url.host, userId: Number(userPart), key };
 }
 
-/** The webhook as it may be shown or logged: the key replaced. */
-export function redactWebhook(webhook: Pick<Webhook, 'origin' | 'userId'>): string {
-  return `${webhook.origin}/rest/${webhook.userId}/•••/`;
-}
-
 /** Removes a webhook key from any text (an error message from a library, say) before it leaves main. */
 export function scrubSecret(text: string, secret: string): string {
   return secret ? text.split(secret).join('•••') : text;

@@ -110,7 +110,7 @@ describe('describeDialog: the documented answer', () => {
       href: `${ORIGIN}/crm/lead/details/1209/`,
     });
     expect(rowAt(sections, 'entity_data_1[3]')).toMatchObject({ label: 'Pinned to operator', value: 'no', kind: 'boolean' });
-    expect(rowAt(sections, 'entity_data_1[3]').hint).toContain('position 4');
+    expect(rowAt(sections, 'entity_data_1[3]').hint).toContain('field 4 of 10');
     expect(rowAt(sections, 'entity_data_1[4]')).toMatchObject({ label: 'Waiting for an automatic action', value: 'no' });
     expect(rowAt(sections, 'entity_data_1[5]')).toMatchObject({ label: 'Session id', value: '343', kind: 'number' });
     expect(rowAt(sections, 'entity_data_1[6]')).toMatchObject({
@@ -300,7 +300,7 @@ describe('describeDialog: other forms of the packed strings', () => {
     expect(rowAt(sections, 'entity_data_1[2]')).toMatchObject({ value: 'abc', kind: 'text' });
     expect(rowAt(sections, 'entity_data_1[5]')).toMatchObject({ value: '12x', kind: 'text' });
     expect(rowAt(sections, 'entity_data_1[6]')).toMatchObject({ value: 'soon', kind: 'text' });
-    expect(rowAt(sections, 'entity_data_1[10]')).toMatchObject({ value: 'EXTRA', label: 'Extra position 11' });
+    expect(rowAt(sections, 'entity_data_1[10]')).toMatchObject({ value: 'EXTRA', label: 'Extra field 11' });
     expect(rowAt(sections, 'decoded.entity_data_1.form').value).toContain('partial');
   });
 

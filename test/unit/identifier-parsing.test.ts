@@ -83,6 +83,7 @@ describe('refused identifiers', () => {
     ['Infinity', /not a chat id/],
     ['<img src=x onerror=alert(1)>', /not a chat id/],
     ['https://portal.bitrix24.com/crm/lead/details/5/', /does not name a dialog/],
+    ['https://portal.bitrix24.com/online/?IM_DIALOG=5', /private chat with user 5/],
     ['x'.repeat(501), /characters long/],
   ])('%j is refused: %s', (input, message) => {
     const error = refusal(input);

@@ -33,6 +33,13 @@ export function readCrmPairs(raw: string): CrmPair[] {
   return pairs;
 }
 
+const TYPE_NAMES: Record<KnownCrmType, string> = { LEAD: 'Lead', COMPANY: 'Company', CONTACT: 'Contact', DEAL: 'Deal' };
+
+/** "Lead", "Deal"…; an unknown type as sent. */
+export function crmTypeName(type: string): string {
+  return isKnownCrmType(type) ? TYPE_NAMES[type] : type;
+}
+
 export function crmCardUrl(portalOrigin: string | null, type: string, id: number): string | null {
   if (portalOrigin === null || !isKnownCrmType(type) || !Number.isInteger(id) || id <= 0) return null;
   return `${portalOrigin.replace(/\/+$/, '')}/crm/${type.toLowerCase()}/details/${id}/`;

@@ -25,17 +25,6 @@ export interface DialogSummary {
   crm: SummaryCrm | null;
 }
 
-const CRM_TYPE_NAMES: Record<string, string> = {
-  LEAD: 'Lead',
-  DEAL: 'Deal',
-  CONTACT: 'Contact',
-  COMPANY: 'Company',
-};
-
-export function crmTypeName(type: string): string {
-  return CRM_TYPE_NAMES[type.toUpperCase()] ?? type;
-}
-
 function asString(value: unknown): string | null {
   if (typeof value === 'string' && value !== '') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -85,15 +74,7 @@ export function summarise(result: LookupResult): DialogSummary {
     operator = name ? `${name} (user ${ownerId})` : `User ${ownerId}`;
   }
 
-  let crm: SummaryCrm | null = null;
-  const bindings = decoded.crm?.bindings ?? [];
-  if (session && session.crmEntityId > 0 && session.crmEntityType !== 'NONE') {
-    const binding = bindings.find((b) => b.type === session.crmEntityType && b.id === session.crmEntityId);
-    crm = { label: `${crmTypeName(session.crmEntityType)} ${session.crmEntityId}`, url: binding?.url ?? null };
-  } else {
-    const first = bindings.find((b) => b.id > 0);
-    if (first) crm = { label: `${crmTypeName(first.type)} ${first.id}`, url: first.url };
-  }
+  const crm: SummaryCrm | null = decoded.primaryCrm ? { label: decoded.primaryCrm.label, url: decoded.primaryCrm.url } : null;
 
   return {
     name: asString(dialog['name']) ?? '(no name)',
