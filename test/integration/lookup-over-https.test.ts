@@ -67,6 +67,13 @@ describe('every lookup form reaches the same dialog', () => {
     expect(Number.isNaN(Date.parse(result.fetchedAt))).toBe(false);
   });
 
+  it('keeps the answer exactly as sent, key order included, for the raw view', async () => {
+    const sent = (await import('../../main/emulator/data/documented-chat-1777.json', { with: { type: 'json' } })).default.result;
+    const result = await lookupDialog(client, 'chat1777', 'chat');
+    expect(Object.keys(result.dialog)).toEqual(Object.keys(sent));
+    expect(result.dialog).toEqual(sent);
+  });
+
   it('passes unknown fields through untouched', async () => {
     const result = await lookupDialog(client, String(DEMO_IDS.unknownFieldsChatId), 'chat');
     expect(result.dialog).toHaveProperty('ai_summary_enabled');
