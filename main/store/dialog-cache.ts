@@ -1,0 +1,129 @@
+// The offline copies: the latest version of each dialog per account, its older
+// snapshots, and the keys every identifier form is looked up by.
+import type { DialogQuery, RawDialog, TimeBlock } from '../core/dialog-types';
+import { chatIdFromDialogId, chatIdOf, idFromValue, normaliseUserCode, sessionIdOf, userCodeOf } from './dialog-keys';
+import { inReadTransaction, inWriteTransaction, type SqliteDatabase } from './sqlite';
+import { StoreError } from './store-error';
+import type { CachedDialog } from './types';
+
+interface DialogRow {
+  account: string;
+  chat_id: number;
+  fetched_at: string;
+  dialog: string;
+  time: string | null;
+}
+
+const COLUMNS = 'account, chat_id, fetched_at, dialog, time';
+
+function toCached(row: DialogRow): CachedDialog {
+  return {
+    account: row.account,
+    chatId: row.chat_id,
+    fetchedAt: row.fetched_at,
+    dialog: JSON.parse(row.dialog) as RawDialog,
+    time: row.time === null ? null : (JSON.parse(row.time) as TimeBlock),
+  };
+}
+
+export class DialogCache {
+  readonly #db: SqliteDatabase;
+  /** Versions kept per dialog, the latest included. */
+  readonly #versions: number;
+  readonly #keepLatestAsSnapshot;
+  readonly #upsertLatest;
+  readonly #addSession;
+  readonly #trimSnapshots;
+  readonly #byChat;
+  readonly #byUserCode;
+  readonly #bySession;
+  readonly #older;
+
+  constructor(db: SqliteDatabase, versions: number) {
+    this.#db = db;
+    this.#versions = versions;
+    this.#keepLatestAsSnapshot = db.prepare(
+      `INSERT INTO snapshots (account, chat_id, fetched_at, dialog, time)
+       SELECT account, chat_id, fetched_at, dialog, time FROM dialogs WHERE account = ? AND chat_id = ?`,
+    );
+    this.#upsertLatest = db.prepare(
+      `INSERT INTO dialogs (account, chat_id, fetched_at, dialog, time, user_code) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (account, chat_id) DO UPDATE SET
+         fetched_at = excluded.fetched_at, dialog = excluded.dialog, time = excluded.time, user_code = excluded.user_code`,
+    );
+    this.#addSession = db.prepare(
+      `INSERT INTO dialog_sessions (account, session_id, chat_id) VALUES (?, ?, ?)
+       ON CONFLICT (account, session_id) DO UPDATE SET chat_id = excluded.chat_id`,
+    );
+    this.#trimSnapshots = db.prepare(
+      `DELETE FROM snapshots WHERE account = ? AND chat_id = ? AND id NOT IN
+         (SELECT id FROM snapshots WHERE account = ? AND chat_id = ? ORDER BY id DESC LIMIT ?)`,
+    );
+    this.#byChat = db.prepare(`SELECT ${COLUMNS} FROM dialogs WHERE account = ? AND chat_id = ?`);
+    // A user code normally names one chat; if a channel reused one, the freshest copy wins.
+    this.#byUserCode = db.prepare(
+      `SELECT ${COLUMNS} FROM dialogs WHERE account = ? AND user_code = ? ORDER BY fetched_at DESC LIMIT 1`,
+    );
+    this.#bySession = db.prepare(
+      `SELECT d.account, d.chat_id, d.fetched_at, d.dialog, d.time FROM dialog_sessions s
+       JOIN dialogs d ON d.account = s.account AND d.chat_id = s.chat_id
+       WHERE s.account = ? AND s.session_id = ?`,
+    );
+    this.#older = db.prepare(
+      `SELECT ${COLUMNS} FROM snapshots WHERE account = ? AND chat_id = ? ORDER BY id DESC LIMIT ?`,
+    );
+  }
+
+  put(account: string, dialog: RawDialog, time: TimeBlock | null, fetchedAt: string): void {
+    const chatId = chatIdOf(dialog);
+    if (chatId === null) throw new StoreError('STORE_NO_CHAT_ID', 'The dialog has no chat id (id or dialog_id), so it cannot be cached.');
+    // Serialised before the transaction: a value JSON cannot hold fails here, with nothing written.
+    const dialogJson = JSON.stringify(dialog);
+    const timeJson = time === null ? null : JSON.stringify(time);
+    const sessionId = sessionIdOf(dialog);
+    inWriteTransaction(this.#db, () => {
+      // The current latest becomes a snapshot; the new one takes its place. The
+      // JSON of the latest version is thus stored once, never twice.
+      this.#keepLatestAsSnapshot.run(account, chatId);
+      this.#upsertLatest.run(account, chatId, fetchedAt, dialogJson, timeJson, userCodeOf(dialog));
+      if (sessionId !== null) this.#addSession.run(account, sessionId, chatId);
+      this.#trimSnapshots.run(account, chatId, account, chatId, this.#versions - 1);
+    });
+  }
+
+  find(account: string, query: Pick<DialogQuery, 'param' | 'value'>): CachedDialog | null {
+    const row = this.#findRow(account, query);
+    return row ? toCached(row) : null;
+  }
+
+  #findRow(account: string, { param, value }: Pick<DialogQuery, 'param' | 'value'>): DialogRow | undefined {
+    switch (param) {
+      case 'CHAT_ID': {
+        const chatId = idFromValue(value);
+        return chatId === null ? undefined : (this.#byChat.get(account, chatId) as DialogRow | undefined);
+      }
+      case 'DIALOG_ID': {
+        const chatId = chatIdFromDialogId(value);
+        return chatId === null ? undefined : (this.#byChat.get(account, chatId) as DialogRow | undefined);
+      }
+      case 'SESSION_ID': {
+        const sessionId = idFromValue(value);
+        return sessionId === null ? undefined : (this.#bySession.get(account, sessionId) as DialogRow | undefined);
+      }
+      case 'USER_CODE':
+        return this.#byUserCode.get(account, normaliseUserCode(String(value).trim())) as DialogRow | undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  /** The latest copy first, then older ones, newest first: up to the configured number. */
+  snapshots(account: string, chatId: number): CachedDialog[] {
+    // One read transaction, so a put from another process cannot slip between the two reads.
+    const rows = inReadTransaction(this.#db, () => {
+      const latest = this.#byChat.get(account, chatId) as DialogRow | undefined;
+      return latest ? [latest, ...(this.#older.all(account, chatId, this.#versions - 1) as DialogRow[])] : [];
+    });
+    return rows.map(toCached);
+  }
+}

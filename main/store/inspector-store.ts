@@ -1,0 +1,105 @@
+// The store behind history and the offline cache: one SQLite file in the data
+// folder, shared by the app and the CLI. Synchronous on purpose: every call is
+// a handful of indexed reads or one small transaction (well under a millisecond
+// or two), and a synchronous API cannot interleave half-done writes.
+import path from 'node:path';
+import type { DialogQuery, RawDialog, TimeBlock } from '../core/dialog-types';
+import { DialogCache } from './dialog-cache';
+import { HistoryTable } from './history-table';
+import { ensureDir, openDatabase } from './open-database';
+import type { SqliteDatabase } from './sqlite';
+import { StoreError } from './store-error';
+import type { CachedDialog, HistoryEntry, HistoryFilter, NewHistoryEntry, OpenReport, StoreOptions } from './types';
+
+export const DATABASE_FILE_NAME = 'openlines-inspector.db';
+const DEFAULT_SNAPSHOTS_PER_DIALOG = 10;
+
+export class InspectorStore {
+  /** What was moved aside at open; empty when the file was healthy. */
+  readonly report: OpenReport;
+  /** The database file's full path. */
+  readonly file: string;
+  readonly #db: SqliteDatabase;
+  readonly #history: HistoryTable;
+  readonly #dialogs: DialogCache;
+  #closed = false;
+
+  private constructor(db: SqliteDatabase, file: string, report: OpenReport, versions: number) {
+    this.#db = db;
+    this.file = file;
+    this.report = report;
+    this.#history = new HistoryTable(db);
+    this.#dialogs = new DialogCache(db, versions);
+  }
+
+  /** Opens or creates `<dataDir>/openlines-inspector.db`; a damaged file is moved aside and reported. */
+  static open(dataDir: string, options: StoreOptions = {}): InspectorStore {
+    const versions = options.snapshotsPerDialog ?? DEFAULT_SNAPSHOTS_PER_DIALOG;
+    if (!Number.isSafeInteger(versions) || versions < 1) {
+      throw new StoreError('STORE_BAD_ARGUMENT', `snapshotsPerDialog must be a whole number ≥ 1, not ${versions}`);
+    }
+    ensureDir(dataDir);
+    const file = path.join(dataDir, DATABASE_FILE_NAME);
+    const { db, recovered } = openDatabase(file);
+    return new InspectorStore(db, file, { recovered }, versions);
+  }
+
+  recordLookup(entry: NewHistoryEntry): HistoryEntry {
+    this.#assertOpen();
+    return this.#history.record(entry);
+  }
+
+  /** Newest first; default 100 entries. Page on with `beforeId` = the last id shown. */
+  listHistory(filter?: HistoryFilter): HistoryEntry[] {
+    this.#assertOpen();
+    return this.#history.list(filter);
+  }
+
+  /** No-op for an id that is gone (deleted in another window or by the CLI). */
+  setPinned(id: number, pinned: boolean): void {
+    this.#assertOpen();
+    this.#history.setPinned(id, pinned);
+  }
+
+  /** No-op for an id that is already gone. */
+  deleteHistory(id: number): void {
+    this.#assertOpen();
+    this.#history.delete(id);
+  }
+
+  /** Stores the new latest copy; the previous one becomes a snapshot; older ones past the limit go. */
+  putDialog(account: string, dialog: RawDialog, time: TimeBlock | null, fetchedAt: string): void {
+    this.#assertOpen();
+    this.#dialogs.put(account, dialog, time, fetchedAt);
+  }
+
+  /** Any identifier form finds the cached dialog: chat id, dialog id, any session id seen, user code. */
+  findDialog(account: string, query: Pick<DialogQuery, 'param' | 'value'>): CachedDialog | null {
+    this.#assertOpen();
+    return this.#dialogs.find(account, query);
+  }
+
+  /** The latest copy first, then older ones; at most snapshotsPerDialog. */
+  snapshots(account: string, chatId: number): CachedDialog[] {
+    this.#assertOpen();
+    return this.#dialogs.snapshots(account, chatId);
+  }
+
+  /** Safe to call twice. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    // libsql holds the file open until its prepared statements are garbage
+    // collected, so the log is folded into the main file now: after close the
+    // .db alone is complete (a copy or backup of it misses nothing).
+    try {
+      this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.#db.close();
+    }
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new StoreError('STORE_CLOSED', 'The history database is closed.');
+  }
+}

@@ -1,0 +1,104 @@
+// The schema, as an ordered list of steps. A step is never edited once it has
+// shipped: a change is a new step at the end. Each runs in its own transaction
+// (see migrate.ts) and the file's PRAGMA user_version says how many have run.
+//
+// Why two steps on day one: the identifier indexes are a step of their own so
+// that the upgrade path (a file with data, at the previous version) is
+// exercised by the tests before any user depends on it.
+import type { RawDialog } from '../core/dialog-types';
+import { sessionIdOf, userCodeOf } from './dialog-keys';
+import type { SqliteDatabase } from './sqlite';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: SqliteDatabase): void;
+}
+
+const coreTables: Migration = {
+  version: 1,
+  name: 'history, latest dialogs and their older snapshots',
+  up(db) {
+    db.exec(`
+      -- AUTOINCREMENT: a deleted entry's id is never reused, so a stale UI row
+      -- can never pin or delete a different lookup.
+      CREATE TABLE history (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        account    TEXT    NOT NULL,
+        input      TEXT    NOT NULL,
+        param      TEXT,
+        value      TEXT,
+        at         TEXT    NOT NULL,
+        outcome    TEXT    NOT NULL,
+        chat_id    INTEGER,
+        elapsed_ms REAL    NOT NULL,
+        source     TEXT    NOT NULL CHECK (source IN ('network', 'cache')),
+        pinned     INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1))
+      );
+      -- The history panel pages newest-first within one account.
+      CREATE INDEX history_by_account ON history (account, id);
+
+      -- The latest copy of each dialog: its JSON is stored here and only here.
+      CREATE TABLE dialogs (
+        account    TEXT    NOT NULL,
+        chat_id    INTEGER NOT NULL,
+        fetched_at TEXT    NOT NULL,
+        dialog     TEXT    NOT NULL,
+        time       TEXT,
+        PRIMARY KEY (account, chat_id)
+      );
+
+      -- Older versions only; the latest one is the row in dialogs.
+      CREATE TABLE snapshots (
+        id         INTEGER PRIMARY KEY,
+        account    TEXT    NOT NULL,
+        chat_id    INTEGER NOT NULL,
+        fetched_at TEXT    NOT NULL,
+        dialog     TEXT    NOT NULL,
+        time       TEXT
+      );
+      CREATE INDEX snapshots_by_dialog ON snapshots (account, chat_id, id);
+    `);
+  },
+};
+
+const identifierIndexes: Migration = {
+  version: 2,
+  name: 'user code and session id indexes',
+  up(db) {
+    db.exec(`
+      ALTER TABLE dialogs ADD COLUMN user_code TEXT;
+      CREATE INDEX dialogs_by_user_code ON dialogs (account, user_code);
+
+      -- Every session id ever seen for a chat, so an old session id still finds it.
+      CREATE TABLE dialog_sessions (
+        account    TEXT    NOT NULL,
+        session_id INTEGER NOT NULL,
+        chat_id    INTEGER NOT NULL,
+        PRIMARY KEY (account, session_id)
+      ) WITHOUT ROWID;
+    `);
+
+    const setUserCode = db.prepare('UPDATE dialogs SET user_code = ? WHERE account = ? AND chat_id = ?');
+    const addSession = db.prepare(
+      `INSERT INTO dialog_sessions (account, session_id, chat_id) VALUES (?, ?, ?)
+       ON CONFLICT (account, session_id) DO UPDATE SET chat_id = excluded.chat_id`,
+    );
+    type Row = { account: string; chat_id: number; dialog: string };
+    const older = db.prepare('SELECT account, chat_id, dialog FROM snapshots ORDER BY id').all() as Row[];
+    const latest = db.prepare('SELECT account, chat_id, dialog FROM dialogs ORDER BY fetched_at').all() as Row[];
+    // Older versions first, so where two chats claim one session the newest
+    // sighting wins, as it does in putDialog.
+    for (const row of [...older, ...latest]) {
+      const sessionId = sessionIdOf(JSON.parse(row.dialog) as RawDialog);
+      if (sessionId !== null) addSession.run(row.account, sessionId, row.chat_id);
+    }
+    for (const row of latest) {
+      setUserCode.run(userCodeOf(JSON.parse(row.dialog) as RawDialog), row.account, row.chat_id);
+    }
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [coreTables, identifierIndexes];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,162 @@
+// Schema migrations on real files: from nothing, from an empty file, from a
+// bare v0 database, from a v1 file with data (written here by hand, as v1
+// shipped), a failing step that must leave the file at v1, and a newer file.
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InspectorStore, SCHEMA_VERSION } from '../../main/store/index';
+import { documentedDialog, withSession } from '../support/store-fixtures';
+import { databaseFile, openRaw, scalar, userVersion, withRaw } from '../support/store-sqlite';
+import { makeTempDir } from '../support/temp-dir';
+
+let dir: string;
+let remove: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ dir, remove } = await makeTempDir('oli-store-migrations-'));
+});
+
+afterEach(async () => {
+  await remove();
+});
+
+// Version 1 exactly as its migration wrote it; frozen here so that an edit to a
+// shipped step shows up as a failing upgrade test.
+const V1_SCHEMA = `
+  CREATE TABLE history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, account TEXT NOT NULL, input TEXT NOT NULL, param TEXT, value TEXT,
+    at TEXT NOT NULL, outcome TEXT NOT NULL, chat_id INTEGER, elapsed_ms REAL NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('network', 'cache')), pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1))
+  );
+  CREATE INDEX history_by_account ON history (account, id);
+  CREATE TABLE dialogs (
+    account TEXT NOT NULL, chat_id INTEGER NOT NULL, fetched_at TEXT NOT NULL, dialog TEXT NOT NULL, time TEXT,
+    PRIMARY KEY (account, chat_id)
+  );
+  CREATE TABLE snapshots (
+    id INTEGER PRIMARY KEY, account TEXT NOT NULL, chat_id INTEGER NOT NULL, fetched_at TEXT NOT NULL, dialog TEXT NOT NULL, time TEXT
+  );
+  CREATE INDEX snapshots_by_dialog ON snapshots (account, chat_id, id);
+  PRAGMA user_version = 1;
+`;
+
+function tables(file: string): string[] {
+  return withRaw(file, (db) =>
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").raw(true).all() as string[][]).map((row) => String(row[0])),
+  );
+}
+
+const EXPECTED_TABLES = ['dialog_sessions', 'dialogs', 'history', 'snapshots'];
+
+describe('migrations', () => {
+  it('create the whole schema in a folder that does not exist yet', () => {
+    const nested = `${dir}/not/yet/there`;
+    const store = InspectorStore.open(nested);
+    store.close();
+    const file = databaseFile(nested);
+    expect(withRaw(file, userVersion)).toBe(SCHEMA_VERSION);
+    expect(SCHEMA_VERSION).toBe(2);
+    expect(tables(file)).toEqual(expect.arrayContaining(EXPECTED_TABLES));
+  });
+
+  it('treat an empty file as a new database, without reporting it as damaged', () => {
+    fs.writeFileSync(databaseFile(dir), '');
+    const store = InspectorStore.open(dir);
+    expect(store.report.recovered).toEqual([]);
+    store.recordLookup({ account: 'demo', input: '1777', param: 'CHAT_ID', value: '1777', at: '2026-03-16T00:00:00.000Z', outcome: 'ok', chatId: 1777, elapsedMs: 1, source: 'network' });
+    store.close();
+    expect(withRaw(databaseFile(dir), userVersion)).toBe(SCHEMA_VERSION);
+    expect(fs.readdirSync(dir).filter((name) => name.includes('corrupt'))).toEqual([]);
+  });
+
+  it('upgrade a v0 database (a valid SQLite file with no schema of ours) and leave its other tables alone', () => {
+    withRaw(databaseFile(dir), (db) => {
+      db.exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('kept')");
+    });
+    const store = InspectorStore.open(dir);
+    expect(store.report.recovered).toEqual([]);
+    store.close();
+    withRaw(databaseFile(dir), (db) => {
+      expect(userVersion(db)).toBe(SCHEMA_VERSION);
+      expect(scalar(db, 'SELECT text FROM notes')).toBe('kept');
+    });
+    expect(tables(databaseFile(dir))).toEqual(expect.arrayContaining([...EXPECTED_TABLES, 'notes']));
+  });
+
+  it('upgrade a v1 file with data: history kept, user codes and every session id indexed from stored versions', () => {
+    const { dialog, time } = documentedDialog();
+    const older = withSession(dialog, 287);
+    withRaw(databaseFile(dir), (db) => {
+      db.exec(V1_SCHEMA);
+      db.prepare(
+        "INSERT INTO history (account, input, param, value, at, outcome, chat_id, elapsed_ms, source, pinned) VALUES ('demo', 'chat1777', 'DIALOG_ID', 'chat1777', '2026-03-10T00:00:00.000Z', 'ok', 1777, 12.5, 'network', 1)",
+      ).run();
+      db.prepare("INSERT INTO snapshots (account, chat_id, fetched_at, dialog, time) VALUES ('demo', 1777, '2026-03-10T00:00:00.000Z', ?, NULL)").run(JSON.stringify(older));
+      db.prepare("INSERT INTO dialogs (account, chat_id, fetched_at, dialog, time) VALUES ('demo', 1777, '2026-03-16T00:00:00.000Z', ?, ?)").run(JSON.stringify(dialog), JSON.stringify(time));
+    });
+
+    const store = InspectorStore.open(dir);
+    try {
+      expect(store.report.recovered).toEqual([]);
+      expect(store.listHistory()).toEqual([
+        expect.objectContaining({ input: 'chat1777', param: 'DIALOG_ID', pinned: true, elapsedMs: 12.5, chatId: 1777 }),
+      ]);
+      for (const query of [
+        { param: 'USER_CODE', value: 'imol|livechat|22|1775|599' },
+        { param: 'SESSION_ID', value: 343 },
+        { param: 'SESSION_ID', value: 287 },
+        { param: 'DIALOG_ID', value: 'chat1777' },
+      ] as const) {
+        const found = store.findDialog('demo', query);
+        expect(found, `${query.param} ${query.value}`).toMatchObject({ chatId: 1777, fetchedAt: '2026-03-16T00:00:00.000Z', time });
+      }
+      expect(store.snapshots('demo', 1777).map((s) => s.dialog['entity_data_1'])).toEqual([dialog['entity_data_1'], older['entity_data_1']]);
+    } finally {
+      store.close();
+    }
+    expect(withRaw(databaseFile(dir), userVersion)).toBe(2);
+  });
+
+  it('run each step in a transaction: a step that fails leaves the file at the previous version, unchanged', () => {
+    withRaw(databaseFile(dir), (db) => {
+      db.exec(V1_SCHEMA);
+      // A v1 row step 2 cannot read: its backfill throws halfway through.
+      db.prepare("INSERT INTO dialogs (account, chat_id, fetched_at, dialog) VALUES ('demo', 1, 'x', ?)").run(JSON.stringify(documentedDialog().dialog));
+      db.prepare("INSERT INTO dialogs (account, chat_id, fetched_at, dialog) VALUES ('demo', 2, 'y', '{not json')").run();
+    });
+    expect(() => InspectorStore.open(dir)).toThrow(SyntaxError);
+    withRaw(databaseFile(dir), (db) => {
+      expect(userVersion(db)).toBe(1);
+      const columns = (db.prepare('PRAGMA table_info(dialogs)').raw(true).all() as unknown[][]).map((row) => row[1]);
+      expect(columns).not.toContain('user_code');
+      expect(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'dialog_sessions'")).toBe(0);
+    });
+    // Not damage: the file stays where it is.
+    expect(fs.readdirSync(dir).filter((name) => name.includes('corrupt'))).toEqual([]);
+  });
+
+  it('refuse a file from a newer version of the app and leave it untouched', () => {
+    withRaw(databaseFile(dir), (db) => db.exec('CREATE TABLE future (x); PRAGMA user_version = 99'));
+    const before = fs.readFileSync(databaseFile(dir));
+    expect(() => InspectorStore.open(dir)).toThrow(expect.objectContaining({ code: 'STORE_TOO_NEW' }));
+    expect(fs.readFileSync(databaseFile(dir)).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir).filter((name) => name.includes('corrupt'))).toEqual([]);
+  });
+
+  it('run once: a second open of an up-to-date file changes nothing and two stores can share it', () => {
+    const first = InspectorStore.open(dir);
+    const second = InspectorStore.open(dir);
+    try {
+      const entry = first.recordLookup({ account: 'demo', input: 'x', param: null, value: null, at: '2026-03-16T00:00:00.000Z', outcome: 'INVALID_IDENTIFIER', chatId: null, elapsedMs: 0, source: 'network' });
+      expect(second.listHistory()).toEqual([entry]);
+    } finally {
+      first.close();
+      second.close();
+    }
+    const db = openRaw(databaseFile(dir));
+    try {
+      expect(userVersion(db)).toBe(SCHEMA_VERSION);
+    } finally {
+      db.close();
+    }
+  });
+});
