@@ -8,6 +8,7 @@ import { createMainApi, type MainApi } from './api/create-main-api';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, handleAppProtocol } from './shell/app-protocol';
 import { registerIpc } from './shell/ipc';
 import { createSafeStorageCipher } from './shell/secret-cipher';
+import { InspectorStore } from './store/index';
 import { installWindowGuards, mainWindowOptions } from './shell/window';
 
 const here = import.meta.dirname;
@@ -35,6 +36,7 @@ void app.whenReady().then(() => {
     secrets: createSafeStorageCipher(safeStorage),
     openExternal: (url) => shell.openExternal(url),
     writeClipboard: (text) => clipboard.writeText(text),
+    openMemory: () => InspectorStore.open(app.getPath('userData')),
   });
   registerIpc(ipcMain, api, appOrigins);
   createWindow();

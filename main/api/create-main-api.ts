@@ -6,11 +6,11 @@
 import type { ArgsOf, Channel, ResultOf, Result } from '../../preload/api-contract';
 import { errorEnvelope, inspectorError, toEnvelope } from '../core/errors';
 import { parseIdentifier } from '../core/identifier';
-import { lookupQuery } from '../core/lookup';
 import type { Emulator } from '../emulator/index';
 import type { PortalClientOptions } from '../rest/portal-client';
 import { argumentSchemas, isChannel } from './argument-schemas';
 import { ConnectionManager, type SecretCipher } from './connection';
+import { LookupService, type LookupMemory } from './lookup-service';
 import { readSettings, updateSettings, type KeyValueStore } from './settings';
 
 export interface MainApiDeps {
@@ -22,6 +22,8 @@ export interface MainApiDeps {
   writeClipboard(text: string): void;
   /** Defaults to the bundled emulator with its sample data. */
   startDemo?: () => Promise<Emulator>;
+  /** Opens the history and cache database; called on the first lookup, not at start-up. */
+  openMemory?: () => LookupMemory & { close(): void };
   clientOptions?: PortalClientOptions;
 }
 
@@ -62,13 +64,16 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     clientOptions: deps.clientOptions,
   });
 
+  let memory: (LookupMemory & { close(): void }) | null = null;
+  const lookups = new LookupService(() => (memory ??= deps.openMemory?.() ?? null));
+
   const handlers: Handlers = {
     'identifier:parse': async ({ input, numberAs }) => parseIdentifier(input, numberAs),
     'lookup:run': async ({ input, numberAs }) => {
       const started = performance.now();
       // Parse first: a bad identifier is refused before we even need a portal.
       const query = parseIdentifier(input, numberAs);
-      return lookupQuery(await connection.client(), query, started);
+      return lookups.run(await connection.client(), query, started);
     },
     'connection:get': () => connection.state(),
     'connection:use-webhook': ({ url }) => connection.useWebhook(url),
@@ -104,6 +109,10 @@ export function createMainApi(deps: MainApiDeps): MainApi {
         return { ok: false, error: toEnvelope(error) };
       }
     },
-    dispose: () => connection.dispose(),
+    async dispose() {
+      await connection.dispose();
+      memory?.close();
+      memory = null;
+    },
   };
 }

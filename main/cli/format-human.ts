@@ -40,6 +40,12 @@ export function formatLookup(result: LookupResult): string {
     printable(`${String(result.dialog.dialog_id)}  ${name}`.trimEnd()),
     `  looked up as ${result.query.label} on ${result.portal.host}${result.portal.demo ? ' (demo portal)' : ''} in ${result.elapsedMs} ms`,
   ];
+  if (result.offline) {
+    lines.push(
+      `  OFFLINE: showing the copy from ${localDate(result.fetchedAt)}`,
+      `  (${printable(result.offline.reason.title)}: ${printable(result.offline.reason.message)})`,
+    );
+  }
   for (const section of result.sections) {
     if (section.rows.length === 0) continue;
     lines.push('', section.title);

@@ -1,3 +1,5 @@
+import type { ErrorEnvelope } from './errors';
+
 // The shapes a lookup produces. Plain data only: these objects cross IPC
 // (structured clone) and are printed by the CLI, so no classes, no functions.
 
@@ -145,8 +147,12 @@ export interface LookupResult {
   time: TimeBlock | null;
   decoded: DecodedDialog;
   sections: FieldSection[];
-  /** ISO 8601 when the answer arrived. */
+  /** ISO 8601 when the answer arrived (for a cached copy: when that copy arrived). */
   fetchedAt: string;
   /** Wall time of the whole lookup, ms. */
   elapsedMs: number;
+  /** Where this answer came from: the portal just now, or the offline cache. */
+  source: 'network' | 'cache';
+  /** Set when the portal could not be reached and a cached copy is shown instead: why. */
+  offline: { reason: ErrorEnvelope } | null;
 }

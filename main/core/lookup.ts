@@ -4,7 +4,7 @@ import type { PortalClient } from '../rest/portal-client';
 import { dialogSchema } from '../rest/answer-schema';
 import { decodeDialog } from './decode/index';
 import { describeDialog } from './describe-dialog';
-import type { DialogQuery, LookupResult, RawDialog } from './dialog-types';
+import type { DialogQuery, LookupResult, PortalInfo, RawDialog, TimeBlock } from './dialog-types';
 import { inspectorError } from './errors';
 import { parseIdentifier, type NumberAs } from './identifier';
 
@@ -22,24 +22,42 @@ export async function fetchDialog(client: PortalClient, query: DialogQuery): Pro
     });
   }
   // Validated, but kept as sent: the raw view must show the portal's own key order.
-  const dialog = answer.result as RawDialog;
+  return presentDialog(query, client.portal, answer.result as RawDialog, answer.time, new Date().toISOString());
+}
+
+/** Decodes and describes a dialog, fresh from the portal or from the cache. */
+export function presentDialog(
+  query: DialogQuery,
+  portal: PortalInfo,
+  dialog: RawDialog,
+  time: TimeBlock | null,
+  fetchedAt: string,
+  offline: LookupResult['offline'] = null,
+): Omit<LookupResult, 'elapsedMs'> {
   // The demo portal has no CRM cards to open.
-  const decoded = decodeDialog(dialog, client.portal.demo ? null : client.portal.origin);
+  const decoded = decodeDialog(dialog, portal.demo ? null : portal.origin);
   return {
     query,
-    portal: client.portal,
+    portal,
     dialog,
-    time: answer.time,
+    time,
     decoded,
-    sections: describeDialog(dialog, decoded, answer.time),
-    fetchedAt: new Date().toISOString(),
+    sections: describeDialog(dialog, decoded, time),
+    fetchedAt,
+    source: offline ? 'cache' : 'network',
+    offline,
   };
+}
+
+/** Milliseconds since `started`, to a tenth. */
+export function elapsedSince(started: number): number {
+  return Math.round((performance.now() - started) * 10) / 10;
 }
 
 /** Looks up an already parsed query, timing the whole round trip. */
 export async function lookupQuery(client: PortalClient, query: DialogQuery, started = performance.now()): Promise<LookupResult> {
   const result = await fetchDialog(client, query);
-  return { ...result, elapsedMs: Math.round((performance.now() - started) * 10) / 10 };
+  return { ...result, elapsedMs: elapsedSince(started) };
 }
 
 /** Parses what was pasted and looks it up; a bad identifier throws before any request. */

@@ -19,7 +19,9 @@ interface Run {
 
 function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env, NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS ?? '' } });
+    // The default data folder is the user's own: point it into the temp folder.
+    const home = { XDG_CONFIG_HOME: path.join(temp.dir, 'config'), APPDATA: path.join(temp.dir, 'appdata') };
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...home, ...env, NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS ?? '' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -122,27 +124,69 @@ describe('openlines-inspector lookup', () => {
   });
 
   it('refuses an untrusted certificate with TLS_ERROR', async () => {
-    const result = await run(['lookup', '1777', '--webhook', emulator.webhookUrl()]);
+    // --no-history: with a cached copy, an unreachable portal would show that copy instead.
+    const result = await run(['lookup', '1777', '--no-history', '--webhook', emulator.webhookUrl()]);
     expect(result.stderr).toContain('[TLS_ERROR]');
     expect(result.stderr).toContain('NODE_EXTRA_CA_CERTS');
   });
 
   it('gives up after --timeout', async () => {
     emulator.injectFault({ kind: 'hang' });
-    const result = await run(['lookup', '1777', '--timeout', '0.3', '--webhook', emulator.webhookUrl()], trusted());
+    const result = await run(['lookup', '1777', '--no-history', '--timeout', '0.3', '--webhook', emulator.webhookUrl()], trusted());
     expect(result.stderr).toContain('[TIMEOUT]');
   });
 
-  it('creates the data folder it is given', async () => {
+  it('creates the data folder it is given and keeps the history there', async () => {
     const dataDir = path.join(temp.dir, 'nested', 'data');
     const result = await run(['lookup', '1777', '--demo', '--data-dir', dataDir]);
     expect(result.code).toBe(0);
     expect(statSync(dataDir).isDirectory()).toBe(true);
+    const history = await run(['history', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(history.stdout)).toMatchObject([{ account: 'demo', input: '1777', outcome: 'ok', chatId: 1777, source: 'network' }]);
+  });
+
+  it('records every lookup sent, newest first, and lists them by portal', async () => {
+    const dataDir = path.join(temp.dir, 'history-order');
+    await run(['lookup', 'chat1777', '987654', '--webhook', emulator.webhookUrl(), '--data-dir', dataDir], trusted());
+    await run(['lookup', '2002', '--demo', '--data-dir', dataDir]);
+    const all = JSON.parse((await run(['history', '--json', '--data-dir', dataDir])).stdout) as Array<{ input: string; outcome: string; account: string }>;
+    expect(all.map((entry) => [entry.input, entry.outcome])).toEqual([
+      ['2002', 'ok'],
+      ['987654', 'ACCESS_ERROR'],
+      ['chat1777', 'ok'],
+    ]);
+    const host = new URL(emulator.origin).host;
+    const mine = JSON.parse((await run(['history', '--json', '--account', host, '--data-dir', dataDir])).stdout) as unknown[];
+    expect(mine).toHaveLength(2);
+    const text = (await run(['history', '--data-dir', dataDir])).stdout;
+    expect(text).toContain('987654');
+    expect(text).toContain('ACCESS_ERROR');
+  });
+
+  it('prints the cached copy, marked offline, when the portal answers with a proxy page', async () => {
+    const dataDir = path.join(temp.dir, 'offline');
+    expect((await run(['lookup', 'chat1777', '--webhook', emulator.webhookUrl(), '--data-dir', dataDir], trusted())).code).toBe(0);
+    emulator.injectFault({ kind: 'html', status: 502 });
+    const offline = await run(['lookup', '343', '--as', 'session', '--webhook', emulator.webhookUrl(), '--data-dir', dataDir], trusted());
+    expect(offline.code).toBe(0);
+    expect(offline.stdout).toContain('OFFLINE: showing the copy from');
+    expect(offline.stdout).toContain('Green Guest #17');
+    emulator.injectFault({ kind: 'html', status: 502 });
+    const json = JSON.parse((await run(['lookup', 'livechat|22|1775|599', '--json', '--webhook', emulator.webhookUrl(), '--data-dir', dataDir], trusted())).stdout);
+    expect(json[0]).toMatchObject({ ok: true, source: 'cache', offline: { reason: { code: 'NOT_BITRIX_JSON' } } });
+  });
+
+  it('records nothing with --no-history', async () => {
+    const dataDir = path.join(temp.dir, 'no-history');
+    await run(['lookup', '1777', '--demo', '--no-history', '--data-dir', dataDir]);
+    expect((await run(['history', '--data-dir', dataDir])).stdout).toContain('No lookups recorded yet.');
   });
 
   it.each([
     [[], /No command given/],
     [['search', 'x'], /Unknown command "search"/],
+    [['history', '1777'], /history takes no identifiers/],
+    [['history', '--limit', 'lots'], /--limit takes a number/],
     [['lookup'], /at least one identifier/],
     [['lookup', '1777'], /Say which portal/],
     [['lookup', '1777', '--demo', '--webhook', 'https://x/rest/1/k/'], /either --webhook or --demo/],

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionState, LookupResult, Result, Settings } from '../../preload/api-contract';
 import { DEMO_WEBHOOK, startEmulator, type Emulator } from '../../main/emulator/index';
+import { InspectorStore } from '../../main/store/index';
 import { startHarness, type Harness } from '../support/main-api-harness';
 
 let emulator: Emulator;
@@ -181,5 +182,44 @@ describe('links and the clipboard', () => {
     harness = await startHarness(emulator);
     ok(await harness.api.dispatch('clipboard:write-text', { text: 'livechat|22|1775|599' }));
     expect(harness.copied).toEqual(['livechat|22|1775|599']);
+  });
+});
+
+describe('history and the offline cache', () => {
+  it('records each lookup and falls back to the cached copy when the portal is out of reach', async () => {
+    harness = await startHarness(emulator);
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    const fresh = ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }));
+    expect(fresh).toMatchObject({ source: 'network', offline: null });
+
+    emulator.injectFault({ kind: 'reset' });
+    const offline = ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: '343', numberAs: 'session' }));
+    expect(offline.source).toBe('cache');
+    expect(offline.offline?.reason.code).toBe('CONNECTION_RESET');
+    expect(offline.fetchedAt).toBe(fresh.fetchedAt);
+    expect(offline.dialog).toEqual(fresh.dialog);
+    expect(offline.query.param).toBe('SESSION_ID');
+
+    // An answer about the dialog itself is never papered over with a cached copy.
+    emulator.injectFault({ kind: 'error', code: 'ACCESS_ERROR' });
+    expect(errorCode(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }))).toBe('ACCESS_ERROR');
+    // Nothing cached for this one: the network error stands.
+    emulator.injectFault({ kind: 'reset' });
+    expect(errorCode(await harness.api.dispatch('lookup:run', { input: '2002', numberAs: 'chat' }))).toBe('CONNECTION_RESET');
+
+    const store = InspectorStore.open(harness.dataDir);
+    try {
+      const history = store.listHistory();
+      expect(history.map((entry) => [entry.input, entry.outcome, entry.source])).toEqual([
+        ['2002', 'CONNECTION_RESET', 'network'],
+        ['chat1777', 'ACCESS_ERROR', 'network'],
+        ['343', 'ok', 'cache'],
+        ['chat1777', 'ok', 'network'],
+      ]);
+      expect(history.every((entry) => entry.account === new URL(emulator.origin).host)).toBe(true);
+      expect(history[3]?.chatId).toBe(1777);
+    } finally {
+      store.close();
+    }
   });
 });

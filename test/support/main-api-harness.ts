@@ -4,6 +4,7 @@ import { createMainApi, type MainApi } from '../../main/api/create-main-api';
 import { openFileStore } from '../../main/api/file-store';
 import type { KeyValueStore } from '../../main/api/settings';
 import type { Emulator } from '../../main/emulator/index';
+import { InspectorStore } from '../../main/store/index';
 import { makeTempDir } from './temp-dir';
 import { testCipher } from './test-cipher';
 
@@ -32,6 +33,7 @@ export async function startHarness(emulator: Emulator | null, options: { canPers
         opened.push(url);
       },
       writeClipboard: (text) => copied.push(text),
+      openMemory: () => InspectorStore.open(dir),
       clientOptions: { extraCertificates: emulator ? [emulator.certificate] : [], rateLimit: false, timeoutMs: 5_000 },
     });
     apis.push(api);

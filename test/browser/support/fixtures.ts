@@ -9,6 +9,7 @@ import { createMainApi, type MainApi } from '../../../main/api/create-main-api';
 import { openFileStore } from '../../../main/api/file-store';
 import type { SecretCipher } from '../../../main/api/connection';
 import { startEmulator, type Emulator } from '../../../main/emulator/index';
+import { InspectorStore } from '../../../main/store/index';
 import type { Result } from '../../../preload/api-contract';
 import { InspectorPage } from './inspector-page';
 import { bundlePreload } from './preload-bundle';
@@ -84,6 +85,7 @@ export const test = base.extend<{ harness: Harness; inspector: InspectorPage } &
         return demo;
       },
       clientOptions: { extraCertificates: [emulator.certificate], rateLimit: false, timeoutMs: clientTimeoutMs },
+      openMemory: () => InspectorStore.open(dataDir),
     });
 
     // What the page does that it should not: script errors, CSP violations,

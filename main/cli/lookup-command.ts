@@ -1,0 +1,70 @@
+// `openlines-inspector lookup`: the same LookupService as the app, so the CLI
+// records history and fills the offline cache in the same data folder.
+import { LookupService } from '../api/lookup-service';
+import type { LookupResult } from '../core/dialog-types';
+import { toEnvelope, type ErrorEnvelope } from '../core/errors';
+import { parseIdentifier } from '../core/identifier';
+import { parseWebhookUrl } from '../core/webhook';
+import type { Emulator } from '../emulator/index';
+import { createWebhookClient, type PortalClient } from '../rest/portal-client';
+import { formatError, formatLookup } from './format-human';
+import type { LookupOptions, Streams } from './run-cli';
+import { openStoreForCli } from './open-store';
+
+type Outcome = { input: string; ok: true; result: LookupResult } | { input: string; ok: false; error: ErrorEnvelope };
+
+function toJson(outcome: Outcome): unknown {
+  if (!outcome.ok) return { input: outcome.input, ok: false, error: outcome.error };
+  const { sections: _sections, ...result } = outcome.result;
+  return { input: outcome.input, ok: true, ...result };
+}
+
+async function openClient(options: LookupOptions): Promise<{ client: PortalClient; demo: Emulator | null }> {
+  if (options.demo) {
+    const { startEmulator } = await import('../emulator/index');
+    const demo = await startEmulator({ recordRequests: false });
+    const client = createWebhookClient(parseWebhookUrl(demo.webhookUrl()), {
+      demo: true,
+      extraCertificates: [demo.certificate],
+      timeoutMs: options.timeoutMs,
+    });
+    return { client, demo };
+  }
+  return { client: createWebhookClient(parseWebhookUrl(options.webhook ?? ''), { timeoutMs: options.timeoutMs }), demo: null };
+}
+
+export async function runLookup(options: LookupOptions, { out, err }: Streams): Promise<number> {
+  let connection: { client: PortalClient; demo: Emulator | null };
+  try {
+    connection = await openClient(options);
+  } catch (error) {
+    const envelope = toEnvelope(error);
+    err.write(`${formatError(null, envelope)}\n`);
+    // A malformed --webhook is a usage error; a demo that cannot start is not.
+    return envelope.code === 'INVALID_WEBHOOK_URL' ? 2 : 1;
+  }
+  const store = options.history ? openStoreForCli(options.dataDir, err) : null;
+  const lookups = new LookupService(() => store);
+
+  const outcomes: Outcome[] = [];
+  try {
+    for (const input of options.ids) {
+      const started = performance.now();
+      try {
+        const result = await lookups.run(connection.client, parseIdentifier(input, options.numberAs), started);
+        outcomes.push({ input, ok: true, result });
+        if (!options.json) out.write(`${outcomes.length > 1 ? '\n' : ''}${formatLookup(result)}\n`);
+      } catch (error) {
+        const envelope = toEnvelope(error);
+        outcomes.push({ input, ok: false, error: envelope });
+        err.write(`${formatError(input, envelope)}\n`);
+      }
+    }
+  } finally {
+    connection.client.close();
+    store?.close();
+    await connection.demo?.close();
+  }
+  if (options.json) out.write(`${JSON.stringify(outcomes.map(toJson), null, 2)}\n`);
+  return outcomes.every((outcome) => outcome.ok) ? 0 : 1;
+}

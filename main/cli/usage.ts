@@ -1,0 +1,37 @@
+// The CLI's help text and its usage error, shared by every command.
+import { defaultDataDir } from '../core/data-dir';
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  openlines-inspector lookup <identifier>... (--webhook URL | --demo) [options]
+  openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
+
+lookup   looks up Bitrix24 Open Lines dialogs and prints everything the portal
+         knows about each, decoded. Each lookup is recorded in the history and
+         the dialog is kept for offline reading, in the app's data folder; when
+         the portal cannot be reached, the cached copy is printed and marked.
+history  lists recorded lookups, newest first.
+
+Identifiers:
+  1777                  a chat id (or a session id with --as session)
+  chat1777              a dialog id
+  livechat|1|1373|211   a user code (a leading imol| is accepted)
+
+Options:
+  --webhook URL         inbound webhook, https://<portal>/rest/<user>/<key>/
+                        (or set OPENLINES_WEBHOOK, which keeps the key out of
+                        your shell history)
+  --demo                use the built-in demo portal (no account needed)
+  --as chat|session     how a bare number is read (default: chat)
+  --json                print JSON (lookup: one object per identifier, in an array)
+  --timeout SECONDS     give up on a request after this long (default: 60)
+  --no-history          do not record this lookup or cache the dialog
+  --account NAME        history of one portal only (its host, or "demo")
+  --limit N             at most N history entries (default: 50)
+  --data-dir DIR        the app's data folder (default: ${defaultDataDir()})
+  -h, --help            show this help
+  -v, --version         print the version
+
+Exit status: 0 when every lookup succeeded, 1 when any failed, 2 on a usage error.
+A portal behind a private certificate authority works through NODE_EXTRA_CA_CERTS.`;
