@@ -5,6 +5,7 @@
 
 import type { DialogQuery, LookupResult, PortalInfo } from '../main/core/dialog-types';
 import type { ErrorEnvelope } from '../main/core/errors';
+import type { HistoryEntry } from '../main/store/types';
 
 export type {
   CrmBinding,
@@ -20,6 +21,7 @@ export type {
   TimeBlock,
 } from '../main/core/dialog-types';
 export type { ErrorEnvelope } from '../main/core/errors';
+export type { HistoryEntry } from '../main/store/types';
 
 /** Every answer crosses IPC as plain data: a value or an error envelope, never a thrown Error. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorEnvelope };
@@ -41,6 +43,19 @@ export interface Settings {
   numberAs: NumberAs;
 }
 
+/** Which history entries to list: newest first, the current portal's unless `allAccounts`. */
+export interface HistoryQuery {
+  /** Entries of every portal, not only the connected one. */
+  allAccounts?: boolean;
+  outcome?: 'ok' | 'error';
+  /** Part of what was typed or sent, any case. */
+  text?: string;
+  /** Default 100. */
+  limit?: number;
+  /** The next page: entries older than this id. */
+  beforeId?: number;
+}
+
 export interface LookupRequest {
   input: string;
   numberAs: NumberAs;
@@ -59,6 +74,11 @@ export interface IpcContract {
   /** Opens a link to the connected portal (a CRM card) in the system browser. */
   'link:open-portal': { args: { url: string }; result: null };
   'clipboard:write-text': { args: { text: string }; result: null };
+  'history:list': { args: HistoryQuery; result: HistoryEntry[] };
+  'history:set-pinned': { args: { id: number; pinned: boolean }; result: null };
+  'history:delete': { args: { id: number }; result: null };
+  /** Removes every unpinned entry: of the connected portal, or of all with `allAccounts`. */
+  'history:clear': { args: { allAccounts?: boolean }; result: { removed: number } };
 }
 
 export type Channel = keyof IpcContract;
@@ -77,6 +97,10 @@ export interface InspectorApi {
   updateSettings(patch: Partial<Settings>): Promise<Result<Settings>>;
   openPortalLink(request: { url: string }): Promise<Result<null>>;
   copyText(request: { text: string }): Promise<Result<null>>;
+  listHistory(query: HistoryQuery): Promise<Result<HistoryEntry[]>>;
+  setHistoryPinned(request: { id: number; pinned: boolean }): Promise<Result<null>>;
+  deleteHistoryEntry(request: { id: number }): Promise<Result<null>>;
+  clearHistory(request: { allAccounts?: boolean }): Promise<Result<{ removed: number }>>;
 }
 
 /** Which channel each method of the exposed API speaks on. */
@@ -91,6 +115,10 @@ export const API_CHANNELS = {
   updateSettings: 'settings:update',
   openPortalLink: 'link:open-portal',
   copyText: 'clipboard:write-text',
+  listHistory: 'history:list',
+  setHistoryPinned: 'history:set-pinned',
+  deleteHistoryEntry: 'history:delete',
+  clearHistory: 'history:clear',
 } as const satisfies Record<keyof InspectorApi, Channel>;
 
 /** The global name the bridge is exposed under. */

@@ -27,6 +27,10 @@ const api: InspectorApi = Object.freeze({
   updateSettings: (patch) => invoke(API_CHANNELS.updateSettings, patch),
   openPortalLink: (request) => invoke(API_CHANNELS.openPortalLink, request),
   copyText: (request) => invoke(API_CHANNELS.copyText, request),
+  listHistory: (query) => invoke(API_CHANNELS.listHistory, query),
+  setHistoryPinned: (request) => invoke(API_CHANNELS.setHistoryPinned, request),
+  deleteHistoryEntry: (request) => invoke(API_CHANNELS.deleteHistoryEntry, request),
+  clearHistory: (request) => invoke(API_CHANNELS.clearHistory, request),
 } satisfies InspectorApi);
 
 contextBridge.exposeInMainWorld(API_GLOBAL, api);

@@ -18,6 +18,16 @@ export const argumentSchemas = {
   'settings:update': z.strictObject({ numberAs: numberAs.optional() }),
   'link:open-portal': z.strictObject({ url: z.string().max(2_000) }),
   'clipboard:write-text': z.strictObject({ text: z.string().max(5_000_000) }),
+  'history:list': z.strictObject({
+    allAccounts: z.boolean().optional(),
+    outcome: z.enum(['ok', 'error']).optional(),
+    text: z.string().max(500).optional(),
+    limit: z.number().int().min(1).max(1_000).optional(),
+    beforeId: z.number().int().positive().optional(),
+  }),
+  'history:set-pinned': z.strictObject({ id: z.number().int().positive(), pinned: z.boolean() }),
+  'history:delete': z.strictObject({ id: z.number().int().positive() }),
+  'history:clear': z.strictObject({ allAccounts: z.boolean().optional() }),
 } satisfies { [C in Channel]: z.ZodType<ArgsOf<C>> };
 
 export function isChannel(value: string): value is Channel {

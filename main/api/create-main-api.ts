@@ -10,7 +10,8 @@ import type { Emulator } from '../emulator/index';
 import type { PortalClientOptions } from '../rest/portal-client';
 import { argumentSchemas, isChannel } from './argument-schemas';
 import { ConnectionManager, type SecretCipher } from './connection';
-import { LookupService, type LookupMemory } from './lookup-service';
+import type { InspectorStore } from '../store/index';
+import { accountOf, LookupService } from './lookup-service';
 import { readSettings, updateSettings, type KeyValueStore } from './settings';
 
 export interface MainApiDeps {
@@ -23,7 +24,7 @@ export interface MainApiDeps {
   /** Defaults to the bundled emulator with its sample data. */
   startDemo?: () => Promise<Emulator>;
   /** Opens the history and cache database; called on the first lookup, not at start-up. */
-  openMemory?: () => LookupMemory & { close(): void };
+  openMemory?: () => InspectorStore;
   clientOptions?: PortalClientOptions;
 }
 
@@ -64,8 +65,27 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     clientOptions: deps.clientOptions,
   });
 
-  let memory: (LookupMemory & { close(): void }) | null = null;
-  const lookups = new LookupService(() => (memory ??= deps.openMemory?.() ?? null));
+  let memory: InspectorStore | null = null;
+  const openMemory = (): InspectorStore | null => (memory ??= deps.openMemory?.() ?? null);
+  const lookups = new LookupService(openMemory);
+
+  /** The store for the history handlers: their whole job, so a failure to open is their error. */
+  const history = (): InspectorStore => {
+    let store: InspectorStore | null = null;
+    try {
+      store = openMemory();
+    } catch (error) {
+      throw inspectorError('HISTORY_UNAVAILABLE', undefined, error);
+    }
+    if (!store) throw inspectorError('HISTORY_UNAVAILABLE');
+    return store;
+  };
+  /** The connected portal's history, or every portal's when asked or when none is connected. */
+  const historyAccount = async (allAccounts: boolean | undefined): Promise<string | undefined> => {
+    if (allAccounts) return undefined;
+    const { portal } = await connection.state();
+    return portal ? accountOf(portal) : undefined;
+  };
 
   const handlers: Handlers = {
     'identifier:parse': async ({ input, numberAs }) => parseIdentifier(input, numberAs),
@@ -90,6 +110,19 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       deps.writeClipboard(text);
       return null;
     },
+    'history:list': async ({ allAccounts, ...filter }) => {
+      const account = await historyAccount(allAccounts);
+      return history().listHistory({ ...filter, ...(account === undefined ? {} : { account }) });
+    },
+    'history:set-pinned': async ({ id, pinned }) => {
+      history().setPinned(id, pinned);
+      return null;
+    },
+    'history:delete': async ({ id }) => {
+      history().deleteHistory(id);
+      return null;
+    },
+    'history:clear': async ({ allAccounts }) => ({ removed: history().clearHistory(await historyAccount(allAccounts)) }),
   };
 
   return {

@@ -233,6 +233,12 @@ export const APP_ERRORS = {
     action: 'This is a bug in Open Lines Inspector: please report it.',
     retryable: false,
   },
+  HISTORY_UNAVAILABLE: {
+    title: 'History unavailable',
+    message: 'The history and offline-cache database in the data folder could not be opened. Lookups still work; they are just not remembered.',
+    action: 'Check that the data folder is writable and the disk is not full, then restart the app.',
+    retryable: true,
+  },
   DEMO_UNAVAILABLE: {
     title: 'Demo portal could not start',
     message: 'The built-in demo portal could not be started on this computer.',

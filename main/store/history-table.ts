@@ -99,6 +99,13 @@ export class HistoryTable {
       conditions.push('id < ?');
       params.push(filter.beforeId);
     }
+    if (filter.outcome !== undefined) conditions.push(filter.outcome === 'ok' ? "outcome = 'ok'" : "outcome <> 'ok'");
+    if (filter.text !== undefined && filter.text.trim() !== '') {
+      // LIKE is case-insensitive for ASCII only; lower() on both sides covers the rest SQLite knows.
+      const pattern = `%${filter.text.trim().toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      conditions.push("(lower(input) LIKE ? ESCAPE '\\' OR lower(coalesce(value, '')) LIKE ? ESCAPE '\\')");
+      params.push(pattern, pattern);
+    }
     const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
     let statement = this.#lists.get(where);
     if (!statement) {
@@ -114,5 +121,14 @@ export class HistoryTable {
 
   delete(id: number): void {
     this.#delete.run(id);
+  }
+
+  /** Removes unpinned entries, of one account or of all; returns how many went. */
+  clear(account?: string): number {
+    const result =
+      account === undefined
+        ? this.#db.prepare('DELETE FROM history WHERE pinned = 0').run()
+        : this.#db.prepare('DELETE FROM history WHERE pinned = 0 AND account = ?').run(account);
+    return Number(result.changes);
   }
 }

@@ -67,6 +67,12 @@ export class InspectorStore {
     this.#history.delete(id);
   }
 
+  /** Removes every unpinned entry, of one account or of all; pinned ones stay. */
+  clearHistory(account?: string): number {
+    this.#assertOpen();
+    return this.#history.clear(account);
+  }
+
   /** Stores the new latest copy; the previous one becomes a snapshot; older ones past the limit go. */
   putDialog(account: string, dialog: RawDialog, time: TimeBlock | null, fetchedAt: string): void {
     this.#assertOpen();

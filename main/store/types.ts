@@ -31,6 +31,10 @@ export interface HistoryFilter {
   limit?: number;
   /** Only entries older than this id: the next page after the last one shown. */
   beforeId?: number;
+  /** 'ok' (from the portal or the cache), or 'error' (any error code). */
+  outcome?: 'ok' | 'error';
+  /** Case-insensitive part of what was typed or sent. */
+  text?: string;
 }
 
 export interface CachedDialog {

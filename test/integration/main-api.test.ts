@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectionState, LookupResult, Result, Settings } from '../../preload/api-contract';
+import type { ConnectionState, HistoryEntry, LookupResult, Result, Settings } from '../../preload/api-contract';
 import { DEMO_WEBHOOK, startEmulator, type Emulator } from '../../main/emulator/index';
 import { InspectorStore } from '../../main/store/index';
 import { startHarness, type Harness } from '../support/main-api-harness';
@@ -221,5 +221,68 @@ describe('history and the offline cache', () => {
     } finally {
       store.close();
     }
+  });
+});
+
+describe('the history channels', () => {
+  async function connectedWithHistory() {
+    harness = await startHarness(emulator);
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    for (const input of ['chat1777', '987654', '2002']) await harness.api.dispatch('lookup:run', { input, numberAs: 'chat' });
+    return ok<HistoryEntry[]>(await harness.api.dispatch('history:list', {}));
+  }
+
+  it("lists the connected portal's lookups, newest first, with filters", async () => {
+    const all = await connectedWithHistory();
+    expect(all.map((entry) => entry.input)).toEqual(['2002', '987654', 'chat1777']);
+    const errors = ok<HistoryEntry[]>(await harness.api.dispatch('history:list', { outcome: 'error' }));
+    expect(errors.map((entry) => entry.outcome)).toEqual(['ACCESS_ERROR']);
+    expect(ok<HistoryEntry[]>(await harness.api.dispatch('history:list', { text: 'CHAT17' })).map((entry) => entry.input)).toEqual(['chat1777']);
+    expect(ok<HistoryEntry[]>(await harness.api.dispatch('history:list', { text: '50%_' }))).toEqual([]);
+    const page = ok<HistoryEntry[]>(await harness.api.dispatch('history:list', { limit: 2 }));
+    const next = ok<HistoryEntry[]>(await harness.api.dispatch('history:list', { limit: 2, beforeId: page[1]!.id }));
+    expect([...page, ...next].map((entry) => entry.input)).toEqual(['2002', '987654', 'chat1777']);
+  });
+
+  it('keeps portals apart unless all are asked for', async () => {
+    await connectedWithHistory();
+    ok(await harness.api.dispatch('connection:use-demo', undefined));
+    await harness.api.dispatch('lookup:run', { input: '2003', numberAs: 'chat' });
+    expect(ok<HistoryEntry[]>(await harness.api.dispatch('history:list', {})).map((entry) => entry.account)).toEqual(['demo']);
+    expect(ok<HistoryEntry[]>(await harness.api.dispatch('history:list', { allAccounts: true }))).toHaveLength(4);
+  });
+
+  it('pins, deletes, and clears all but the pinned', async () => {
+    const [newest, middle, oldest] = await connectedWithHistory();
+    ok(await harness.api.dispatch('history:set-pinned', { id: oldest!.id, pinned: true }));
+    ok(await harness.api.dispatch('history:delete', { id: middle!.id }));
+    expect(ok<HistoryEntry[]>(await harness.api.dispatch('history:list', {})).map((entry) => [entry.input, entry.pinned])).toEqual([
+      ['2002', false],
+      ['chat1777', true],
+    ]);
+    expect(ok<{ removed: number }>(await harness.api.dispatch('history:clear', {}))).toEqual({ removed: 1 });
+    expect(ok<HistoryEntry[]>(await harness.api.dispatch('history:list', {})).map((entry) => entry.id)).toEqual([oldest!.id]);
+    expect(newest!.id).toBeGreaterThan(oldest!.id);
+  });
+
+  it.each([
+    ['history:list', { limit: 0 }],
+    ['history:list', { outcome: 'maybe' }],
+    ['history:list', { account: 'someone-else.bitrix24.com' }],
+    ['history:set-pinned', { id: -1, pinned: true }],
+    ['history:delete', { id: '5' }],
+    ['history:clear', { everything: true }],
+  ])('%s with %j is refused as INVALID_ARGUMENT', async (channel, args) => {
+    harness = await startHarness(emulator);
+    expect(errorCode(await harness.api.dispatch(channel, args))).toBe('INVALID_ARGUMENT');
+  });
+
+  it('says HISTORY_UNAVAILABLE when the database cannot be opened, while lookups still work', async () => {
+    harness = await startHarness(emulator, { openMemory: () => { throw new Error('disk on fire'); } });
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    expect(ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' })).dialog.id).toBe(1777);
+    const result = await harness.api.dispatch('history:list', {});
+    expect(errorCode(result)).toBe('HISTORY_UNAVAILABLE');
+    expect(JSON.stringify(result)).not.toContain('disk on fire');
   });
 });

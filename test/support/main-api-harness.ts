@@ -19,7 +19,10 @@ export interface Harness {
   dispose(): Promise<void>;
 }
 
-export async function startHarness(emulator: Emulator | null, options: { canPersist?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  emulator: Emulator | null,
+  options: { canPersist?: boolean; openMemory?: () => InspectorStore } = {},
+): Promise<Harness> {
   const { dir, remove } = await makeTempDir();
   const opened: string[] = [];
   const copied: string[] = [];
@@ -33,7 +36,7 @@ export async function startHarness(emulator: Emulator | null, options: { canPers
         opened.push(url);
       },
       writeClipboard: (text) => copied.push(text),
-      openMemory: () => InspectorStore.open(dir),
+      openMemory: options.openMemory ?? (() => InspectorStore.open(dir)),
       clientOptions: { extraCertificates: emulator ? [emulator.certificate] : [], rateLimit: false, timeoutMs: 5_000 },
     });
     apis.push(api);
