@@ -66,7 +66,14 @@ export function createMainApi(deps: MainApiDeps): MainApi {
   });
 
   let memory: InspectorStore | null = null;
-  const openMemory = (): InspectorStore | null => (memory ??= deps.openMemory?.() ?? null);
+  const openMemory = (): InspectorStore | null => {
+    if (!memory && deps.openMemory) {
+      memory = deps.openMemory();
+      // Retention runs once per start, when the database is first needed.
+      memory.pruneHistory();
+    }
+    return memory;
+  };
   const lookups = new LookupService(openMemory);
 
   /** The store for the history handlers: their whole job, so a failure to open is their error. */

@@ -17,5 +17,6 @@ export function openStoreForCli(dataDir: string, err: NodeJS.WritableStream): In
       `Damaged history database moved aside [STORE_RECOVERED]\n  ${printable(recovered.reason)}: it was moved to ${recovered.movedTo} and a new one was started.\n  What to do: nothing; keep the old file if you want to try to recover it.\n`,
     );
   }
+  store.pruneHistory();
   return store;
 }

@@ -9,6 +9,7 @@ import { defaultDataDir } from '../core/data-dir';
 import type { NumberAs } from '../core/identifier';
 import { runHistory } from './history-command';
 import { runLookup } from './lookup-command';
+import { runShow } from './show-command';
 import { USAGE, UsageError } from './usage';
 
 export interface Streams {
@@ -28,6 +29,15 @@ export interface LookupOptions {
   history: boolean;
 }
 
+export interface ShowOptions {
+  command: 'show';
+  ids: string[];
+  account: string | null;
+  numberAs: NumberAs;
+  json: boolean;
+  dataDir: string;
+}
+
 export interface HistoryOptions {
   command: 'history';
   account: string | null;
@@ -36,7 +46,7 @@ export interface HistoryOptions {
   dataDir: string;
 }
 
-type Command = LookupOptions | HistoryOptions | { command: 'help' } | { command: 'version' };
+type Command = LookupOptions | ShowOptions | HistoryOptions | { command: 'help' } | { command: 'version' };
 
 const OPTIONS = {
   webhook: { type: 'string' },
@@ -45,6 +55,7 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   timeout: { type: 'string' },
   'no-history': { type: 'boolean', default: false },
+  offline: { type: 'boolean', default: false },
   account: { type: 'string' },
   limit: { type: 'string' },
   'data-dir': { type: 'string' },
@@ -79,9 +90,15 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
     if (!Number.isInteger(limit)) throw new UsageError('--limit takes a whole number.');
     return { command: 'history', account: values.account ?? null, limit, json: values.json, dataDir };
   }
-  if (command !== 'lookup') throw new UsageError(`Unknown command "${command}". The commands are "lookup" and "history".`);
-  if (rest.length === 0) throw new UsageError('Give at least one identifier to look up.');
+  if (command !== 'lookup' && command !== 'show') {
+    throw new UsageError(`Unknown command "${command}". The commands are "lookup", "show" and "history".`);
+  }
+  if (rest.length === 0) throw new UsageError(`Give at least one identifier to ${command === 'show' ? 'show' : 'look up'}.`);
   if (values.as !== 'chat' && values.as !== 'session') throw new UsageError('--as takes "chat" or "session".');
+  if (command === 'show') {
+    if (!values.offline) throw new UsageError('show prints the cached copy only: add --offline (or use lookup to ask the portal).');
+    return { command: 'show', ids: rest, account: values.account ?? null, numberAs: values.as, json: values.json, dataDir };
+  }
   const webhook = values.webhook ?? env.OPENLINES_WEBHOOK ?? null;
   if (values.demo && values.webhook) throw new UsageError('Use either --webhook or --demo, not both.');
   if (!values.demo && !webhook) throw new UsageError('Say which portal to ask: --webhook URL (or OPENLINES_WEBHOOK), or --demo.');
@@ -117,6 +134,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: NodeJS.W
       return 0;
     case 'history':
       return runHistory(command, { out, err });
+    case 'show':
+      return runShow(command, { out, err });
     case 'lookup':
       return runLookup(command, { out, err });
   }

@@ -5,12 +5,15 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   openlines-inspector lookup <identifier>... (--webhook URL | --demo) [options]
+  openlines-inspector show <identifier>... --offline [--account NAME] [--as chat|session] [--json]
   openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
 
 lookup   looks up Bitrix24 Open Lines dialogs and prints everything the portal
          knows about each, decoded. Each lookup is recorded in the history and
          the dialog is kept for offline reading, in the app's data folder; when
          the portal cannot be reached, the cached copy is printed and marked.
+show     prints the copy kept on this computer, with its "as of" time, without
+         asking any portal (--offline); any identifier form finds it.
 history  lists recorded lookups, newest first.
 
 Identifiers:
@@ -27,7 +30,8 @@ Options:
   --json                print JSON (lookup: one object per identifier, in an array)
   --timeout SECONDS     give up on a request after this long (default: 60)
   --no-history          do not record this lookup or cache the dialog
-  --account NAME        history of one portal only (its host, or "demo")
+  --offline             (show) use only the copy kept on this computer
+  --account NAME        one portal only (its host, or "demo")
   --limit N             at most N history entries (default: 50)
   --data-dir DIR        the app's data folder (default: ${defaultDataDir()})
   -h, --help            show this help

@@ -233,6 +233,18 @@ export const APP_ERRORS = {
     action: 'This is a bug in Open Lines Inspector: please report it.',
     retryable: false,
   },
+  NOT_CACHED: {
+    title: 'No cached copy',
+    message: 'No copy of this dialog is kept on this computer.',
+    action: 'Look it up once while the portal can be reached: every dialog looked up is kept for offline reading.',
+    retryable: false,
+  },
+  OFFLINE_BY_CHOICE: {
+    title: 'Cached copy, as asked',
+    message: 'You asked for the copy kept on this computer, so the portal was not contacted.',
+    action: 'Look it up without --offline to ask the portal for its current state.',
+    retryable: false,
+  },
   HISTORY_UNAVAILABLE: {
     title: 'History unavailable',
     message: 'The history and offline-cache database in the data folder could not be opened. Lookups still work; they are just not remembered.',

@@ -117,6 +117,12 @@ export class DialogCache {
     }
   }
 
+  /** Portals with cached dialogs, the most recently fetched first. */
+  accounts(): string[] {
+    const rows = this.#db.prepare('SELECT account FROM dialogs GROUP BY account ORDER BY max(fetched_at) DESC').all() as Array<{ account: string }>;
+    return rows.map((row) => row.account);
+  }
+
   /** The latest copy first, then older ones, newest first: up to the configured number. */
   snapshots(account: string, chatId: number): CachedDialog[] {
     // One read transaction, so a put from another process cannot slip between the two reads.

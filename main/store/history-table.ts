@@ -123,6 +123,21 @@ export class HistoryTable {
     this.#delete.run(id);
   }
 
+  /**
+   * Retention: keeps the newest `maxEntries` and nothing older than
+   * `maxAgeDays`; pinned entries always stay. Returns how many went.
+   */
+  prune(maxEntries: number, maxAgeDays: number, now: Date): number {
+    const cutoff = new Date(now.getTime() - maxAgeDays * 86_400_000).toISOString();
+    const result = this.#db
+      .prepare(
+        `DELETE FROM history WHERE pinned = 0 AND (at < ? OR id NOT IN
+           (SELECT id FROM history WHERE pinned = 0 ORDER BY id DESC LIMIT ?))`,
+      )
+      .run(cutoff, maxEntries);
+    return Number(result.changes);
+  }
+
   /** Removes unpinned entries, of one account or of all; returns how many went. */
   clear(account?: string): number {
     const result =

@@ -9,7 +9,16 @@ import { HistoryTable } from './history-table';
 import { ensureDir, openDatabase } from './open-database';
 import type { SqliteDatabase } from './sqlite';
 import { StoreError } from './store-error';
-import type { CachedDialog, HistoryEntry, HistoryFilter, NewHistoryEntry, OpenReport, StoreOptions } from './types';
+import {
+  DEFAULT_RETENTION,
+  type CachedDialog,
+  type HistoryEntry,
+  type HistoryFilter,
+  type HistoryRetention,
+  type NewHistoryEntry,
+  type OpenReport,
+  type StoreOptions,
+} from './types';
 
 export const DATABASE_FILE_NAME = 'openlines-inspector.db';
 const DEFAULT_SNAPSHOTS_PER_DIALOG = 10;
@@ -65,6 +74,22 @@ export class InspectorStore {
   deleteHistory(id: number): void {
     this.#assertOpen();
     this.#history.delete(id);
+  }
+
+  /** Applies the retention limits to the history; pinned entries stay. Returns how many went. */
+  pruneHistory(retention: HistoryRetention = DEFAULT_RETENTION, now = new Date()): number {
+    this.#assertOpen();
+    const { maxEntries, maxAgeDays } = retention;
+    if (!Number.isSafeInteger(maxEntries) || maxEntries < 0 || !(maxAgeDays >= 0)) {
+      throw new StoreError('STORE_BAD_ARGUMENT', 'retention limits must be non-negative numbers');
+    }
+    return this.#history.prune(maxEntries, maxAgeDays, now);
+  }
+
+  /** Portals with cached dialogs, the most recently fetched first. */
+  cachedAccounts(): string[] {
+    this.#assertOpen();
+    return this.#dialogs.accounts();
   }
 
   /** Removes every unpinned entry, of one account or of all; pinned ones stay. */

@@ -50,6 +50,16 @@ export interface StoreOptions {
   snapshotsPerDialog?: number;
 }
 
+/** How much history to keep; pinned entries are never removed by it. */
+export interface HistoryRetention {
+  /** Default 10,000. */
+  maxEntries: number;
+  /** Default 180. */
+  maxAgeDays: number;
+}
+
+export const DEFAULT_RETENTION: HistoryRetention = { maxEntries: 10_000, maxAgeDays: 180 };
+
 export interface RecoveredFile {
   file: string;
   /** `<file>.corrupt-<timestamp>`; its -wal and -shm, if any, sit beside it with those suffixes. */

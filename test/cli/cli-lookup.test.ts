@@ -176,6 +176,28 @@ describe('openlines-inspector lookup', () => {
     expect(json[0]).toMatchObject({ ok: true, source: 'cache', offline: { reason: { code: 'NOT_BITRIX_JSON' } } });
   });
 
+  it('shows the cached copy with --offline, found by any identifier form, without a portal', async () => {
+    const dataDir = path.join(temp.dir, 'show');
+    await run(['lookup', 'chat1777', '--webhook', emulator.webhookUrl(), '--data-dir', dataDir], trusted());
+    await run(['lookup', '2002', '--demo', '--data-dir', dataDir]);
+    const before = emulator.requests.length;
+    const text = await run(['show', '343', '--as', 'session', '--offline', '--data-dir', dataDir]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('OFFLINE: showing the copy from');
+    expect(text.stdout).toContain('Green Guest #17');
+    const json = JSON.parse((await run(['show', 'livechat|22|1775|599', '2002', '--offline', '--json', '--data-dir', dataDir])).stdout);
+    expect(json.map((entry: { dialog: { id: number }; source: string }) => [entry.dialog.id, entry.source])).toEqual([
+      [1777, 'cache'],
+      [2002, 'cache'],
+    ]);
+    expect(emulator.requests.length).toBe(before);
+
+    const missing = await run(['show', 'chat424242', '--offline', '--data-dir', dataDir]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('[NOT_CACHED]');
+    expect((await run(['show', '2002', '--offline', '--account', 'elsewhere.bitrix24.com', '--data-dir', dataDir])).stderr).toContain('elsewhere.bitrix24.com');
+  });
+
   it('records nothing with --no-history', async () => {
     const dataDir = path.join(temp.dir, 'no-history');
     await run(['lookup', '1777', '--demo', '--no-history', '--data-dir', dataDir]);
@@ -186,6 +208,8 @@ describe('openlines-inspector lookup', () => {
     [[], /No command given/],
     [['search', 'x'], /Unknown command "search"/],
     [['history', '1777'], /history takes no identifiers/],
+    [['show', '1777'], /add --offline/],
+    [['show', '--offline'], /at least one identifier to show/],
     [['history', '--limit', 'lots'], /--limit takes a number/],
     [['lookup'], /at least one identifier/],
     [['lookup', '1777'], /Say which portal/],

@@ -166,3 +166,36 @@ describe('the file', () => {
     store = InspectorStore.open(dir);
   });
 });
+
+describe('retention', () => {
+  it('keeps the newest entries within the count and age limits, and every pinned one', async () => {
+    const { dir, remove } = await makeTempDir();
+    const store = InspectorStore.open(dir);
+    try {
+      const now = new Date('2026-11-24T00:00:00Z');
+      const day = 86_400_000;
+      const entry = (input: string, daysAgo: number) => ({
+        account: 'demo',
+        input,
+        param: 'CHAT_ID' as const,
+        value: input,
+        at: new Date(now.getTime() - daysAgo * day).toISOString(),
+        outcome: 'ok',
+        chatId: Number(input),
+        elapsedMs: 1,
+        source: 'network' as const,
+      });
+      const ancientPinned = store.recordLookup(entry('1', 400));
+      store.setPinned(ancientPinned.id, true);
+      store.recordLookup(entry('2', 200));
+      for (const input of ['3', '4', '5', '6']) store.recordLookup(entry(input, 1));
+      expect(store.pruneHistory({ maxEntries: 3, maxAgeDays: 180 }, now)).toBe(2);
+      expect(store.listHistory().map((kept) => kept.input)).toEqual(['6', '5', '4', '1']);
+      expect(store.pruneHistory({ maxEntries: 3, maxAgeDays: 180 }, now)).toBe(0);
+      expect(() => store.pruneHistory({ maxEntries: -1, maxAgeDays: 1 }, now)).toThrow(/non-negative/);
+    } finally {
+      store.close();
+      await remove();
+    }
+  });
+});

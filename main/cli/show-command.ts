@@ -1,0 +1,57 @@
+// `openlines-inspector show <identifier> --offline`: the cached copy of a
+// dialog, with its "as of" time, without asking any portal.
+import type { LookupResult, PortalInfo } from '../core/dialog-types';
+import { errorEnvelope, inspectorError, toEnvelope } from '../core/errors';
+import { parseIdentifier } from '../core/identifier';
+import { presentDialog } from '../core/lookup';
+import type { InspectorStore } from '../store/index';
+import { formatError, formatLookup } from './format-human';
+import { openStoreForCli } from './open-store';
+import type { ShowOptions, Streams } from './run-cli';
+
+/** The portal a cached copy came from, as far as the cache knows it (its host, or the demo). */
+function portalOf(account: string): PortalInfo {
+  return account === 'demo'
+    ? { origin: 'https://127.0.0.1', host: 'demo', demo: true }
+    : { origin: `https://${account}`, host: account, demo: false };
+}
+
+/** The cached copy of one identifier: in the named portal's cache, or the freshest portal that has it. */
+function showOne(store: InspectorStore, options: ShowOptions, input: string): LookupResult {
+  const query = parseIdentifier(input, options.numberAs);
+  const accounts = options.account ? [options.account] : store.cachedAccounts();
+  for (const account of accounts) {
+    const cached = store.findDialog(account, query);
+    if (!cached) continue;
+    const offline = { reason: errorEnvelope('OFFLINE_BY_CHOICE') };
+    return { ...presentDialog(query, portalOf(account), cached.dialog, cached.time, cached.fetchedAt, offline), elapsedMs: 0 };
+  }
+  const where = options.account ? ` for ${options.account}` : '';
+  throw inspectorError('NOT_CACHED', { message: `No copy of "${input}" is kept in this data folder${where}.` });
+}
+
+export async function runShow(options: ShowOptions, { out, err }: Streams): Promise<number> {
+  const store = openStoreForCli(options.dataDir, err);
+  if (!store) return 1;
+  const outcomes: unknown[] = [];
+  let failed = false;
+  try {
+    for (const input of options.ids) {
+      try {
+        const result = showOne(store, options, input);
+        const { sections: _sections, ...rest } = result;
+        outcomes.push({ input, ok: true, ...rest });
+        if (!options.json) out.write(`${outcomes.length > 1 ? '\n' : ''}${formatLookup(result)}\n`);
+      } catch (error) {
+        failed = true;
+        const envelope = toEnvelope(error);
+        outcomes.push({ input, ok: false, error: envelope });
+        err.write(`${formatError(input, envelope)}\n`);
+      }
+    }
+  } finally {
+    store.close();
+  }
+  if (options.json) out.write(`${JSON.stringify(outcomes, null, 2)}\n`);
+  return failed ? 1 : 0;
+}
