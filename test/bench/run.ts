@@ -12,6 +12,7 @@ import { lookupDialog } from '../../main/core/lookup';
 import { parseWebhookUrl } from '../../main/core/webhook';
 import { startEmulator } from '../../main/emulator/index';
 import { createWebhookClient } from '../../main/rest/portal-client';
+import { benchStore } from './store-bench';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const LOOKUPS = 1_000;
@@ -112,6 +113,7 @@ const bareMedian = median(bareTimes);
 const coreMedian = median(coreTimes);
 const decodeMedian = decodeCost();
 const renderer = rendererSize();
+const store = benchStore(ROOT, [1_000, 10_000]);
 
 const results = {
   measuredAt: new Date().toISOString(),
@@ -127,7 +129,8 @@ const results = {
   rendererJsGzipKb: renderer.js.gzip / 1024,
   rendererJsRawKb: renderer.js.raw / 1024,
   rendererCssGzipKb: renderer.css.gzip / 1024,
-  goals: { coreOverheadMedianMs: 1, rendererJsGzipKb: 60 },
+  store,
+  goals: { coreOverheadMedianMs: 1, rendererJsGzipKb: 60, storePutMs: 1, storeGetMs: 0.1, historyFirstPageMs: 20, diskBytesPerDialog: 3072 },
 };
 
 const fmt = (value: number, unit: string) => `${value.toFixed(3)} ${unit}`;
@@ -143,6 +146,13 @@ const rows: Array<[string, string, string]> = [
 const width = Math.max(...rows.map((row) => row[0].length));
 console.log(`\nOpen Lines Inspector bench — ${LOOKUPS} lookups each side, interleaved, Node ${process.version}\n`);
 for (const [name, value, verdict] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(32)}  ${verdict}`);
+console.log('\nHistory and offline cache (SQLite, WAL, synchronous=FULL), one process:\n');
+console.log('dialogs   put (durable)   find (any form)   history page 1   reopen+find   disk/dialog   electron-store put');
+for (const row of store) {
+  console.log(
+    `${String(row.dialogs).padEnd(8)}  ${fmt(row.putMedianMs, 'ms').padEnd(14)}  ${fmt(row.findMedianMs, 'ms').padEnd(16)}  ${fmt(row.historyFirstPageMs, 'ms').padEnd(15)}  ${fmt(row.reopenMs, 'ms').padEnd(12)}  ${`${row.diskBytesPerDialog} B`.padEnd(12)}  ${row.confPutMedianMs === null ? '—' : `${fmt(row.confPutMedianMs, 'ms')} (${(row.confPutMedianMs / row.putMedianMs).toFixed(0)}× slower)`}`,
+  );
+}
 mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
 writeFileSync(path.join(ROOT, 'bench-results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nwritten: bench-results/latest.json');
