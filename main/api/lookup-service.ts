@@ -3,6 +3,7 @@
 // is shown instead, saying so. Shared by the app's handler and the CLI.
 import type { DialogQuery, LookupResult, PortalInfo } from '../core/dialog-types';
 import { toEnvelope, type ErrorEnvelope } from '../core/errors';
+import { compareDialogs } from '../core/dialog-changes';
 import { elapsedSince, lookupQuery, presentDialog } from '../core/lookup';
 import type { PortalClient } from '../rest/portal-client';
 import type { CachedDialog, NewHistoryEntry } from '../store/index';
@@ -80,6 +81,8 @@ export class LookupService {
       record('ok', 'cache', cached.chatId);
       return offline;
     }
+    const previous = typeof result.dialog.id === 'number' ? this.#safely(() => memory?.findDialog(account, { param: 'CHAT_ID', value: result.dialog.id as number })) : null;
+    if (previous) result = { ...result, changes: compareDialogs(previous.dialog, result.dialog, previous.fetchedAt) };
     this.#safely(() => memory?.putDialog(account, result.dialog, result.time, result.fetchedAt));
     record('ok', 'network', typeof result.dialog.id === 'number' ? result.dialog.id : null);
     return result;

@@ -40,6 +40,13 @@ export function formatLookup(result: LookupResult): string {
     printable(`${String(result.dialog.dialog_id)}  ${name}`.trimEnd()),
     `  looked up as ${result.query.label} on ${result.portal.host}${result.portal.demo ? ' (demo portal)' : ''} in ${result.elapsedMs} ms`,
   ];
+  if (result.changes) {
+    if (result.changes.fields.length === 0) lines.push(`  No changes since the previous lookup (${localDate(result.changes.since)})`);
+    else {
+      lines.push(`  Changed since the previous lookup (${localDate(result.changes.since)}):`);
+      for (const change of result.changes.fields) lines.push(`    ${change.label}: ${printable(change.before)} → ${printable(change.after)}`);
+    }
+  }
   if (result.offline) {
     lines.push(
       `  OFFLINE: showing the copy from ${localDate(result.fetchedAt)}`,

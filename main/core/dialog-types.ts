@@ -1,3 +1,4 @@
+import type { DialogChanges } from './dialog-changes';
 import type { ErrorEnvelope } from './errors';
 
 // The shapes a lookup produces. Plain data only: these objects cross IPC
@@ -155,4 +156,6 @@ export interface LookupResult {
   source: 'network' | 'cache';
   /** Set when the portal could not be reached and a cached copy is shown instead: why. */
   offline: { reason: ErrorEnvelope } | null;
+  /** What changed since the previous lookup of this dialog; null when there was none (or offline). */
+  changes: DialogChanges | null;
 }

@@ -46,6 +46,7 @@ export function presentDialog(
     fetchedAt,
     source: offline ? 'cache' : 'network',
     offline,
+    changes: null,
   };
 }
 

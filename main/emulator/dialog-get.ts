@@ -27,6 +27,18 @@ export class DialogIndex {
     return this.byChatId.get(chatId);
   }
 
+  /** Changes a dialog as the portal would as it lives on (a transfer, a new session…); false when unknown. */
+  update(chatId: number, patch: Record<string, unknown>, newSessionId?: number): boolean {
+    const entry = this.byChatId.get(chatId);
+    if (!entry) return false;
+    entry.dialog = { ...entry.dialog, ...patch };
+    if (newSessionId !== undefined) {
+      entry.sessionIds = [...entry.sessionIds, newSessionId];
+      this.bySessionId.set(newSessionId, chatId);
+    }
+    return true;
+  }
+
   chatIdForSession(sessionId: number): number | undefined {
     return this.bySessionId.get(sessionId);
   }

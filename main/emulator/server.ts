@@ -134,6 +134,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clearFaults(): void {
       faults.clear();
     },
+    updateDialog(chatId, patch, updateOptions = {}): void {
+      if (!portal.index.update(chatId, patch, updateOptions.newSessionId)) throw new Error(`The emulator has no chat ${chatId}.`);
+    },
     close(): Promise<void> {
       if (closed) return Promise.resolve();
       closed = true;

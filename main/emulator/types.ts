@@ -71,6 +71,12 @@ export interface Emulator {
   /** Applies to the next `times` (default 1) matching requests, after authentication. */
   injectFault(fault: EmulatorFault, options?: { times?: number; method?: string }): void;
   clearFaults(): void;
+  /**
+   * Changes a dialog from now on, as a living portal would (operator transfer,
+   * new session, new messages); `newSessionId` also maps that session to it.
+   * Throws for an unknown chat id.
+   */
+  updateDialog(chatId: number, patch: Record<string, unknown>, options?: { newSessionId?: number }): void;
   /** Every call under /rest/, in the order answered; hang and reset are logged (status 0) when they fire. */
   readonly requests: readonly EmulatorRequest[];
   /** Closes the server and every open socket, hung ones included. */

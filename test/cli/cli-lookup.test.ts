@@ -166,6 +166,8 @@ describe('openlines-inspector lookup', () => {
   it('prints the cached copy, marked offline, when the portal answers with a proxy page', async () => {
     const dataDir = path.join(temp.dir, 'offline');
     expect((await run(['lookup', 'chat1777', '--webhook', emulator.webhookUrl(), '--data-dir', dataDir], trusted())).code).toBe(0);
+    const again = await run(['lookup', '1777', '--webhook', emulator.webhookUrl(), '--data-dir', dataDir], trusted());
+    expect(again.stdout).toContain('No changes since the previous lookup');
     emulator.injectFault({ kind: 'html', status: 502 });
     const offline = await run(['lookup', '343', '--as', 'session', '--webhook', emulator.webhookUrl(), '--data-dir', dataDir], trusted());
     expect(offline.code).toBe(0);

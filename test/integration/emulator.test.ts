@@ -690,3 +690,22 @@ describe('emulator: demo dataset', () => {
     expectAccessError(await dialogGet(emulator, { CHAT_ID: DEMO_IDS.missingChatId }));
   });
 });
+
+describe('a living portal', () => {
+  it('serves a dialog as updated from then on, with a new session mapped to it', async () => {
+    const portal = await start({ rateLimit: false });
+    portal.updateDialog(1777, { owner: 31 }, { newSessionId: 350 });
+    const bySession = await dialogGet(portal, { SESSION_ID: 350 });
+    expect(bySession.status).toBe(200);
+    expect((bySession.json as { result: { id: number; owner: number } }).result).toMatchObject({ id: 1777, owner: 31 });
+    expect(() => portal.updateDialog(424242, { owner: 1 })).toThrow(/no chat 424242/);
+  });
+
+  it('keeps each emulator’s data its own', async () => {
+    const changed = await start({ rateLimit: false });
+    const untouched = await start({ rateLimit: false });
+    changed.updateDialog(1777, { owner: 99 });
+    const answer = await dialogGet(untouched, { CHAT_ID: 1777 });
+    expect((answer.json as { result: { owner: number } }).result.owner).toBe(27);
+  });
+});

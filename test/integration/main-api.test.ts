@@ -286,3 +286,42 @@ describe('the history channels', () => {
     expect(JSON.stringify(result)).not.toContain('disk on fire');
   });
 });
+
+describe('changed since the previous lookup', () => {
+  it('names what changed between the cached copy and the fresh answer, old and new', async () => {
+    const living = await startEmulator({ rateLimit: false });
+    harness = await startHarness(living);
+    try {
+      ok(await harness.api.dispatch('connection:use-webhook', { url: living.webhookUrl() }));
+      const first = ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }));
+      expect(first.changes).toBeNull();
+      const same = ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: '1777', numberAs: 'chat' }));
+      expect(same.changes).toEqual({ since: first.fetchedAt, fields: [] });
+
+      // The dialog lives on: transferred to operator 31, a new session 350, more messages, a deal.
+      living.updateDialog(
+        1777,
+        {
+          owner: 31,
+          message_count: 110,
+          entity_data_1: 'Y|DEAL|77|N|N|350|1773700000|0|0|0',
+          entity_data_2: 'LEAD|1209|COMPANY|0|CONTACT|0|DEAL|77',
+        },
+        { newSessionId: 350 },
+      );
+      const changed = ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: '350', numberAs: 'session' }));
+      expect(changed.changes?.since).toBe(same.fetchedAt);
+      expect(changed.changes?.fields.map((field) => [field.path, field.before, field.after])).toEqual([
+        ['owner', '27', '31'],
+        ['entity_data_1[5]', '343', '350'],
+        ['entity_data_2', 'LEAD|1209|COMPANY|0|CONTACT|0|DEAL|0', 'LEAD|1209|COMPANY|0|CONTACT|0|DEAL|77'],
+        ['message_count', '104', '110'],
+      ]);
+      // Both sessions still find the dialog in the cache.
+      living.injectFault({ kind: 'reset' });
+      expect(ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: '343', numberAs: 'session' })).source).toBe('cache');
+    } finally {
+      await living.close();
+    }
+  });
+});
