@@ -22,6 +22,8 @@ class LookupStore {
   loadingLabel = $state('');
   result = $state.raw<LookupResult | null>(null);
   error = $state.raw<ErrorEnvelope | null>(null);
+  /** Counts lookups answered (found, failed or from the cache): each one is a new history entry. */
+  completed = $state(0);
 
   #parseTimer: ReturnType<typeof setTimeout> | undefined;
   #parseSeq = 0;
@@ -105,6 +107,7 @@ class LookupStore {
     this.status = 'loading';
     this.loadingLabel = query ? query.label : request.input.trim();
     const answer = await call((api) => api.lookup(request));
+    this.completed++;
     if (seq !== this.#lookupSeq) return;
     if (answer.ok) {
       this.result = answer.value;

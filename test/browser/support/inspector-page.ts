@@ -76,6 +76,29 @@ export class InspectorPage {
     return this.page.locator(`tr[data-path="${path}"]`);
   }
 
+  /** The "History" button in the title bar that shows and hides the history panel. */
+  get historyToggle(): Locator {
+    return this.page.locator('#history-toggle');
+  }
+
+  get historyPanel(): Locator {
+    return this.page.locator('#history-panel');
+  }
+
+  /** The rows of the history panel, newest first. */
+  get historyRows(): Locator {
+    return this.historyPanel.locator('li[data-history-id]');
+  }
+
+  /** A history row's re-run button (what is typed, what it found, when). */
+  historyEntry(index: number): Locator {
+    return this.historyRows.nth(index).locator('button.entry');
+  }
+
+  get historySearch(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search history' });
+  }
+
   /** Types an identifier and presses Enter; waits for a result or an error. */
   async lookUp(identifier: string): Promise<void> {
     await this.lookupInput.fill(identifier);

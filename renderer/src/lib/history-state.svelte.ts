@@ -1,0 +1,218 @@
+// The history panel: which lookups are listed (filters, pages), whether the
+// panel is shown, and what can be done to an entry (re-run, pin, delete, clear).
+import { MediaQuery } from 'svelte/reactivity';
+import type { ErrorEnvelope, HistoryEntry, HistoryQuery } from '../../../preload/api-contract';
+import { call } from './api';
+import { announcer } from './announcer.svelte';
+import { lookup } from './lookup-state.svelte';
+
+export type OutcomeFilter = 'all' | 'ok' | 'error';
+export type HistoryScope = 'portal' | 'all';
+
+const PAGE_SIZE = 50;
+const MAX_LIMIT = 1000;
+const SEARCH_DELAY_MS = 150;
+const OPEN_KEY = 'openlines-inspector:history-open';
+
+/** The wide-window choice, kept for this session (sessionStorage may be unavailable). */
+function readOpen(): boolean {
+  try {
+    return sessionStorage.getItem(OPEN_KEY) !== '0';
+  } catch {
+    return true;
+  }
+}
+
+function saveOpen(open: boolean): void {
+  try {
+    sessionStorage.setItem(OPEN_KEY, open ? '1' : '0');
+  } catch {
+    // Remembered in memory only.
+  }
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+class HistoryStore {
+  /** Beside the inspector from this width on; below it the panel is an overlay, closed by default. */
+  readonly #wide = new MediaQuery('(min-width: 1000px)', true);
+  #wideOpen = $state(readOpen());
+  #overlayOpen = $state(false);
+
+  entries = $state.raw<HistoryEntry[]>([]);
+  /** True once a first answer came. */
+  loaded = $state(false);
+  loading = $state(false);
+  error = $state.raw<ErrorEnvelope | null>(null);
+  /** The last page was full: there may be older entries. */
+  hasMore = $state(false);
+
+  /** What is typed in the search box; `#text` is what was last asked for. */
+  search = $state('');
+  #text = $state('');
+  outcome = $state<OutcomeFilter>('all');
+  scope = $state<HistoryScope>('portal');
+
+  confirmingClear = $state(false);
+  /** "Removed 3 lookups…", shown after a clear until the next change. */
+  clearedMessage = $state<string | null>(null);
+  /** The clock relative times are counted from. */
+  now = $state(Date.now());
+
+  #seq = 0;
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  get narrow(): boolean {
+    return !this.#wide.current;
+  }
+
+  get visible(): boolean {
+    return this.narrow ? this.#overlayOpen : this.#wideOpen;
+  }
+
+  get filtered(): boolean {
+    return this.#text.trim() !== '' || this.outcome !== 'all';
+  }
+
+  toggle(): void {
+    this.setVisible(!this.visible);
+  }
+
+  setVisible(open: boolean): void {
+    if (this.narrow) {
+      this.#overlayOpen = open;
+    } else {
+      this.#wideOpen = open;
+      saveOpen(open);
+    }
+  }
+
+  #query(limit: number, beforeId?: number): HistoryQuery {
+    const text = this.#text.trim();
+    return {
+      limit,
+      ...(beforeId === undefined ? {} : { beforeId }),
+      ...(this.scope === 'all' ? { allAccounts: true } : {}),
+      ...(this.outcome === 'all' ? {} : { outcome: this.outcome }),
+      ...(text === '' ? {} : { text }),
+    };
+  }
+
+  /** The first page again; `keepCount` keeps as many entries as are shown (after a lookup, a pin…). */
+  async reload(keepCount = true): Promise<void> {
+    const limit = keepCount ? Math.min(MAX_LIMIT, Math.max(PAGE_SIZE, this.entries.length)) : PAGE_SIZE;
+    await this.#fetch(this.#query(limit), false);
+  }
+
+  async showOlder(): Promise<void> {
+    const last = this.entries.at(-1);
+    if (!last || this.loading) return;
+    await this.#fetch(this.#query(PAGE_SIZE, last.id), true);
+  }
+
+  async #fetch(query: HistoryQuery, append: boolean): Promise<void> {
+    const seq = ++this.#seq;
+    this.loading = true;
+    const answer = await call((api) => api.listHistory(query));
+    if (seq !== this.#seq) return;
+    this.loading = false;
+    this.loaded = true;
+    this.now = Date.now();
+    if (!answer.ok) {
+      this.error = answer.error;
+      return;
+    }
+    this.error = null;
+    this.entries = append ? [...this.entries, ...answer.value] : answer.value;
+    this.hasMore = answer.value.length === query.limit;
+  }
+
+  setSearch(value: string): void {
+    this.search = value;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => {
+      this.#text = value;
+      this.clearedMessage = null;
+      void this.reload(false);
+    }, SEARCH_DELAY_MS);
+  }
+
+  clearSearch(): void {
+    clearTimeout(this.#searchTimer);
+    this.search = '';
+    if (this.#text === '') return;
+    this.#text = '';
+    void this.reload(false);
+  }
+
+  clearFilters(): void {
+    clearTimeout(this.#searchTimer);
+    this.search = '';
+    this.#text = '';
+    this.outcome = 'all';
+    void this.reload(false);
+  }
+
+  setOutcome(value: OutcomeFilter): void {
+    this.outcome = value;
+    this.clearedMessage = null;
+    void this.reload(false);
+  }
+
+  setScope(value: HistoryScope): void {
+    this.scope = value;
+    this.confirmingClear = false;
+    this.clearedMessage = null;
+    void this.reload(false);
+  }
+
+  /** Puts the entry back into the lookup field, with its chat/session reading, and looks it up. */
+  async rerun(entry: HistoryEntry): Promise<void> {
+    if (this.narrow) this.#overlayOpen = false;
+    lookup.setInput(entry.input);
+    if (entry.param === 'CHAT_ID') void lookup.setNumberAs('chat');
+    else if (entry.param === 'SESSION_ID') void lookup.setNumberAs('session');
+    await lookup.run();
+  }
+
+  async setPinned(entry: HistoryEntry, pinned: boolean): Promise<void> {
+    const answer = await call((api) => api.setHistoryPinned({ id: entry.id, pinned }));
+    if (!answer.ok) {
+      announcer.showNotice(`${answer.error.title}: ${answer.error.message}`, 'error');
+      return;
+    }
+    this.entries = this.entries.map((item) => (item.id === entry.id ? { ...item, pinned } : item));
+    announcer.announce(pinned ? 'Pinned: kept when the history is cleared' : 'Unpinned');
+    await this.reload();
+  }
+
+  async remove(entry: HistoryEntry): Promise<boolean> {
+    const answer = await call((api) => api.deleteHistoryEntry({ id: entry.id }));
+    if (!answer.ok) {
+      announcer.showNotice(`${answer.error.title}: ${answer.error.message}`, 'error');
+      return false;
+    }
+    this.entries = this.entries.filter((item) => item.id !== entry.id);
+    announcer.announce('Removed from the history');
+    await this.reload();
+    return true;
+  }
+
+  async clear(): Promise<void> {
+    this.confirmingClear = false;
+    const answer = await call((api) => api.clearHistory(this.scope === 'all' ? { allAccounts: true } : {}));
+    if (!answer.ok) {
+      announcer.showNotice(`${answer.error.title}: ${answer.error.message}`, 'error');
+      return;
+    }
+    const { removed } = answer.value;
+    this.clearedMessage =
+      removed === 0 ? 'Nothing to clear: only pinned lookups are left.' : `Removed ${plural(removed, 'lookup', 'lookups')}. Pinned ones were kept.`;
+    announcer.announce(this.clearedMessage);
+    await this.reload(false);
+  }
+}
+
+export const lookupHistory = new HistoryStore();
