@@ -2,6 +2,7 @@
 // snapshots, and the keys every identifier form is looked up by.
 import type { DialogQuery, RawDialog, TimeBlock } from '../core/dialog-types';
 import { chatIdFromDialogId, chatIdOf, idFromValue, normaliseUserCode, sessionIdOf, userCodeOf } from './dialog-keys';
+import type { SearchIndex } from './search-index';
 import { inReadTransaction, inWriteTransaction, type SqliteDatabase } from './sqlite';
 import { StoreError } from './store-error';
 import type { CachedDialog } from './types';
@@ -30,8 +31,10 @@ export class DialogCache {
   readonly #db: SqliteDatabase;
   /** Versions kept per dialog, the latest included. */
   readonly #versions: number;
+  readonly #search: SearchIndex;
+  readonly #rowidOf;
   readonly #keepLatestAsSnapshot;
-  readonly #upsertLatest;
+  readonly #replaceLatest;
   readonly #addSession;
   readonly #trimSnapshots;
   readonly #byChat;
@@ -39,17 +42,19 @@ export class DialogCache {
   readonly #bySession;
   readonly #older;
 
-  constructor(db: SqliteDatabase, versions: number) {
+  constructor(db: SqliteDatabase, versions: number, search: SearchIndex) {
     this.#db = db;
     this.#versions = versions;
+    this.#search = search;
+    this.#rowidOf = db.prepare('SELECT rowid AS id FROM dialogs WHERE account = ? AND chat_id = ?');
     this.#keepLatestAsSnapshot = db.prepare(
       `INSERT INTO snapshots (account, chat_id, fetched_at, dialog, time)
        SELECT account, chat_id, fetched_at, dialog, time FROM dialogs WHERE account = ? AND chat_id = ?`,
     );
-    this.#upsertLatest = db.prepare(
-      `INSERT INTO dialogs (account, chat_id, fetched_at, dialog, time, user_code) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (account, chat_id) DO UPDATE SET
-         fetched_at = excluded.fetched_at, dialog = excluded.dialog, time = excluded.time, user_code = excluded.user_code`,
+    // REPLACE, not an upsert: the row gets a new rowid, larger than any before,
+    // so the search index (keyed by it) can rank the most recent copy first among equals.
+    this.#replaceLatest = db.prepare(
+      'INSERT OR REPLACE INTO dialogs (account, chat_id, fetched_at, dialog, time, user_code) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.#addSession = db.prepare(
       `INSERT INTO dialog_sessions (account, session_id, chat_id) VALUES (?, ?, ?)
@@ -85,7 +90,11 @@ export class DialogCache {
       // The current latest becomes a snapshot; the new one takes its place. The
       // JSON of the latest version is thus stored once, never twice.
       this.#keepLatestAsSnapshot.run(account, chatId);
-      this.#upsertLatest.run(account, chatId, fetchedAt, dialogJson, timeJson, userCodeOf(dialog));
+      const previous = this.#rowidOf.get(account, chatId) as { id: number } | undefined;
+      const { lastInsertRowid } = this.#replaceLatest.run(account, chatId, fetchedAt, dialogJson, timeJson, userCodeOf(dialog));
+      // One index row per dialog: the previous copy's goes, the new one's comes, in this transaction.
+      if (previous !== undefined) this.#search.remove(previous.id);
+      this.#search.add(Number(lastInsertRowid), account, dialog, chatId);
       if (sessionId !== null) this.#addSession.run(account, sessionId, chatId);
       this.#trimSnapshots.run(account, chatId, account, chatId, this.#versions - 1);
     });

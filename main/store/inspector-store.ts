@@ -6,12 +6,15 @@ import path from 'node:path';
 import type { DialogQuery, RawDialog, TimeBlock } from '../core/dialog-types';
 import { DialogCache } from './dialog-cache';
 import { HistoryTable } from './history-table';
+import { SearchIndex } from './search-index';
 import { ensureDir, openDatabase } from './open-database';
 import type { SqliteDatabase } from './sqlite';
 import { StoreError } from './store-error';
 import {
   DEFAULT_RETENTION,
   type CachedDialog,
+  type DialogSearchHit,
+  type DialogSearchOptions,
   type HistoryEntry,
   type HistoryFilter,
   type HistoryRetention,
@@ -31,6 +34,7 @@ export class InspectorStore {
   readonly #db: SqliteDatabase;
   readonly #history: HistoryTable;
   readonly #dialogs: DialogCache;
+  readonly #search: SearchIndex;
   #closed = false;
 
   private constructor(db: SqliteDatabase, file: string, report: OpenReport, versions: number) {
@@ -38,7 +42,8 @@ export class InspectorStore {
     this.file = file;
     this.report = report;
     this.#history = new HistoryTable(db);
-    this.#dialogs = new DialogCache(db, versions);
+    this.#search = new SearchIndex(db);
+    this.#dialogs = new DialogCache(db, versions, this.#search);
   }
 
   /** Opens or creates `<dataDir>/openlines-inspector.db`; a damaged file is moved aside and reported. */
@@ -108,6 +113,18 @@ export class InspectorStore {
   findDialog(account: string, query: Pick<DialogQuery, 'param' | 'value'>): CachedDialog | null {
     this.#assertOpen();
     return this.#dialogs.find(account, query);
+  }
+
+  /**
+   * Cached dialogs (latest copies) whose name, ids, user code or its parts, CRM
+   * bindings, line, description, or readers' names contain words starting with
+   * each word typed; case- and accent-insensitive. Best match first (bm25; name
+   * and ids weigh most, readers' names least). Blank text finds nothing. What
+   * the user types is never read as query syntax.
+   */
+  searchDialogs(text: string, options?: DialogSearchOptions): DialogSearchHit[] {
+    this.#assertOpen();
+    return this.#search.search(text, options);
   }
 
   /** The latest copy first, then older ones; at most snapshotsPerDialog. */

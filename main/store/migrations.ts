@@ -7,6 +7,7 @@
 // exercised by the tests before any user depends on it.
 import type { RawDialog } from '../core/dialog-types';
 import { sessionIdOf, userCodeOf } from './dialog-keys';
+import { SearchIndex } from './search-index';
 import type { SqliteDatabase } from './sqlite';
 
 export interface Migration {
@@ -99,6 +100,44 @@ const identifierIndexes: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [coreTables, identifierIndexes];
+const searchIndex: Migration = {
+  version: 3,
+  name: 'full-text search over the latest copy of each dialog',
+  up(db) {
+    // Contentless (content=''): the index keeps its tokens and nothing else, so
+    // no text is stored twice; snippets are made from the dialog's own JSON.
+    // contentless_delete=1 lets putDialog replace a dialog's row by rowid.
+    // The rowid is the dialogs row's rowid, which putDialog renews on every
+    // put, so among equal ranks the larger rowid is the more recent copy.
+    // prefix '1 2': one- and two-character prefixes ("g", "12") are terms of
+    // their own instead of a merge of thousands of ids. The tokenizer and the
+    // columns are explained in search-text.ts.
+    // Measured at 100,000 dialogs: about 330 bytes per dialog.
+    db.exec(`
+      CREATE VIRTUAL TABLE dialog_search USING fts5 (
+        account, name, ids, crm, line, description, people,
+        content = '', contentless_delete = 1, prefix = '1 2',
+        tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
+      );
+    `);
+    // Backfill with today's indexedColumns(); should what is indexed change, a new
+    // step rebuilds the table ('delete-all', then the same loop), this one stays.
+    // Backfill, and renumber the dialogs oldest fetch first so that rowid order
+    // is fetch order from the start (v1 and v2 kept a dialog's first rowid).
+    const index = new SearchIndex(db);
+    const renumber = db.prepare('UPDATE dialogs SET rowid = ? WHERE rowid = ?');
+    type Row = { id: number; account: string; chat_id: number; dialog: string };
+    const rows = db.prepare('SELECT rowid AS id, account, chat_id, dialog FROM dialogs ORDER BY fetched_at, rowid').all() as Row[];
+    let next = Number((db.prepare('SELECT coalesce(max(rowid), 0) AS top FROM dialogs').get() as { top: number }).top) + 1;
+    for (const row of rows) {
+      const dialog = JSON.parse(row.dialog) as RawDialog;
+      renumber.run(next, row.id);
+      index.add(next, row.account, dialog, row.chat_id);
+      next += 1;
+    }
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [coreTables, identifierIndexes, searchIndex];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -45,6 +45,41 @@ export interface CachedDialog {
   time: TimeBlock | null;
 }
 
+export interface DialogSearchOptions {
+  /** Only this portal's dialogs; all portals when absent. */
+  account?: string;
+  /** Default 50. */
+  limit?: number;
+}
+
+/** One cached dialog found by searchDialogs; best first. */
+export interface DialogSearchHit {
+  account: string;
+  chatId: number;
+  /** When the latest cached copy was fetched (ISO 8601). */
+  fetchedAt: string;
+  /** The dialog's name ("" when it has none). */
+  name: string;
+  /** "chat1777". */
+  dialogId: string;
+  /** Without any `imol|` prefix; null when the dialog has none. */
+  userCode: string | null;
+  /**
+   * Plain text from the field that matched best (name, ids, CRM bindings, line,
+   * description, or readers' names), about 120 characters at most, with every
+   * matched word between SNIPPET_MATCH_START (U+0002) and SNIPPET_MATCH_END
+   * (U+0003). Never markup: escape it as any other text, then style the marked
+   * parts. The two characters never occur in it otherwise.
+   */
+  snippet: string;
+  /**
+   * bm25 score, lower is better; hits come in this order, equal ranks the most
+   * recently cached first. When more than 2,000 dialogs match (one or two
+   * letters typed), only the 2,000 most recently cached are ranked.
+   */
+  rank: number;
+}
+
 export interface StoreOptions {
   /** Versions kept per dialog, the latest included. Default 10. */
   snapshotsPerDialog?: number;

@@ -1,6 +1,6 @@
 // Schema migrations on real files: from nothing, from an empty file, from a
-// bare v0 database, from a v1 file with data (written here by hand, as v1
-// shipped), a failing step that must leave the file at v1, and a newer file.
+// bare v0 database, from v1 and v2 files with data (written here by hand, as
+// they shipped), a failing step that must leave the file at v1, and a newer file.
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InspectorStore, SCHEMA_VERSION } from '../../main/store/index';
@@ -39,13 +39,23 @@ const V1_SCHEMA = `
   PRAGMA user_version = 1;
 `;
 
+// Step 2 as it shipped, appended to V1_SCHEMA for a v2 file.
+const V2_STEP = `
+  ALTER TABLE dialogs ADD COLUMN user_code TEXT;
+  CREATE INDEX dialogs_by_user_code ON dialogs (account, user_code);
+  CREATE TABLE dialog_sessions (
+    account TEXT NOT NULL, session_id INTEGER NOT NULL, chat_id INTEGER NOT NULL, PRIMARY KEY (account, session_id)
+  ) WITHOUT ROWID;
+  PRAGMA user_version = 2;
+`;
+
 function tables(file: string): string[] {
   return withRaw(file, (db) =>
     (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").raw(true).all() as string[][]).map((row) => String(row[0])),
   );
 }
 
-const EXPECTED_TABLES = ['dialog_sessions', 'dialogs', 'history', 'snapshots'];
+const EXPECTED_TABLES = ['dialog_search', 'dialog_sessions', 'dialogs', 'history', 'snapshots'];
 
 describe('migrations', () => {
   it('create the whole schema in a folder that does not exist yet', () => {
@@ -54,7 +64,7 @@ describe('migrations', () => {
     store.close();
     const file = databaseFile(nested);
     expect(withRaw(file, userVersion)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(2);
+    expect(SCHEMA_VERSION).toBe(3);
     expect(tables(file)).toEqual(expect.arrayContaining(EXPECTED_TABLES));
   });
 
@@ -110,10 +120,53 @@ describe('migrations', () => {
         expect(found, `${query.param} ${query.value}`).toMatchObject({ chatId: 1777, fetchedAt: '2026-03-16T00:00:00.000Z', time });
       }
       expect(store.snapshots('demo', 1777).map((s) => s.dialog['entity_data_1'])).toEqual([dialog['entity_data_1'], older['entity_data_1']]);
+      expect(store.searchDialogs('livechat|22').map((hit) => hit.chatId)).toEqual([1777]);
     } finally {
       store.close();
     }
-    expect(withRaw(databaseFile(dir), userVersion)).toBe(2);
+    expect(withRaw(databaseFile(dir), userVersion)).toBe(3);
+  });
+
+  it('upgrade a v2 file with data: every latest copy indexed for search, ties ordered by fetch time, snapshots not indexed', () => {
+    const { dialog, time } = documentedDialog();
+    const other = (id: number, name: string) => ({ ...dialog, id, dialog_id: `chat${id}`, name, entity_id: `telegrambot|6|${id}|${id}` });
+    withRaw(databaseFile(dir), (db) => {
+      db.exec(V1_SCHEMA.replace('PRAGMA user_version = 1;', V2_STEP));
+      const insert = db.prepare('INSERT INTO dialogs (account, chat_id, fetched_at, dialog, time, user_code) VALUES (?, ?, ?, ?, ?, ?)');
+      // Inserted newest first: rowid order is not fetch order in a v2 file.
+      insert.run('demo', 3, '2026-03-16T12:00:00.000Z', JSON.stringify(other(3, 'Twin Name')), null, 'telegrambot|6|3|3');
+      insert.run('demo', 2, '2026-03-16T09:00:00.000Z', JSON.stringify(other(2, 'Twin Name')), null, 'telegrambot|6|2|2');
+      insert.run('b.bitrix24.com', 1777, '2026-03-16T10:00:00.000Z', JSON.stringify(dialog), JSON.stringify(time), 'livechat|22|1775|599');
+      db.prepare("INSERT INTO snapshots (account, chat_id, fetched_at, dialog) VALUES ('demo', 3, '2026-03-01T00:00:00.000Z', ?)").run(
+        JSON.stringify(other(3, 'Forgotten Oldname')),
+      );
+    });
+
+    let store = InspectorStore.open(dir);
+    try {
+      expect(store.searchDialogs('chat1777')).toEqual([expect.objectContaining({ account: 'b.bitrix24.com', chatId: 1777, userCode: 'livechat|22|1775|599' })]);
+      expect(store.searchDialogs('LEAD 1209', { account: 'b.bitrix24.com' }).map((hit) => hit.chatId)).toEqual([1777]);
+      expect(store.searchDialogs('chat1777', { account: 'demo' })).toEqual([]);
+      expect(store.searchDialogs('twin').map((hit) => [hit.chatId, hit.fetchedAt])).toEqual([
+        [3, '2026-03-16T12:00:00.000Z'],
+        [2, '2026-03-16T09:00:00.000Z'],
+      ]);
+      expect(store.searchDialogs('oldname')).toEqual([]);
+      // Everything else still found as before.
+      expect(store.findDialog('demo', { param: 'USER_CODE', value: 'telegrambot|6|3|3' })?.chatId).toBe(3);
+      expect(store.snapshots('demo', 3).map((s) => s.dialog['name'])).toEqual(['Twin Name', 'Forgotten Oldname']);
+      // A put after the upgrade replaces the backfilled row.
+      store.putDialog('demo', other(2, 'Renamed Twin'), null, '2026-03-17T00:00:00.000Z');
+      expect(store.searchDialogs('twin').map((hit) => hit.chatId)).toEqual([2, 3]);
+    } finally {
+      store.close();
+    }
+    withRaw(databaseFile(dir), (db) => {
+      expect(userVersion(db)).toBe(3);
+      expect(scalar(db, 'SELECT count(*) FROM dialog_search')).toBe(3);
+    });
+    store = InspectorStore.open(dir);
+    store.close();
   });
 
   it('run each step in a transaction: a step that fails leaves the file at the previous version, unchanged', () => {
