@@ -9,6 +9,7 @@ import { defaultDataDir } from '../core/data-dir';
 import type { NumberAs } from '../core/identifier';
 import { runHistory } from './history-command';
 import { runLookup } from './lookup-command';
+import { runSearch } from './search-command';
 import { runShow } from './show-command';
 import { USAGE, UsageError } from './usage';
 
@@ -38,6 +39,15 @@ export interface ShowOptions {
   dataDir: string;
 }
 
+export interface SearchOptions {
+  command: 'search';
+  text: string;
+  account: string | null;
+  limit: number;
+  json: boolean;
+  dataDir: string;
+}
+
 export interface HistoryOptions {
   command: 'history';
   account: string | null;
@@ -46,7 +56,7 @@ export interface HistoryOptions {
   dataDir: string;
 }
 
-type Command = LookupOptions | ShowOptions | HistoryOptions | { command: 'help' } | { command: 'version' };
+type Command = LookupOptions | ShowOptions | SearchOptions | HistoryOptions | { command: 'help' } | { command: 'version' };
 
 const OPTIONS = {
   webhook: { type: 'string' },
@@ -90,8 +100,15 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
     if (!Number.isInteger(limit)) throw new UsageError('--limit takes a whole number.');
     return { command: 'history', account: values.account ?? null, limit, json: values.json, dataDir };
   }
+  if (command === 'search') {
+    const text = rest.join(' ').trim();
+    if (text === '') throw new UsageError('Say what to search for: a name, an id such as chat17, a user code, or "lead 1209".');
+    const limit = positiveNumber(values.limit, '--limit', 1_000) ?? 20;
+    if (!Number.isInteger(limit)) throw new UsageError('--limit takes a whole number.');
+    return { command: 'search', text, account: values.account ?? null, limit, json: values.json, dataDir };
+  }
   if (command !== 'lookup' && command !== 'show') {
-    throw new UsageError(`Unknown command "${command}". The commands are "lookup", "show" and "history".`);
+    throw new UsageError(`Unknown command "${command}". The commands are "lookup", "show", "search" and "history".`);
   }
   if (rest.length === 0) throw new UsageError(`Give at least one identifier to ${command === 'show' ? 'show' : 'look up'}.`);
   if (values.as !== 'chat' && values.as !== 'session') throw new UsageError('--as takes "chat" or "session".');
@@ -136,6 +153,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: NodeJS.W
       return runHistory(command, { out, err });
     case 'show':
       return runShow(command, { out, err });
+    case 'search':
+      return runSearch(command, { out, err });
     case 'lookup':
       return runLookup(command, { out, err });
   }

@@ -6,6 +6,7 @@ export class UsageError extends Error {}
 export const USAGE = `Usage:
   openlines-inspector lookup <identifier>... (--webhook URL | --demo) [options]
   openlines-inspector show <identifier>... --offline [--account NAME] [--as chat|session] [--json]
+  openlines-inspector search <text> [--account NAME] [--limit N] [--json] [--data-dir DIR]
   openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
 
 lookup   looks up Bitrix24 Open Lines dialogs and prints everything the portal
@@ -14,6 +15,9 @@ lookup   looks up Bitrix24 Open Lines dialogs and prints everything the portal
          the portal cannot be reached, the cached copy is printed and marked.
 show     prints the copy kept on this computer, with its "as of" time, without
          asking any portal (--offline); any identifier form finds it.
+search   finds kept dialogs by name, id (chat17 finds chat1777), user code or
+         its parts (livechat|22), CRM binding ("lead 1209"), line, operator or
+         reader name; prefix, case- and accent-insensitive; matches in « ».
 history  lists recorded lookups, newest first.
 
 Identifiers:
@@ -32,7 +36,7 @@ Options:
   --no-history          do not record this lookup or cache the dialog
   --offline             (show) use only the copy kept on this computer
   --account NAME        one portal only (its host, or "demo")
-  --limit N             at most N history entries (default: 50)
+  --limit N             at most N entries (history: 50, search: 20)
   --data-dir DIR        the app's data folder (default: ${defaultDataDir()})
   -h, --help            show this help
   -v, --version         print the version

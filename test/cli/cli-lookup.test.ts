@@ -200,6 +200,22 @@ describe('openlines-inspector lookup', () => {
     expect((await run(['show', '2002', '--offline', '--account', 'elsewhere.bitrix24.com', '--data-dir', dataDir])).stderr).toContain('elsewhere.bitrix24.com');
   });
 
+  it('searches the kept dialogs by name, id prefix, user code part and CRM binding', async () => {
+    const dataDir = path.join(temp.dir, 'search');
+    await run(['lookup', 'chat1777', '2001', '2002', '--demo', '--data-dir', dataDir]);
+    const byId = JSON.parse((await run(['search', 'chat17', '--json', '--data-dir', dataDir])).stdout) as Array<{ dialogId: string; snippet: string }>;
+    expect(byId.map((hit) => hit.dialogId)).toEqual(['chat1777']);
+    expect(byId[0]!.snippet).toContain('«');
+    const byLead = JSON.parse((await run(['search', 'lead', '1209', '--json', '--data-dir', dataDir])).stdout) as Array<{ dialogId: string }>;
+    expect(byLead.map((hit) => hit.dialogId)).toEqual(['chat1777']);
+    const byCode = JSON.parse((await run(['search', 'livechat|22', '--json', '--data-dir', dataDir])).stdout) as Array<{ dialogId: string }>;
+    expect(byCode.map((hit) => hit.dialogId)).toContain('chat1777');
+    const text = await run(['search', 'Green', '--data-dir', dataDir]);
+    expect(text.stdout).toContain('chat1777  Green Guest #17');
+    expect(text.stdout).toContain('«Green»');
+    expect((await run(['search', 'nothing-like-this', '--data-dir', dataDir])).stdout).toContain('No cached dialog matches');
+  });
+
   it('records nothing with --no-history', async () => {
     const dataDir = path.join(temp.dir, 'no-history');
     await run(['lookup', '1777', '--demo', '--no-history', '--data-dir', dataDir]);
@@ -208,9 +224,10 @@ describe('openlines-inspector lookup', () => {
 
   it.each([
     [[], /No command given/],
-    [['search', 'x'], /Unknown command "search"/],
+    [['find', 'x'], /Unknown command "find"/],
     [['history', '1777'], /history takes no identifiers/],
     [['show', '1777'], /add --offline/],
+    [['search'], /Say what to search for/],
     [['show', '--offline'], /at least one identifier to show/],
     [['history', '--limit', 'lots'], /--limit takes a number/],
     [['lookup'], /at least one identifier/],

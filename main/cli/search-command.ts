@@ -1,0 +1,42 @@
+// `openlines-inspector search <text>`: the dialogs kept on this computer whose
+// name, ids, user code, CRM bindings, line or people match, best first.
+import { SNIPPET_MATCH_END, SNIPPET_MATCH_START, type DialogSearchHit } from '../store/index';
+import { printable } from './format-human';
+import { openStoreForCli } from './open-store';
+import type { SearchOptions, Streams } from './run-cli';
+
+/** Snippets mark matches with control characters; a terminal and JSON get « » instead. */
+function readableSnippet(snippet: string): string {
+  return snippet.split(SNIPPET_MATCH_START).join('«').split(SNIPPET_MATCH_END).join('»');
+}
+
+function localDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' }).format(date);
+}
+
+function formatHit(hit: DialogSearchHit): string {
+  return [
+    `${hit.dialogId}  ${printable(hit.name)}`,
+    `  ${printable(readableSnippet(hit.snippet))}`,
+    `  ${printable(hit.account)} · as of ${localDate(hit.fetchedAt)}${hit.userCode ? ` · ${printable(hit.userCode)}` : ''}`,
+  ].join('\n');
+}
+
+export async function runSearch(options: SearchOptions, { out, err }: Streams): Promise<number> {
+  const store = openStoreForCli(options.dataDir, err);
+  if (!store) return 1;
+  try {
+    const hits = store.searchDialogs(options.text, { limit: options.limit, ...(options.account ? { account: options.account } : {}) });
+    if (options.json) {
+      out.write(`${JSON.stringify(hits.map((hit) => ({ ...hit, snippet: readableSnippet(hit.snippet) })), null, 2)}\n`);
+    } else if (hits.length === 0) {
+      out.write(`No cached dialog matches "${printable(options.text)}".\n`);
+    } else {
+      out.write(`${hits.map(formatHit).join('\n\n')}\n`);
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}
