@@ -5,7 +5,7 @@
 
 import type { DialogQuery, LookupResult, PortalInfo } from '../main/core/dialog-types';
 import type { ErrorEnvelope } from '../main/core/errors';
-import type { HistoryEntry } from '../main/store/types';
+import type { DialogSearchHit, HistoryEntry } from '../main/store/types';
 
 export type {
   CrmBinding,
@@ -21,7 +21,7 @@ export type {
   TimeBlock,
 } from '../main/core/dialog-types';
 export type { ErrorEnvelope } from '../main/core/errors';
-export type { HistoryEntry } from '../main/store/types';
+export type { DialogSearchHit, HistoryEntry } from '../main/store/types';
 
 /** Every answer crosses IPC as plain data: a value or an error envelope, never a thrown Error. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorEnvelope };
@@ -56,6 +56,14 @@ export interface HistoryQuery {
   beforeId?: number;
 }
 
+export interface SearchQuery {
+  text: string;
+  /** Dialogs of every portal, not only the connected one. */
+  allAccounts?: boolean;
+  /** Default 50. */
+  limit?: number;
+}
+
 export interface LookupRequest {
   input: string;
   numberAs: NumberAs;
@@ -79,6 +87,10 @@ export interface IpcContract {
   'history:delete': { args: { id: number }; result: null };
   /** Removes every unpinned entry: of the connected portal, or of all with `allAccounts`. */
   'history:clear': { args: { allAccounts?: boolean }; result: { removed: number } };
+  /** Cached dialogs matching the text, best first; snippets mark matches with U+0002…U+0003. */
+  'search:dialogs': { args: SearchQuery; result: DialogSearchHit[] };
+  /** The kept copy of a dialog, without asking the portal (source 'cache'). */
+  'cache:open': { args: { account: string; chatId: number }; result: LookupResult };
 }
 
 export type Channel = keyof IpcContract;
@@ -101,6 +113,8 @@ export interface InspectorApi {
   setHistoryPinned(request: { id: number; pinned: boolean }): Promise<Result<null>>;
   deleteHistoryEntry(request: { id: number }): Promise<Result<null>>;
   clearHistory(request: { allAccounts?: boolean }): Promise<Result<{ removed: number }>>;
+  searchDialogs(query: SearchQuery): Promise<Result<DialogSearchHit[]>>;
+  openCachedDialog(request: { account: string; chatId: number }): Promise<Result<LookupResult>>;
 }
 
 /** Which channel each method of the exposed API speaks on. */
@@ -119,6 +133,8 @@ export const API_CHANNELS = {
   setHistoryPinned: 'history:set-pinned',
   deleteHistoryEntry: 'history:delete',
   clearHistory: 'history:clear',
+  searchDialogs: 'search:dialogs',
+  openCachedDialog: 'cache:open',
 } as const satisfies Record<keyof InspectorApi, Channel>;
 
 /** The global name the bridge is exposed under. */

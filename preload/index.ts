@@ -31,6 +31,8 @@ const api: InspectorApi = Object.freeze({
   setHistoryPinned: (request) => invoke(API_CHANNELS.setHistoryPinned, request),
   deleteHistoryEntry: (request) => invoke(API_CHANNELS.deleteHistoryEntry, request),
   clearHistory: (request) => invoke(API_CHANNELS.clearHistory, request),
+  searchDialogs: (query) => invoke(API_CHANNELS.searchDialogs, query),
+  openCachedDialog: (request) => invoke(API_CHANNELS.openCachedDialog, request),
 } satisfies InspectorApi);
 
 contextBridge.exposeInMainWorld(API_GLOBAL, api);

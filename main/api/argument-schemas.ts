@@ -28,6 +28,12 @@ export const argumentSchemas = {
   'history:set-pinned': z.strictObject({ id: z.number().int().positive(), pinned: z.boolean() }),
   'history:delete': z.strictObject({ id: z.number().int().positive() }),
   'history:clear': z.strictObject({ allAccounts: z.boolean().optional() }),
+  'search:dialogs': z.strictObject({
+    text: z.string().max(500),
+    allAccounts: z.boolean().optional(),
+    limit: z.number().int().min(1).max(200).optional(),
+  }),
+  'cache:open': z.strictObject({ account: z.string().min(1).max(300), chatId: z.number().int().positive() }),
 } satisfies { [C in Channel]: z.ZodType<ArgsOf<C>> };
 
 export function isChannel(value: string): value is Channel {

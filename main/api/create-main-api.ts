@@ -6,12 +6,13 @@
 import type { ArgsOf, Channel, ResultOf, Result } from '../../preload/api-contract';
 import { errorEnvelope, inspectorError, toEnvelope } from '../core/errors';
 import { parseIdentifier } from '../core/identifier';
+import { elapsedSince, presentDialog } from '../core/lookup';
 import type { Emulator } from '../emulator/index';
 import type { PortalClientOptions } from '../rest/portal-client';
+import type { InspectorStore } from '../store/index';
 import { argumentSchemas, isChannel } from './argument-schemas';
 import { ConnectionManager, type SecretCipher } from './connection';
-import type { InspectorStore } from '../store/index';
-import { accountOf, LookupService } from './lookup-service';
+import { accountOf, LookupService, portalOfAccount } from './lookup-service';
 import { readSettings, updateSettings, type KeyValueStore } from './settings';
 
 export interface MainApiDeps {
@@ -130,6 +131,19 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       return null;
     },
     'history:clear': async ({ allAccounts }) => ({ removed: history().clearHistory(await historyAccount(allAccounts)) }),
+    'search:dialogs': async ({ text, allAccounts, limit }) => {
+      const account = await historyAccount(allAccounts);
+      return history().searchDialogs(text, { ...(limit === undefined ? {} : { limit }), ...(account === undefined ? {} : { account }) });
+    },
+    'cache:open': async ({ account, chatId }) => {
+      const started = performance.now();
+      const cached = history().findDialog(account, { param: 'CHAT_ID', value: chatId });
+      if (!cached) throw inspectorError('NOT_CACHED', { message: `No copy of chat${chatId} is kept on this computer.` });
+      const { portal } = await connection.state();
+      const query = parseIdentifier(`chat${chatId}`, 'chat');
+      const offline = { reason: errorEnvelope('OFFLINE_BY_CHOICE', { action: 'Look it up again to ask the portal for its current state.' }) };
+      return { ...presentDialog(query, portalOfAccount(account, portal), cached.dialog, cached.time, cached.fetchedAt, offline), elapsedMs: elapsedSince(started) };
+    },
   };
 
   return {

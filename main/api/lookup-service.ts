@@ -40,6 +40,17 @@ export function accountOf(portal: PortalInfo): string {
   return portal.demo ? 'demo' : portal.host;
 }
 
+/**
+ * The portal a cached copy belongs to: the connected one when it is that
+ * account, else as much as the cache knows (its host, or the demo).
+ */
+export function portalOfAccount(account: string, connected: PortalInfo | null): PortalInfo {
+  if (connected && accountOf(connected) === account) return connected;
+  return account === 'demo'
+    ? { origin: 'https://127.0.0.1', host: 'demo', demo: true }
+    : { origin: `https://${account}`, host: account, demo: false };
+}
+
 export class LookupService {
   readonly #memory: () => LookupMemory | null;
 

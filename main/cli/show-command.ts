@@ -1,6 +1,7 @@
 // `openlines-inspector show <identifier> --offline`: the cached copy of a
 // dialog, with its "as of" time, without asking any portal.
-import type { LookupResult, PortalInfo } from '../core/dialog-types';
+import { portalOfAccount } from '../api/lookup-service';
+import type { LookupResult } from '../core/dialog-types';
 import { errorEnvelope, inspectorError, toEnvelope } from '../core/errors';
 import { parseIdentifier } from '../core/identifier';
 import { presentDialog } from '../core/lookup';
@@ -8,13 +9,6 @@ import type { InspectorStore } from '../store/index';
 import { formatError, formatLookup } from './format-human';
 import { openStoreForCli } from './open-store';
 import type { ShowOptions, Streams } from './run-cli';
-
-/** The portal a cached copy came from, as far as the cache knows it (its host, or the demo). */
-function portalOf(account: string): PortalInfo {
-  return account === 'demo'
-    ? { origin: 'https://127.0.0.1', host: 'demo', demo: true }
-    : { origin: `https://${account}`, host: account, demo: false };
-}
 
 /** The cached copy of one identifier: in the named portal's cache, or the freshest portal that has it. */
 function showOne(store: InspectorStore, options: ShowOptions, input: string): LookupResult {
@@ -24,7 +18,7 @@ function showOne(store: InspectorStore, options: ShowOptions, input: string): Lo
     const cached = store.findDialog(account, query);
     if (!cached) continue;
     const offline = { reason: errorEnvelope('OFFLINE_BY_CHOICE') };
-    return { ...presentDialog(query, portalOf(account), cached.dialog, cached.time, cached.fetchedAt, offline), elapsedMs: 0 };
+    return { ...presentDialog(query, portalOfAccount(account, null), cached.dialog, cached.time, cached.fetchedAt, offline), elapsedMs: 0 };
   }
   const where = options.account ? ` for ${options.account}` : '';
   throw inspectorError('NOT_CACHED', { message: `No copy of "${input}" is kept in this data folder${where}.` });

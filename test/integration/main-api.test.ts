@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectionState, HistoryEntry, LookupResult, Result, Settings } from '../../preload/api-contract';
+import type { ConnectionState, DialogSearchHit, HistoryEntry, LookupResult, Result, Settings } from '../../preload/api-contract';
 import { DEMO_WEBHOOK, startEmulator, type Emulator } from '../../main/emulator/index';
 import { InspectorStore } from '../../main/store/index';
 import { startHarness, type Harness } from '../support/main-api-harness';
@@ -323,5 +323,39 @@ describe('changed since the previous lookup', () => {
     } finally {
       await living.close();
     }
+  });
+});
+
+describe('search and the kept copies', () => {
+  it('finds cached dialogs of the connected portal and opens one without asking the portal', async () => {
+    harness = await startHarness(emulator);
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    for (const input of ['chat1777', '2001', '2002']) ok(await harness.api.dispatch('lookup:run', { input, numberAs: 'chat' }));
+
+    const hits = ok<DialogSearchHit[]>(await harness.api.dispatch('search:dialogs', { text: 'chat17' }));
+    expect(hits.map((hit) => hit.chatId)).toEqual([1777]);
+    expect(hits[0]!.snippet).toContain('\u0002');
+    expect(ok<DialogSearchHit[]>(await harness.api.dispatch('search:dialogs', { text: '   ' }))).toEqual([]);
+
+    const before = emulator.requests.length;
+    const copy = ok<LookupResult>(await harness.api.dispatch('cache:open', { account: hits[0]!.account, chatId: 1777 }));
+    expect(emulator.requests.length).toBe(before);
+    expect(copy).toMatchObject({ source: 'cache', offline: { reason: { code: 'OFFLINE_BY_CHOICE' } }, dialog: { id: 1777 } });
+    expect(copy.portal.origin).toBe(emulator.origin);
+    expect(copy.decoded.primaryCrm?.url).toBe(`${emulator.origin}/crm/lead/details/1209/`);
+
+    expect(errorCode(await harness.api.dispatch('cache:open', { account: hits[0]!.account, chatId: 424242 }))).toBe('NOT_CACHED');
+  });
+
+  it('keeps other portals out of the search unless asked', async () => {
+    harness = await startHarness(emulator);
+    ok(await harness.api.dispatch('connection:use-demo', undefined));
+    ok(await harness.api.dispatch('lookup:run', { input: '2002', numberAs: 'chat' }));
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    ok(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }));
+    const name = String((ok<LookupResult>(await harness.api.dispatch('cache:open', { account: 'demo', chatId: 2002 }))).dialog.name);
+    const word = name.split(/\s+/)[0]!;
+    expect(ok<DialogSearchHit[]>(await harness.api.dispatch('search:dialogs', { text: word }))).toEqual([]);
+    expect(ok<DialogSearchHit[]>(await harness.api.dispatch('search:dialogs', { text: word, allAccounts: true })).map((hit) => hit.account)).toEqual(['demo']);
   });
 });
