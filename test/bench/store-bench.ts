@@ -10,7 +10,12 @@ import { InspectorStore } from '../../main/store/index';
 export interface StoreBenchRow {
   dialogs: number;
   putMedianMs: number;
+  putP95Ms: number;
   findMedianMs: number;
+  searchMedianMs: number;
+  searchP95Ms: number;
+  openToSearchableMs: number;
+  rssMb: number;
   historyFirstPageMs: number;
   reopenMs: number;
   diskBytesPerDialog: number;
@@ -22,13 +27,25 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+const FIRST = ['Anna', 'Priya', 'José', 'Иван', 'Мария', 'محمد', 'فاطمة', '王小明', '佐藤', 'Olivia', 'Lukas', 'Chloé'];
+const LAST = ['Smith', 'García', 'Иванова', 'Петров', 'العلي', '李', 'Müller', 'Sharma', 'Dubois', 'Kowalski'];
+const LINES = ['Support', 'Sales', 'Refunds', 'VIP', 'Delivery'];
+const SEARCHES = ['chat17', 'Priya', 'Иван', 'محمد', '小明', 'lead 1209', 'livechat|4', 'garcia', 'refunds', 'deal 77'];
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
 function dialogFor(template: RawDialog, id: number): RawDialog {
   const session = 100_000 + id;
+  const client = `${FIRST[id % FIRST.length]} ${LAST[(id * 7) % LAST.length]}`;
   return {
     ...template,
     id,
     dialog_id: `chat${id}`,
-    name: `Guest #${id} - Support line`,
+    name: `${client} - ${LINES[id % LINES.length]}`,
+    entity_data_2: `LEAD|${id}|COMPANY|0|CONTACT|0|DEAL|${id % 100}`,
     entity_id: `livechat|${id % 9}|${id + 7}|${id + 11}`,
     entity_data_1: `Y|LEAD|${id}|N|N|${session}|1773682918|0|0|0`,
   };
@@ -63,6 +80,14 @@ export function benchStore(root: string, sizes: number[]): StoreBenchRow[] {
         if (!store.findDialog('bench.bitrix24.com', query)) throw new Error(`bench: ${JSON.stringify(query)} not found`);
         finds.push(performance.now() - start);
       }
+      const searches: number[] = [];
+      for (let round = 0; round < 30; round++) {
+        for (const text of SEARCHES) {
+          const start = performance.now();
+          store.searchDialogs(text, { account: 'bench.bitrix24.com' });
+          searches.push(performance.now() - start);
+        }
+      }
       const pageStart = performance.now();
       store.listHistory({ account: 'bench.bitrix24.com', limit: 100 });
       const historyFirstPageMs = performance.now() - pageStart;
@@ -71,6 +96,12 @@ export function benchStore(root: string, sizes: number[]): StoreBenchRow[] {
       store = InspectorStore.open(dir);
       store.findDialog('bench.bitrix24.com', { param: 'CHAT_ID', value: 1 });
       const reopenMs = performance.now() - reopenStart;
+      store.close();
+      const searchableStart = performance.now();
+      store = InspectorStore.open(dir);
+      store.searchDialogs('Priya', { account: 'bench.bitrix24.com' });
+      const openToSearchableMs = performance.now() - searchableStart;
+      const rssMb = process.memoryUsage().rss / 1024 / 1024;
       store.close();
       const diskBytes = statSync(path.join(dir, 'openlines-inspector.db')).size;
 
@@ -92,7 +123,12 @@ export function benchStore(root: string, sizes: number[]): StoreBenchRow[] {
       rows.push({
         dialogs: size,
         putMedianMs: median(puts.slice(-Math.min(500, size))),
+        putP95Ms: percentile(puts.slice(-Math.min(500, size)), 95),
         findMedianMs: median(finds),
+        searchMedianMs: median(searches),
+        searchP95Ms: percentile(searches, 95),
+        openToSearchableMs,
+        rssMb,
         historyFirstPageMs,
         reopenMs,
         diskBytesPerDialog: Math.round(diskBytes / size),
