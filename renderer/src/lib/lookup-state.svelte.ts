@@ -2,6 +2,7 @@
 import type { DialogQuery, ErrorEnvelope, LookupRequest, LookupResult, NumberAs } from '../../../preload/api-contract';
 import { call } from './api';
 import { announcer } from './announcer.svelte';
+import { relativeTime } from './relative-time';
 
 export type Recognition =
   | { state: 'empty' }
@@ -20,6 +21,8 @@ class LookupStore {
   status = $state<'idle' | 'loading' | 'loaded' | 'failed'>('idle');
   /** What is being looked up right now ("Chat id 1777"). */
   loadingLabel = $state('');
+  /** Where the answer being waited for comes from: the portal, or the copy kept on this computer. */
+  loadingFrom = $state<'portal' | 'cache'>('portal');
   result = $state.raw<LookupResult | null>(null);
   error = $state.raw<ErrorEnvelope | null>(null);
   /** Counts lookups answered (found, failed or from the cache): each one is a new history entry. */
@@ -32,6 +35,11 @@ class LookupStore {
 
   get loading(): boolean {
     return this.status === 'loading';
+  }
+
+  /** There is a request to send to the portal again (not after opening another portal's kept copy). */
+  get canRetry(): boolean {
+    return this.#lastRequest !== null;
   }
 
   async loadSettings(): Promise<void> {
@@ -105,21 +113,52 @@ class LookupStore {
     const seq = ++this.#lookupSeq;
     this.#lastRequest = request;
     this.status = 'loading';
+    this.loadingFrom = 'portal';
     this.loadingLabel = query ? query.label : request.input.trim();
     const answer = await call((api) => api.lookup(request));
     this.completed++;
     if (seq !== this.#lookupSeq) return;
     if (answer.ok) {
-      this.result = answer.value;
-      this.error = null;
-      this.status = 'loaded';
-      const dialogId = answer.value.dialog['dialog_id'];
-      announcer.announce(`Loaded ${typeof dialogId === 'string' ? dialogId : answer.value.query.input}`);
+      this.showResult(answer.value);
     } else {
       this.error = answer.error;
       this.status = 'failed';
       announcer.announce(answer.error.title);
     }
+  }
+
+  /** Shows an answer in the inspector, as a lookup does, and says so in the live region. */
+  showResult(result: LookupResult): void {
+    this.result = result;
+    this.error = null;
+    this.status = 'loaded';
+    const dialogId = result.dialog['dialog_id'];
+    const label = typeof dialogId === 'string' ? dialogId : result.query.input;
+    announcer.announce(result.source === 'cache' ? `Opened the kept copy of ${label}, as of ${relativeTime(result.fetchedAt)}` : `Loaded ${label}`);
+  }
+
+  /**
+   * Opens the copy of a dialog kept on this computer, without asking the portal.
+   * On success it replaces what the inspector shows; on failure (NOT_CACHED…)
+   * the inspector keeps its answer and the error is returned for the caller to show.
+   * `current` says whether the copy belongs to the connected portal, so "Try the portal again" can ask it.
+   */
+  async openCached(request: { account: string; chatId: number }, current: boolean): Promise<ErrorEnvelope | null> {
+    const seq = ++this.#lookupSeq;
+    const before = this.status;
+    this.status = 'loading';
+    this.loadingFrom = 'cache';
+    this.loadingLabel = `chat${request.chatId}`;
+    const answer = await call((api) => api.openCachedDialog(request));
+    if (seq !== this.#lookupSeq) return answer.ok ? null : answer.error;
+    if (!answer.ok) {
+      this.status = before === 'loading' ? (this.result ? 'loaded' : this.error ? 'failed' : 'idle') : before;
+      announcer.announce(answer.error.title);
+      return answer.error;
+    }
+    this.#lastRequest = current ? { input: `chat${request.chatId}`, numberAs: 'chat' } : null;
+    this.showResult(answer.value);
+    return null;
   }
 
   /** Forget the answer (another portal was connected). */

@@ -99,6 +99,16 @@ export class InspectorPage {
     return this.page.getByRole('searchbox', { name: 'Search history' });
   }
 
+  /** The dialogs kept on this computer that match the history search. */
+  get dialogHits(): Locator {
+    return this.historyPanel.getByRole('list', { name: 'Dialogs kept on this computer' }).locator('li[data-hit]');
+  }
+
+  /** The banner over a copy read from this computer instead of the portal. */
+  get offlineBanner(): Locator {
+    return this.page.getByRole('status').filter({ hasText: 'Offline — showing the copy from' });
+  }
+
   /** Types an identifier and presses Enter; waits for a result or an error. */
   async lookUp(identifier: string): Promise<void> {
     await this.lookupInput.fill(identifier);
