@@ -93,7 +93,7 @@ test('a pinned entry survives "Clear…", and one entry can be deleted', async (
   await rows.nth(1).hover();
   await rows.nth(1).getByRole('button', { name: 'Pin', exact: true }).click();
   await expect(rows.nth(1).getByRole('button', { name: 'Unpin', exact: true })).toHaveAttribute('aria-pressed', 'true');
-  await expect(rows.nth(1).locator('.entry')).toContainText('Pinned:');
+  await expect(rows.nth(1).locator('.list-button')).toContainText('Pinned:');
 
   // Delete 2006.
   await rows.nth(0).hover();

@@ -92,7 +92,7 @@ export class InspectorPage {
 
   /** A history row's re-run button (what is typed, what it found, when). */
   historyEntry(index: number): Locator {
-    return this.historyRows.nth(index).locator('button.entry');
+    return this.historyRows.nth(index).locator('button.list-button');
   }
 
   get historySearch(): Locator {
