@@ -5,6 +5,7 @@ import path from 'node:path';
 import { app, BrowserWindow, clipboard, ipcMain, nativeTheme, protocol, safeStorage, session, shell } from 'electron';
 import Store from 'electron-store';
 import { createMainApi, type MainApi } from './api/create-main-api';
+import { openSettingsSafely } from './api/settings-file';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, handleAppProtocol } from './shell/app-protocol';
 import { registerIpc } from './shell/ipc';
 import { createSafeStorageCipher } from './shell/secret-cipher';
@@ -31,8 +32,14 @@ app.enableSandbox();
 void app.whenReady().then(() => {
   handleAppProtocol(protocol, path.join(here, '../renderer'));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // A damaged settings file must not keep the app from starting: it is moved aside and the user told.
+  const settings = openSettingsSafely(
+    () => new Store<Record<string, unknown>>({ name: 'config' }),
+    () => path.join(app.getPath('userData'), 'config.json'),
+  );
   api = createMainApi({
-    store: new Store<Record<string, unknown>>({ name: 'config' }),
+    store: settings.store,
+    settingsRecovered: settings.recovered,
     secrets: createSafeStorageCipher(safeStorage),
     openExternal: (url) => shell.openExternal(url),
     writeClipboard: (text) => clipboard.writeText(text),

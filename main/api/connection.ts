@@ -33,6 +33,8 @@ export interface ConnectionDeps {
   startDemo: () => Promise<Emulator>;
   /** Passed to every client; tests add the emulator's certificate here. */
   clientOptions?: PortalClientOptions;
+  /** Said once, at start: why there is no connection (a damaged settings file, say). */
+  initialNotice?: string | null;
 }
 
 const STORE_KEY = 'connection';
@@ -43,6 +45,8 @@ export const NOTICES = {
     'This computer offers no secure storage for secrets, so the webhook key is kept only until you quit the app. Connect again next time.',
   unreadable: 'Your saved connection could not be read on this computer (its keychain may have been reset). Connect again.',
   demoFailed: 'The demo portal could not be started this time. Choose it again, or connect your own portal.',
+  settingsReset: (movedTo: string) =>
+    `Your settings file was damaged, so it was moved aside (${movedTo}) and the defaults are back. Connect again.`,
 } as const;
 
 function isStoredConnection(value: unknown): value is StoredConnection {
@@ -78,6 +82,7 @@ export class ConnectionManager {
 
   constructor(deps: ConnectionDeps) {
     this.#deps = deps;
+    this.#notice = deps.initialNotice ?? null;
     this.#restore();
   }
 

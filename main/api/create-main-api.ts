@@ -9,9 +9,9 @@ import { parseIdentifier } from '../core/identifier';
 import { elapsedSince, presentDialog } from '../core/lookup';
 import type { Emulator } from '../emulator/index';
 import type { PortalClientOptions } from '../rest/portal-client';
-import type { InspectorStore } from '../store/index';
+import type { InspectorStore, RecoveredFile } from '../store/index';
 import { argumentSchemas, isChannel } from './argument-schemas';
-import { ConnectionManager, type SecretCipher } from './connection';
+import { ConnectionManager, NOTICES, type SecretCipher } from './connection';
 import { accountOf, LookupService, portalOfAccount } from './lookup-service';
 import { readSettings, updateSettings, type KeyValueStore } from './settings';
 
@@ -24,6 +24,8 @@ export interface MainApiDeps {
   writeClipboard(text: string): void;
   /** Defaults to the bundled emulator with its sample data. */
   startDemo?: () => Promise<Emulator>;
+  /** Set when the settings file was damaged and moved aside at start: the user is told. */
+  settingsRecovered?: RecoveredFile | null;
   /** Opens the history and cache database; called on the first lookup, not at start-up. */
   openMemory?: () => InspectorStore;
   clientOptions?: PortalClientOptions;
@@ -64,6 +66,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     secrets: deps.secrets,
     startDemo: deps.startDemo ?? startBundledDemo,
     clientOptions: deps.clientOptions,
+    initialNotice: deps.settingsRecovered ? NOTICES.settingsReset(deps.settingsRecovered.movedTo) : null,
   });
 
   let memory: InspectorStore | null = null;

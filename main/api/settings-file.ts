@@ -1,0 +1,29 @@
+// Opening the settings file without letting a damaged one stop the app: a file
+// that cannot be read is moved aside (never deleted), defaults take its place,
+// and the caller learns what happened so the user can be told.
+import fs from 'node:fs';
+import { moveAside } from '../store/move-aside';
+import type { RecoveredFile } from '../store/types';
+import type { KeyValueStore } from './settings';
+
+export interface OpenedSettings<S extends KeyValueStore> {
+  store: S;
+  /** Set when the file was damaged and moved aside. */
+  recovered: RecoveredFile | null;
+}
+
+/**
+ * `open` is electron-store in the app, conf elsewhere; both throw on a file
+ * that is not valid JSON. `file` is asked for only then (its path needs the
+ * app to be ready).
+ */
+export function openSettingsSafely<S extends KeyValueStore>(open: () => S, file: () => string): OpenedSettings<S> {
+  try {
+    return { store: open(), recovered: null };
+  } catch (error) {
+    const path = file();
+    if (!fs.existsSync(path)) throw error;
+    const recovered = moveAside(path, 'The settings file could not be read');
+    return { store: open(), recovered };
+  }
+}

@@ -1,0 +1,77 @@
+// A damaged settings file at start: the app still starts, the file is moved
+// aside (not deleted), defaults come back, and the user is told.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMainApi } from '../../main/api/create-main-api';
+import { NOTICES } from '../../main/api/connection';
+import { openFileStore } from '../../main/api/file-store';
+import { openSettingsSafely } from '../../main/api/settings-file';
+import type { ConnectionState, Result, Settings } from '../../preload/api-contract';
+import { makeTempDir } from '../support/temp-dir';
+import { testCipher } from '../support/test-cipher';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>> | null = null;
+afterEach(async () => {
+  await temp?.remove();
+  temp = null;
+});
+
+function value<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(result.error.code);
+  return result.value as T;
+}
+
+describe('a damaged settings file', () => {
+  it.each([
+    ['not JSON at all', '{"settings": {"numberAs": "session"'],
+    ['binary garbage', '\u0000\u0001\u0002garbage\uffff'],
+  ])('(%s) is moved aside, kept byte for byte, and replaced by defaults', async (_kind, content) => {
+    temp = await makeTempDir();
+    const file = path.join(temp.dir, 'config.json');
+    writeFileSync(file, content);
+    const opened = openSettingsSafely(() => openFileStore(temp!.dir), () => file);
+    expect(opened.recovered?.file).toBe(file);
+    expect(readFileSync(opened.recovered!.movedTo, 'utf8')).toBe(content);
+    expect(opened.store.get('settings.numberAs')).toBeUndefined();
+    opened.store.set('settings.numberAs', 'session');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ settings: { numberAs: 'session' } });
+  });
+
+  it('leaves a healthy file alone', async () => {
+    temp = await makeTempDir();
+    const file = path.join(temp.dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ settings: { numberAs: 'session' } }));
+    const opened = openSettingsSafely(() => openFileStore(temp!.dir), () => file);
+    expect(opened.recovered).toBeNull();
+    expect(opened.store.get('settings.numberAs')).toBe('session');
+    expect(readdirSync(temp.dir)).toEqual(['config.json']);
+  });
+
+  it('rethrows when there is no file to blame', () => {
+    expect(() => openSettingsSafely(() => { throw new Error('no access'); }, () => path.join('nowhere', 'config.json'))).toThrow('no access');
+  });
+
+  it('tells the user through the connection notice, and the app works on defaults', async () => {
+    temp = await makeTempDir();
+    const file = path.join(temp.dir, 'config.json');
+    writeFileSync(file, '{broken');
+    const opened = openSettingsSafely(() => openFileStore(temp!.dir), () => file);
+    const api = createMainApi({
+      store: opened.store,
+      settingsRecovered: opened.recovered,
+      secrets: testCipher(),
+      openExternal: async () => undefined,
+      writeClipboard: () => undefined,
+    });
+    try {
+      const state = value<ConnectionState>(await api.dispatch('connection:get', undefined));
+      expect(state).toEqual({ kind: 'none', portal: null, userId: null, notice: NOTICES.settingsReset(opened.recovered!.movedTo) });
+      expect(state.notice).toContain('.corrupt-');
+      expect(value<Settings>(await api.dispatch('settings:get', undefined))).toEqual({ numberAs: 'chat' });
+      expect(existsSync(opened.recovered!.movedTo)).toBe(true);
+    } finally {
+      await api.dispose();
+    }
+  });
+});
