@@ -9,7 +9,6 @@ import { openSettingsSafely } from './api/settings-file';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, handleAppProtocol } from './shell/app-protocol';
 import { registerIpc } from './shell/ipc';
 import { createSafeStorageCipher } from './shell/secret-cipher';
-import { InspectorStore } from './store/index';
 import { installWindowGuards, mainWindowOptions } from './shell/window';
 
 const here = import.meta.dirname;
@@ -43,7 +42,8 @@ void app.whenReady().then(() => {
     secrets: createSafeStorageCipher(safeStorage),
     openExternal: (url) => shell.openExternal(url),
     writeClipboard: (text) => clipboard.writeText(text),
-    openMemory: () => InspectorStore.open(app.getPath('userData')),
+    // The database (and its native module) loads on first use, not before the window.
+    openMemory: async () => (await import('./store/index')).InspectorStore.open(app.getPath('userData')),
   });
   registerIpc(ipcMain, api, appOrigins);
   createWindow();

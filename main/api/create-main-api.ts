@@ -27,7 +27,7 @@ export interface MainApiDeps {
   /** Set when the settings file was damaged and moved aside at start: the user is told. */
   settingsRecovered?: RecoveredFile | null;
   /** Opens the history and cache database; called on the first lookup, not at start-up. */
-  openMemory?: () => InspectorStore;
+  openMemory?: () => InspectorStore | Promise<InspectorStore>;
   clientOptions?: PortalClientOptions;
 }
 
@@ -69,22 +69,25 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     initialNotice: deps.settingsRecovered ? NOTICES.settingsReset(deps.settingsRecovered.movedTo) : null,
   });
 
-  let memory: InspectorStore | null = null;
-  const openMemory = (): InspectorStore | null => {
-    if (!memory && deps.openMemory) {
-      memory = deps.openMemory();
+  let memory: Promise<InspectorStore | null> | null = null;
+  /** Opens the database once, when first needed; a failed open is tried again next time. */
+  const openMemory = (): Promise<InspectorStore | null> => {
+    memory ??= (async () => {
+      const store = (await deps.openMemory?.()) ?? null;
       // Retention runs once per start, when the database is first needed.
-      memory.pruneHistory();
-    }
+      store?.pruneHistory();
+      return store;
+    })();
+    memory.catch(() => (memory = null));
     return memory;
   };
   const lookups = new LookupService(openMemory);
 
   /** The store for the history handlers: their whole job, so a failure to open is their error. */
-  const history = (): InspectorStore => {
+  const history = async (): Promise<InspectorStore> => {
     let store: InspectorStore | null = null;
     try {
-      store = openMemory();
+      store = await openMemory();
     } catch (error) {
       throw inspectorError('HISTORY_UNAVAILABLE', undefined, error);
     }
@@ -123,24 +126,27 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     },
     'history:list': async ({ allAccounts, ...filter }) => {
       const account = await historyAccount(allAccounts);
-      return history().listHistory({ ...filter, ...(account === undefined ? {} : { account }) });
+      return (await history()).listHistory({ ...filter, ...(account === undefined ? {} : { account }) });
     },
     'history:set-pinned': async ({ id, pinned }) => {
-      history().setPinned(id, pinned);
+      (await history()).setPinned(id, pinned);
       return null;
     },
     'history:delete': async ({ id }) => {
-      history().deleteHistory(id);
+      (await history()).deleteHistory(id);
       return null;
     },
-    'history:clear': async ({ allAccounts }) => ({ removed: history().clearHistory(await historyAccount(allAccounts)) }),
+    'history:clear': async ({ allAccounts }) => {
+      const store = await history();
+      return { removed: store.clearHistory(await historyAccount(allAccounts)) };
+    },
     'search:dialogs': async ({ text, allAccounts, limit }) => {
       const account = await historyAccount(allAccounts);
-      return history().searchDialogs(text, { ...(limit === undefined ? {} : { limit }), ...(account === undefined ? {} : { account }) });
+      return (await history()).searchDialogs(text, { ...(limit === undefined ? {} : { limit }), ...(account === undefined ? {} : { account }) });
     },
     'cache:open': async ({ account, chatId }) => {
       const started = performance.now();
-      const cached = history().findDialog(account, { param: 'CHAT_ID', value: chatId });
+      const cached = (await history()).findDialog(account, { param: 'CHAT_ID', value: chatId });
       if (!cached) throw inspectorError('NOT_CACHED', { message: `No copy of chat${chatId} is kept on this computer.` });
       const { portal } = await connection.state();
       const query = parseIdentifier(`chat${chatId}`, 'chat');
@@ -168,8 +174,9 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     },
     async dispose() {
       await connection.dispose();
-      memory?.close();
+      const store = await memory?.catch(() => null);
       memory = null;
+      store?.close();
     },
   };
 }

@@ -52,17 +52,17 @@ export function portalOfAccount(account: string, connected: PortalInfo | null): 
 }
 
 export class LookupService {
-  readonly #memory: () => LookupMemory | null;
+  readonly #memory: () => Promise<LookupMemory | null>;
 
   /** `memory` is asked for lazily: the database is opened on the first lookup, not at start-up. */
-  constructor(memory: () => LookupMemory | null) {
+  constructor(memory: () => Promise<LookupMemory | null>) {
     this.#memory = memory;
   }
 
   async run(client: PortalClient, query: DialogQuery, started = performance.now()): Promise<LookupResult> {
     const at = new Date(Date.now() - (performance.now() - started)).toISOString();
     const account = accountOf(client.portal);
-    const memory = this.#safely(() => this.#memory());
+    const memory = await this.#memory().catch(() => null);
     const record = (outcome: string, source: 'network' | 'cache', chatId: number | null) =>
       this.#safely(() =>
         memory?.recordLookup({

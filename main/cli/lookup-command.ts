@@ -44,7 +44,7 @@ export async function runLookup(options: LookupOptions, { out, err }: Streams): 
     return envelope.code === 'INVALID_WEBHOOK_URL' ? 2 : 1;
   }
   const store = options.history ? openStoreForCli(options.dataDir, err) : null;
-  const lookups = new LookupService(() => store);
+  const lookups = new LookupService(async () => store);
 
   const outcomes: Outcome[] = [];
   try {
