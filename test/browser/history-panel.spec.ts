@@ -183,8 +183,13 @@ test('at 800 px the history opens over the inspector without sideways scrolling'
   await expect(inspector.historySearch).toBeFocused();
   await expect(inspector.historyRows).toHaveCount(2);
   expect(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
-  const box = await inspector.historyPanel.boundingBox();
-  expect(box && box.x >= 0 && box.x + box.width <= 800).toBe(true);
+  // The overlay slides in: judge where it comes to rest, not a frame of the slide.
+  await expect
+    .poll(async () => {
+      const box = await inspector.historyPanel.boundingBox();
+      return box !== null && box.x >= 0 && box.x + box.width <= 800;
+    })
+    .toBe(true);
   await inspector.screenshot('history-800px');
 
   // Escape closes it and gives the focus back to the toggle.
