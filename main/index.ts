@@ -43,7 +43,7 @@ void app.whenReady().then(() => {
     openExternal: (url) => shell.openExternal(url),
     writeClipboard: (text) => clipboard.writeText(text),
     // The database (and its native module) loads on first use, not before the window.
-    openMemory: async () => (await import('./store/index')).InspectorStore.open(app.getPath('userData')),
+    openMemory: async (options) => (await import('./store/index')).InspectorStore.open(app.getPath('userData'), options),
   });
   registerIpc(ipcMain, api, appOrigins);
   createWindow();

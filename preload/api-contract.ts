@@ -41,6 +41,24 @@ export interface ConnectionState {
 
 export interface Settings {
   numberAs: NumberAs;
+  /** History retention: the newest this many unpinned lookups are kept… */
+  historyMaxEntries: number;
+  /** …and none older than this many days. Pinned lookups are always kept. */
+  historyMaxAgeDays: number;
+  /** Copies kept of each dialog, the latest included, for "changed since". */
+  snapshotsPerDialog: number;
+}
+
+/** What happened to the history database: files moved aside when it was opened. */
+export interface HistoryStatus {
+  recovered: { movedTo: string; reason: string }[];
+}
+
+/** Whether the connected portal answers now (asked while an offline copy is shown). */
+export interface ReachabilityCheck {
+  reachable: boolean;
+  /** Why not, when it is not. */
+  reason: ErrorEnvelope | null;
 }
 
 /** Which history entries to list: newest first, the current portal's unless `allAccounts`. */
@@ -77,6 +95,8 @@ export interface IpcContract {
   'connection:use-webhook': { args: { url: string }; result: ConnectionState };
   'connection:use-demo': { args: void; result: ConnectionState };
   'connection:disconnect': { args: void; result: ConnectionState };
+  /** Asks the connected portal a cheap question (scope) to learn whether it can be reached again. */
+  'connection:probe': { args: void; result: ReachabilityCheck };
   'settings:get': { args: void; result: Settings };
   'settings:update': { args: Partial<Settings>; result: Settings };
   /** Opens a link to the connected portal (a CRM card) in the system browser. */
@@ -87,6 +107,8 @@ export interface IpcContract {
   'history:delete': { args: { id: number }; result: null };
   /** Removes every unpinned entry: of the connected portal, or of all with `allAccounts`. */
   'history:clear': { args: { allAccounts?: boolean }; result: { removed: number } };
+  /** Opens the database if needed and says what was moved aside doing so. */
+  'history:status': { args: void; result: HistoryStatus };
   /** Cached dialogs matching the text, best first; snippets mark matches with U+0002…U+0003. */
   'search:dialogs': { args: SearchQuery; result: DialogSearchHit[] };
   /** The kept copy of a dialog, without asking the portal (source 'cache'). */
@@ -105,6 +127,7 @@ export interface InspectorApi {
   useWebhook(request: { url: string }): Promise<Result<ConnectionState>>;
   useDemo(): Promise<Result<ConnectionState>>;
   disconnect(): Promise<Result<ConnectionState>>;
+  probeConnection(): Promise<Result<ReachabilityCheck>>;
   getSettings(): Promise<Result<Settings>>;
   updateSettings(patch: Partial<Settings>): Promise<Result<Settings>>;
   openPortalLink(request: { url: string }): Promise<Result<null>>;
@@ -113,6 +136,7 @@ export interface InspectorApi {
   setHistoryPinned(request: { id: number; pinned: boolean }): Promise<Result<null>>;
   deleteHistoryEntry(request: { id: number }): Promise<Result<null>>;
   clearHistory(request: { allAccounts?: boolean }): Promise<Result<{ removed: number }>>;
+  historyStatus(): Promise<Result<HistoryStatus>>;
   searchDialogs(query: SearchQuery): Promise<Result<DialogSearchHit[]>>;
   openCachedDialog(request: { account: string; chatId: number }): Promise<Result<LookupResult>>;
 }
@@ -125,6 +149,7 @@ export const API_CHANNELS = {
   useWebhook: 'connection:use-webhook',
   useDemo: 'connection:use-demo',
   disconnect: 'connection:disconnect',
+  probeConnection: 'connection:probe',
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
   openPortalLink: 'link:open-portal',
@@ -133,6 +158,7 @@ export const API_CHANNELS = {
   setHistoryPinned: 'history:set-pinned',
   deleteHistoryEntry: 'history:delete',
   clearHistory: 'history:clear',
+  historyStatus: 'history:status',
   searchDialogs: 'search:dialogs',
   openCachedDialog: 'cache:open',
 } as const satisfies Record<keyof InspectorApi, Channel>;

@@ -23,6 +23,7 @@ const api: InspectorApi = Object.freeze({
   useWebhook: (request) => invoke(API_CHANNELS.useWebhook, request),
   useDemo: () => invoke(API_CHANNELS.useDemo, undefined),
   disconnect: () => invoke(API_CHANNELS.disconnect, undefined),
+  probeConnection: () => invoke(API_CHANNELS.probeConnection, undefined),
   getSettings: () => invoke(API_CHANNELS.getSettings, undefined),
   updateSettings: (patch) => invoke(API_CHANNELS.updateSettings, patch),
   openPortalLink: (request) => invoke(API_CHANNELS.openPortalLink, request),
@@ -31,6 +32,7 @@ const api: InspectorApi = Object.freeze({
   setHistoryPinned: (request) => invoke(API_CHANNELS.setHistoryPinned, request),
   deleteHistoryEntry: (request) => invoke(API_CHANNELS.deleteHistoryEntry, request),
   clearHistory: (request) => invoke(API_CHANNELS.clearHistory, request),
+  historyStatus: () => invoke(API_CHANNELS.historyStatus, undefined),
   searchDialogs: (query) => invoke(API_CHANNELS.searchDialogs, query),
   openCachedDialog: (request) => invoke(API_CHANNELS.openCachedDialog, request),
 } satisfies InspectorApi);

@@ -2,10 +2,12 @@
 // a channel cannot gain an argument the check does not know about.
 import { z } from 'zod';
 import type { ArgsOf, Channel } from '../../preload/api-contract';
+import { SETTING_LIMITS } from './settings';
 
 const numberAs = z.enum(['chat', 'session']);
 const lookupRequest = z.strictObject({ input: z.string().max(10_000), numberAs });
 const none = z.undefined();
+const setting = (key: keyof typeof SETTING_LIMITS) => z.number().int().min(SETTING_LIMITS[key].min).max(SETTING_LIMITS[key].max).optional();
 
 export const argumentSchemas = {
   'identifier:parse': lookupRequest,
@@ -14,8 +16,14 @@ export const argumentSchemas = {
   'connection:use-webhook': z.strictObject({ url: z.string().max(2_000) }),
   'connection:use-demo': none,
   'connection:disconnect': none,
+  'connection:probe': none,
   'settings:get': none,
-  'settings:update': z.strictObject({ numberAs: numberAs.optional() }),
+  'settings:update': z.strictObject({
+    numberAs: numberAs.optional(),
+    historyMaxEntries: setting('historyMaxEntries'),
+    historyMaxAgeDays: setting('historyMaxAgeDays'),
+    snapshotsPerDialog: setting('snapshotsPerDialog'),
+  }),
   'link:open-portal': z.strictObject({ url: z.string().max(2_000) }),
   'clipboard:write-text': z.strictObject({ text: z.string().max(5_000_000) }),
   'history:list': z.strictObject({
@@ -28,6 +36,7 @@ export const argumentSchemas = {
   'history:set-pinned': z.strictObject({ id: z.number().int().positive(), pinned: z.boolean() }),
   'history:delete': z.strictObject({ id: z.number().int().positive() }),
   'history:clear': z.strictObject({ allAccounts: z.boolean().optional() }),
+  'history:status': none,
   'search:dialogs': z.strictObject({
     text: z.string().max(500),
     allAccounts: z.boolean().optional(),

@@ -3,13 +3,13 @@
 // No `electron` here: the shell passes in what only Electron can do
 // (safeStorage, shell.openExternal, the clipboard), and tests pass real
 // stand-ins, so this exact code answers both the app and the browser tests.
-import type { ArgsOf, Channel, ResultOf, Result } from '../../preload/api-contract';
+import type { ArgsOf, Channel, ResultOf, Result, Settings } from '../../preload/api-contract';
 import { errorEnvelope, inspectorError, toEnvelope } from '../core/errors';
 import { parseIdentifier } from '../core/identifier';
 import { elapsedSince, presentDialog } from '../core/lookup';
 import type { Emulator } from '../emulator/index';
 import type { PortalClientOptions } from '../rest/portal-client';
-import type { InspectorStore, RecoveredFile } from '../store/index';
+import type { HistoryRetention, InspectorStore, RecoveredFile, StoreOptions } from '../store/index';
 import { argumentSchemas, isChannel } from './argument-schemas';
 import { ConnectionManager, NOTICES, type SecretCipher } from './connection';
 import { accountOf, LookupService, portalOfAccount } from './lookup-service';
@@ -27,7 +27,7 @@ export interface MainApiDeps {
   /** Set when the settings file was damaged and moved aside at start: the user is told. */
   settingsRecovered?: RecoveredFile | null;
   /** Opens the history and cache database; called on the first lookup, not at start-up. */
-  openMemory?: () => InspectorStore | Promise<InspectorStore>;
+  openMemory?: (options: StoreOptions) => InspectorStore | Promise<InspectorStore>;
   clientOptions?: PortalClientOptions;
 }
 
@@ -60,6 +60,10 @@ function checkPortalLink(url: string, portalOrigin: string | undefined): string 
   return parsed.href;
 }
 
+function retentionOf(settings: Settings): HistoryRetention {
+  return { maxEntries: settings.historyMaxEntries, maxAgeDays: settings.historyMaxAgeDays };
+}
+
 export function createMainApi(deps: MainApiDeps): MainApi {
   const connection = new ConnectionManager({
     store: deps.store,
@@ -73,15 +77,28 @@ export function createMainApi(deps: MainApiDeps): MainApi {
   /** Opens the database once, when first needed; a failed open is tried again next time. */
   const openMemory = (): Promise<InspectorStore | null> => {
     memory ??= (async () => {
-      const store = (await deps.openMemory?.()) ?? null;
-      // Retention runs once per start, when the database is first needed.
-      store?.pruneHistory();
+      const settings = readSettings(deps.store);
+      const store = (await deps.openMemory?.({ snapshotsPerDialog: settings.snapshotsPerDialog })) ?? null;
+      // Retention runs once per start, when the database is first needed, and after a change of its settings.
+      store?.pruneHistory(retentionOf(settings));
       return store;
     })();
     memory.catch(() => (memory = null));
     return memory;
   };
   const lookups = new LookupService(openMemory);
+
+  /**
+   * Applies new retention limits after the settings call has answered, so the
+   * settings screen never waits on a large delete; a failure waits for the next start.
+   */
+  const pruneSoon = (settings: Settings): void => {
+    setImmediate(() => {
+      void openMemory()
+        .then((store) => store?.pruneHistory(retentionOf(settings)))
+        .catch(() => undefined);
+    });
+  };
 
   /** The store for the history handlers: their whole job, so a failure to open is their error. */
   const history = async (): Promise<InspectorStore> => {
@@ -113,8 +130,21 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     'connection:use-webhook': ({ url }) => connection.useWebhook(url),
     'connection:use-demo': () => connection.useDemo(),
     'connection:disconnect': () => connection.disconnect(),
+    'connection:probe': async () => {
+      const client = await connection.client();
+      try {
+        await client.call('scope', {});
+        return { reachable: true, reason: null };
+      } catch (error) {
+        return { reachable: false, reason: toEnvelope(error) };
+      }
+    },
     'settings:get': async () => readSettings(deps.store),
-    'settings:update': async (patch) => updateSettings(deps.store, patch),
+    'settings:update': async (patch) => {
+      const settings = updateSettings(deps.store, patch);
+      if (patch.historyMaxEntries !== undefined || patch.historyMaxAgeDays !== undefined) pruneSoon(settings);
+      return settings;
+    },
     'link:open-portal': async ({ url }) => {
       const state = await connection.state();
       await deps.openExternal(checkPortalLink(url, state.portal?.origin));
@@ -140,6 +170,9 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       const store = await history();
       return { removed: store.clearHistory(await historyAccount(allAccounts)) };
     },
+    'history:status': async () => ({
+      recovered: (await history()).report.recovered.map(({ movedTo, reason }) => ({ movedTo, reason })),
+    }),
     'search:dialogs': async ({ text, allAccounts, limit }) => {
       const account = await historyAccount(allAccounts);
       return (await history()).searchDialogs(text, { ...(limit === undefined ? {} : { limit }), ...(account === undefined ? {} : { account }) });

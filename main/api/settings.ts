@@ -9,19 +9,51 @@ export interface KeyValueStore {
   delete(key: string): void;
 }
 
-export const DEFAULT_SETTINGS: Settings = { numberAs: 'chat' };
+export const DEFAULT_SETTINGS: Settings = {
+  numberAs: 'chat',
+  historyMaxEntries: 10_000,
+  historyMaxAgeDays: 180,
+  snapshotsPerDialog: 10,
+};
+
+/**
+ * The accepted range of each number. The floors keep a slip of the keyboard
+ * from wiping the history; the ceilings keep the database within what the
+ * benchmark measures.
+ */
+export const SETTING_LIMITS = {
+  historyMaxEntries: { min: 100, max: 1_000_000 },
+  historyMaxAgeDays: { min: 1, max: 3_650 },
+  snapshotsPerDialog: { min: 1, max: 100 },
+} as const satisfies Record<string, { min: number; max: number }>;
+
+type NumericSetting = keyof typeof SETTING_LIMITS;
 
 function isNumberAs(value: unknown): value is NumberAs {
   return value === 'chat' || value === 'session';
 }
 
+function readNumber(store: KeyValueStore, key: NumericSetting): number {
+  const value = store.get(`settings.${key}`);
+  const { min, max } = SETTING_LIMITS[key];
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max ? value : DEFAULT_SETTINGS[key];
+}
+
 export function readSettings(store: KeyValueStore): Settings {
   const numberAs = store.get('settings.numberAs');
   // A hand-edited or older file never breaks start-up: bad values fall back.
-  return { numberAs: isNumberAs(numberAs) ? numberAs : DEFAULT_SETTINGS.numberAs };
+  return {
+    numberAs: isNumberAs(numberAs) ? numberAs : DEFAULT_SETTINGS.numberAs,
+    historyMaxEntries: readNumber(store, 'historyMaxEntries'),
+    historyMaxAgeDays: readNumber(store, 'historyMaxAgeDays'),
+    snapshotsPerDialog: readNumber(store, 'snapshotsPerDialog'),
+  };
 }
 
+/** `patch` is already validated (argument-schemas.ts); only the keys given change. */
 export function updateSettings(store: KeyValueStore, patch: Partial<Settings>): Settings {
-  if (patch.numberAs !== undefined) store.set('settings.numberAs', patch.numberAs);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined) store.set(`settings.${key}`, value);
+  }
   return readSettings(store);
 }

@@ -1,6 +1,6 @@
 // The handlers the app's window talks to, through the same dispatcher the IPC
 // shell uses: argument checks, the connection lifecycle, the demo portal.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionState, DialogSearchHit, HistoryEntry, LookupResult, Result, Settings } from '../../preload/api-contract';
@@ -134,17 +134,67 @@ describe('the demo portal', () => {
 });
 
 describe('settings', () => {
+  const DEFAULTS: Settings = { numberAs: 'chat', historyMaxEntries: 10_000, historyMaxAgeDays: 180, snapshotsPerDialog: 10 };
+
   it('remembers how bare numbers are read, in the settings file', async () => {
     harness = await startHarness(emulator);
-    expect(ok<Settings>(await harness.api.dispatch('settings:get', undefined))).toEqual({ numberAs: 'chat' });
-    expect(ok<Settings>(await harness.api.dispatch('settings:update', { numberAs: 'session' }))).toEqual({ numberAs: 'session' });
-    expect(ok<Settings>(await harness.reopen().dispatch('settings:get', undefined))).toEqual({ numberAs: 'session' });
+    expect(ok<Settings>(await harness.api.dispatch('settings:get', undefined))).toEqual(DEFAULTS);
+    expect(ok<Settings>(await harness.api.dispatch('settings:update', { numberAs: 'session' }))).toEqual({ ...DEFAULTS, numberAs: 'session' });
+    expect(ok<Settings>(await harness.reopen().dispatch('settings:get', undefined))).toEqual({ ...DEFAULTS, numberAs: 'session' });
   });
 
-  it('falls back to defaults when the file holds nonsense', async () => {
+  it('falls back to defaults, value by value, when the file holds nonsense', async () => {
     harness = await startHarness(emulator);
     harness.store.set('settings.numberAs', 'sideways');
-    expect(ok<Settings>(await harness.reopen().dispatch('settings:get', undefined))).toEqual({ numberAs: 'chat' });
+    harness.store.set('settings.historyMaxEntries', -5);
+    harness.store.set('settings.historyMaxAgeDays', '30');
+    harness.store.set('settings.snapshotsPerDialog', 3);
+    expect(ok<Settings>(await harness.reopen().dispatch('settings:get', undefined))).toEqual({ ...DEFAULTS, snapshotsPerDialog: 3 });
+  });
+
+  it.each([
+    [{ historyMaxEntries: 99 }],
+    [{ historyMaxEntries: 1_000_001 }],
+    [{ historyMaxEntries: 500.5 }],
+    [{ historyMaxAgeDays: 0 }],
+    [{ snapshotsPerDialog: 0 }],
+    [{ snapshotsPerDialog: 101 }],
+  ])('refuses %j and keeps what was there', async (patch) => {
+    harness = await startHarness(emulator);
+    expect(errorCode(await harness.api.dispatch('settings:update', patch))).toBe('INVALID_ARGUMENT');
+    expect(ok<Settings>(await harness.api.dispatch('settings:get', undefined))).toEqual(DEFAULTS);
+  });
+
+  it('applies a tighter retention to the history soon after it is saved, keeping pinned lookups', async () => {
+    harness = await startHarness(emulator);
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    for (let i = 0; i < 105; i++) await harness.api.dispatch('lookup:run', { input: String(900_000 + i), numberAs: 'chat' });
+    const oldest = ok<HistoryEntry[]>(await harness.api.dispatch('history:list', { limit: 1000 })).at(-1)!;
+    ok(await harness.api.dispatch('history:set-pinned', { id: oldest.id, pinned: true }));
+
+    // The answer does not wait for the delete…
+    ok(await harness.api.dispatch('settings:update', { historyMaxEntries: 100 }));
+    // …which has happened by the next turn of the event loop's check phase.
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    const kept = ok<HistoryEntry[]>(await harness.api.dispatch('history:list', { limit: 1000 }));
+    expect(kept).toHaveLength(101);
+    expect(kept.at(-1)).toMatchObject({ id: oldest.id, pinned: true });
+    expect(kept[0]!.input).toBe('900104');
+  });
+
+  it('keeps as many copies of each dialog as the setting says', async () => {
+    harness = await startHarness(emulator);
+    harness.store.set('settings.snapshotsPerDialog', 2);
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    for (let i = 0; i < 4; i++) ok(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }));
+    await harness.api.dispose();
+    const store = InspectorStore.open(harness.dataDir);
+    try {
+      expect(store.snapshots(new URL(emulator.origin).host, 1777)).toHaveLength(2);
+    } finally {
+      store.close();
+    }
   });
 });
 
@@ -163,6 +213,26 @@ describe('argument checks', () => {
   ])('%s with %j is refused as INVALID_ARGUMENT', async (channel, args) => {
     harness = await startHarness(emulator);
     expect(errorCode(await harness.api.dispatch(channel, args))).toBe('INVALID_ARGUMENT');
+  });
+});
+
+describe('is the portal back?', () => {
+  it('answers reachable when the portal answers, and why not when it does not', async () => {
+    harness = await startHarness(emulator);
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    const before = emulator.requests.length;
+    expect(ok(await harness.api.dispatch('connection:probe', undefined))).toEqual({ reachable: true, reason: null });
+    expect(emulator.requests.slice(before).map((request) => request.method)).toEqual(['scope']);
+
+    emulator.injectFault({ kind: 'reset' });
+    const down = ok<{ reachable: boolean; reason: { code: string } | null }>(await harness.api.dispatch('connection:probe', undefined));
+    expect(down.reachable).toBe(false);
+    expect(down.reason?.code).toBe('CONNECTION_RESET');
+  });
+
+  it('says NOT_CONNECTED with no portal to ask', async () => {
+    harness = await startHarness(emulator);
+    expect(errorCode(await harness.api.dispatch('connection:probe', undefined))).toBe('NOT_CONNECTED');
   });
 });
 
@@ -275,6 +345,21 @@ describe('the history channels', () => {
   ])('%s with %j is refused as INVALID_ARGUMENT', async (channel, args) => {
     harness = await startHarness(emulator);
     expect(errorCode(await harness.api.dispatch(channel, args))).toBe('INVALID_ARGUMENT');
+  });
+
+  it('reports a damaged database that was moved aside when it was opened', async () => {
+    harness = await startHarness(emulator);
+    await writeFile(path.join(harness.dataDir, 'openlines-inspector.db'), 'this is not a database, just text long enough to be read as one'.repeat(20));
+    const status = ok<{ recovered: { movedTo: string; reason: string }[] }>(await harness.api.dispatch('history:status', undefined));
+    expect(status.recovered).toHaveLength(1);
+    expect(status.recovered[0]!.movedTo).toContain('openlines-inspector.db.corrupt-');
+    expect(await readFile(status.recovered[0]!.movedTo, 'utf8')).toContain('this is not a database');
+    expect(ok<HistoryEntry[]>(await harness.api.dispatch('history:list', {}))).toEqual([]);
+  });
+
+  it('reports nothing moved aside for a healthy database', async () => {
+    harness = await startHarness(emulator);
+    expect(ok(await harness.api.dispatch('history:status', undefined))).toEqual({ recovered: [] });
   });
 
   it('says HISTORY_UNAVAILABLE when the database cannot be opened, while lookups still work', async () => {

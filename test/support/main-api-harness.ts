@@ -36,7 +36,7 @@ export async function startHarness(
         opened.push(url);
       },
       writeClipboard: (text) => copied.push(text),
-      openMemory: options.openMemory ?? (() => InspectorStore.open(dir)),
+      openMemory: options.openMemory ?? ((storeOptions) => InspectorStore.open(dir, storeOptions)),
       clientOptions: { extraCertificates: emulator ? [emulator.certificate] : [], rateLimit: false, timeoutMs: 5_000 },
     });
     apis.push(api);

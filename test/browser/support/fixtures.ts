@@ -85,7 +85,7 @@ export const test = base.extend<{ harness: Harness; inspector: InspectorPage } &
         return demo;
       },
       clientOptions: { extraCertificates: [emulator.certificate], rateLimit: false, timeoutMs: clientTimeoutMs },
-      openMemory: () => InspectorStore.open(dataDir),
+      openMemory: (options) => InspectorStore.open(dataDir, options),
     });
 
     // What the page does that it should not: script errors, CSP violations,
