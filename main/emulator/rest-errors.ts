@@ -30,8 +30,9 @@ const KNOWN: Record<string, { status: number; description: string }> = {
     status: 403,
     description: 'The request requires higher privileges than provided by the webhook token',
   },
-  expired_token: { status: 401, description: 'The access token provided has expired' },
-  invalid_token: { status: 401, description: 'The access token provided is invalid' },
+  // The docs' table drops the final period; the portal's own answers carry it.
+  expired_token: { status: 401, description: 'The access token provided has expired.' },
+  invalid_token: { status: 401, description: 'The access token provided is invalid.' },
   user_access_error: { status: 403, description: 'The user does not have access to the application' },
 };
 
