@@ -3,7 +3,7 @@
 // §1.3-1.6). Deterministic: the same build always serves the same answers, so
 // screenshots, tests and benchmarks can rely on them.
 import type { RawDialog } from '../core/dialog-types';
-import type { EmulatedDialog, EmulatorWebhook } from './types';
+import type { EmulatedDialog, EmulatorOAuthApp, EmulatorWebhook } from './types';
 import documented from './data/documented-chat-1777.json' with { type: 'json' };
 
 export const DEMO_WEBHOOK: EmulatorWebhook = Object.freeze({
@@ -11,6 +11,19 @@ export const DEMO_WEBHOOK: EmulatorWebhook = Object.freeze({
   key: 'demo0inspector0key',
   scopes: Object.freeze(['imopenlines', 'im', 'crm', 'user_brief']) as string[],
 });
+
+/**
+ * The demo portal's local application. No handler path is registered, so unless the client names a
+ * redirect_uri the portal shows the code for the user to paste, as Bitrix24 does for such apps.
+ */
+export const DEMO_OAUTH_APP: EmulatorOAuthApp = Object.freeze({
+  clientId: 'local.0demo0inspector0.00000001',
+  clientSecret: 'demo0inspector0client0secret',
+  scopes: Object.freeze(['imopenlines', 'im', 'crm', 'user_brief']) as string[],
+});
+
+/** The demo portal's member_id: 32 hex digits, like a real portal's. */
+export const DEMO_MEMBER_ID = '0d1e2a3b4c5d6e7f8091a2b3c4d5e6f7';
 
 /** Chats and sessions with a known shape, for tests and the demo's sample queries. */
 export const DEMO_IDS = Object.freeze({

@@ -1,14 +1,21 @@
 // The Bitrix24 REST emulator: a real HTTPS server that answers
 // imopenlines.dialog.get, scope and batch like a cloud portal, with its limits,
-// errors and injectable faults. Used by the tests, by the app's built-in demo
-// portal and by the CLI's --demo mode, so it must never import `electron`.
+// errors and injectable faults, and plays both sides of its OAuth 2.0 (the
+// portal's authorize page and the authorization server). Used by the tests, by
+// the app's built-in demo portal and by the CLI's --demo mode, so it must never
+// import `electron`.
 export type {
   Emulator,
   EmulatedDialog,
   EmulatorFault,
+  EmulatorIssuedToken,
+  EmulatorOAuth,
+  EmulatorOAuthApp,
+  EmulatorOAuthOptions,
   EmulatorOptions,
   EmulatorRequest,
+  EmulatorTokenRequest,
   EmulatorWebhook,
 } from './types';
-export { DEMO_CONNECTORS, DEMO_IDS, DEMO_WEBHOOK, demoDataset } from './dataset';
+export { DEMO_CONNECTORS, DEMO_IDS, DEMO_MEMBER_ID, DEMO_OAUTH_APP, DEMO_WEBHOOK, demoDataset } from './dataset';
 export { startEmulator } from './server';

@@ -1,17 +1,31 @@
 // The HTTPS front of the emulated portal: URL and auth handling, injected
 // faults, the portal-wide rate limit, then method dispatch. Everything a
 // client can observe goes through here, in the order a real portal applies it.
+// It also mounts the OAuth routes: the portal's authorize page and the
+// authorization server's token endpoint, which in production live on another
+// host (oauth.bitrix.info) and here share this one.
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { Emulator, EmulatorFault, EmulatorOptions, EmulatorRequest, EmulatorWebhook } from './types';
+import type {
+  Emulator,
+  EmulatorFault,
+  EmulatorOptions,
+  EmulatorRequest,
+  EmulatorTokenRequest,
+  EmulatorWebhook,
+} from './types';
 import { emulatorCertificate } from './certificate';
 import { DEMO_WEBHOOK, demoDataset } from './dataset';
 import { DialogIndex } from './dialog-get';
 import { callMethod, type Portal } from './dispatch';
 import { FaultQueue, htmlPage } from './faults';
+import type { HttpAnswer } from './http-answer';
 import { LeakyBucket } from './leaky-bucket';
 import { OperatingBudget } from './operating-budget';
+import { authorizeRoute } from './oauth-authorize';
+import { tokenRoute } from './oauth-token';
+import { OAuthTokens } from './oauth-tokens';
 import { normaliseMethod, requestParams } from './request-params';
 import { errorBody, restError, type RestError } from './rest-errors';
 
@@ -36,6 +50,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const latencyMs = options.latencyMs ?? 0;
   const faults = new FaultQueue();
   const requests: EmulatorRequest[] = [];
+  const tokens = new OAuthTokens(options.oauth);
+  const tokenRequests: EmulatorTokenRequest[] = [];
   const recordRequests = options.recordRequests ?? true;
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -53,7 +69,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', `https://${HOST}`);
     const segments = url.pathname.split('/').filter((s) => s !== '');
-    if (segments[0] !== 'rest') {
+    const oauthRoute = segments[0] === 'oauth' && segments.length === 2 ? segments[1] : undefined;
+    if (segments[0] !== 'rest' && oauthRoute !== 'authorize' && oauthRoute !== 'token') {
       sendHtml(res, 404);
       return;
     }
@@ -67,31 +84,60 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (latencyMs > 0) await delay(latencyMs);
     if (closed) return;
 
-    // /rest/<user>/<key>/<method>; the OAuth form /rest/<method> is recognised only to be refused.
-    const methodPath = segments.length >= 4 ? segments.slice(3).join('/') : segments.length === 2 ? segments[1] : '';
-    const method = normaliseMethod(safeDecode(methodPath ?? ''));
-    const params = requestParams(url.search.slice(1), body, req.headers['content-type']);
-    const log = (userId: number | null, status: number): void => {
-      if (recordRequests) requests.push({ method, params, userId, status });
-    };
-    const webhook = webhooks.find(
-      (w) => segments.length >= 3 && String(w.userId) === segments[1] && w.key === safeDecode(segments[2] ?? ''),
-    );
-    if (!webhook) {
-      log(null, sendError(res, restError('NO_AUTH_FOUND')));
+    if (oauthRoute === 'authorize') {
+      send(res, authorizeRoute({ tokens, portalHost: host, serverHost: host }, url.searchParams));
       return;
     }
+    if (oauthRoute === 'token') {
+      const { answer: tokenAnswer, record } = tokenRoute(
+        { tokens, serverHost: host, serverEndpoint: `${origin}/rest/`, clientEndpoint: `${origin}/rest/` },
+        requestParams(url.search.slice(1), body, req.headers['content-type']),
+      );
+      tokenRequests.push(record);
+      send(res, tokenAnswer);
+      return;
+    }
+
+    // /rest/<user>/<key>/<method> for webhooks, /rest/<method> with `auth=<access token>` for OAuth.
+    const oauthForm = segments.length === 2;
+    const methodPath = segments.length >= 4 ? segments.slice(3).join('/') : oauthForm ? segments[1] : '';
+    const method = normaliseMethod(safeDecode(methodPath ?? ''));
+    const params = requestParams(url.search.slice(1), body, req.headers['content-type']);
+    const accessToken = oauthForm ? params['auth'] : undefined;
+    // The token is how the call authenticates, not a parameter of the method.
+    if (oauthForm) delete params['auth'];
+    const authenticated = oauthForm
+      ? authenticateToken(accessToken)
+      : authenticateWebhook(segments, webhooks);
+    const auth = oauthForm ? 'oauth' : 'webhook';
+    const log = (userId: number | null, status: number): void => {
+      if (recordRequests) requests.push({ method, params, userId, auth: userId === null ? null : auth, status });
+    };
+    if ('error' in authenticated) {
+      log(null, sendError(res, authenticated.error));
+      return;
+    }
+    const caller = authenticated.caller;
     const fault = faults.take(method);
     if (fault) {
-      applyFault(fault, req, res, () => answer(portal, webhook, method, params), (status) => log(webhook.userId, status));
+      applyFault(fault, req, res, () => answer(portal, caller, method, params), (status) => log(caller.userId, status));
       return;
     }
     if (bucket && !bucket.tryAdd()) {
-      log(webhook.userId, sendError(res, restError('QUERY_LIMIT_EXCEEDED')));
+      log(caller.userId, sendError(res, restError('QUERY_LIMIT_EXCEEDED')));
       return;
     }
-    const { status, payload } = answer(portal, webhook, method, params);
-    log(webhook.userId, sendJson(res, status, payload));
+    const { status, payload } = answer(portal, caller, method, params);
+    log(caller.userId, sendJson(res, status, payload));
+  };
+
+  const authenticateToken = (token: unknown): { caller: EmulatorWebhook } | { error: RestError } => {
+    if (typeof token !== 'string' || token === '') return { error: restError('NO_AUTH_FOUND') };
+    const check = tokens.checkAccess(token);
+    if (check.kind === 'expired') return { error: restError('expired_token') };
+    if (check.kind === 'unknown') return { error: restError('invalid_token') };
+    // Limits are kept per application, so the app stands in for the webhook key.
+    return { caller: { userId: check.token.userId, key: `oauth:${check.token.clientId}`, scopes: [...check.token.scopes] } };
   };
 
   const server: Server = createServer({ key, cert }, (req, res) => {
@@ -116,7 +162,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
-  const origin = `https://${HOST}:${port}`;
+  const host = `${HOST}:${port}`;
+  const origin = `https://${host}`;
+  const firstClientId = tokens.firstClientId();
 
   return {
     origin,
@@ -134,6 +182,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clearFaults(): void {
       faults.clear();
     },
+    oauth: {
+      tokenUrl: `${origin}/oauth/token/`,
+      serverOrigin: origin,
+      memberId: tokens.memberId,
+      tokenRequests,
+      authorizeUrl(authorize = {}): string {
+        const clientId = authorize.clientId ?? firstClientId;
+        if (clientId === undefined) throw new Error('This emulator has no OAuth applications');
+        const url = new URL(`${origin}/oauth/authorize/`);
+        url.searchParams.set('client_id', clientId);
+        if (authorize.state !== undefined) url.searchParams.set('state', authorize.state);
+        if (authorize.redirectUri !== undefined) url.searchParams.set('redirect_uri', authorize.redirectUri);
+        return url.href;
+      },
+      issuedTokens: () => tokens.issued(),
+      expireAccessTokens: () => tokens.expireAccessTokens(),
+      expireRefreshTokens: () => tokens.expireRefreshTokens(),
+    },
     updateDialog(chatId, patch, updateOptions = {}): void {
       if (!portal.index.update(chatId, patch, updateOptions.newSessionId)) throw new Error(`The emulator has no chat ${chatId}.`);
     },
@@ -148,6 +214,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return done;
     },
   };
+}
+
+function authenticateWebhook(
+  segments: string[],
+  webhooks: EmulatorWebhook[],
+): { caller: EmulatorWebhook } | { error: RestError } {
+  const webhook = webhooks.find(
+    (w) => segments.length >= 3 && String(w.userId) === segments[1] && w.key === safeDecode(segments[2] ?? ''),
+  );
+  return webhook ? { caller: webhook } : { error: restError('NO_AUTH_FOUND') };
 }
 
 function answer(
@@ -211,6 +287,33 @@ function sendJson(res: ServerResponse, status: number, payload: unknown): number
   res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text) });
   res.end(text);
   return status;
+}
+
+function send(res: ServerResponse, answer: HttpAnswer): number {
+  switch (answer.kind) {
+    case 'json': {
+      const text = JSON.stringify(answer.payload);
+      // Token answers must not be cached by anything in between (RFC 6749 §5.1).
+      res.writeHead(answer.status, {
+        'content-type': JSON_TYPE,
+        'content-length': Buffer.byteLength(text),
+        'cache-control': 'no-store',
+      });
+      res.end(text);
+      return answer.status;
+    }
+    case 'html':
+      res.writeHead(answer.status, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-length': Buffer.byteLength(answer.html),
+      });
+      res.end(answer.html);
+      return answer.status;
+    case 'redirect':
+      res.writeHead(302, { location: answer.location, 'content-length': 0 });
+      res.end();
+      return 302;
+  }
 }
 
 function sendError(res: ServerResponse, error: RestError): number {

@@ -39,6 +39,86 @@ export interface EmulatorOptions {
   imInstalled?: boolean;
   /** Default true: tests read `requests`. The app's demo portal turns it off, so a long session does not grow it. */
   recordRequests?: boolean;
+  /** The portal's OAuth 2.0 side and the authorization server (brief §3b). Default: DEMO_OAUTH_APP only. */
+  oauth?: EmulatorOAuthOptions;
+}
+
+/** A local application installed on the emulated portal. */
+export interface EmulatorOAuthApp {
+  clientId: string;
+  clientSecret: string;
+  /** What the app was granted; its tokens carry exactly these. */
+  scopes: string[];
+  /**
+   * The handler path registered for the app. Authorize redirects here when the request names no
+   * redirect_uri; without one either, the portal shows the code on a page for the user to copy.
+   */
+  redirectUri?: string;
+  /** Behave like portals that take the target only from the app's settings (brief §3b.1). Default false. */
+  ignoresRedirectUri?: boolean;
+  /** Default true; an app that is not installed cannot be authorised (error page, invalid_client). */
+  installed?: boolean;
+  /** The app's `status` in token answers: L(ocal), F(ree), T(rial), P(aid). Default 'L'. */
+  status?: string;
+}
+
+export interface EmulatorOAuthOptions {
+  /** Default: [DEMO_OAUTH_APP]. */
+  apps?: EmulatorOAuthApp[];
+  /** The portal user who is signed in when the browser reaches /oauth/authorize/. Default 1. */
+  userId?: number;
+  /** Whole seconds, at least 1. Default 3600. */
+  accessTokenLifetimeSeconds?: number;
+  /** Whole seconds, at least 1. Default 30, as documented. */
+  codeLifetimeSeconds?: number;
+  /** Whole seconds, at least 1. Default 180 days. */
+  refreshTokenLifetimeSeconds?: number;
+  /** 32 hex digits identifying the portal. Default DEMO_MEMBER_ID. */
+  memberId?: string;
+  /** Milliseconds since the epoch; lets tests move time past a code's or token's expiry. Default Date.now. */
+  now?: () => number;
+}
+
+/** One access/refresh pair as the authorization server sees it. */
+export interface EmulatorIssuedToken {
+  clientId: string;
+  userId: number;
+  scopes: string[];
+  accessToken: string;
+  refreshToken: string;
+  /** Unix milliseconds, on the emulator's clock. */
+  accessExpiresAt: number;
+  refreshExpiresAt: number;
+  /** True once this pair's refresh token was exchanged; the pair's access token stops working then too. */
+  rotated: boolean;
+  /** How the pair was obtained. */
+  grantType: 'authorization_code' | 'refresh_token';
+}
+
+/** A request to /oauth/token/, in the order answered. */
+export interface EmulatorTokenRequest {
+  grantType: string;
+  clientId: string;
+  status: number;
+  /** The OAuth error code, or null when tokens were issued. */
+  error: string | null;
+}
+
+export interface EmulatorOAuth {
+  /** The portal's authorize page for this app (default: the first app), as a client would open it in a browser. */
+  authorizeUrl(options?: { clientId?: string; state?: string; redirectUri?: string }): string;
+  /** https://127.0.0.1:<port>/oauth/token/ — oauth.bitrix.info's part, served by the same emulator. */
+  readonly tokenUrl: string;
+  /** The authorization server's origin, as a client configures it instead of https://oauth.bitrix.info. */
+  readonly serverOrigin: string;
+  readonly memberId: string;
+  /** Every pair issued so far, oldest first; copies. */
+  issuedTokens(): EmulatorIssuedToken[];
+  readonly tokenRequests: readonly EmulatorTokenRequest[];
+  /** Every access token issued so far is expired from now on (refresh tokens are untouched). */
+  expireAccessTokens(): void;
+  /** Every refresh token issued so far is expired from now on, as after 180 idle days. */
+  expireRefreshTokens(): void;
 }
 
 export type EmulatorFault =
@@ -54,8 +134,10 @@ export interface EmulatorRequest {
   /** Lower-cased, without `.json`. */
   method: string;
   params: Record<string, unknown>;
-  /** The authenticated webhook's user; null when authentication failed. */
+  /** The authenticated user (the webhook's, or the access token's); null when authentication failed. */
   userId: number | null;
+  /** How the call authenticated; null when it did not. */
+  auth: 'webhook' | 'oauth' | null;
   /** HTTP status sent; 0 when no answer was sent (hang, reset). */
   status: number;
 }
@@ -77,6 +159,8 @@ export interface Emulator {
    * Throws for an unknown chat id.
    */
   updateDialog(chatId: number, patch: Record<string, unknown>, options?: { newSessionId?: number }): void;
+  /** The OAuth 2.0 authorization and token endpoints, and what they issued. */
+  readonly oauth: EmulatorOAuth;
   /** Every call under /rest/, in the order answered; hang and reset are logged (status 0) when they fire. */
   readonly requests: readonly EmulatorRequest[];
   /** Closes the server and every open socket, hung ones included. */
