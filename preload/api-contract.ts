@@ -49,6 +49,20 @@ export interface Settings {
   snapshotsPerDialog: number;
 }
 
+/**
+ * The accepted range of each numeric setting, checked by the settings screen
+ * and again at the IPC boundary. The floors keep a slip of the keyboard from
+ * wiping the history; the ceilings keep the database within what the
+ * benchmark measures.
+ */
+export const SETTING_LIMITS = {
+  historyMaxEntries: { min: 100, max: 1_000_000 },
+  historyMaxAgeDays: { min: 1, max: 3_650 },
+  snapshotsPerDialog: { min: 1, max: 100 },
+} as const satisfies Partial<Record<keyof Settings, { min: number; max: number }>>;
+
+export type NumericSetting = keyof typeof SETTING_LIMITS;
+
 /** What happened to the history database: files moved aside when it was opened. */
 export interface HistoryStatus {
   recovered: { movedTo: string; reason: string }[];

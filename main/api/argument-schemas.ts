@@ -1,13 +1,12 @@
 // Runtime checks for every IPC argument, type-checked against the contract so
 // a channel cannot gain an argument the check does not know about.
 import { z } from 'zod';
-import type { ArgsOf, Channel } from '../../preload/api-contract';
-import { SETTING_LIMITS } from './settings';
+import { SETTING_LIMITS, type ArgsOf, type Channel, type NumericSetting } from '../../preload/api-contract';
 
 const numberAs = z.enum(['chat', 'session']);
 const lookupRequest = z.strictObject({ input: z.string().max(10_000), numberAs });
 const none = z.undefined();
-const setting = (key: keyof typeof SETTING_LIMITS) => z.number().int().min(SETTING_LIMITS[key].min).max(SETTING_LIMITS[key].max).optional();
+const setting = (key: NumericSetting) => z.number().int().min(SETTING_LIMITS[key].min).max(SETTING_LIMITS[key].max).optional();
 
 export const argumentSchemas = {
   'identifier:parse': lookupRequest,

@@ -1,6 +1,6 @@
 // User preferences kept between runs. The store is electron-store in the app
 // and its engine (conf) in the CLI and tests: the same file, the same keys.
-import type { NumberAs, Settings } from '../../preload/api-contract';
+import { SETTING_LIMITS, type NumberAs, type NumericSetting, type Settings } from '../../preload/api-contract';
 
 /** The part of electron-store / conf we use. */
 export interface KeyValueStore {
@@ -15,19 +15,6 @@ export const DEFAULT_SETTINGS: Settings = {
   historyMaxAgeDays: 180,
   snapshotsPerDialog: 10,
 };
-
-/**
- * The accepted range of each number. The floors keep a slip of the keyboard
- * from wiping the history; the ceilings keep the database within what the
- * benchmark measures.
- */
-export const SETTING_LIMITS = {
-  historyMaxEntries: { min: 100, max: 1_000_000 },
-  historyMaxAgeDays: { min: 1, max: 3_650 },
-  snapshotsPerDialog: { min: 1, max: 100 },
-} as const satisfies Record<string, { min: number; max: number }>;
-
-type NumericSetting = keyof typeof SETTING_LIMITS;
 
 function isNumberAs(value: unknown): value is NumberAs {
   return value === 'chat' || value === 'session';

@@ -1,7 +1,7 @@
 // The history panel beside the inspector: every lookup listed newest first with
 // its outcome, searchable and filterable, pinned entries kept by "Clear…",
 // and any entry looked up again from the keyboard.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from './support/fixtures';
 
@@ -228,4 +228,22 @@ test('when the history database cannot be opened, the panel says so and lookups 
   await inspector.expectLoaded(DOCUMENTED_NAME);
   await expect(error).toContainText('History unavailable.');
   await inspector.screenshot('history-unavailable');
+});
+
+test('a damaged history database is moved aside, and the panel says where the old file went', async ({ inspector, harness }) => {
+  await writeFile(join(harness.dataDir, 'openlines-inspector.db'), 'not a database; a file damaged beyond SQLite’s header\n'.repeat(40));
+  await inspector.openConnected();
+  const notice = inspector.historyPanel.getByRole('alert').filter({ hasText: 'The history database could not be read.' });
+  await expect(notice).toContainText('A new, empty one was started; the old file was kept as');
+  await expect(notice.locator('code')).toHaveText(/openlines-inspector\.db\.corrupt-/);
+  await expect(inspector.historyPanel).toContainText('No lookups yet');
+  await expect(inspector.announcer).toHaveText('The history database could not be read and was replaced by a new one');
+  await inspector.screenshot('history-recovered');
+
+  // The new database works at once; the notice stays until dismissed.
+  await inspector.lookUp('chat1777');
+  await expect(inspector.historyRows).toHaveCount(1);
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
 });

@@ -60,6 +60,9 @@ class HistoryStore {
   clearedMessage = $state<string | null>(null);
   /** The clock relative times are counted from. */
   now = $state(Date.now());
+  /** Damaged database files moved aside when the history was opened: said until dismissed. */
+  recovered = $state.raw<{ movedTo: string; reason: string }[]>([]);
+  #statusAsked = false;
 
   #seq = 0;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -127,6 +130,21 @@ class HistoryStore {
     this.error = null;
     this.entries = append ? [...this.entries, ...answer.value] : answer.value;
     this.hasMore = answer.value.length === query.limit;
+    if (!this.#statusAsked) void this.#askStatus();
+  }
+
+  /** Once the database is open: was anything moved aside to open it? */
+  async #askStatus(): Promise<void> {
+    this.#statusAsked = true;
+    const answer = await call((api) => api.historyStatus());
+    if (answer.ok && answer.value.recovered.length > 0) {
+      this.recovered = answer.value.recovered;
+      announcer.announce('The history database could not be read and was replaced by a new one');
+    }
+  }
+
+  dismissRecovered(): void {
+    this.recovered = [];
   }
 
   setSearch(value: string): void {

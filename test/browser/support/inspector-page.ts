@@ -106,7 +106,7 @@ export class InspectorPage {
 
   /** The banner over a copy read from this computer instead of the portal. */
   get offlineBanner(): Locator {
-    return this.page.getByRole('status').filter({ hasText: 'Offline — showing the copy from' });
+    return this.page.getByRole('status').filter({ hasText: /(Offline — showing the|Kept|still the) copy from/ });
   }
 
   /** Types an identifier and presses Enter; waits for a result or an error. */

@@ -1,0 +1,63 @@
+// The settings dialog: whether it is open, and saving what it edits. The
+// limits are the contract's; main checks them again at the boundary.
+import { SETTING_LIMITS, type ErrorEnvelope, type NumericSetting, type Settings } from '../../../preload/api-contract';
+import { call } from './api';
+import { announcer } from './announcer.svelte';
+import { lookup } from './lookup-state.svelte';
+
+/** Why a typed value cannot be saved, or null when it can. */
+export function problemWith(key: NumericSetting, text: string): string | null {
+  const { min, max } = SETTING_LIMITS[key];
+  const trimmed = text.trim().replace(/[\s,_]/g, '');
+  if (!/^\d+$/.test(trimmed)) return 'Enter a whole number.';
+  const value = Number(trimmed);
+  if (value < min || value > max) return `Enter a number from ${min.toLocaleString()} to ${max.toLocaleString()}.`;
+  return null;
+}
+
+export function parseSetting(text: string): number {
+  return Number(text.trim().replace(/[\s,_]/g, ''));
+}
+
+class SettingsStore {
+  open = $state(false);
+  current = $state.raw<Settings | null>(null);
+  loadError = $state.raw<ErrorEnvelope | null>(null);
+  saving = $state(false);
+  saveError = $state.raw<ErrorEnvelope | null>(null);
+
+  async show(): Promise<void> {
+    this.saveError = null;
+    this.open = true;
+    const answer = await call((api) => api.getSettings());
+    if (answer.ok) {
+      this.current = answer.value;
+      this.loadError = null;
+    } else {
+      this.loadError = answer.error;
+    }
+  }
+
+  close(): void {
+    this.open = false;
+  }
+
+  /** Saves and closes; on failure stays open with the reason, nothing typed lost. */
+  async save(patch: Partial<Settings>): Promise<boolean> {
+    this.saving = true;
+    this.saveError = null;
+    const answer = await call((api) => api.updateSettings(patch));
+    this.saving = false;
+    if (!answer.ok) {
+      this.saveError = answer.error;
+      return false;
+    }
+    this.current = answer.value;
+    lookup.numberAs = answer.value.numberAs;
+    this.open = false;
+    announcer.showNotice('Settings saved');
+    return true;
+  }
+}
+
+export const settings = new SettingsStore();

@@ -1,0 +1,56 @@
+// The settings dialog: opened from the title bar or with Ctrl+, ; values
+// checked as typed; saved to main's settings file; Esc leaves nothing changed.
+import { test, expect } from './support/fixtures';
+
+test('settings change how long history is kept, refuse what cannot be saved, and keep focus in the dialog', async ({ inspector, harness, page }) => {
+  await inspector.openConnected();
+  const openButton = page.getByRole('button', { name: 'Settings' });
+  await openButton.click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await expect(dialog).toBeVisible();
+  const entries = dialog.getByLabel('Keep at most');
+  const days = dialog.getByLabel('Keep lookups for');
+  const copies = dialog.getByLabel('Keep', { exact: true });
+  await expect(entries).toHaveValue('10000');
+  await expect(days).toHaveValue('180');
+  await expect(copies).toHaveValue('10');
+  await expect(entries).toBeFocused();
+
+  // Too small: said next to the field, and Save waits.
+  await entries.fill('50');
+  await expect(entries).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog).toContainText('Enter a number from 100 to 1,000,000.');
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await days.fill('ninety');
+  await expect(dialog).toContainText('Enter a whole number.');
+  await inspector.screenshot('settings-invalid');
+
+  await entries.fill('5,000');
+  await days.fill('90');
+  await copies.fill('3');
+  await dialog.getByRole('radio', { name: 'Session id' }).check();
+  await inspector.screenshot('settings');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('alert').filter({ hasText: 'Settings saved' })).toBeVisible();
+  expect(await harness.dispatch('settings:get')).toEqual({
+    ok: true,
+    value: { numberAs: 'session', historyMaxEntries: 5000, historyMaxAgeDays: 90, snapshotsPerDialog: 3 },
+  });
+  // The lookup bar follows the saved reading of bare numbers.
+  await expect(page.getByRole('radio', { name: 'Session id' }).first()).toBeChecked();
+
+  // Ctrl+, opens it again with what was saved; Esc closes without saving and gives focus back.
+  await inspector.lookupInput.focus();
+  await page.keyboard.press('Control+Comma');
+  await expect(dialog).toBeVisible();
+  await expect(entries).toHaveValue('5000');
+  await entries.fill('200');
+  // Tab stays inside the modal dialog.
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
+  expect(await page.evaluate("document.activeElement?.closest('dialog') !== null")).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(inspector.lookupInput).toBeFocused();
+  expect(await harness.dispatch('settings:get')).toMatchObject({ ok: true, value: { historyMaxEntries: 5000 } });
+});
