@@ -2,7 +2,7 @@
 // dialog seen is cached, and when the portal cannot be reached the cached copy
 // is shown instead, saying so. Shared by the app's handler and the CLI.
 import type { DialogQuery, LookupResult, PortalInfo } from '../core/dialog-types';
-import { toEnvelope, type ErrorEnvelope } from '../core/errors';
+import { errorEnvelope, InspectorError, toEnvelope, type ErrorEnvelope } from '../core/errors';
 import { compareDialogs } from '../core/dialog-changes';
 import { elapsedSince, lookupQuery, presentDialog } from '../core/lookup';
 import type { PortalClient } from '../rest/portal-client';
@@ -35,6 +35,23 @@ const FALLBACK_CODES = new Set([
   'OVERLOAD_LIMIT',
 ]);
 
+const NOT_SAVED = 'this lookup was not saved to history, and the dialog was not kept for offline reading';
+
+/** What the user reads when a lookup was not remembered, by the store's code; the lookup itself is complete. */
+const NOT_SAVED_MESSAGES: Record<string, string> = {
+  STORE_BUSY: `The history database is in use by another program, which is holding it locked: ${NOT_SAVED}. Lookups still work; history will not be saved until that program finishes or is closed.`,
+  STORE_DISK_FULL: `The disk is full: ${NOT_SAVED}. Lookups still work.`,
+  STORE_NO_ACCESS: `The operating system refused access to the history database file: ${NOT_SAVED}. Lookups still work.`,
+};
+
+/** The warning a lookup carries when its store call failed with `error`. */
+export function memoryWarningFor(error: unknown): ErrorEnvelope {
+  const code = error instanceof InspectorError ? error.envelope.code : '';
+  const message = NOT_SAVED_MESSAGES[code];
+  if (message !== undefined) return errorEnvelope(code, { message });
+  return errorEnvelope('HISTORY_UNAVAILABLE', { message: `The history and offline-cache database could not be used: ${NOT_SAVED}. Lookups still work.` });
+}
+
 /** Which portal a history entry or cached dialog belongs to. The demo's port changes every run. */
 export function accountOf(portal: PortalInfo): string {
   return portal.demo ? 'demo' : portal.host;
@@ -62,10 +79,30 @@ export class LookupService {
   async run(client: PortalClient, query: DialogQuery, started = performance.now()): Promise<LookupResult> {
     const at = new Date(Date.now() - (performance.now() - started)).toISOString();
     const account = accountOf(client.portal);
-    const memory = await this.#memory().catch(() => null);
+    let warning: ErrorEnvelope | null = null;
+    const memory = await this.#memory().catch((error: unknown) => {
+      warning = memoryWarningFor(error);
+      return null;
+    });
+    /**
+     * The memory is a convenience: a broken disk must never cost the user the
+     * lookup itself. After the first failure the rest of this lookup's store
+     * calls are skipped: behind a lock each would wait out the busy timeout
+     * again, and a history entry without its cached dialog (or the other way
+     * round) would make the warning's "not saved" untrue.
+     */
+    const safely = <T>(task: (memory: LookupMemory) => T): T | null => {
+      if (memory === null || warning !== null) return null;
+      try {
+        return task(memory);
+      } catch (error) {
+        warning = memoryWarningFor(error);
+        return null;
+      }
+    };
     const record = (outcome: string, source: 'network' | 'cache', chatId: number | null) =>
-      this.#safely(() =>
-        memory?.recordLookup({
+      safely((store) =>
+        store.recordLookup({
           account,
           input: query.input,
           param: query.param,
@@ -77,39 +114,32 @@ export class LookupService {
           source,
         }),
       );
+    const warned = (result: LookupResult): LookupResult => (warning === null ? result : { ...result, memoryWarning: warning });
 
     let result: LookupResult;
     try {
       result = await lookupQuery(client, query, started);
     } catch (error) {
       const envelope = toEnvelope(error);
-      const cached = FALLBACK_CODES.has(envelope.code) ? this.#safely(() => memory?.findDialog(account, query)) : null;
+      const cached = FALLBACK_CODES.has(envelope.code) ? safely((store) => store.findDialog(account, query)) : null;
       if (!cached) {
         record(envelope.code, 'network', null);
         throw error;
       }
       const offline = this.#fromCache(client.portal, query, cached, envelope, started);
       record('ok', 'cache', cached.chatId);
-      return offline;
+      return warned(offline);
     }
-    const previous = typeof result.dialog.id === 'number' ? this.#safely(() => memory?.findDialog(account, { param: 'CHAT_ID', value: result.dialog.id as number })) : null;
+    const chatId = typeof result.dialog.id === 'number' ? result.dialog.id : null;
+    const previous = chatId === null ? null : safely((store) => store.findDialog(account, { param: 'CHAT_ID', value: chatId }));
     if (previous) result = { ...result, changes: compareDialogs(previous.dialog, result.dialog, previous.fetchedAt) };
-    this.#safely(() => memory?.putDialog(account, result.dialog, result.time, result.fetchedAt));
-    record('ok', 'network', typeof result.dialog.id === 'number' ? result.dialog.id : null);
-    return result;
+    safely((store) => store.putDialog(account, result.dialog, result.time, result.fetchedAt));
+    record('ok', 'network', chatId);
+    return warned(result);
   }
 
   #fromCache(portal: PortalInfo, query: DialogQuery, cached: CachedDialog, reason: ErrorEnvelope, started: number): LookupResult {
     const presented = presentDialog(query, portal, cached.dialog, cached.time, cached.fetchedAt, { reason });
     return { ...presented, elapsedMs: elapsedSince(started) };
-  }
-
-  /** The memory is a convenience: a broken disk must never cost the user the lookup itself. */
-  #safely<T>(task: () => T): T | null {
-    try {
-      return task();
-    } catch {
-      return null;
-    }
   }
 }

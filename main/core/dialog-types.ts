@@ -158,4 +158,10 @@ export interface LookupResult {
   offline: { reason: ErrorEnvelope } | null;
   /** What changed since the previous lookup of this dialog; null when there was none (or offline). */
   changes: DialogChanges | null;
+  /**
+   * Set when this lookup could not be saved to history or the offline cache
+   * (STORE_BUSY, STORE_DISK_FULL, STORE_NO_ACCESS, HISTORY_UNAVAILABLE): the
+   * result itself is complete, but it was not remembered. Absent or null otherwise.
+   */
+  memoryWarning?: ErrorEnvelope | null;
 }

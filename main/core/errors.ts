@@ -251,6 +251,29 @@ export const APP_ERRORS = {
     action: 'Check that the data folder is writable and the disk is not full, then restart the app.',
     retryable: true,
   },
+  // The history database failing after it opened, or at open for a reason
+  // that passes by itself: lookups go on, the user is told what was not saved.
+  STORE_BUSY: {
+    title: 'History database in use',
+    message:
+      'The history database is in use by another program, which is holding it locked. Lookups still work; history will not be saved until that program finishes or is closed.',
+    action:
+      'Close the other program that has openlines-inspector.db open (a database browser, a backup or sync tool, or a stuck copy of this app or its command line). History works again by itself; no restart needed.',
+    retryable: true,
+  },
+  STORE_DISK_FULL: {
+    title: 'Disk full',
+    message: 'The disk that holds the history database is full, so nothing more can be saved to it. Lookups still work.',
+    action: 'Free some space on that disk. Saving starts again by itself; no restart needed.',
+    retryable: true,
+  },
+  STORE_NO_ACCESS: {
+    title: 'History database not accessible',
+    message:
+      'The operating system refused access to the history database file (its permissions, or a read-only disk or folder). Lookups still work; history will not be saved.',
+    action: 'Make the data folder and the openlines-inspector.db file in it readable and writable by your user account. History works again by itself; no restart needed.',
+    retryable: true,
+  },
   DEMO_UNAVAILABLE: {
     title: 'Demo portal could not start',
     message: 'The built-in demo portal could not be started on this computer.',

@@ -8,8 +8,8 @@ import { DialogCache } from './dialog-cache';
 import { HistoryTable } from './history-table';
 import { SearchIndex } from './search-index';
 import { ensureDir, openDatabase } from './open-database';
-import type { SqliteDatabase } from './sqlite';
-import { StoreError } from './store-error';
+import { inReadTransaction, inWriteTransaction, storeErrorFrom, type SqliteDatabase } from './sqlite';
+import { isPassingStoreError, StoreError } from './store-error';
 import {
   DEFAULT_RETENTION,
   type CachedDialog,
@@ -52,67 +52,69 @@ export class InspectorStore {
     if (!Number.isSafeInteger(versions) || versions < 1) {
       throw new StoreError('STORE_BAD_ARGUMENT', `snapshotsPerDialog must be a whole number ≥ 1, not ${versions}`);
     }
-    ensureDir(dataDir);
     const file = path.join(dataDir, DATABASE_FILE_NAME);
-    const { db, recovered } = openDatabase(file);
-    return new InspectorStore(db, file, { recovered }, versions);
+    let opened: ReturnType<typeof openDatabase>;
+    try {
+      ensureDir(dataDir);
+      opened = openDatabase(file);
+    } catch (error) {
+      throw storeErrorFrom(error);
+    }
+    try {
+      return new InspectorStore(opened.db, file, { recovered: opened.recovered }, versions);
+    } catch (error) {
+      // Preparing the statements reads the schema, which a lock can block too.
+      opened.db.close();
+      throw storeErrorFrom(error);
+    }
   }
 
   recordLookup(entry: NewHistoryEntry): HistoryEntry {
-    this.#assertOpen();
-    return this.#history.record(entry);
+    return this.#write(() => this.#history.record(entry));
   }
 
   /** Newest first; default 100 entries. Page on with `beforeId` = the last id shown. */
   listHistory(filter?: HistoryFilter): HistoryEntry[] {
-    this.#assertOpen();
-    return this.#history.list(filter);
+    return this.#read(() => this.#history.list(filter));
   }
 
   /** No-op for an id that is gone (deleted in another window or by the CLI). */
   setPinned(id: number, pinned: boolean): void {
-    this.#assertOpen();
-    this.#history.setPinned(id, pinned);
+    this.#write(() => this.#history.setPinned(id, pinned));
   }
 
   /** No-op for an id that is already gone. */
   deleteHistory(id: number): void {
-    this.#assertOpen();
-    this.#history.delete(id);
+    this.#write(() => this.#history.delete(id));
   }
 
   /** Applies the retention limits to the history; pinned entries stay. Returns how many went. */
   pruneHistory(retention: HistoryRetention = DEFAULT_RETENTION, now = new Date()): number {
-    this.#assertOpen();
     const { maxEntries, maxAgeDays } = retention;
     if (!Number.isSafeInteger(maxEntries) || maxEntries < 0 || !(maxAgeDays >= 0)) {
       throw new StoreError('STORE_BAD_ARGUMENT', 'retention limits must be non-negative numbers');
     }
-    return this.#history.prune(maxEntries, maxAgeDays, now);
+    return this.#write(() => this.#history.prune(maxEntries, maxAgeDays, now));
   }
 
   /** Portals with cached dialogs, the most recently fetched first. */
   cachedAccounts(): string[] {
-    this.#assertOpen();
-    return this.#dialogs.accounts();
+    return this.#read(() => this.#dialogs.accounts());
   }
 
   /** Removes every unpinned entry, of one account or of all; pinned ones stay. */
   clearHistory(account?: string): number {
-    this.#assertOpen();
-    return this.#history.clear(account);
+    return this.#write(() => this.#history.clear(account));
   }
 
   /** Stores the new latest copy; the previous one becomes a snapshot; older ones past the limit go. */
   putDialog(account: string, dialog: RawDialog, time: TimeBlock | null, fetchedAt: string): void {
-    this.#assertOpen();
-    this.#dialogs.put(account, dialog, time, fetchedAt);
+    this.#write(() => this.#dialogs.put(account, dialog, time, fetchedAt));
   }
 
   /** Any identifier form finds the cached dialog: chat id, dialog id, any session id seen, user code. */
   findDialog(account: string, query: Pick<DialogQuery, 'param' | 'value'>): CachedDialog | null {
-    this.#assertOpen();
-    return this.#dialogs.find(account, query);
+    return this.#read(() => this.#dialogs.find(account, query));
   }
 
   /**
@@ -123,14 +125,12 @@ export class InspectorStore {
    * the user types is never read as query syntax.
    */
   searchDialogs(text: string, options?: DialogSearchOptions): DialogSearchHit[] {
-    this.#assertOpen();
-    return this.#search.search(text, options);
+    return this.#read(() => this.#search.search(text, options));
   }
 
   /** The latest copy first, then older ones; at most snapshotsPerDialog. */
   snapshots(account: string, chatId: number): CachedDialog[] {
-    this.#assertOpen();
-    return this.#dialogs.snapshots(account, chatId);
+    return this.#read(() => this.#dialogs.snapshots(account, chatId));
   }
 
   /** Safe to call twice. */
@@ -142,12 +142,36 @@ export class InspectorStore {
     // .db alone is complete (a copy or backup of it misses nothing).
     try {
       this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    } catch (error) {
+      // Locked by another program or no room to fold the log in: the log stays
+      // beside the file, complete, and the next connection to close folds it.
+      if (!isPassingStoreError(storeErrorFrom(error))) throw error;
     } finally {
       this.#db.close();
     }
   }
 
-  #assertOpen(): void {
+  /**
+   * Every call goes through one of these two: in a transaction begun by exec(),
+   * so another program's lock is met there (see sqlite.ts), and with SQLite's
+   * lock, disk-full and access errors turned into StoreErrors. A write is all
+   * or nothing: a history entry with its read-back, a dialog with its
+   * snapshot, search row and session key.
+   */
+  #write<T>(work: () => T): T {
+    return this.#use(() => inWriteTransaction(this.#db, work));
+  }
+
+  #read<T>(work: () => T): T {
+    return this.#use(() => inReadTransaction(this.#db, work));
+  }
+
+  #use<T>(work: () => T): T {
     if (this.#closed) throw new StoreError('STORE_CLOSED', 'The history database is closed.');
+    try {
+      return work();
+    } catch (error) {
+      throw storeErrorFrom(error);
+    }
   }
 }

@@ -8,8 +8,16 @@ import { moveAside } from './move-aside';
 import { isDamagedFileError, openSqlite, type SqliteDatabase } from './sqlite';
 import type { RecoveredFile } from './types';
 
-/** Wait this long for another process (the app, the CLI) to finish its write. */
-const BUSY_TIMEOUT_MS = 5000;
+/**
+ * How long a call waits for another process's lock before failing with
+ * STORE_BUSY. The store is synchronous and, in the app, runs on the main
+ * process: every millisecond waited here is a frozen window. Our own writes
+ * (the app's and the CLI's) hold the lock for a few milliseconds, so 250 ms
+ * outlasts them many times over; a lock held longer belongs to something else
+ * (a database browser, a backup tool, a stuck process), and then telling the
+ * user at once beats freezing for seconds and failing anyway.
+ */
+export const BUSY_TIMEOUT_MS = 250;
 
 const KNOWN_TABLES = ['history', 'dialogs', 'snapshots', 'dialog_sessions'];
 
@@ -60,8 +68,22 @@ function damageFoundByReading(file: string): string | null {
   }
 }
 
+/**
+ * A rollback journal beside the file means another program is writing it in
+ * place (or crashed doing so): its header and size can be half-way between two
+ * states, which is not damage. SQLite rolls the journal back on open; the
+ * reading probe still catches real damage after that.
+ */
+function hotJournal(file: string): boolean {
+  try {
+    return fs.statSync(`${file}-journal`).size > 0;
+  } catch {
+    return false;
+  }
+}
+
 export function openDatabase(file: string): { db: SqliteDatabase; recovered: RecoveredFile[] } {
-  const problem = headerProblem(file) ?? damageFoundByReading(file);
+  const problem = (hotJournal(file) ? null : headerProblem(file)) ?? damageFoundByReading(file);
   const recovered = problem === null ? [] : [moveAside(file, problem)];
   const db = openSqlite(file);
   try {

@@ -2,6 +2,7 @@
 // N-API binaries in the npm package, so the same file loads in Node and in
 // Electron with no rebuild step.
 import Libsql from 'libsql';
+import { StoreError } from './store-error';
 
 export type SqliteDatabase = Libsql.Database;
 export type SqliteStatement = Libsql.Statement<unknown[]>;
@@ -23,13 +24,56 @@ export function isDamagedFileError(error: unknown): boolean {
   return code !== null && (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB'));
 }
 
+function errnoCode(error: unknown): string | null {
+  if (!(error instanceof Error) || !('syscall' in error)) return null;
+  const code = (error as NodeJS.ErrnoException).code;
+  return typeof code === 'string' ? code : null;
+}
+
+/**
+ * The store's own error for what the user can act on: a lock held by another
+ * program, a full disk, a file the OS will not let us open or write. Anything
+ * else is returned as it is. Never adds the path: it is the user's own folder,
+ * already known to them, and error text may end up in a report.
+ */
+export function storeErrorFrom(error: unknown): unknown {
+  if (error instanceof StoreError) return error;
+  const sqlite = sqliteCode(error);
+  const errno = errnoCode(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  if (sqlite?.startsWith('SQLITE_BUSY')) {
+    return new StoreError('STORE_BUSY', `The history database is in use by another program (${detail}).`, { cause: error });
+  }
+  if (sqlite === 'SQLITE_FULL' || errno === 'ENOSPC' || errno === 'EDQUOT') {
+    return new StoreError('STORE_DISK_FULL', `The disk holding the history database is full (${detail}).`, { cause: error });
+  }
+  if (
+    sqlite?.startsWith('SQLITE_CANTOPEN') ||
+    sqlite?.startsWith('SQLITE_READONLY') ||
+    sqlite === 'SQLITE_PERM' ||
+    sqlite === 'SQLITE_AUTH' ||
+    errno === 'EACCES' ||
+    errno === 'EPERM' ||
+    errno === 'EROFS'
+  ) {
+    return new StoreError('STORE_NO_ACCESS', `The history database file cannot be opened or written (${detail}).`, { cause: error });
+  }
+  return error;
+}
+
 /**
  * BEGIN IMMEDIATE takes the write lock up front, so two processes (the app and
  * the CLI) queue on busy_timeout instead of failing on a read-to-write upgrade.
+ * It also means a lock held by another program is met here, in exec(), and
+ * never by a prepared statement: libsql does not reset a statement that failed
+ * with SQLITE_BUSY, and such a statement stays active, keeping every
+ * checkpoint of this connection out (SQLITE_LOCKED) until it is collected.
  * libsql's own transaction() masks the real error when SQLite has already
  * rolled back (SQLITE_FULL does), so this keeps the original one.
+ * Inside a transaction already open, `work` simply joins it.
  */
 export function inWriteTransaction<T>(db: SqliteDatabase, work: () => T): T {
+  if (db.inTransaction) return work();
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = work();
@@ -41,10 +85,18 @@ export function inWriteTransaction<T>(db: SqliteDatabase, work: () => T): T {
   }
 }
 
-/** Several reads that must see one state of the file (WAL gives each transaction a snapshot). */
+/**
+ * Several reads that must see one state of the file (WAL gives each
+ * transaction a snapshot). The snapshot is taken by exec() at once, so a lock
+ * that blocks reading (another program's exclusive lock) fails here, not in a
+ * prepared statement (see inWriteTransaction). Inside a transaction already
+ * open, `work` simply joins it.
+ */
 export function inReadTransaction<T>(db: SqliteDatabase, work: () => T): T {
+  if (db.inTransaction) return work();
   db.exec('BEGIN DEFERRED');
   try {
+    db.exec('SELECT 1 FROM sqlite_master LIMIT 1');
     return work();
   } finally {
     if (db.inTransaction) db.exec('COMMIT');

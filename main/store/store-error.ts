@@ -1,5 +1,8 @@
-// Errors the store raises on purpose, with a code the app can map to words.
-// SQLite's own errors (SQLITE_BUSY, SQLITE_FULL…) pass through as they are.
+// Errors the store raises, with a code the app can map to words. SQLite's own
+// errors that the user can do something about (a lock held by another program,
+// a full disk, a file they may not open) are translated into one of these by
+// storeErrorFrom() in sqlite.ts; the rest pass through as they are.
+import { errorEnvelope, InspectorError } from '../core/errors';
 
 export type StoreErrorCode =
   /** The file was written by a newer app: opening it could lose data, so it is left alone. */
@@ -7,14 +10,34 @@ export type StoreErrorCode =
   /** A dialog without a usable chat id cannot be cached: every lookup key hangs off it. */
   | 'STORE_NO_CHAT_ID'
   | 'STORE_BAD_ARGUMENT'
-  | 'STORE_CLOSED';
+  | 'STORE_CLOSED'
+  /** Another process held the file's lock for longer than the busy timeout. Passes by itself. */
+  | 'STORE_BUSY'
+  /** SQLITE_FULL or ENOSPC: nothing of the failed call was written. Passes once space is freed. */
+  | 'STORE_DISK_FULL'
+  /** The OS refused to open or write the file (permissions, a read-only disk). */
+  | 'STORE_NO_ACCESS';
 
-export class StoreError extends Error {
+/** Codes with words of their own in errors.ts; any other store error is a bug to the user (INTERNAL). */
+const TOLD_TO_USER: ReadonlySet<StoreErrorCode> = new Set(['STORE_BUSY', 'STORE_DISK_FULL', 'STORE_NO_ACCESS']);
+
+/** True for failures that come from the file's surroundings and pass by themselves (lock, disk, permissions). */
+export function isPassingStoreError(error: unknown): error is StoreError {
+  return error instanceof StoreError && TOLD_TO_USER.has(error.code);
+}
+
+/**
+ * An InspectorError, so that anything which turns errors into envelopes (the
+ * IPC dispatcher, the CLI) shows STORE_BUSY as STORE_BUSY, not as "something
+ * went wrong". `message` stays the store's own, more precise text.
+ */
+export class StoreError extends InspectorError {
   readonly code: StoreErrorCode;
 
-  constructor(code: StoreErrorCode, message: string) {
-    super(message);
+  constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
+    super(errorEnvelope(TOLD_TO_USER.has(code) ? code : 'INTERNAL'), options);
     this.name = 'StoreError';
+    this.message = message;
     this.code = code;
   }
 }
