@@ -16,8 +16,13 @@ const DEFAULT_LIMIT = 50;
  * instant as the lead types, and is exact once the text is specific enough to
  * match fewer). The newest matches are found from the index alone, by rowid:
  * putDialog gives each new copy a rowid larger than any before.
+ *
+ * 500, ten pages of hits: measured at 100,000 dialogs, ranking 2,000 cost a
+ * broad word ("refunds", a fifth of them) or a user code part ("livechat|4")
+ * 1 to 2.5 ms more than ranking 500, most of the time of the whole search,
+ * while the first page of a word that common is its newest name matches either way.
  */
-export const RANK_WINDOW = 2000;
+export const RANK_WINDOW = 500;
 
 interface HitRow {
   account: string;

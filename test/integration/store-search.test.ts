@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RawDialog } from '../../main/core/dialog-types';
 import { DEMO_IDS } from '../../main/emulator/index';
 import { type DialogSearchHit, InspectorStore, SNIPPET_MATCH_END, SNIPPET_MATCH_START, StoreError } from '../../main/store/index';
+import { RANK_WINDOW } from '../../main/store/search-index';
 import { demoDialog, documentedDialog } from '../support/store-fixtures';
 import { databaseFile, scalar, withRaw } from '../support/store-sqlite';
 import { makeTempDir } from '../support/temp-dir';
@@ -147,6 +148,20 @@ describe('searchDialogs: what it finds', () => {
     expect(store.searchDialogs('佐藤花子')).toEqual([]);
   });
 
+  it('takes a Latin word or number followed by punctuation as whole, the last word and other scripts as prefixes', () => {
+    store.putDialog(ACCOUNT, dialog(1907, { name: 'Анна-Мария Иванова', ...readers('Jean-Pierre Rousseau') }), null, FETCHED);
+    // 1800 is livechat|2|2200|601: the last word is a prefix.
+    expect(ids(store.searchDialogs('livechat|2')).sort()).toEqual([1777, 1800]);
+    expect(ids(store.searchDialogs('livechat|22|17'))).toEqual([1777]);
+    // "livech|" says the word ended there: no connector is called livech.
+    expect(store.searchDialogs('livech|22')).toEqual([]);
+    expect(store.searchDialogs('livechat|2|1775')).toEqual([]);
+    expect(ids(store.searchDialogs('jean-p'))).toEqual([1907]);
+    expect(store.searchDialogs('je-pierre')).toEqual([]);
+    expect(ids(store.searchDialogs('Ан-Мар'))).toEqual([1907]);
+    expect(shown(store.searchDialogs('Ан-Мар')[0]!.snippet)).toBe('[Анна]-[Мария] Иванова');
+  });
+
   it('needs every word: a word that matches nothing empties the list', () => {
     expect(ids(store.searchDialogs('Green Guest'))).toEqual([1777]);
     expect(ids(store.searchDialogs('guest green'))).toEqual([1777]);
@@ -245,6 +260,32 @@ describe('searchDialogs: ranking and limits', () => {
     expect(ids(first)).toEqual([4005, 4004, 4003, 4002, 4001]);
     store.putDialog(ACCOUNT, dialog(4002, { name: 'Same Name' }), null, '2026-03-16T11:00:00.000Z');
     expect(ids(store.searchDialogs('same name'))).toEqual([4002, 4005, 4004, 4003, 4001]);
+  });
+
+  it('when more than RANK_WINDOW match, ranks only the most recently cached RANK_WINDOW', () => {
+    const first = 8000;
+    // The best match of all (the word in the name), cached before the crowd.
+    store.putDialog(ACCOUNT, dialog(first, { name: 'Quokka Keeper' }), null, FETCHED);
+    for (let id = first + 1; id <= first + RANK_WINDOW; id += 1) {
+      // Among the crowd, one more name match, neither the newest nor the oldest.
+      const name = id === first + 100 ? 'Quokka Watcher' : `Crowd ${id}`;
+      store.putDialog(ACCOUNT, dialog(id, { name, ...readers('Quokka Fan') }), null, FETCHED);
+    }
+    const all = store.searchDialogs('quokka', { limit: RANK_WINDOW + 10 });
+    expect(all).toHaveLength(RANK_WINDOW);
+    expect(ids(all)).not.toContain(first);
+    expect(all[0]!.chatId).toBe(first + 100);
+    expect(all[1]!.rank).toBeGreaterThan(all[0]!.rank);
+    // The readers' matches among themselves: equal ranks, the most recently cached first.
+    expect(ids(all.slice(1, 4))).toEqual([first + RANK_WINDOW, first + RANK_WINDOW - 1, first + RANK_WINDOW - 2]);
+    // Specific enough to match fewer: exact again.
+    expect(ids(store.searchDialogs('quokka keeper'))).toEqual([first]);
+    // Fetched again, it is among the most recent, and the oldest of the crowd drops out.
+    store.putDialog(ACCOUNT, dialog(first, { name: 'Quokka Keeper' }), null, FETCHED);
+    const again = ids(store.searchDialogs('quokka', { limit: RANK_WINDOW + 10 }));
+    expect(again).toHaveLength(RANK_WINDOW);
+    expect(again.slice(0, 2).sort()).toEqual([first, first + 100]);
+    expect(again).not.toContain(first + 1);
   });
 
   it('returns 50 hits by default, and honours limit', () => {
