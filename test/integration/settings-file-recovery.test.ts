@@ -7,6 +7,7 @@ import { createMainApi } from '../../main/api/create-main-api';
 import { NOTICES } from '../../main/api/connection';
 import { openFileStore } from '../../main/api/file-store';
 import { openSettingsSafely } from '../../main/api/settings-file';
+import { DEFAULT_SETTINGS } from '../../main/api/settings';
 import type { ConnectionState, Result, Settings } from '../../preload/api-contract';
 import { makeTempDir } from '../support/temp-dir';
 import { testCipher } from '../support/test-cipher';
@@ -68,7 +69,7 @@ describe('a damaged settings file', () => {
       const state = value<ConnectionState>(await api.dispatch('connection:get', undefined));
       expect(state).toEqual({ kind: 'none', portal: null, userId: null, notice: NOTICES.settingsReset(opened.recovered!.movedTo) });
       expect(state.notice).toContain('.corrupt-');
-      expect(value<Settings>(await api.dispatch('settings:get', undefined))).toEqual({ numberAs: 'chat' });
+      expect(value<Settings>(await api.dispatch('settings:get', undefined))).toEqual(DEFAULT_SETTINGS);
       expect(existsSync(opened.recovered!.movedTo)).toBe(true);
     } finally {
       await api.dispose();
