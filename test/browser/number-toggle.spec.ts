@@ -28,7 +28,7 @@ test('a bare number is a chat id or a session id as the switch says, and the cho
   expect(last?.params).toMatchObject({ SESSION_ID: 343 });
 
   // Remembered by main, restored on start.
-  await expect.poll(async () => harness.dispatch('settings:get')).toEqual({ ok: true, value: { numberAs: 'session' } });
+  await expect.poll(async () => harness.dispatch('settings:get')).toMatchObject({ ok: true, value: { numberAs: 'session' } });
   await page.reload();
   await expect(inspector.numberAs('Session id')).toBeChecked();
   await expect(inspector.numberAs('Chat id')).not.toBeChecked();
