@@ -10,6 +10,8 @@ import { elapsedSince, presentDialog } from '../core/lookup';
 import type { Emulator } from '../emulator/index';
 import type { PortalClientOptions } from '../rest/portal-client';
 import type { HistoryRetention, InspectorStore, RecoveredFile, StoreOptions } from '../store/index';
+// Not through store/index: that would load the native database module at start-up.
+import { isPassingStoreError } from '../store/store-error';
 import { argumentSchemas, isChannel } from './argument-schemas';
 import { ConnectionManager, NOTICES, type SecretCipher } from './connection';
 import { accountOf, LookupService, portalOfAccount } from './lookup-service';
@@ -80,7 +82,16 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       const settings = readSettings(deps.store);
       const store = (await deps.openMemory?.({ snapshotsPerDialog: settings.snapshotsPerDialog })) ?? null;
       // Retention runs once per start, when the database is first needed, and after a change of its settings.
-      store?.pruneHistory(retentionOf(settings));
+      try {
+        store?.pruneHistory(retentionOf(settings));
+      } catch (error) {
+        // Locked by another program or a full disk: the store still reads (and
+        // writes once that passes); retention waits for the next start.
+        if (!isPassingStoreError(error)) {
+          store?.close();
+          throw error;
+        }
+      }
       return store;
     })();
     memory.catch(() => (memory = null));
@@ -106,6 +117,8 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     try {
       store = await openMemory();
     } catch (error) {
+      // A lock or a full disk says what it is and passes by itself; anything else is HISTORY_UNAVAILABLE.
+      if (isPassingStoreError(error)) throw error;
       throw inspectorError('HISTORY_UNAVAILABLE', undefined, error);
     }
     if (!store) throw inspectorError('HISTORY_UNAVAILABLE');

@@ -77,3 +77,12 @@ export function formatError(input: string | null, error: ErrorEnvelope): string 
   if (error.portalDescription) lines.push(`  Portal said: ${printable(error.portalDescription)}`);
   return lines.join('\n');
 }
+
+/** A lookup that succeeded but was not remembered: what was not saved, and why. */
+export function formatWarning(input: string, warning: ErrorEnvelope): string {
+  return [
+    printable(`Warning: ${input}: ${warning.title} [${warning.code}]`),
+    `  ${printable(warning.message)}`,
+    `  What to do: ${printable(warning.action)}`,
+  ].join('\n');
+}

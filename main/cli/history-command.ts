@@ -1,6 +1,7 @@
 // `openlines-inspector history`: the lookups recorded by the app and the CLI.
 import type { HistoryEntry } from '../store/index';
-import { printable } from './format-human';
+import { toEnvelope } from '../core/errors';
+import { formatError, printable } from './format-human';
 import { openStoreForCli } from './open-store';
 import type { HistoryOptions, Streams } from './run-cli';
 
@@ -27,6 +28,10 @@ export async function runHistory(options: HistoryOptions, { out, err }: Streams)
     else if (entries.length === 0) out.write('No lookups recorded yet.\n');
     else out.write(`${entries.map(formatEntry).join('\n')}\n`);
     return 0;
+  } catch (error) {
+    // A lock that blocks even reading (another program's exclusive lock) is STORE_BUSY, in words.
+    err.write(`${formatError(null, toEnvelope(error))}\n`);
+    return 1;
   } finally {
     store.close();
   }

@@ -7,9 +7,9 @@ import { parseIdentifier } from '../core/identifier';
 import { parseWebhookUrl } from '../core/webhook';
 import type { Emulator } from '../emulator/index';
 import { createWebhookClient, type PortalClient } from '../rest/portal-client';
-import { formatError, formatLookup } from './format-human';
+import { formatError, formatLookup, formatWarning } from './format-human';
 import type { LookupOptions, Streams } from './run-cli';
-import { openStoreForCli } from './open-store';
+import { tryOpenStore } from './open-store';
 
 type Outcome = { input: string; ok: true; result: LookupResult } | { input: string; ok: false; error: ErrorEnvelope };
 
@@ -43,8 +43,13 @@ export async function runLookup(options: LookupOptions, { out, err }: Streams): 
     // A malformed --webhook is a usage error; a demo that cannot start is not.
     return envelope.code === 'INVALID_WEBHOOK_URL' ? 2 : 1;
   }
-  const store = options.history ? openStoreForCli(options.dataDir, err) : null;
-  const lookups = new LookupService(async () => store);
+  // A store that cannot be opened (locked, full, not ours to open) costs no
+  // lookup: each result then carries the warning, printed below.
+  const { store, failure } = options.history ? tryOpenStore(options.dataDir, err) : { store: null, failure: null };
+  const lookups = new LookupService(async () => {
+    if (failure !== null) throw failure;
+    return store;
+  });
 
   const outcomes: Outcome[] = [];
   try {
@@ -54,6 +59,8 @@ export async function runLookup(options: LookupOptions, { out, err }: Streams): 
         const result = await lookups.run(connection.client, parseIdentifier(input, options.numberAs), started);
         outcomes.push({ input, ok: true, result });
         if (!options.json) out.write(`${outcomes.length > 1 ? '\n' : ''}${formatLookup(result)}\n`);
+        // stderr, so a piped --json stays clean; --json carries it as memoryWarning too.
+        if (result.memoryWarning) err.write(`${formatWarning(input, result.memoryWarning)}\n`);
       } catch (error) {
         const envelope = toEnvelope(error);
         outcomes.push({ input, ok: false, error: envelope });

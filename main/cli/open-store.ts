@@ -1,22 +1,50 @@
 // Opens the history and cache database for a CLI command, telling the user
 // on stderr what was moved aside, and carrying on without it if it cannot open.
-import { InspectorStore } from '../store/index';
-import { printable } from './format-human';
+import { toEnvelope } from '../core/errors';
+import { InspectorStore, StoreError } from '../store/index';
+import { formatError, printable } from './format-human';
 
-export function openStoreForCli(dataDir: string, err: NodeJS.WritableStream): InspectorStore | null {
+/** The store, or why it could not be opened (to be reported by the caller). */
+export type OpenedStore = { store: InspectorStore; failure: null } | { store: null; failure: unknown };
+
+/** Opens the store and reports what was moved aside; a failure to open is returned, not printed. */
+export function tryOpenStore(dataDir: string, err: NodeJS.WritableStream): OpenedStore {
   let store: InspectorStore;
   try {
     store = InspectorStore.open(dataDir);
   } catch (error) {
-    const reason = error instanceof Error ? printable(error.message) : 'unknown error';
-    err.write(`History and offline cache unavailable [STORE_UNAVAILABLE]\n  The data folder's database could not be opened (${reason}).\n  What to do: check that ${dataDir} is writable, or choose another folder with --data-dir.\n`);
-    return null;
+    return { store: null, failure: error };
   }
   for (const recovered of store.report.recovered) {
     err.write(
       `Damaged history database moved aside [STORE_RECOVERED]\n  ${printable(recovered.reason)}: it was moved to ${recovered.movedTo} and a new one was started.\n  What to do: nothing; keep the old file if you want to try to recover it.\n`,
     );
   }
-  store.pruneHistory();
+  try {
+    store.pruneHistory();
+  } catch (error) {
+    // Locked, full or read-only: retention is housekeeping and waits for a
+    // later run; what the command itself needs may still work (reads do
+    // while another program holds the write lock).
+    if (!(error instanceof StoreError) || error.envelope.code === 'INTERNAL') {
+      store.close();
+      throw error;
+    }
+  }
+  return { store, failure: null };
+}
+
+/** What the user reads when the store could not be opened at all. */
+export function formatOpenFailure(dataDir: string, failure: unknown): string {
+  const envelope = toEnvelope(failure);
+  if (envelope.code !== 'INTERNAL') return formatError(null, envelope);
+  const reason = failure instanceof Error ? printable(failure.message) : 'unknown error';
+  return `History and offline cache unavailable [STORE_UNAVAILABLE]\n  The data folder's database could not be opened (${reason}).\n  What to do: check that ${printable(dataDir)} is writable, or choose another folder with --data-dir.`;
+}
+
+/** For commands that are all about the store (history, search, show): no store, no command. */
+export function openStoreForCli(dataDir: string, err: NodeJS.WritableStream): InspectorStore | null {
+  const { store, failure } = tryOpenStore(dataDir, err);
+  if (store === null) err.write(`${formatOpenFailure(dataDir, failure)}\n`);
   return store;
 }

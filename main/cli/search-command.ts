@@ -1,7 +1,8 @@
 // `openlines-inspector search <text>`: the dialogs kept on this computer whose
 // name, ids, user code, CRM bindings, line or people match, best first.
 import { SNIPPET_MATCH_END, SNIPPET_MATCH_START, type DialogSearchHit } from '../store/index';
-import { printable } from './format-human';
+import { toEnvelope } from '../core/errors';
+import { formatError, printable } from './format-human';
 import { openStoreForCli } from './open-store';
 import type { SearchOptions, Streams } from './run-cli';
 
@@ -36,6 +37,10 @@ export async function runSearch(options: SearchOptions, { out, err }: Streams): 
       out.write(`${hits.map(formatHit).join('\n\n')}\n`);
     }
     return 0;
+  } catch (error) {
+    // A lock that blocks even reading (another program's exclusive lock) is STORE_BUSY, in words.
+    err.write(`${formatError(null, toEnvelope(error))}\n`);
+    return 1;
   } finally {
     store.close();
   }

@@ -11,11 +11,32 @@ export function openSqlite(file: string): SqliteDatabase {
   return new Libsql(file);
 }
 
-/** SQLite error codes as libsql reports them ('SQLITE_CORRUPT', 'SQLITE_NOTADB'…), else null. */
+/** SQLite's primary result codes (the low byte of an extended code) that we act on. */
+const PRIMARY_CODES: Readonly<Record<number, string>> = {
+  3: 'SQLITE_PERM',
+  5: 'SQLITE_BUSY',
+  6: 'SQLITE_LOCKED',
+  8: 'SQLITE_READONLY',
+  11: 'SQLITE_CORRUPT',
+  13: 'SQLITE_FULL',
+  14: 'SQLITE_CANTOPEN',
+  23: 'SQLITE_AUTH',
+  26: 'SQLITE_NOTADB',
+};
+
+/**
+ * SQLite error codes as libsql reports them ('SQLITE_CORRUPT', 'SQLITE_NOTADB'…), else null.
+ * libsql names only the extended codes it knows; others (SQLITE_READONLY_DIRECTORY, 1544)
+ * come as 'UNKNOWN_SQLITE_ERROR_1544', so those are named by their primary code.
+ */
 export function sqliteCode(error: unknown): string | null {
   if (typeof error !== 'object' || error === null) return null;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
+  const { code, rawCode } = error as { code?: unknown; rawCode?: unknown };
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) return code;
+  if (typeof code === 'string' && code.startsWith('UNKNOWN_SQLITE_ERROR') && typeof rawCode === 'number') {
+    return PRIMARY_CODES[rawCode & 0xff] ?? null;
+  }
+  return null;
 }
 
 /** True for errors that mean the file's contents are damaged, not that it is busy or unreachable. */

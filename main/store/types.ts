@@ -74,8 +74,8 @@ export interface DialogSearchHit {
   snippet: string;
   /**
    * bm25 score, lower is better; hits come in this order, equal ranks the most
-   * recently cached first. When more than 2,000 dialogs match (one or two
-   * letters typed), only the 2,000 most recently cached are ranked.
+   * recently cached first. When more than RANK_WINDOW (500) dialogs match (one
+   * or two letters typed), only the 500 most recently cached are ranked.
    */
   rank: number;
 }

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_WEBHOOK, startEmulator, type Emulator } from '../../main/emulator/index';
 import { closedPort } from '../support/closed-port';
+import { holdLock } from '../support/lock-holder';
+import { databaseFile } from '../support/store-sqlite';
 import { makeTempDir } from '../support/temp-dir';
 
 const CLI = path.resolve(import.meta.dirname, '../../out/main/cli.js');
@@ -143,6 +145,28 @@ describe('openlines-inspector lookup', () => {
     expect(statSync(dataDir).isDirectory()).toBe(true);
     const history = await run(['history', '--json', '--data-dir', dataDir]);
     expect(JSON.parse(history.stdout)).toMatchObject([{ account: 'demo', input: '1777', outcome: 'ok', chatId: 1777, source: 'network' }]);
+  });
+
+  it('answers while another program locks the history, warns on stderr that it was not saved, and exits 0', async () => {
+    const dataDir = path.join(temp.dir, 'locked');
+    expect((await run(['lookup', 'chat1777', '--demo', '--data-dir', dataDir])).code).toBe(0);
+    const holder = await holdLock(databaseFile(dataDir), 'exclusive');
+    try {
+      const locked = await run(['lookup', '2002', '--demo', '--json', '--data-dir', dataDir]);
+      expect(locked.code).toBe(0);
+      // stdout stays pure JSON for a pipe; the warning also rides in it.
+      expect(JSON.parse(locked.stdout)).toMatchObject([{ dialog: { id: 2002 }, memoryWarning: { code: 'STORE_BUSY' } }]);
+      expect(locked.stderr).toMatch(/^Warning: 2002: .*\[STORE_BUSY\]/m);
+      expect(locked.stderr).toContain('What to do:');
+      const history = await run(['history', '--data-dir', dataDir]);
+      expect(history.code).toBe(1);
+      expect(history.stderr).toContain('[STORE_BUSY]');
+      expect(history.stderr).not.toMatch(/at \S+ \(/);
+    } finally {
+      await holder.release();
+    }
+    const after = JSON.parse((await run(['history', '--json', '--data-dir', dataDir])).stdout) as Array<{ input: string }>;
+    expect(after.map((entry) => entry.input)).toEqual(['chat1777']);
   });
 
   it('records every lookup sent, newest first, and lists them by portal', async () => {
