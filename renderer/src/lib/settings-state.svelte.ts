@@ -5,18 +5,23 @@ import { call } from './api';
 import { announcer } from './announcer.svelte';
 import { lookup } from './lookup-state.svelte';
 
+/** Digits as typed, without the grouping people add ("10,000", "10 000"). */
+function digitsOf(text: string): string {
+  return text.replace(/[\s,_]/g, '');
+}
+
 /** Why a typed value cannot be saved, or null when it can. */
 export function problemWith(key: NumericSetting, text: string): string | null {
   const { min, max } = SETTING_LIMITS[key];
-  const trimmed = text.trim().replace(/[\s,_]/g, '');
-  if (!/^\d+$/.test(trimmed)) return 'Enter a whole number.';
-  const value = Number(trimmed);
+  const digits = digitsOf(text);
+  if (!/^\d+$/.test(digits)) return 'Enter a whole number.';
+  const value = Number(digits);
   if (value < min || value > max) return `Enter a number from ${min.toLocaleString()} to ${max.toLocaleString()}.`;
   return null;
 }
 
 export function parseSetting(text: string): number {
-  return Number(text.trim().replace(/[\s,_]/g, ''));
+  return Number(digitsOf(text));
 }
 
 class SettingsStore {

@@ -87,7 +87,7 @@ export class InspectorPage {
 
   /** The rows of the history panel, newest first. */
   get historyRows(): Locator {
-    return this.historyPanel.locator('li[data-history-id]');
+    return this.historyPanel.locator('[data-history-id]');
   }
 
   /** A history row's re-run button (what is typed, what it found, when). */
