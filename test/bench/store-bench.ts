@@ -1,11 +1,28 @@
-// The history and cache database at 1,000 and 10,000 dialogs, and the same
-// writes through electron-store's engine (conf) side by side.
+// The history and cache database at 1,000, 10,000 and 100,000 dialogs, and the
+// same writes through electron-store's engine (conf) side by side.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
+import Libsql from 'libsql';
 import type { RawDialog } from '../../main/core/dialog-types';
 import { InspectorStore } from '../../main/store/index';
+import { BENCH_QUERIES, dialogFor, sessionIdFor, userCodeFor } from './bench-dialogs';
+import type { RssReport } from './store-rss-child';
+
+const ACCOUNT = 'bench.bitrix24.com';
+const SEARCH_ROUNDS = 30;
+/** A tenth of the dialogs is fetched again, so that snapshots exist and are measured. */
+const UPDATED_SHARE = 10;
+
+export interface QueryTiming {
+  text: string;
+  kind: string;
+  hits: number;
+  medianMs: number;
+  p95Ms: number;
+}
 
 export interface StoreBenchRow {
   dialogs: number;
@@ -14,12 +31,24 @@ export interface StoreBenchRow {
   findMedianMs: number;
   searchMedianMs: number;
   searchP95Ms: number;
+  searches: QueryTiming[];
   openToSearchableMs: number;
-  rssMb: number;
+  /** The store alone: a child process that opens it and runs the searches. */
+  storeRss: RssReport;
   historyFirstPageMs: number;
   reopenMs: number;
+  /** The latest copies with their keys and the search index, per dialog. */
   diskBytesPerDialog: number;
+  /** Of which the search index. */
+  indexBytesPerDialog: number;
+  /** Older copies, per dialog that has any. */
+  snapshotBytesPerUpdatedDialog: number;
+  historyBytesPerEntry: number;
+  fileBytesPerDialog: number;
   confPutMedianMs: number | null;
+  confPuts: number;
+  /** Our put at the moment conf was measured, for the ratio. */
+  confVsOursRatio: number | null;
 }
 
 function median(values: number[]): number {
@@ -27,28 +56,51 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-const FIRST = ['Anna', 'Priya', 'José', 'Иван', 'Мария', 'محمد', 'فاطمة', '王小明', '佐藤', 'Olivia', 'Lukas', 'Chloé'];
-const LAST = ['Smith', 'García', 'Иванова', 'Петров', 'العلي', '李', 'Müller', 'Sharma', 'Dubois', 'Kowalski'];
-const LINES = ['Support', 'Sales', 'Refunds', 'VIP', 'Delivery'];
-const SEARCHES = ['chat17', 'Priya', 'Иван', 'محمد', '小明', 'lead 1209', 'livechat|4', 'garcia', 'refunds', 'deal 77'];
-
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function dialogFor(template: RawDialog, id: number): RawDialog {
-  const session = 100_000 + id;
-  const client = `${FIRST[id % FIRST.length]} ${LAST[(id * 7) % LAST.length]}`;
-  return {
-    ...template,
-    id,
-    dialog_id: `chat${id}`,
-    name: `${client} - ${LINES[id % LINES.length]}`,
-    entity_data_2: `LEAD|${id}|COMPANY|0|CONTACT|0|DEAL|${id % 100}`,
-    entity_id: `livechat|${id % 9}|${id + 7}|${id + 11}`,
-    entity_data_1: `Y|LEAD|${id}|N|N|${session}|1773682918|0|0|0`,
-  };
+/** Bytes per table group, from SQLite's own page accounting (dbstat). */
+function diskBy(file: string): { latest: number; index: number; snapshots: number; history: number } {
+  const db = new Libsql(file);
+  try {
+    const rows = db.prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE aggregate = TRUE GROUP BY name").all() as Array<{ name: string; bytes: number }>;
+    const sum = (test: (name: string) => boolean) => rows.filter((row) => test(row.name)).reduce((total, row) => total + row.bytes, 0);
+    const index = sum((name) => name.startsWith('dialog_search'));
+    return {
+      index,
+      latest: index + sum((name) => name === 'dialogs' || name.startsWith('sqlite_autoindex_dialogs') || name.startsWith('dialogs_') || name === 'dialog_sessions'),
+      snapshots: sum((name) => name.startsWith('snapshots')),
+      history: sum((name) => name.startsWith('history') || name.startsWith('sqlite_autoindex_history')),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+function storeRss(dir: string): RssReport {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'store-rss-child.ts'), dir, ACCOUNT, String(SEARCH_ROUNDS)], {
+    encoding: 'utf8',
+  });
+  if (child.status !== 0) throw new Error(`bench: store-rss-child failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as RssReport;
+}
+
+/** electron-store rewrites its whole JSON file on every change: a few writes tell the story. */
+function confPuts(dir: string, template: RawDialog, size: number): { medianMs: number; count: number } {
+  const conf = new Conf<Record<string, unknown>>({ cwd: dir, configName: 'conf-bench', projectName: 'bench' });
+  const all: Record<string, RawDialog> = {};
+  for (let id = 1; id <= size; id++) all[`d${id}`] = dialogFor(template, id);
+  conf.set('dialogs', all);
+  const count = size <= 1_000 ? 20 : 3;
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    conf.set(`dialogs.d${1 + i}`, { ...dialogFor(template, 1 + i), message_count: 1_000 + i });
+    times.push(performance.now() - start);
+  }
+  return { medianMs: median(times), count };
 }
 
 export function benchStore(root: string, sizes: number[]): StoreBenchRow[] {
@@ -59,12 +111,16 @@ export function benchStore(root: string, sizes: number[]): StoreBenchRow[] {
     try {
       let store = InspectorStore.open(dir);
       const puts: number[] = [];
-      for (let id = 1; id <= size; id++) {
+      const put = (id: number, changes: Partial<RawDialog> = {}) => {
         const start = performance.now();
-        store.putDialog('bench.bitrix24.com', dialogFor(template, id), null, new Date().toISOString());
+        store.putDialog(ACCOUNT, { ...dialogFor(template, id), ...changes }, null, new Date().toISOString());
         puts.push(performance.now() - start);
-        store.recordLookup({ account: 'bench.bitrix24.com', input: `chat${id}`, param: 'DIALOG_ID', value: `chat${id}`, at: new Date().toISOString(), outcome: 'ok', chatId: id, elapsedMs: 1, source: 'network' });
-      }
+        store.recordLookup({ account: ACCOUNT, input: `chat${id}`, param: 'DIALOG_ID', value: `chat${id}`, at: new Date().toISOString(), outcome: 'ok', chatId: id, elapsedMs: 1, source: 'network' });
+      };
+      for (let id = 1; id <= size; id++) put(id);
+      const updated = Math.floor(size / UPDATED_SHARE);
+      for (let id = 1; id <= updated; id++) put(id, { message_count: 9_999, unread_id: id });
+
       const finds: number[] = [];
       for (let i = 0; i < 2_000; i++) {
         const id = 1 + ((i * 7919) % size);
@@ -74,65 +130,67 @@ export function benchStore(root: string, sizes: number[]): StoreBenchRow[] {
             : i % 4 === 1
               ? { param: 'DIALOG_ID' as const, value: `chat${id}` }
               : i % 4 === 2
-                ? { param: 'SESSION_ID' as const, value: 100_000 + id }
-                : { param: 'USER_CODE' as const, value: `livechat|${id % 9}|${id + 7}|${id + 11}` };
+                ? { param: 'SESSION_ID' as const, value: sessionIdFor(id) }
+                : { param: 'USER_CODE' as const, value: userCodeFor(id) };
         const start = performance.now();
-        if (!store.findDialog('bench.bitrix24.com', query)) throw new Error(`bench: ${JSON.stringify(query)} not found`);
+        if (!store.findDialog(ACCOUNT, query)) throw new Error(`bench: ${JSON.stringify(query)} not found`);
         finds.push(performance.now() - start);
       }
-      const searches: number[] = [];
-      for (let round = 0; round < 30; round++) {
-        for (const text of SEARCHES) {
+
+      // Round-robin over the queries, as a lead moves from one search to the next.
+      const perQuery = BENCH_QUERIES.map(() => [] as number[]);
+      const hits = BENCH_QUERIES.map(() => 0);
+      for (let round = 0; round < SEARCH_ROUNDS; round++) {
+        BENCH_QUERIES.forEach(({ text }, i) => {
           const start = performance.now();
-          store.searchDialogs(text, { account: 'bench.bitrix24.com' });
-          searches.push(performance.now() - start);
-        }
+          hits[i] = store.searchDialogs(text, { account: ACCOUNT }).length;
+          perQuery[i]!.push(performance.now() - start);
+        });
       }
+      const all = perQuery.flat();
+
       const pageStart = performance.now();
-      store.listHistory({ account: 'bench.bitrix24.com', limit: 100 });
+      store.listHistory({ account: ACCOUNT, limit: 100 });
       const historyFirstPageMs = performance.now() - pageStart;
       store.close();
       const reopenStart = performance.now();
       store = InspectorStore.open(dir);
-      store.findDialog('bench.bitrix24.com', { param: 'CHAT_ID', value: 1 });
+      store.findDialog(ACCOUNT, { param: 'CHAT_ID', value: 1 });
       const reopenMs = performance.now() - reopenStart;
       store.close();
       const searchableStart = performance.now();
       store = InspectorStore.open(dir);
-      store.searchDialogs('Priya', { account: 'bench.bitrix24.com' });
+      store.searchDialogs('Priya', { account: ACCOUNT });
       const openToSearchableMs = performance.now() - searchableStart;
-      const rssMb = process.memoryUsage().rss / 1024 / 1024;
       store.close();
-      const diskBytes = statSync(path.join(dir, 'openlines-inspector.db')).size;
 
-      // electron-store rewrites its whole JSON file on every change: a few writes tell the story.
-      let confPutMedianMs: number | null = null;
-      if (size <= 1_000) {
-        const conf = new Conf<Record<string, unknown>>({ cwd: dir, configName: 'conf-bench', projectName: 'bench' });
-        const all: Record<string, RawDialog> = {};
-        for (let id = 1; id <= size; id++) all[`d${id}`] = dialogFor(template, id);
-        conf.set('dialogs', all);
-        const confPuts: number[] = [];
-        for (let i = 0; i < 20; i++) {
-          const start = performance.now();
-          conf.set(`dialogs.d${1 + i}`, dialogFor(template, 1 + i));
-          confPuts.push(performance.now() - start);
-        }
-        confPutMedianMs = median(confPuts);
-      }
+      const file = path.join(dir, 'openlines-inspector.db');
+      const disk = diskBy(file);
+      const rss = storeRss(dir);
+
+      let conf: { medianMs: number; count: number } | null = null;
+      if (size <= 10_000) conf = confPuts(dir, template, size);
+      const putMedianMs = median(puts.slice(-Math.min(500, size)));
       rows.push({
         dialogs: size,
-        putMedianMs: median(puts.slice(-Math.min(500, size))),
+        putMedianMs,
         putP95Ms: percentile(puts.slice(-Math.min(500, size)), 95),
         findMedianMs: median(finds),
-        searchMedianMs: median(searches),
-        searchP95Ms: percentile(searches, 95),
+        searchMedianMs: median(all),
+        searchP95Ms: percentile(all, 95),
+        searches: BENCH_QUERIES.map(({ text, kind }, i) => ({ text, kind, hits: hits[i]!, medianMs: median(perQuery[i]!), p95Ms: percentile(perQuery[i]!, 95) })),
         openToSearchableMs,
-        rssMb,
+        storeRss: rss,
         historyFirstPageMs,
         reopenMs,
-        diskBytesPerDialog: Math.round(diskBytes / size),
-        confPutMedianMs,
+        diskBytesPerDialog: Math.round(disk.latest / size),
+        indexBytesPerDialog: Math.round(disk.index / size),
+        snapshotBytesPerUpdatedDialog: updated === 0 ? 0 : Math.round(disk.snapshots / updated),
+        historyBytesPerEntry: Math.round(disk.history / (size + updated)),
+        fileBytesPerDialog: Math.round(statSync(file).size / size),
+        confPutMedianMs: conf?.medianMs ?? null,
+        confPuts: conf?.count ?? 0,
+        confVsOursRatio: conf === null ? null : conf.medianMs / putMedianMs,
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
