@@ -191,6 +191,13 @@ export const APP_ERRORS = {
     action: 'Try again. If the portal is slow for everyone, check its status with your administrator.',
     retryable: true,
   },
+  // The user stopped a request (queued, waiting for a limit, or on the wire): not a failure of the portal.
+  CANCELLED: {
+    title: 'Request cancelled',
+    message: 'The request was cancelled before the portal answered.',
+    action: 'Run it again when you are ready.',
+    retryable: true,
+  },
   CONNECTION_RESET: {
     title: 'Connection dropped',
     message: 'The connection to the portal closed before a full answer arrived.',
@@ -248,7 +255,7 @@ export const APP_ERRORS = {
   HISTORY_UNAVAILABLE: {
     title: 'History unavailable',
     message: 'The history and offline-cache database in the data folder could not be opened. Lookups still work; they are just not remembered.',
-    action: 'Check that the data folder is writable and the disk is not full, then restart the app.',
+    action: 'Check that the data folder is writable and the disk is not full, then try again: the database is opened again on the next try.',
     retryable: true,
   },
   // The history database failing after it opened, or at open for a reason
@@ -278,6 +285,87 @@ export const APP_ERRORS = {
     title: 'Demo portal could not start',
     message: 'The built-in demo portal could not be started on this computer.',
     action: 'Try again; if it still fails, another program may be blocking local connections.',
+    retryable: true,
+  },
+  // OAuth 2.0 with the customer's own local application (brief §3b). "Sign-in
+  // server" is oauth.bitrix.info, or whatever the account was configured with.
+  INVALID_PORTAL_URL: {
+    title: 'Not a portal address',
+    message: 'That text is not the https:// address of a Bitrix24 portal.',
+    action: 'Enter the address you open Bitrix24 at, like https://your-portal.bitrix24.com.',
+    retryable: false,
+  },
+  OAUTH_INVALID_SERVER: {
+    title: 'Not a sign-in server address',
+    message: 'The sign-in server address must start with https:// and carry no user name or password: the client secret is sent there.',
+    action: 'Use https://oauth.bitrix.info unless your Bitrix24 administrator gave you another one.',
+    retryable: false,
+  },
+  OAUTH_INVALID_CLIENT: {
+    title: 'Client id or secret not accepted',
+    message: 'The sign-in server did not accept the application’s client id and secret, or the application is not installed on the portal.',
+    action:
+      'In your portal open Applications → Developer resources → Other → Local application, check that the application is installed, copy its client id (application code) and client secret again, and sign in again.',
+    retryable: false,
+  },
+  OAUTH_SIGN_IN_AGAIN: {
+    title: 'Sign in again',
+    message: 'The portal no longer accepts this sign-in: the refresh token expired or was already used.',
+    action: 'Sign in to the portal again. Your history and kept dialogs are not affected.',
+    retryable: false,
+  },
+  OAUTH_STATE_MISMATCH: {
+    title: 'Sign-in answer from another attempt',
+    message: 'The answer does not carry the check value (state) of the sign-in in progress, so it was not used.',
+    action: 'Use the sign-in link from this attempt, or paste just the code.',
+    retryable: false,
+  },
+  OAUTH_DENIED: {
+    title: 'Sign-in refused by the portal',
+    message: 'The portal sent the browser back with an error instead of an authorization code.',
+    action: 'Check that you allowed access and that the application is installed on the portal, then sign in again.',
+    retryable: false,
+  },
+  OAUTH_PASTE_NOT_RECOGNISED: {
+    title: 'Not an authorization code',
+    message: 'That text is neither an authorization code nor the address the portal sent the browser to.',
+    action: 'Copy the whole address from the browser’s address bar after signing in (it contains code=), or just the code the portal shows.',
+    retryable: false,
+  },
+  OAUTH_PORT_IN_USE: {
+    title: 'Sign-in port in use',
+    message: 'Another program is using the local port that receives the sign-in.',
+    action: 'Close the other program, or choose another port and register http://127.0.0.1:<port>/oauth/callback as the application’s handler path.',
+    retryable: true,
+  },
+  OAUTH_TIMEOUT: {
+    title: 'Sign-in took too long',
+    message: 'The browser did not come back with an authorization code in time, so the sign-in was stopped.',
+    action: 'Start the sign-in again. If the browser showed a code instead, paste it.',
+    retryable: true,
+  },
+  OAUTH_CANCELLED: {
+    title: 'Sign-in cancelled',
+    message: 'The sign-in was cancelled before it finished.',
+    action: 'Start the sign-in again when you are ready.',
+    retryable: true,
+  },
+  OAUTH_REFUSED: {
+    title: 'Sign-in server refused the request',
+    message: 'The sign-in server answered with an error this app does not know.',
+    action: 'Read the server’s description below; check the application’s settings in your portal and sign in again.',
+    retryable: false,
+  },
+  OAUTH_BAD_ANSWER: {
+    title: 'Unreadable sign-in answer',
+    message: 'The sign-in server’s answer does not have the shape Bitrix24 documents.',
+    action: 'Check the sign-in server address (https://oauth.bitrix.info unless you changed it) and whether a proxy sits in between, then try again.',
+    retryable: true,
+  },
+  OAUTH_TOKENS_NOT_SAVED: {
+    title: 'Sign-in could not be saved',
+    message: 'The portal issued new tokens, but they could not be saved on this computer, so they were not used.',
+    action: 'Check that the data folder is writable and the disk is not full, then try again.',
     retryable: true,
   },
   INTERNAL: {

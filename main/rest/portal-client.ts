@@ -1,6 +1,12 @@
 // Our small interface to a Bitrix24 portal, and its implementation on the
 // official SDK (@bitrix24/b24jssdk). The rest of the app sees only
 // `PortalClient`: one call, a validated `{result, time}` or an InspectorError.
+//
+// The portal's limits are handled here, not in the SDK (docs/rest-client.md):
+// our own leaky bucket queues requests, the retry policy decides what is tried
+// again, and every wait can be seen and cancelled by the caller.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { setMaxListeners } from 'node:events';
 import https from 'node:https';
 import { ApiVersion, B24Hook } from '@bitrix24/b24jssdk';
 import type { PortalInfo, TimeBlock } from '../core/dialog-types';
@@ -8,24 +14,63 @@ import { InspectorError, inspectorError } from '../core/errors';
 import { scrubSecret, type Webhook } from '../core/webhook';
 import { errorFromAnswer, errorFromTransport, readBody } from './answer-reading';
 import { successEnvelopeSchema, timeSchema } from './answer-schema';
+import { abortableDelay, cancelledError, systemClock, type Clock } from './clock';
+import { OperatingTracker, type OperatingBudget } from './operating-budget';
+import { RATE_LIMITS, RateLimiter, type RateLimit } from './rate-limiter';
+import { DEFAULT_RETRY_POLICY, NO_RETRIES, OperatingLimitError, decideRetry, type RetryPolicy } from './retry-policy';
+
+export type { OperatingBudget } from './operating-budget';
+export { RATE_LIMITS, type RateLimit } from './rate-limiter';
+export { DEFAULT_RETRY_POLICY, OperatingLimitError, type RetryPolicy } from './retry-policy';
 
 export interface PortalAnswer {
   result: unknown;
   time: TimeBlock | null;
 }
 
+export type WaitReason = 'rate-limit' | 'operating-limit' | 'retry';
+
+export interface WaitInfo {
+  /**
+   * rate-limit: queued behind our own copy of the portal's bucket;
+   * operating-limit: waiting for the method's operating budget to free up (429);
+   * retry: backing off after QUERY_LIMIT_EXCEEDED (503).
+   */
+  reason: WaitReason;
+  /** Expected length of this wait, ms. For rate-limit an estimate: calls ahead may be cancelled. */
+  waitMs: number;
+  /** The try that follows the wait, 1 for the first. */
+  attempt: number;
+}
+
+export interface CallOptions {
+  /** Aborting it cancels the call wherever it is: queued, waiting to retry, or on the wire. It then throws CANCELLED. */
+  signal?: AbortSignal;
+  /** Told each time the call starts to wait, and again when a wait grows. Never told about the request itself. */
+  onWait?: (info: WaitInfo) => void;
+}
+
 export interface PortalClient {
   readonly portal: PortalInfo;
   /** Calls a REST method with a JSON body. Throws InspectorError only. */
-  call(method: string, params: Record<string, unknown>): Promise<PortalAnswer>;
+  call(method: string, params: Record<string, unknown>, options?: CallOptions): Promise<PortalAnswer>;
+  /** The operating time from the last `time` block of `method` (default: of the last method answered); null before any. */
+  budget(method?: string): OperatingBudget | null;
+  /** Cancels every queued, waiting and running call (CANCELLED), and frees the connections. */
   close(): void;
 }
 
 export interface PortalClientOptions {
-  /** Bitrix24 stops a request after 60 s; so do we by default. */
+  /** Bitrix24 stops a request after 60 s; so do we by default. Per try; waits in the queue or for a limit do not count. */
   timeoutMs?: number;
-  /** Client-side leaky bucket; defaults to the portal's own (2/s, burst 50). `false` turns it off (benchmarks). */
-  rateLimit?: { burst: number; drainPerSecond: number } | false;
+  /** Which of the portal's documented rate limits to keep to (brief §4); default standard (2/s, burst 50). */
+  plan?: keyof typeof RATE_LIMITS;
+  /** Our client-side leaky bucket, when not the plan's; `false` turns it off (benchmarks). */
+  rateLimit?: RateLimit | false;
+  /** Overrides of DEFAULT_RETRY_POLICY; `false` makes every failure final. */
+  retry?: Partial<RetryPolicy> | false;
+  /** For tests: a fake clock, or one moved close to a portal's operating_reset_at. */
+  clock?: Clock;
   /**
    * The only certificates to trust, replacing Node's store: for the demo
    * portal's self-signed certificate (and the tests'). Left out for real
@@ -38,19 +83,27 @@ export interface PortalClientOptions {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-function restrictionParams(rateLimit: PortalClientOptions['rateLimit']) {
-  // Retries and back-off are deliberately off in this layer: a lookup reports
-  // what the portal said, and the account layer owns the retry policy.
-  const base = { maxRetries: 1, retryOnNetworkError: false };
-  if (rateLimit === false) {
-    return {
-      ...base,
-      rateLimit: { burstLimit: Number.MAX_SAFE_INTEGER, drainRate: Number.MAX_SAFE_INTEGER, adaptiveEnabled: false },
-      adaptiveConfig: { enabled: false, thresholdPercent: 100, coefficient: 0, maxDelay: 0 },
-    };
-  }
-  const bucket = rateLimit ?? { burst: 50, drainPerSecond: 2 };
-  return { ...base, rateLimit: { burstLimit: bucket.burst, drainRate: bucket.drainPerSecond, adaptiveEnabled: true } };
+/**
+ * Every limit and retry of the SDK turned off; ours replace them. Left on,
+ * the SDK would retry OVERLOAD_LIMIT (it checks the 503 before the code),
+ * pause silently up to 7 s once a method passes 80 % of 480 s, and block a
+ * method until its reset (up to ten minutes) where nobody can see or cancel it.
+ */
+const SDK_RESTRICTIONS_OFF = {
+  maxRetries: 1,
+  retryDelay: 0,
+  retryOnNetworkError: false,
+  rateLimit: { burstLimit: Number.MAX_SAFE_INTEGER, drainRate: Number.MAX_SAFE_INTEGER, adaptiveEnabled: false },
+  operatingLimit: { windowMs: 600_000, limitMs: Number.MAX_SAFE_INTEGER, heavyPercent: 100 },
+  adaptiveConfig: { enabled: false, thresholdPercent: 100, coefficient: 0, maxDelay: 0 },
+};
+
+/** What the axios interceptor needs from the call that is sending. */
+interface SendContext {
+  signal: AbortSignal;
+  /** A retry goes ahead of the queue: it waited its turn once already. */
+  front: boolean;
+  onQueued(waitMs: number): void;
 }
 
 function httpsAgent(extraCertificates: string[] | undefined): https.Agent {
@@ -101,8 +154,19 @@ function contentType(headers: Record<string, unknown> | undefined): string | und
 export function createWebhookClient(webhook: Webhook, options: PortalClientOptions = {}): PortalClient {
   const hook = new B24Hook(
     { b24Url: webhook.origin, userId: webhook.userId, secret: webhook.key },
-    { restrictionParams: restrictionParams(options.rateLimit) },
+    { restrictionParams: SDK_RESTRICTIONS_OFF },
   );
+  const clock = options.clock ?? systemClock;
+  const rateLimit = options.rateLimit ?? RATE_LIMITS[options.plan ?? 'standard'];
+  const limiter = rateLimit === false ? null : new RateLimiter(rateLimit, clock);
+  const policy: RetryPolicy = options.retry === false ? NO_RETRIES : { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const operating = new OperatingTracker(clock);
+  const closing = new AbortController();
+  // One listener per call in progress, hundreds when a burst is queued: that is the design, not a leak.
+  setMaxListeners(0, closing.signal);
+  // Which call an HTTP request belongs to, for the interceptor below: the SDK
+  // sends through axios with no way to pass a signal per call.
+  const sending = new AsyncLocalStorage<SendContext>();
   // The SDK warns when it thinks it runs in a browser; main is a server side.
   hook.offClientSideWarning();
   const agent = httpsAgent(options.extraCertificates);
@@ -113,6 +177,16 @@ export function createWebhookClient(webhook: Webhook, options: PortalClientOptio
   // proxy's HTML page or a truncated body through as a string.
   axios.defaults.responseType = 'text';
   axios.defaults.transformResponse = [(data: unknown) => data];
+  // Every HTTP request takes its turn in our bucket right before it goes out,
+  // the SDK's own second try after expired_token included, and carries the
+  // call's signal so a cancel stops it on the wire.
+  axios.interceptors.request.use(async (config) => {
+    const context = sending.getStore();
+    const signal = context?.signal ?? closing.signal;
+    if (limiter) await limiter.acquire({ signal, front: context?.front ?? false, onWait: context?.onQueued });
+    config.signal = signal;
+    return config;
+  });
   axios.interceptors.response.use(
     (response) => {
       response.data = readBody(response.data, contentType(response.headers as Record<string, unknown>), response.status);
@@ -130,30 +204,122 @@ export function createWebhookClient(webhook: Webhook, options: PortalClientOptio
 
   const portal: PortalInfo = { origin: webhook.origin, host: webhook.host, demo: options.demo ?? false };
 
+  const once = async (method: string, params: Record<string, unknown>, context: SendContext): Promise<PortalAnswer> => {
+    let answer: unknown;
+    try {
+      const result = await sending.run(context, () => hook.actions.v2.call.make({ method, params }));
+      if (!result.isSuccess) {
+        const [first] = result.getErrors();
+        throw first ?? new Error('unsuccessful result without an error');
+      }
+      answer = result.getData();
+    } catch (error) {
+      // Whatever the abort looked like on the way out (axios, the SDK, our queue), it was a cancel.
+      if (context.signal.aborted) throw cancelledError();
+      operating.record(method, timeInErrorBody(error));
+      throw classify(error, webhook.key);
+    }
+    const parsed = successEnvelopeSchema.safeParse(answer);
+    if (!parsed.success) throw inspectorError('NOT_BITRIX_JSON');
+    // A malformed `time` block costs us the timing rows, not the dialog.
+    const time = timeSchema.safeParse(parsed.data.time);
+    const block = time.success && time.data ? (time.data as TimeBlock) : null;
+    operating.record(method, block);
+    return { result: parsed.data.result, time: block };
+  };
+
   return {
     portal,
-    async call(method, params) {
-      let answer: unknown;
+    async call(method, params, callOptions = {}) {
+      const { signal, release } = eitherSignal(callOptions.signal, closing.signal);
       try {
-        const result = await hook.actions.v2.call.make({ method, params });
-        if (!result.isSuccess) {
-          const [first] = result.getErrors();
-          throw first ?? new Error('unsuccessful result without an error');
-        }
-        answer = result.getData();
-      } catch (error) {
-        throw classify(error, webhook.key);
+        return await run(method, params, callOptions, signal);
+      } finally {
+        release();
       }
-      const parsed = successEnvelopeSchema.safeParse(answer);
-      if (!parsed.success) throw inspectorError('NOT_BITRIX_JSON');
-      // A malformed `time` block costs us the timing rows, not the dialog.
-      const time = timeSchema.safeParse(parsed.data.time);
-      return { result: parsed.data.result, time: time.success && time.data ? (time.data as TimeBlock) : null };
+    },
+    budget(method) {
+      return operating.budget(method);
     },
     close() {
+      closing.abort();
+      limiter?.close();
       agent.destroy();
     },
   };
+
+  async function run(
+    method: string,
+    params: Record<string, unknown>,
+    callOptions: CallOptions,
+    signal: AbortSignal,
+  ): Promise<PortalAnswer> {
+    let attempt = 1;
+    const report = (reason: WaitReason, waitMs: number): void => {
+      try {
+        callOptions.onWait?.({ reason, waitMs, attempt });
+      } catch {
+        // The caller's display failing must not fail the call.
+      }
+    };
+    const context: SendContext = { signal, front: false, onQueued: (waitMs) => report('rate-limit', waitMs) };
+    let queryLimitRetries = 0;
+    let operatingWaits = 0;
+    for (;;) {
+      if (signal.aborted) throw cancelledError();
+      try {
+        return await once(method, params, context);
+      } catch (error) {
+        const failure = error instanceof InspectorError ? error : inspectorError('INTERNAL', undefined, error);
+        const { code } = failure.envelope;
+        if (code === 'QUERY_LIMIT_EXCEEDED') limiter?.markFull();
+        const decision = decideRetry(
+          { code, queryLimitRetries, operatingWaits, msUntilOperatingReset: operating.msUntilReset(method) },
+          policy,
+        );
+        if (decision.action === 'fail') throw failure;
+        if (decision.action === 'fail-wait-too-long') {
+          const { status, portalDescription } = failure.envelope;
+          throw new OperatingLimitError(method, decision.waitMs, clock.now() + decision.waitMs, status, portalDescription);
+        }
+        attempt += 1;
+        if (decision.reason === 'retry') queryLimitRetries += 1;
+        else operatingWaits += 1;
+        context.front = true;
+        report(decision.reason, decision.waitMs);
+        await abortableDelay(decision.waitMs, signal, clock);
+      }
+    }
+  }
+}
+
+/**
+ * The call's own signal: it aborts when the caller's or the client's does.
+ * Not AbortSignal.any: the client's signal lives as long as the client, and
+ * every call would leave a dependant on it; here each call takes its
+ * listeners away when it ends.
+ */
+function eitherSignal(first: AbortSignal | undefined, second: AbortSignal): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const abort = (): void => controller.abort();
+  if (first?.aborted || second.aborted) abort();
+  first?.addEventListener('abort', abort, { once: true });
+  second.addEventListener('abort', abort, { once: true });
+  return {
+    signal: controller.signal,
+    release: () => {
+      first?.removeEventListener('abort', abort);
+      second.removeEventListener('abort', abort);
+    },
+  };
+}
+
+/** A `time` block in an error body, should the portal send one (the emulator and, so far, Bitrix24 do not). */
+function timeInErrorBody(error: unknown): TimeBlock | null {
+  const data = findTransportError(error)?.response?.data;
+  if (typeof data !== 'object' || data === null) return null;
+  const time = timeSchema.safeParse((data as { time?: unknown }).time);
+  return time.success && time.data ? (time.data as TimeBlock) : null;
 }
 
 function classify(error: unknown, secret: string): InspectorError {

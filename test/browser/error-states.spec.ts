@@ -1,13 +1,18 @@
 // Each failure gets its own explanation, a code to search for and, when it can help, "Try again".
+import { DEFAULT_RETRY_POLICY } from '../../main/rest/retry-policy';
 import { test, expect } from './support/fixtures';
 
-test('a rate-limited lookup explains the limit and succeeds on "Try again"', async ({ inspector, harness }) => {
+test('a lookup still rate-limited after its retries explains the limit and succeeds on "Try again"', async ({ inspector, harness }) => {
   await inspector.openConnected();
-  harness.emulator.injectFault({ kind: 'error', code: 'QUERY_LIMIT_EXCEEDED', status: 503, description: 'Too many requests' });
+  // Every try the client makes (DEFAULT_RETRY_POLICY) meets the limit.
+  harness.emulator.injectFault(
+    { kind: 'error', code: 'QUERY_LIMIT_EXCEEDED', status: 503, description: 'Too many requests' },
+    { times: DEFAULT_RETRY_POLICY.maxAttempts },
+  );
 
   await inspector.lookUp('chat1777');
   const panel = inspector.errorPanel;
-  await expect(panel).toHaveAttribute('data-code', 'QUERY_LIMIT_EXCEEDED');
+  await expect(panel).toHaveAttribute('data-code', 'QUERY_LIMIT_EXCEEDED', { timeout: 15_000 });
   await expect(panel.getByRole('heading')).toHaveText('Too many requests');
   await expect(panel).toContainText('2 requests a second with a burst of 50');
   await expect(panel).toContainText('Wait a few seconds and try again.');

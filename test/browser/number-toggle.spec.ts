@@ -37,5 +37,5 @@ test('a bare number is a chat id or a session id as the switch says, and the cho
   await inspector.numberAs('Session id').focus();
   await page.keyboard.press('ArrowLeft');
   await expect(inspector.numberAs('Chat id')).toBeChecked();
-  await expect.poll(async () => harness.dispatch('settings:get')).toEqual({ ok: true, value: { numberAs: 'chat' } });
+  await expect.poll(async () => harness.dispatch('settings:get')).toMatchObject({ ok: true, value: { numberAs: 'chat' } });
 });
