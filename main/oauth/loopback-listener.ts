@@ -1,0 +1,237 @@
+// Step 2 of Bitrix24's OAuth (brief §3b.2): the portal sends the browser to
+// http://127.0.0.1:<port>/oauth/callback?code=…&state=…, and this listener,
+// alive only while a sign-in waits (RFC 8252 §7.3), takes the code.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inspectorError, type InspectorError } from '../core/errors';
+import { CALLBACK_PAGE_HEADERS, CLOSE_THIS_TAB, renderCallbackPage, type CallbackPage } from './callback-page';
+import { stateMatches } from './state-check';
+
+/**
+ * Fixed, because the portal may only accept the handler path registered for
+ * the app, so the port must be the same every time. 31417 lies below every
+ * OS's ephemeral range (Linux 32768–60999; Windows and macOS 49152–65535), so
+ * no outgoing connection or port-0 listener is ever handed it; it is above
+ * 1024, so needs no privileges; and it is not a port development tools
+ * usually take (3000, 5173, 8080…), nor one listed in /etc/services.
+ */
+export const DEFAULT_CALLBACK_PORT = 31417;
+export const CALLBACK_PATH = '/oauth/callback';
+/** Long enough to sign in to the portal first, with two-factor authentication. */
+export const DEFAULT_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
+
+// 127.0.0.1, not localhost (RFC 8252 §8.3): localhost may resolve to ::1 or
+// be rebound, and a literal cannot be listened on by another interface.
+const HOST = '127.0.0.1';
+
+export interface CallbackParams {
+  code: string;
+  /** The portal's host as the portal reports it; the token goes to the portal the user chose, not to this. */
+  domain: string | undefined;
+  memberId: string | undefined;
+  serverDomain: string | undefined;
+  /** Comma-separated, as sent. */
+  scope: string | undefined;
+}
+
+export interface LoopbackOptions {
+  /** The state put into the authorize URL; requests without it are refused and waited past. */
+  state: string;
+  /** Default DEFAULT_CALLBACK_PORT; 0 picks a free one (tests). */
+  port?: number;
+  /** Default DEFAULT_SIGN_IN_TIMEOUT_MS. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface LoopbackListener {
+  readonly port: number;
+  /** http://127.0.0.1:<port>/oauth/callback */
+  readonly redirectUri: string;
+  /** Resolves with the first request that carries the state and a code; rejects on an error redirect, timeout, abort or close(). */
+  readonly callback: Promise<CallbackParams>;
+  /** Resolves once the port is released, whatever ended the wait. */
+  readonly closed: Promise<void>;
+  /** Stops waiting (callback rejects with OAUTH_CANCELLED if still pending) and releases the port. */
+  close(): Promise<void>;
+}
+
+export function callbackUri(port: number): string {
+  return `http://${HOST}:${port}${CALLBACK_PATH}`;
+}
+
+function portProblem(port: number, cause: NodeJS.ErrnoException): InspectorError {
+  const what =
+    cause.code === 'EACCES'
+      ? `This computer does not allow Open Lines Inspector to listen on port ${port} of ${HOST}, where the sign-in comes back.`
+      : `Port ${port} on ${HOST}, where the sign-in comes back, is already in use by another program (or another sign-in in progress).`;
+  return inspectorError(
+    'OAUTH_PORT_IN_USE',
+    {
+      message: what,
+      action:
+        `Close the program that uses port ${port}, or choose another sign-in port (the port setting of the account, or --port N on the command line) ` +
+        'and register http://127.0.0.1:N/oauth/callback as the handler path of the application in your portal. ' +
+        'You can also paste the code instead.',
+    },
+    cause,
+  );
+}
+
+export function startLoopbackListener(options: LoopbackOptions): Promise<LoopbackListener> {
+  const requestedPort = options.port ?? DEFAULT_CALLBACK_PORT;
+  if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65_535) {
+    return Promise.reject(new RangeError(`port must be a whole number from 0 to 65535, got ${requestedPort}`));
+  }
+  if (options.signal?.aborted) return Promise.reject(inspectorError('OAUTH_CANCELLED'));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS;
+
+  let resolveCallback!: (params: CallbackParams) => void;
+  let rejectCallback!: (error: unknown) => void;
+  const callback = new Promise<CallbackParams>((resolve, reject) => {
+    resolveCallback = resolve;
+    rejectCallback = reject;
+  });
+  // Nobody may be listening any more (the user pasted the code instead).
+  callback.catch(() => {});
+
+  let done = false;
+  let port = requestedPort;
+  let timer: NodeJS.Timeout | undefined;
+  const server = createServer((req, res) => handle(req, res));
+  const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
+
+  const answer = (res: ServerResponse, status: number, page: CallbackPage, then?: () => void): void => {
+    res.writeHead(status, CALLBACK_PAGE_HEADERS);
+    res.end(res.req.method === 'HEAD' ? undefined : renderCallbackPage(page), then);
+  };
+
+  /** Settles once, stops the timer and the abort watch, and lets the port go once the last answer is sent. */
+  const finish = (settle: () => void): void => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+    settle();
+    server.close();
+    server.closeIdleConnections();
+  };
+  const onAbort = (): void => finish(() => rejectCallback(inspectorError('OAUTH_CANCELLED')));
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not talk to us.
+    const host = req.headers.host ?? '';
+    if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) {
+      answer(res, 400, { title: 'Wrong address', paragraphs: ['This address does not belong to Open Lines Inspector.'], failed: true });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      answer(res, 405, { title: 'Not allowed', paragraphs: ['Only the browser’s return from the portal is expected here.'], failed: true });
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
+    if (url.pathname !== CALLBACK_PATH) {
+      answer(res, 404, { title: 'Not found', paragraphs: ['Nothing is served here.'], failed: true });
+      return;
+    }
+    if (done) {
+      answer(res, 410, { title: 'This sign-in has ended', paragraphs: ['Start the sign-in again from Open Lines Inspector if you still need it.'], failed: true });
+      return;
+    }
+    const query = url.searchParams;
+    if (!stateMatches(query.get('state'), options.state)) {
+      // Not ours (an old tab, another attempt, or a forged link): refuse it, but a real answer may still come.
+      answer(res, 400, {
+        title: 'This sign-in link is not the current one',
+        paragraphs: [
+          'The answer does not belong to the sign-in Open Lines Inspector is waiting for, so it was ignored.',
+          'Use the sign-in link from the current attempt.',
+        ],
+        failed: true,
+      });
+      return;
+    }
+    const error = query.get('error');
+    if (error !== null) {
+      const description = (query.get('error_description') ?? '').slice(0, 500);
+      const said = description ? `${error.slice(0, 100)}: ${description}` : error.slice(0, 100);
+      answer(res, 400, { title: 'Sign-in refused', paragraphs: [`The portal answered: ${said}`, CLOSE_THIS_TAB], failed: true }, () =>
+        server.closeAllConnections(),
+      );
+      finish(() =>
+        rejectCallback(
+          inspectorError('OAUTH_DENIED', {
+            message: `The portal sent the browser back with the error “${error.slice(0, 100)}” instead of an authorization code.`,
+            ...(description ? { portalDescription: description } : {}),
+          }),
+        ),
+      );
+      return;
+    }
+    const code = query.get('code') ?? '';
+    if (code === '') {
+      answer(res, 400, { title: 'No authorization code', paragraphs: ['The portal sent the browser back without a code.', CLOSE_THIS_TAB], failed: true }, () =>
+        server.closeAllConnections(),
+      );
+      finish(() => rejectCallback(inspectorError('OAUTH_BAD_ANSWER', { message: 'The portal sent the browser back without an authorization code.' })));
+      return;
+    }
+    const optional = (name: string): string | undefined => query.get(name) ?? undefined;
+    answer(res, 200, { title: 'Signed in', paragraphs: ['Open Lines Inspector received the sign-in.', CLOSE_THIS_TAB] }, () =>
+      server.closeAllConnections(),
+    );
+    finish(() =>
+      resolveCallback({
+        code,
+        domain: optional('domain'),
+        memberId: optional('member_id'),
+        serverDomain: optional('server_domain'),
+        scope: optional('scope'),
+      }),
+    );
+  };
+
+  return new Promise<LoopbackListener>((resolve, reject) => {
+    const onListenError = (error: NodeJS.ErrnoException): void => {
+      reject(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? portProblem(requestedPort, error) : error);
+    };
+    server.once('error', onListenError);
+    // exclusive: a cluster worker must not share the port with the main process.
+    server.listen({ port: requestedPort, host: HOST, exclusive: true }, () => {
+      server.off('error', onListenError);
+      port = (server.address() as AddressInfo).port;
+      timer = setTimeout(
+        () =>
+          finish(() =>
+            rejectCallback(
+              inspectorError('OAUTH_TIMEOUT', {
+                message: `The browser did not come back with an authorization code within ${describeDuration(timeoutMs)}, so the sign-in was stopped.`,
+              }),
+            ),
+          ),
+        timeoutMs,
+      );
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      // Aborted while the port was being bound: the event has already fired.
+      if (options.signal?.aborted) onAbort();
+      resolve({
+        port,
+        redirectUri: callbackUri(port),
+        callback,
+        closed,
+        close: () => {
+          finish(() => rejectCallback(inspectorError('OAUTH_CANCELLED')));
+          server.closeAllConnections();
+          return closed;
+        },
+      });
+    });
+  });
+}
+
+function describeDuration(ms: number): string {
+  if (ms >= 60_000 && ms % 60_000 === 0) return ms === 60_000 ? '1 minute' : `${ms / 60_000} minutes`;
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  return seconds === 1 ? '1 second' : `${seconds} seconds`;
+}

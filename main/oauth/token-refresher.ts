@@ -1,0 +1,135 @@
+// Keeps one account's tokens alive (brief §3b.4). A refresh rotates both
+// tokens: the old refresh token and the old access token die the moment the
+// server answers. So there is at most one refresh in flight per account, and
+// its answer is saved before any waiting call may use it: a crash between the
+// two leaves the saved (now dead) refresh token, which the next start turns
+// into a clear "sign in again" instead of a silent loop.
+import { InspectorError, inspectorError } from '../core/errors';
+import type { OAuthTokens } from './token-client';
+
+/**
+ * ready: the tokens can be used. refreshing: a refresh or a save is in flight.
+ * unsaved: the server issued new tokens that could not be saved; they are kept
+ * back until a save succeeds, and the old ones are dead. sign-in-again: the
+ * refresh token was refused; only a new sign-in helps.
+ */
+export type TokenState = 'ready' | 'refreshing' | 'unsaved' | 'sign-in-again';
+
+export interface TokenRefresherOptions {
+  tokens: OAuthTokens;
+  /** A TokenClient fits. */
+  client: { refresh(refreshToken: string): Promise<OAuthTokens> };
+  /** Persists the pair in place of the old one; must not resolve before it is durable. */
+  save(tokens: OAuthTokens): Promise<void>;
+  /** The account was already marked "sign in again" when loaded. */
+  signInAgain?: boolean;
+  /** So the account list can show and store the state. */
+  onStateChange?(state: TokenState): void;
+}
+
+export class TokenRefresher {
+  private current: OAuthTokens;
+  private unsaved: OAuthTokens | null = null;
+  private inFlight: Promise<OAuthTokens> | null = null;
+  private refused: InspectorError | null;
+  private lastState: TokenState;
+  private readonly options: TokenRefresherOptions;
+
+  constructor(options: TokenRefresherOptions) {
+    this.options = options;
+    this.current = options.tokens;
+    this.refused = options.signInAgain ? inspectorError('OAUTH_SIGN_IN_AGAIN') : null;
+    this.lastState = this.state;
+  }
+
+  get state(): TokenState {
+    if (this.refused) return 'sign-in-again';
+    if (this.inFlight) return 'refreshing';
+    return this.unsaved ? 'unsaved' : 'ready';
+  }
+
+  /** The tokens to call with: waits for a refresh in flight, and first saves tokens a failed save left behind. */
+  async tokens(): Promise<OAuthTokens> {
+    if (this.refused) throw this.refused;
+    if (this.inFlight) return this.inFlight;
+    if (this.unsaved) return this.run(() => this.persist(this.unsaved!));
+    return this.current;
+  }
+
+  /**
+   * A call made with `usedAccessToken` was answered expired_token. Refreshes
+   * unless someone already did since that call started; everyone waiting gets
+   * the same outcome.
+   */
+  refreshAfterExpired(usedAccessToken: string): Promise<OAuthTokens> {
+    if (this.refused) return Promise.reject(this.refused);
+    if (this.inFlight) return this.inFlight;
+    if (this.unsaved) return this.run(() => this.persist(this.unsaved!));
+    if (this.current.accessToken !== usedAccessToken) return Promise.resolve(this.current);
+    const refreshToken = this.current.refreshToken;
+    return this.run(async () => {
+      let fresh: OAuthTokens;
+      try {
+        fresh = await this.options.client.refresh(refreshToken);
+      } catch (error) {
+        if (error instanceof InspectorError && error.envelope.code === 'OAUTH_SIGN_IN_AGAIN') this.refused = error;
+        throw error;
+      }
+      // From here the old pair is dead at the server, saved or not.
+      return this.persist(fresh);
+    });
+  }
+
+  private async persist(fresh: OAuthTokens): Promise<OAuthTokens> {
+    this.unsaved = fresh;
+    try {
+      await this.options.save(fresh);
+    } catch (error) {
+      throw inspectorError('OAUTH_TOKENS_NOT_SAVED', {}, error);
+    }
+    this.current = fresh;
+    this.unsaved = null;
+    return fresh;
+  }
+
+  private run(work: () => Promise<OAuthTokens>): Promise<OAuthTokens> {
+    const flight = work().finally(() => {
+      this.inFlight = null;
+      this.notify();
+    });
+    this.inFlight = flight;
+    this.notify();
+    return flight;
+  }
+
+  private notify(): void {
+    const state = this.state;
+    if (state === this.lastState) return;
+    this.lastState = state;
+    this.options.onStateChange?.(state);
+  }
+}
+
+function hasCode(error: unknown, code: string): boolean {
+  return error instanceof InspectorError && error.envelope.code === code;
+}
+
+/**
+ * Runs `call` with the account's access token; on expired_token refreshes
+ * (once for all concurrent callers) and retries once. A call that set off with
+ * a token another caller has since rotated away gets invalid_token: it is
+ * retried with the new token, without another refresh.
+ */
+export async function callWithTokens<T>(refresher: TokenRefresher, call: (accessToken: string) => Promise<T>): Promise<T> {
+  const used = (await refresher.tokens()).accessToken;
+  try {
+    return await call(used);
+  } catch (error) {
+    if (hasCode(error, 'expired_token')) return call((await refresher.refreshAfterExpired(used)).accessToken);
+    if (hasCode(error, 'invalid_token')) {
+      const now = (await refresher.tokens()).accessToken;
+      if (now !== used) return call(now);
+    }
+    throw error;
+  }
+}
