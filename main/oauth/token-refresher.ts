@@ -48,6 +48,12 @@ export class TokenRefresher {
     return this.unsaved ? 'unsaved' : 'ready';
   }
 
+  /** Every token this account holds now, so error texts and logs can be scrubbed of them. */
+  secrets(): string[] {
+    const held = [this.current, this.unsaved].filter((tokens): tokens is OAuthTokens => tokens !== null);
+    return held.flatMap((tokens) => [tokens.accessToken, tokens.refreshToken]);
+  }
+
   /** The tokens to call with: waits for a refresh in flight, and first saves tokens a failed save left behind. */
   async tokens(): Promise<OAuthTokens> {
     if (this.refused) throw this.refused;

@@ -8,10 +8,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setMaxListeners } from 'node:events';
 import https from 'node:https';
-import { ApiVersion, B24Hook } from '@bitrix24/b24jssdk';
+import { ApiVersion, B24Hook, B24OAuth, EnumAppStatus } from '@bitrix24/b24jssdk';
 import type { PortalInfo, TimeBlock } from '../core/dialog-types';
 import { InspectorError, inspectorError } from '../core/errors';
 import { scrubSecret, type Webhook } from '../core/webhook';
+import { callWithTokens, type TokenRefresher } from '../oauth/token-refresher';
 import { errorFromAnswer, errorFromTransport, readBody } from './answer-reading';
 import { successEnvelopeSchema, timeSchema } from './answer-schema';
 import { abortableDelay, cancelledError, systemClock, type Clock } from './clock';
@@ -101,6 +102,10 @@ const SDK_RESTRICTIONS_OFF = {
 /** What the axios interceptor needs from the call that is sending. */
 interface SendContext {
   signal: AbortSignal;
+  /** OAuth: the token this try sends, chosen by callWithTokens. */
+  accessToken?: string;
+  /** OAuth: the portal's 401 for this try, handed back through the SDK's refresh hook. */
+  authFailure?: InspectorError;
   /** A retry goes ahead of the queue: it waited its turn once already. */
   front: boolean;
   onQueued(waitMs: number): void;
@@ -156,6 +161,57 @@ export function createWebhookClient(webhook: Webhook, options: PortalClientOptio
     { b24Url: webhook.origin, userId: webhook.userId, secret: webhook.key },
     { restrictionParams: SDK_RESTRICTIONS_OFF },
   );
+  return createSdkClient(hook, { origin: webhook.origin, host: webhook.host }, { secrets: () => [webhook.key] }, options);
+}
+
+/** Where an OAuth account's REST calls go. */
+export interface PortalAddress {
+  /** https://host[:port] */
+  origin: string;
+  host: string;
+}
+
+/**
+ * A portal signed in to with OAuth 2.0. Tokens come from `refresher`: a call
+ * answered expired_token makes it refresh (once for every call waiting) and
+ * is tried again once with the new token (brief §3b.4).
+ *
+ * The SDK's B24OAuth is the transport only. Its own token handling would
+ * refresh ahead of time by the local clock, also on invalid_token, and with
+ * no say in when the rotated pair is saved; so its clock is set to never
+ * expire, its refresh hook hands the portal's 401 back to us, and each try
+ * carries the token callWithTokens chose.
+ */
+export function createOAuthClient(address: PortalAddress, refresher: TokenRefresher, options: PortalClientOptions = {}): PortalClient {
+  const hook = new B24OAuth(
+    {
+      applicationToken: '',
+      userId: 0,
+      memberId: '',
+      // Replaced on every request by the token of the try (see the request interceptor).
+      accessToken: 'set-per-request',
+      refreshToken: 'unused',
+      expires: Number.MAX_SAFE_INTEGER / 1000,
+      expiresIn: 3600,
+      scope: '',
+      domain: address.host,
+      clientEndpoint: `${address.origin}/rest/`,
+      serverEndpoint: 'https://oauth.bitrix.info/rest/',
+      status: EnumAppStatus.Local,
+    },
+    { clientId: '', clientSecret: '' },
+    { restrictionParams: SDK_RESTRICTIONS_OFF },
+  );
+  return createSdkClient(hook, address, { secrets: () => refresher.secrets(), refresher }, options);
+}
+
+interface Credentials {
+  /** Every secret that could appear in an error text, to scrub. */
+  secrets(): string[];
+  refresher?: TokenRefresher;
+}
+
+function createSdkClient(hook: B24Hook | B24OAuth, address: PortalAddress, credentials: Credentials, options: PortalClientOptions): PortalClient {
   const clock = options.clock ?? systemClock;
   const rateLimit = options.rateLimit ?? RATE_LIMITS[options.plan ?? 'standard'];
   const limiter = rateLimit === false ? null : new RateLimiter(rateLimit, clock);
@@ -185,8 +241,18 @@ export function createWebhookClient(webhook: Webhook, options: PortalClientOptio
     const signal = context?.signal ?? closing.signal;
     if (limiter) await limiter.acquire({ signal, front: context?.front ?? false, onWait: context?.onQueued });
     config.signal = signal;
+    if (context?.accessToken !== undefined && typeof config.data === 'object' && config.data !== null) {
+      config.data = { ...(config.data as Record<string, unknown>), auth: context.accessToken };
+    }
     return config;
   });
+  if (hook instanceof B24OAuth) {
+    // The SDK calls this on a 401 (expired_token or invalid_token) to refresh
+    // and retry by itself; we let the 401 through instead, to callWithTokens.
+    hook.setCustomRefreshAuth(async () => {
+      throw sending.getStore()?.authFailure ?? inspectorError('INTERNAL');
+    });
+  }
   axios.interceptors.response.use(
     (response) => {
       response.data = readBody(response.data, contentType(response.headers as Record<string, unknown>), response.status);
@@ -197,12 +263,14 @@ export function createWebhookClient(webhook: Webhook, options: PortalClientOptio
         // Re-parse so the SDK sees Bitrix24's {error, error_description}; a
         // non-JSON error page throws our own classified error instead.
         error.response.data = readBody(error.response.data, contentType(error.response.headers), error.response.status);
+        const context = sending.getStore();
+        if (context && error.response.status === 401) context.authFailure = errorFromAnswer(error.response.data, 401) ?? undefined;
       }
       throw error;
     },
   );
 
-  const portal: PortalInfo = { origin: webhook.origin, host: webhook.host, demo: options.demo ?? false };
+  const portal: PortalInfo = { origin: address.origin, host: address.host, demo: options.demo ?? false };
 
   const once = async (method: string, params: Record<string, unknown>, context: SendContext): Promise<PortalAnswer> => {
     let answer: unknown;
@@ -217,7 +285,7 @@ export function createWebhookClient(webhook: Webhook, options: PortalClientOptio
       // Whatever the abort looked like on the way out (axios, the SDK, our queue), it was a cancel.
       if (context.signal.aborted) throw cancelledError();
       operating.record(method, timeInErrorBody(error));
-      throw classify(error, webhook.key);
+      throw classify(error, credentials.secrets());
     }
     const parsed = successEnvelopeSchema.safeParse(answer);
     if (!parsed.success) throw inspectorError('NOT_BITRIX_JSON');
@@ -233,7 +301,9 @@ export function createWebhookClient(webhook: Webhook, options: PortalClientOptio
     async call(method, params, callOptions = {}) {
       const { signal, release } = eitherSignal(callOptions.signal, closing.signal);
       try {
-        return await run(method, params, callOptions, signal);
+        const { refresher } = credentials;
+        if (!refresher) return await run(method, params, callOptions, signal);
+        return await callWithTokens(refresher, (accessToken) => run(method, params, callOptions, signal, accessToken));
       } finally {
         release();
       }
@@ -253,6 +323,7 @@ export function createWebhookClient(webhook: Webhook, options: PortalClientOptio
     params: Record<string, unknown>,
     callOptions: CallOptions,
     signal: AbortSignal,
+    accessToken?: string,
   ): Promise<PortalAnswer> {
     let attempt = 1;
     const report = (reason: WaitReason, waitMs: number): void => {
@@ -262,7 +333,7 @@ export function createWebhookClient(webhook: Webhook, options: PortalClientOptio
         // The caller's display failing must not fail the call.
       }
     };
-    const context: SendContext = { signal, front: false, onQueued: (waitMs) => report('rate-limit', waitMs) };
+    const context: SendContext = { signal, front: false, onQueued: (waitMs) => report('rate-limit', waitMs), ...(accessToken !== undefined ? { accessToken } : {}) };
     let queryLimitRetries = 0;
     let operatingWaits = 0;
     for (;;) {
@@ -322,7 +393,7 @@ function timeInErrorBody(error: unknown): TimeBlock | null {
   return time.success && time.data ? (time.data as TimeBlock) : null;
 }
 
-function classify(error: unknown, secret: string): InspectorError {
+function classify(error: unknown, secrets: string[]): InspectorError {
   const own = findInspectorError(error);
   if (own) return own;
   const transport = findTransportError(error);
@@ -338,7 +409,7 @@ function classify(error: unknown, secret: string): InspectorError {
   const code = (error as { code?: unknown }).code;
   const status = (error as { status?: unknown }).status;
   if (typeof code === 'string' && !code.startsWith('JSSDK_')) {
-    const description = error instanceof Error ? scrubSecret(error.message, secret) : undefined;
+    const description = error instanceof Error ? secrets.reduce((text, secret) => scrubSecret(text, secret), error.message) : undefined;
     return errorFromAnswer({ error: code, error_description: description }, typeof status === 'number' ? status : undefined) ?? inspectorError('INTERNAL');
   }
   return inspectorError('INTERNAL', undefined, error);

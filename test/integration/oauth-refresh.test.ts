@@ -2,46 +2,20 @@
 // refresh however many calls wait, the rotated pair saved before any of them
 // retries, and "sign in again" when the refresh token is gone.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator, type EmulatorOAuthApp } from '../../main/emulator/index';
-import { startSignIn } from '../../main/oauth/sign-in-flow';
-import { createTokenClient, type OAuthTokens, type TokenClient } from '../../main/oauth/token-client';
+import type { Emulator } from '../../main/emulator/index';
+import type { OAuthTokens } from '../../main/oauth/token-client';
 import { callWithTokens, TokenRefresher, type TokenState } from '../../main/oauth/token-refresher';
-import { callScope, get, openAuthorizePage, rejection } from './oauth-support';
-
-const APP: EmulatorOAuthApp = {
-  clientId: 'local.65f0a1b2c3d4e5.12345678',
-  clientSecret: 'Secr3tOfTheLocalApp0000000000000000000000000000',
-  scopes: ['imopenlines', 'im', 'crm', 'user_brief'],
-};
+import { APP, callScope, rejection, signIn, type SignedIn } from './oauth-support';
 
 const emulators: Emulator[] = [];
 afterEach(async () => {
   await Promise.all(emulators.splice(0).map((emulator) => emulator.close()));
 });
 
-interface Account {
-  portal: Emulator;
-  client: TokenClient;
-  tokens: OAuthTokens;
-}
-
-/** A signed-in account, the way the app gets one: the whole browser round trip. */
-async function signedIn(): Promise<Account> {
-  const portal = await startEmulator({ rateLimit: false, oauth: { apps: [APP] } });
-  emulators.push(portal);
-  const options = { serverOrigin: portal.oauth.serverOrigin, extraCertificates: [portal.certificate] };
-  const flow = await startSignIn({
-    portal: portal.origin,
-    clientId: APP.clientId,
-    clientSecret: APP.clientSecret,
-    oauthServer: options.serverOrigin,
-    extraCertificates: options.extraCertificates,
-    port: 0,
-  });
-  await get(await openAuthorizePage(flow.authorizeUrl, portal.certificate));
-  const { tokens } = await flow.result;
-  const client = createTokenClient({ clientId: APP.clientId, clientSecret: APP.clientSecret, ...options });
-  return { portal, client, tokens };
+async function signedIn(): Promise<SignedIn> {
+  const account = await signIn();
+  emulators.push(account.portal);
+  return account;
 }
 
 const refreshRequests = (portal: Emulator) => portal.oauth.tokenRequests.filter((r) => r.grantType === 'refresh_token');

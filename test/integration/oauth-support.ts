@@ -4,6 +4,9 @@ import { request as httpsRequest } from 'node:https';
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import net from 'node:net';
 import { InspectorError, inspectorError } from '../../main/core/errors';
+import { startEmulator, type Emulator, type EmulatorOAuthApp, type EmulatorOptions } from '../../main/emulator/index';
+import { startSignIn } from '../../main/oauth/sign-in-flow';
+import { createTokenClient, type OAuthTokens, type TokenClient } from '../../main/oauth/token-client';
 import { errorFromAnswer } from '../../main/rest/answer-reading';
 
 export interface Reply {
@@ -77,4 +80,35 @@ export async function rejection(promise: Promise<unknown>): Promise<InspectorErr
     throw error;
   }
   throw new Error('did not reject');
+}
+
+/** A local application installed on the emulated portal, with recognisable secrets. */
+export const APP: EmulatorOAuthApp = {
+  clientId: 'local.65f0a1b2c3d4e5.12345678',
+  clientSecret: 'Secr3tOfTheLocalApp0000000000000000000000000000',
+  scopes: ['imopenlines', 'im', 'crm', 'user_brief'],
+};
+
+export interface SignedIn {
+  portal: Emulator;
+  client: TokenClient;
+  tokens: OAuthTokens;
+}
+
+/** A signed-in account, the way the app gets one: the whole browser round trip. The caller closes `portal`. */
+export async function signIn(emulatorOptions: EmulatorOptions = {}): Promise<SignedIn> {
+  const portal = await startEmulator({ rateLimit: false, ...emulatorOptions, oauth: { apps: [APP], ...emulatorOptions.oauth } });
+  const options = { serverOrigin: portal.oauth.serverOrigin, extraCertificates: [portal.certificate] };
+  const flow = await startSignIn({
+    portal: portal.origin,
+    clientId: APP.clientId,
+    clientSecret: APP.clientSecret,
+    oauthServer: options.serverOrigin,
+    extraCertificates: options.extraCertificates,
+    port: 0,
+  });
+  await get(await openAuthorizePage(flow.authorizeUrl, portal.certificate));
+  const { tokens } = await flow.result;
+  const client = createTokenClient({ clientId: APP.clientId, clientSecret: APP.clientSecret, ...options });
+  return { portal, client, tokens };
 }
