@@ -13,14 +13,10 @@ import type { Emulator } from '../emulator/index';
 import { createWebhookClient, type PortalClient, type PortalClientOptions } from '../rest/portal-client';
 import type { KeyValueStore } from './settings';
 
-/** Encrypts secrets at rest: Electron's safeStorage in the app. */
-export interface SecretCipher {
-  /** False when the OS offers no real encryption; the key is then kept for this run only. */
-  readonly canPersist: boolean;
-  encrypt(plain: string): string;
-  /** Throws when the stored value cannot be decrypted (another machine, a reset keychain). */
-  decrypt(stored: string): string;
-}
+import type { SecretCipher } from '../accounts/secret-cipher';
+import { verifyScope } from '../accounts/verify-scope';
+
+export type { SecretCipher } from '../accounts/secret-cipher';
 
 type StoredConnection =
   | { kind: 'demo' }
@@ -38,7 +34,6 @@ export interface ConnectionDeps {
 }
 
 const STORE_KEY = 'connection';
-const REQUIRED_SCOPE = 'imopenlines';
 
 export const NOTICES = {
   sessionOnly:
@@ -271,18 +266,6 @@ export class ConnectionManager {
       ...options,
       demo: true,
       extraCertificates: [...(options.extraCertificates ?? []), this.#demo.certificate],
-    });
-  }
-}
-
-/** `scope` answers with the webhook's scopes: proof that the key works, and that it may read open lines. */
-async function verifyScope(client: PortalClient): Promise<void> {
-  const answer = await client.call('scope', {});
-  const scopes = Array.isArray(answer.result) ? answer.result : [];
-  if (!scopes.includes(REQUIRED_SCOPE)) {
-    const granted = scopes.length > 0 ? scopes.join(', ') : 'none';
-    throw inspectorError('insufficient_scope', {
-      message: `The webhook works, but it was created without the "imopenlines" scope (its scopes: ${granted}).`,
     });
   }
 }

@@ -368,6 +368,38 @@ export const APP_ERRORS = {
     action: 'Check that the data folder is writable and the disk is not full, then try again.',
     retryable: true,
   },
+  // Accounts: the portals a user has connected (issue 3).
+  ACCOUNT_NOT_FOUND: {
+    title: 'No such account',
+    message: 'There is no saved account by that name.',
+    action: 'List the saved accounts (openlines-inspector accounts, or the account menu in the app) and use one of their names.',
+    retryable: false,
+  },
+  ACCOUNT_NAME_TAKEN: {
+    title: 'Name already used',
+    message: 'Another account already has that name.',
+    action: 'Choose another name, or rename the other account first.',
+    retryable: false,
+  },
+  ACCOUNT_NAME_INVALID: {
+    title: 'Not a usable name',
+    message: 'An account name is 1 to 60 characters on one line.',
+    action: 'Type a short name, such as the company or the portal.',
+    retryable: false,
+  },
+  ACCOUNT_SECRETS_UNREADABLE: {
+    title: 'Saved credentials cannot be read here',
+    message:
+      'The account’s saved key or tokens cannot be decrypted on this computer: the keychain may have been reset, the data folder copied from another computer, or the account saved by the app, whose keychain the command line cannot open.',
+    action: 'Connect the portal again (a new webhook URL, or sign in again); the account’s history and kept dialogs stay.',
+    retryable: false,
+  },
+  ACCOUNT_SECRETS_FORGOTTEN: {
+    title: 'Credentials were kept for one session only',
+    message: 'This computer offers no secure storage for secrets, so the account’s key or tokens were kept only until the app was closed.',
+    action: 'Connect the portal again (paste the webhook URL, or sign in again).',
+    retryable: false,
+  },
   INTERNAL: {
     title: 'Something went wrong',
     message: 'Open Lines Inspector met an unexpected problem.',
