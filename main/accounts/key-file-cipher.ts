@@ -52,8 +52,9 @@ export function keyFileCipher(dataDir: string, options?: { create?: true }): Sec
 export function keyFileCipher(dataDir: string, options: { create?: boolean } = {}): SecretCipher | null {
   const file = keyFilePath(dataDir);
   let key: Buffer | null = null;
-  const load = (): Buffer => {
-    key ??= fs.existsSync(file) || options.create === false ? readKey(file) : createKey(file);
+  // Only sealing makes a key: reading with none means nothing was sealed here.
+  const load = (sealing: boolean): Buffer => {
+    key ??= fs.existsSync(file) || !sealing || options.create === false ? readKey(file) : createKey(file);
     return key;
   };
   if (options.create === false && !fs.existsSync(file)) return null;
@@ -61,7 +62,7 @@ export function keyFileCipher(dataDir: string, options: { create?: boolean } = {
     canPersist: true,
     encrypt(plain) {
       const iv = crypto.randomBytes(IV_BYTES);
-      const cipher = crypto.createCipheriv('aes-256-gcm', load(), iv);
+      const cipher = crypto.createCipheriv('aes-256-gcm', load(true), iv);
       const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return TAG + Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64');
     },
@@ -69,7 +70,7 @@ export function keyFileCipher(dataDir: string, options: { create?: boolean } = {
       if (!stored.startsWith(TAG)) throw new Error('not a key-file secret');
       const raw = Buffer.from(stored.slice(TAG.length), 'base64');
       if (raw.length < IV_BYTES + AUTH_TAG_BYTES) throw new Error('truncated key-file secret');
-      const decipher = crypto.createDecipheriv('aes-256-gcm', load(), raw.subarray(0, IV_BYTES));
+      const decipher = crypto.createDecipheriv('aes-256-gcm', load(false), raw.subarray(0, IV_BYTES));
       decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + AUTH_TAG_BYTES));
       return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + AUTH_TAG_BYTES)), decipher.final()]).toString('utf8');
     },

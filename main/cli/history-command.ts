@@ -2,6 +2,7 @@
 import type { HistoryEntry } from '../store/index';
 import { toEnvelope } from '../core/errors';
 import { formatError, printable } from './format-human';
+import { portalKeyOf } from './open-accounts';
 import { openStoreForCli } from './open-store';
 import type { HistoryOptions, Streams } from './run-cli';
 
@@ -23,7 +24,7 @@ export async function runHistory(options: HistoryOptions, { out, err }: Streams)
   const store = openStoreForCli(options.dataDir, err);
   if (!store) return 1;
   try {
-    const entries = store.listHistory({ limit: options.limit, ...(options.account ? { account: options.account } : {}) });
+    const entries = store.listHistory({ limit: options.limit, ...(options.account ? { account: portalKeyOf(options.dataDir, options.account)! } : {}) });
     if (options.json) out.write(`${JSON.stringify(entries, null, 2)}\n`);
     else if (entries.length === 0) out.write('No lookups recorded yet.\n');
     else out.write(`${entries.map(formatEntry).join('\n')}\n`);

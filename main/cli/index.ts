@@ -3,7 +3,7 @@ import { errorEnvelope } from '../core/errors';
 import { formatError } from './format-human';
 import { main } from './run-cli';
 
-main(process.argv.slice(2), process.env, process.stdout, process.stderr).then(
+main(process.argv.slice(2), process.env, process.stdout, process.stderr, process.stdin).then(
   (code) => {
     process.exitCode = code;
   },

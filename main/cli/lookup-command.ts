@@ -7,9 +7,12 @@ import { parseIdentifier } from '../core/identifier';
 import { parseWebhookUrl } from '../core/webhook';
 import type { Emulator } from '../emulator/index';
 import { createWebhookClient, type PortalClient } from '../rest/portal-client';
+import { clientForAccount } from '../accounts/account-client';
 import { formatError, formatLookup, formatWarning } from './format-human';
+import { openAccounts } from './open-accounts';
 import type { LookupOptions, Streams } from './run-cli';
 import { tryOpenStore } from './open-store';
+import { USAGE, UsageError } from './usage';
 
 type Outcome = { input: string; ok: true; result: LookupResult } | { input: string; ok: false; error: ErrorEnvelope };
 
@@ -30,14 +33,25 @@ async function openClient(options: LookupOptions): Promise<{ client: PortalClien
     });
     return { client, demo };
   }
-  return { client: createWebhookClient(parseWebhookUrl(options.webhook ?? ''), { timeoutMs: options.timeoutMs }), demo: null };
+  if (options.webhook !== null) return { client: createWebhookClient(parseWebhookUrl(options.webhook), { timeoutMs: options.timeoutMs }), demo: null };
+  const accounts = openAccounts(options.dataDir);
+  const account = options.account ?? accounts.current()?.id;
+  if (account === undefined) throw new UsageError(NO_PORTAL);
+  return { client: clientForAccount(accounts, account, { timeoutMs: options.timeoutMs }), demo: null };
 }
+
+const NO_PORTAL =
+  'Say which portal to ask: --account NAME (a saved account), --webhook URL (or OPENLINES_WEBHOOK), or --demo. No account is saved yet: add one with openlines-inspector login.';
 
 export async function runLookup(options: LookupOptions, { out, err }: Streams): Promise<number> {
   let connection: { client: PortalClient; demo: Emulator | null };
   try {
     connection = await openClient(options);
   } catch (error) {
+    if (error instanceof UsageError) {
+      err.write(`${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
     const envelope = toEnvelope(error);
     err.write(`${formatError(null, envelope)}\n`);
     // A malformed --webhook is a usage error; a demo that cannot start is not.

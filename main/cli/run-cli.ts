@@ -7,7 +7,9 @@ import { parseArgs } from 'node:util';
 import packageJson from '../../package.json';
 import { defaultDataDir } from '../core/data-dir';
 import type { NumberAs } from '../core/identifier';
+import { runAccounts } from './accounts-command';
 import { runHistory } from './history-command';
+import { runLogin } from './login-command';
 import { runLookup } from './lookup-command';
 import { runSearch } from './search-command';
 import { runShow } from './show-command';
@@ -16,6 +18,8 @@ import { USAGE, UsageError } from './usage';
 export interface Streams {
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
+  /** Where `login` reads a pasted code; absent, only the browser's redirect counts. */
+  input?: NodeJS.ReadableStream;
 }
 
 export interface LookupOptions {
@@ -23,6 +27,8 @@ export interface LookupOptions {
   ids: string[];
   webhook: string | null;
   demo: boolean;
+  /** A saved account by name; null with no webhook and no demo means the current account. */
+  account: string | null;
   numberAs: NumberAs;
   json: boolean;
   timeoutMs: number;
@@ -56,7 +62,35 @@ export interface HistoryOptions {
   dataDir: string;
 }
 
-type Command = LookupOptions | ShowOptions | SearchOptions | HistoryOptions | { command: 'help' } | { command: 'version' };
+export interface LoginOptions {
+  command: 'login';
+  /** Webhook login when set; OAuth otherwise. */
+  webhook: string | null;
+  portal: string | null;
+  clientId: string | null;
+  clientSecret: string | null;
+  oauthServer: string | null;
+  port: number | null;
+  name: string | null;
+  openBrowser: boolean;
+  dataDir: string;
+}
+
+export type AccountsOptions = { command: 'accounts'; dataDir: string } & (
+  | { action: 'list'; json: boolean }
+  | { action: 'use' | 'remove'; name: string }
+  | { action: 'rename'; name: string; newName: string }
+);
+
+type Command =
+  | LookupOptions
+  | ShowOptions
+  | SearchOptions
+  | HistoryOptions
+  | LoginOptions
+  | AccountsOptions
+  | { command: 'help' }
+  | { command: 'version' };
 
 const OPTIONS = {
   webhook: { type: 'string' },
@@ -67,6 +101,13 @@ const OPTIONS = {
   'no-history': { type: 'boolean', default: false },
   offline: { type: 'boolean', default: false },
   account: { type: 'string' },
+  portal: { type: 'string' },
+  'client-id': { type: 'string' },
+  'client-secret': { type: 'string' },
+  'oauth-server': { type: 'string' },
+  port: { type: 'string' },
+  name: { type: 'string' },
+  'no-browser': { type: 'boolean', default: false },
   limit: { type: 'string' },
   'data-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -107,8 +148,10 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
     if (!Number.isInteger(limit)) throw new UsageError('--limit takes a whole number.');
     return { command: 'search', text, account: values.account ?? null, limit, json: values.json, dataDir };
   }
+  if (command === 'login') return parseLogin(values, rest, env, dataDir);
+  if (command === 'accounts') return parseAccounts(rest, values.json, dataDir);
   if (command !== 'lookup' && command !== 'show') {
-    throw new UsageError(`Unknown command "${command}". The commands are "lookup", "show", "search" and "history".`);
+    throw new UsageError(`Unknown command "${command}". The commands are "lookup", "show", "search", "history", "login" and "accounts".`);
   }
   if (rest.length === 0) throw new UsageError(`Give at least one identifier to ${command === 'show' ? 'show' : 'look up'}.`);
   if (values.as !== 'chat' && values.as !== 'session') throw new UsageError('--as takes "chat" or "session".');
@@ -116,15 +159,17 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
     if (!values.offline) throw new UsageError('show prints the cached copy only: add --offline (or use lookup to ask the portal).');
     return { command: 'show', ids: rest, account: values.account ?? null, numberAs: values.as, json: values.json, dataDir };
   }
-  const webhook = values.webhook ?? env.OPENLINES_WEBHOOK ?? null;
-  if (values.demo && values.webhook) throw new UsageError('Use either --webhook or --demo, not both.');
-  if (!values.demo && !webhook) throw new UsageError('Say which portal to ask: --webhook URL (or OPENLINES_WEBHOOK), or --demo.');
+  const chosen = [values.demo && '--demo', values.webhook !== undefined && '--webhook', values.account !== undefined && '--account'].filter(Boolean);
+  if (chosen.length > 1) throw new UsageError(`Say one portal to ask: ${chosen.join(' and ')} were both given.`);
+  // An explicit --account wins over OPENLINES_WEBHOOK in the environment.
+  const webhook = values.account !== undefined ? null : (values.webhook ?? env.OPENLINES_WEBHOOK ?? null);
   const seconds = positiveNumber(values.timeout, '--timeout', 600);
   return {
     command: 'lookup',
     ids: rest,
     webhook: values.demo ? null : webhook,
     demo: values.demo,
+    account: values.account ?? null,
     numberAs: values.as,
     json: values.json,
     timeoutMs: seconds === undefined ? 60_000 : seconds * 1000,
@@ -133,7 +178,55 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
   };
 }
 
-export async function main(argv: string[], env: NodeJS.ProcessEnv, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+type ParsedValues = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>['values'];
+
+function parseLogin(values: ParsedValues, rest: string[], env: NodeJS.ProcessEnv, dataDir: string): LoginOptions {
+  if (rest.length > 0) throw new UsageError('login takes options only: --portal, --client-id, --client-secret, or --webhook.');
+  const name = values.name ?? null;
+  const common = { command: 'login' as const, name, openBrowser: !values['no-browser'], dataDir };
+  const none = { portal: null, clientId: null, clientSecret: null, oauthServer: null, port: null };
+  if (values.webhook !== undefined) {
+    if (values.portal !== undefined || values['client-id'] !== undefined) throw new UsageError('Use either --webhook or --portal with --client-id, not both.');
+    return { ...common, ...none, webhook: values.webhook };
+  }
+  const clientSecret = values['client-secret'] ?? env.OPENLINES_CLIENT_SECRET ?? null;
+  if (values.portal === undefined || values['client-id'] === undefined || clientSecret === null) {
+    throw new UsageError(
+      'Say how to sign in: --portal URL --client-id ID --client-secret SECRET (or OPENLINES_CLIENT_SECRET) for OAuth, or --webhook URL.',
+    );
+  }
+  let port: number | null = null;
+  if (values.port !== undefined) {
+    port = Number(values.port);
+    if (!/^\d+$/.test(values.port) || port > 65_535) throw new UsageError('--port takes a whole number from 0 to 65535 (0: any free port).');
+  }
+  return {
+    ...common,
+    webhook: null,
+    portal: values.portal,
+    clientId: values['client-id'],
+    clientSecret,
+    oauthServer: values['oauth-server'] ?? null,
+    port,
+  };
+}
+
+function parseAccounts(rest: string[], json: boolean, dataDir: string): AccountsOptions {
+  const [action, ...names] = rest;
+  const base = { command: 'accounts' as const, dataDir };
+  if (action === undefined || action === 'list') return { ...base, action: 'list', json };
+  if ((action === 'use' || action === 'remove') && names.length === 1) return { ...base, action, name: names[0]! };
+  if (action === 'rename' && names.length === 2) return { ...base, action, name: names[0]!, newName: names[1]! };
+  throw new UsageError('accounts takes: list, use NAME, rename NAME NEW-NAME, or remove NAME.');
+}
+
+export async function main(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+  input?: NodeJS.ReadableStream,
+): Promise<number> {
   let command: Command;
   try {
     command = parseCommandLine(argv, env);
@@ -157,5 +250,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: NodeJS.W
       return runSearch(command, { out, err });
     case 'lookup':
       return runLookup(command, { out, err });
+    case 'login':
+      return runLogin(command, { out, err, ...(input ? { input } : {}) });
+    case 'accounts':
+      return runAccounts(command, { out, err });
   }
 }

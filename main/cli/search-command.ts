@@ -3,6 +3,7 @@
 import { SNIPPET_MATCH_END, SNIPPET_MATCH_START, type DialogSearchHit } from '../store/index';
 import { toEnvelope } from '../core/errors';
 import { formatError, printable } from './format-human';
+import { portalKeyOf } from './open-accounts';
 import { openStoreForCli } from './open-store';
 import type { SearchOptions, Streams } from './run-cli';
 
@@ -28,7 +29,7 @@ export async function runSearch(options: SearchOptions, { out, err }: Streams): 
   const store = openStoreForCli(options.dataDir, err);
   if (!store) return 1;
   try {
-    const hits = store.searchDialogs(options.text, { limit: options.limit, ...(options.account ? { account: options.account } : {}) });
+    const hits = store.searchDialogs(options.text, { limit: options.limit, ...(options.account ? { account: portalKeyOf(options.dataDir, options.account)! } : {}) });
     if (options.json) {
       out.write(`${JSON.stringify(hits.map((hit) => ({ ...hit, snippet: readableSnippet(hit.snippet) })), null, 2)}\n`);
     } else if (hits.length === 0) {

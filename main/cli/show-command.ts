@@ -7,13 +7,15 @@ import { parseIdentifier } from '../core/identifier';
 import { presentDialog } from '../core/lookup';
 import type { InspectorStore } from '../store/index';
 import { formatError, formatLookup } from './format-human';
+import { portalKeyOf } from './open-accounts';
 import { openStoreForCli } from './open-store';
 import type { ShowOptions, Streams } from './run-cli';
 
 /** The cached copy of one identifier: in the named portal's cache, or the freshest portal that has it. */
 function showOne(store: InspectorStore, options: ShowOptions, input: string): LookupResult {
   const query = parseIdentifier(input, options.numberAs);
-  const accounts = options.account ? [options.account] : store.cachedAccounts();
+  const portal = portalKeyOf(options.dataDir, options.account);
+  const accounts = portal !== null ? [portal] : store.cachedAccounts();
   for (const account of accounts) {
     const cached = store.findDialog(account, query);
     if (!cached) continue;

@@ -1,36 +1,18 @@
 // The built `openlines-inspector` binary, spawned as a user would run it,
 // against the emulator over real HTTPS.
-import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_WEBHOOK, startEmulator, type Emulator } from '../../main/emulator/index';
+import { runCli, type CliRun } from '../support/cli-process';
 import { closedPort } from '../support/closed-port';
 import { holdLock } from '../support/lock-holder';
 import { databaseFile } from '../support/store-sqlite';
 import { makeTempDir } from '../support/temp-dir';
 
-const CLI = path.resolve(import.meta.dirname, '../../out/main/cli.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    // The default data folder is the user's own: point it into the temp folder.
-    const home = { XDG_CONFIG_HOME: path.join(temp.dir, 'config'), APPDATA: path.join(temp.dir, 'appdata') };
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...home, ...env, NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS ?? '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function run(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runCli(args, temp.dir, env);
 }
 
 let emulator: Emulator;
@@ -38,7 +20,6 @@ let caFile: string;
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 
 beforeAll(async () => {
-  if (!existsSync(CLI)) throw new Error('Build first: npm run build (npm test does it)');
   emulator = await startEmulator({ rateLimit: false });
   temp = await makeTempDir();
   caFile = path.join(temp.dir, 'emulator-ca.pem');
