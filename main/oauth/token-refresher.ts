@@ -86,6 +86,22 @@ export class TokenRefresher {
     });
   }
 
+  /**
+   * The portal refused the current access token outright (invalid_token, not
+   * expired): it was revoked, or replaced by a refresh whose answer was never
+   * saved (a crash between the two). Refreshing only on expired_token, as the
+   * docs ask, leaves one remedy: a new sign-in. Remembered like a refused
+   * refresh token, so no more calls go out with it.
+   */
+  signInAgain(): InspectorError {
+    this.refused ??= inspectorError('OAUTH_SIGN_IN_AGAIN', {
+      message:
+        'The portal no longer accepts this account’s access token: it was revoked, the application was reinstalled, or the app was closed while renewing it.',
+    });
+    this.notify();
+    return this.refused;
+  }
+
   private async persist(fresh: OAuthTokens): Promise<OAuthTokens> {
     this.unsaved = fresh;
     try {
@@ -124,7 +140,8 @@ function hasCode(error: unknown, code: string): boolean {
  * Runs `call` with the account's access token; on expired_token refreshes
  * (once for all concurrent callers) and retries once. A call that set off with
  * a token another caller has since rotated away gets invalid_token: it is
- * retried with the new token, without another refresh.
+ * retried with the new token, without another refresh. invalid_token on the
+ * current token means the account must sign in again.
  */
 export async function callWithTokens<T>(refresher: TokenRefresher, call: (accessToken: string) => Promise<T>): Promise<T> {
   const used = (await refresher.tokens()).accessToken;
@@ -135,6 +152,7 @@ export async function callWithTokens<T>(refresher: TokenRefresher, call: (access
     if (hasCode(error, 'invalid_token')) {
       const now = (await refresher.tokens()).accessToken;
       if (now !== used) return call(now);
+      throw refresher.signInAgain();
     }
     throw error;
   }

@@ -148,7 +148,7 @@ describe('callWithTokens', () => {
     expect(client.requests).toHaveLength(1);
   });
 
-  it('retries invalid_token only when another caller has rotated the token meanwhile', async () => {
+  it('retries invalid_token only when another caller has rotated the token meanwhile, else asks to sign in again', async () => {
     const client = heldClient();
     const refresher = new TokenRefresher({ tokens: pair(1), client, save: async () => {} });
     const gate = deferred<void>();
@@ -167,12 +167,23 @@ describe('callWithTokens', () => {
     expect(await slow).toBe('access-2');
     expect(used).toEqual(['access-1', 'access-2']);
 
-    // With nothing newer to try, invalid_token is the caller's to handle.
-    const plain = callWithTokens(refresher, async () => {
+    // With nothing newer to try, the account must sign in again: no refresh (only expired_token makes one).
+    const states: string[] = [];
+    const dead = new TokenRefresher({ tokens: pair(3), client, save: async () => {}, onStateChange: (state) => states.push(state) });
+    const plain = callWithTokens(dead, async () => {
       throw invalid();
     });
-    expect(await plain.catch((e: InspectorError) => e.envelope.code)).toBe('invalid_token');
+    expect(await plain.catch((e: InspectorError) => e.envelope.code)).toBe('OAUTH_SIGN_IN_AGAIN');
     expect(client.requests).toHaveLength(1);
+    expect(dead.state).toBe('sign-in-again');
+    expect(states).toEqual(['sign-in-again']);
+    let called = false;
+    const after = callWithTokens(dead, async () => {
+      called = true;
+      return 'x';
+    });
+    expect(await after.catch((e: InspectorError) => e.envelope.code)).toBe('OAUTH_SIGN_IN_AGAIN');
+    expect(called).toBe(false);
   });
 
   it('passes other errors through without refreshing', async () => {
