@@ -4,6 +4,8 @@
 import path from 'node:path';
 import { app, BrowserWindow, clipboard, ipcMain, nativeTheme, protocol, safeStorage, session, shell } from 'electron';
 import Store from 'electron-store';
+import { keyFileCipher } from './accounts/key-file-cipher';
+import { layeredCipher } from './accounts/secret-cipher';
 import { createMainApi, type MainApi } from './api/create-main-api';
 import { openSettingsSafely } from './api/settings-file';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, handleAppProtocol } from './shell/app-protocol';
@@ -39,7 +41,8 @@ void app.whenReady().then(() => {
   api = createMainApi({
     store: settings.store,
     settingsRecovered: settings.recovered,
-    secrets: createSafeStorageCipher(safeStorage),
+    // Sealed by the OS keychain; accounts the CLI saved with its key file are read too.
+    secrets: layeredCipher(createSafeStorageCipher(safeStorage), [() => keyFileCipher(app.getPath('userData'), { create: false })]),
     openExternal: (url) => shell.openExternal(url),
     writeClipboard: (text) => clipboard.writeText(text),
     // The database (and its native module) loads on first use, not before the window.

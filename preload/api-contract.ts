@@ -3,6 +3,7 @@
 // side of it. Runtime checks of the arguments live in main/api/argument-schemas.ts,
 // which is type-checked against this file.
 
+import type { AccountSummary, RatePlan } from '../main/accounts/account-types';
 import type { DialogQuery, LookupResult, PortalInfo } from '../main/core/dialog-types';
 import type { ErrorEnvelope } from '../main/core/errors';
 import type { DialogSearchHit, HistoryEntry } from '../main/store/types';
@@ -21,6 +22,7 @@ export type {
   TimeBlock,
 } from '../main/core/dialog-types';
 export type { ErrorEnvelope } from '../main/core/errors';
+export type { AccountKind, AccountState, AccountSummary, RatePlan } from '../main/accounts/account-types';
 export type { DialogSearchHit, HistoryEntry } from '../main/store/types';
 
 /** Every answer crosses IPC as plain data: a value or an error envelope, never a thrown Error. */
@@ -30,13 +32,38 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorEnvelo
 export type NumberAs = 'chat' | 'session';
 
 export interface ConnectionState {
-  kind: 'none' | 'webhook' | 'demo';
+  kind: 'none' | 'webhook' | 'oauth' | 'demo';
   /** The portal's address; never the webhook key. */
   portal: PortalInfo | null;
   /** The Bitrix24 user the webhook acts as (not secret: it is in every portal URL). */
   userId: number | null;
   /** Something the user should know about this connection (the key kept for this run only, a saved one unreadable). */
   notice: string | null;
+  /** The saved account lookups go to; null for the demo portal and for none. */
+  account: AccountSummary | null;
+}
+
+/** Starts a sign-in with the user's own local application (brief §3b). */
+export interface OAuthBeginRequest {
+  /** https://<portal>, as the user typed it. Left out when signing an existing account in again. */
+  portal?: string;
+  clientId?: string;
+  /** Left out to reuse the saved one of `accountId`. */
+  clientSecret?: string;
+  /** Signs this saved account in again, with its portal and application unless given. */
+  accountId?: string;
+  /** Default https://oauth.bitrix.info. */
+  oauthServer?: string;
+  /** The loopback port registered as the application's handler (default 31417). */
+  port?: number;
+  name?: string;
+}
+
+export interface OAuthPending {
+  /** Opened in the system browser already; shown so it can be copied to another one. */
+  authorizeUrl: string;
+  /** http://127.0.0.1:<port>/oauth/callback, or null when the port was taken (paste the code instead). */
+  redirectUri: string | null;
 }
 
 export interface Settings {
@@ -106,11 +133,27 @@ export interface IpcContract {
   'identifier:parse': { args: LookupRequest; result: DialogQuery };
   'lookup:run': { args: LookupRequest; result: LookupResult };
   'connection:get': { args: void; result: ConnectionState };
-  'connection:use-webhook': { args: { url: string }; result: ConnectionState };
+  /** Checks the webhook with the portal, saves it as an account (or updates its account) and switches to it. */
+  'connection:use-webhook': { args: { url: string; name?: string }; result: ConnectionState };
   'connection:use-demo': { args: void; result: ConnectionState };
   'connection:disconnect': { args: void; result: ConnectionState };
   /** Asks the connected portal a cheap question (scope) to learn whether it can be reached again. */
   'connection:probe': { args: void; result: ReachabilityCheck };
+  /** The saved accounts, never a secret. */
+  'accounts:list': { args: void; result: AccountSummary[] };
+  /** Lookups go to this account from now on. */
+  'accounts:use': { args: { id: string }; result: ConnectionState };
+  'accounts:rename': { args: { id: string; name: string }; result: AccountSummary[] };
+  'accounts:set-plan': { args: { id: string; plan: RatePlan }; result: AccountSummary[] };
+  /** Forgets the account and its secrets; its history and kept dialogs stay. */
+  'accounts:remove': { args: { id: string }; result: ConnectionState };
+  /** Starts a sign-in in the system browser; one at a time (a new one cancels the last). */
+  'oauth:begin': { args: OAuthBeginRequest; result: OAuthPending };
+  /** Waits for the sign-in to finish (browser or paste), saves the account and switches to it. */
+  'oauth:finish': { args: void; result: ConnectionState };
+  /** The fallback: the code, or the whole address the browser was sent to. */
+  'oauth:paste': { args: { text: string }; result: null };
+  'oauth:cancel': { args: void; result: null };
   'settings:get': { args: void; result: Settings };
   'settings:update': { args: Partial<Settings>; result: Settings };
   /** Opens a link to the connected portal (a CRM card) in the system browser. */
@@ -138,10 +181,19 @@ export interface InspectorApi {
   parseIdentifier(request: LookupRequest): Promise<Result<DialogQuery>>;
   lookup(request: LookupRequest): Promise<Result<LookupResult>>;
   getConnection(): Promise<Result<ConnectionState>>;
-  useWebhook(request: { url: string }): Promise<Result<ConnectionState>>;
+  useWebhook(request: { url: string; name?: string }): Promise<Result<ConnectionState>>;
   useDemo(): Promise<Result<ConnectionState>>;
   disconnect(): Promise<Result<ConnectionState>>;
   probeConnection(): Promise<Result<ReachabilityCheck>>;
+  listAccounts(): Promise<Result<AccountSummary[]>>;
+  useAccount(request: { id: string }): Promise<Result<ConnectionState>>;
+  renameAccount(request: { id: string; name: string }): Promise<Result<AccountSummary[]>>;
+  setAccountPlan(request: { id: string; plan: RatePlan }): Promise<Result<AccountSummary[]>>;
+  removeAccount(request: { id: string }): Promise<Result<ConnectionState>>;
+  beginSignIn(request: OAuthBeginRequest): Promise<Result<OAuthPending>>;
+  finishSignIn(): Promise<Result<ConnectionState>>;
+  pasteSignInCode(request: { text: string }): Promise<Result<null>>;
+  cancelSignIn(): Promise<Result<null>>;
   getSettings(): Promise<Result<Settings>>;
   updateSettings(patch: Partial<Settings>): Promise<Result<Settings>>;
   openPortalLink(request: { url: string }): Promise<Result<null>>;
@@ -164,6 +216,15 @@ export const API_CHANNELS = {
   useDemo: 'connection:use-demo',
   disconnect: 'connection:disconnect',
   probeConnection: 'connection:probe',
+  listAccounts: 'accounts:list',
+  useAccount: 'accounts:use',
+  renameAccount: 'accounts:rename',
+  setAccountPlan: 'accounts:set-plan',
+  removeAccount: 'accounts:remove',
+  beginSignIn: 'oauth:begin',
+  finishSignIn: 'oauth:finish',
+  pasteSignInCode: 'oauth:paste',
+  cancelSignIn: 'oauth:cancel',
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
   openPortalLink: 'link:open-portal',

@@ -13,36 +13,13 @@ import { inspectorError } from '../core/errors';
 import type { Webhook } from '../core/webhook';
 import type { OAuthTokens } from '../oauth/token-client';
 import type { KeyValueStore } from '../api/settings';
+import type { AccountState, AccountSummary, RatePlan } from './account-types';
 import type { SecretCipher } from './secret-cipher';
 
 const STORE_KEY = 'accounts';
 const NAME_MAX = 60;
 
-export type AccountKind = 'webhook' | 'oauth';
-export type RatePlan = 'standard' | 'enterprise';
-
-/**
- * ready: can be used. sign-in-again: the portal refused the refresh token.
- * secrets-unreadable: stored, but this computer cannot decrypt them (another
- * machine, a reset keychain, the app's keychain read from the CLI).
- * secrets-forgotten: kept for one run only, and that run is over.
- */
-export type AccountState = 'ready' | 'sign-in-again' | 'secrets-unreadable' | 'secrets-forgotten';
-
-/** What may leave main: never a secret. */
-export interface AccountSummary {
-  id: string;
-  name: string;
-  kind: AccountKind;
-  origin: string;
-  host: string;
-  plan: RatePlan;
-  state: AccountState;
-  current: boolean;
-  /** OAuth only: the application's client id (not a secret) and the sign-in server. */
-  clientId?: string;
-  oauthServer?: string;
-}
+export type { AccountKind, AccountState, AccountSummary, RatePlan } from './account-types';
 
 export type AccountSecrets =
   | { kind: 'webhook'; webhook: Webhook }
@@ -199,6 +176,13 @@ export class AccountStore {
     return this.get(id);
   }
 
+  /** Which of the portal's documented rate limits lookups keep to (brief §4). */
+  setPlan(idOrName: string, plan: RatePlan): AccountSummary {
+    const { id } = this.get(idOrName);
+    this.#update(id, (account) => ({ ...account, plan }));
+    return this.get(id);
+  }
+
   /** Forgets the account and every secret of it. Its history and kept dialogs stay (they belong to the portal). */
   remove(idOrName: string): AccountSummary {
     const removed = this.get(idOrName);
@@ -260,6 +244,7 @@ export class AccountStore {
       plan: account.plan,
       state: this.#state(account),
       current,
+      userId: account.kind === 'webhook' ? account.userId : null,
     };
     if (account.kind === 'oauth') {
       summary.clientId = account.clientId;

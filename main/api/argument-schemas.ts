@@ -6,16 +6,36 @@ import { SETTING_LIMITS, type ArgsOf, type Channel, type NumericSetting } from '
 const numberAs = z.enum(['chat', 'session']);
 const lookupRequest = z.strictObject({ input: z.string().max(10_000), numberAs });
 const none = z.undefined();
+const accountId = z.string().min(1).max(100);
+// The length and the characters are checked again, with a precise message, by checkAccountName().
+const accountName = z.string().max(200);
 const setting = (key: NumericSetting) => z.number().int().min(SETTING_LIMITS[key].min).max(SETTING_LIMITS[key].max).optional();
 
 export const argumentSchemas = {
   'identifier:parse': lookupRequest,
   'lookup:run': lookupRequest,
   'connection:get': none,
-  'connection:use-webhook': z.strictObject({ url: z.string().max(2_000) }),
+  'connection:use-webhook': z.strictObject({ url: z.string().max(2_000), name: accountName.optional() }),
   'connection:use-demo': none,
   'connection:disconnect': none,
   'connection:probe': none,
+  'accounts:list': none,
+  'accounts:use': z.strictObject({ id: accountId }),
+  'accounts:rename': z.strictObject({ id: accountId, name: accountName }),
+  'accounts:set-plan': z.strictObject({ id: accountId, plan: z.enum(['standard', 'enterprise']) }),
+  'accounts:remove': z.strictObject({ id: accountId }),
+  'oauth:begin': z.strictObject({
+    portal: z.string().max(2_000).optional(),
+    clientId: z.string().max(300).optional(),
+    clientSecret: z.string().max(1_000).optional(),
+    accountId: accountId.optional(),
+    oauthServer: z.string().max(2_000).optional(),
+    port: z.number().int().min(0).max(65_535).optional(),
+    name: accountName.optional(),
+  }),
+  'oauth:finish': none,
+  'oauth:paste': z.strictObject({ text: z.string().max(10_000) }),
+  'oauth:cancel': none,
   'settings:get': none,
   'settings:update': z.strictObject({
     numberAs: numberAs.optional(),

@@ -1,6 +1,7 @@
-// Which portal the app talks to, and the one PortalClient for it. The webhook
-// key lives here and in the encrypted store, nowhere else: what leaves this
-// module is a ConnectionState (host and user id), never the key.
+// Which portal the app talks to, and the one PortalClient for it: a saved
+// account (AccountStore: webhook or OAuth, secrets sealed) or the built-in
+// demo. Secrets live in main and the encrypted store, nowhere else: what
+// leaves this module is a ConnectionState (host, user id, account summary).
 //
 // Changes of connection (webhook, demo, disconnect, dispose) run one at a
 // time, and every await is followed by a check that the connection it was
@@ -13,11 +14,14 @@ import type { Emulator } from '../emulator/index';
 import { createWebhookClient, type PortalClient, type PortalClientOptions } from '../rest/portal-client';
 import type { KeyValueStore } from './settings';
 
+import { clientForAccount } from '../accounts/account-client';
+import type { AccountStore, AccountSummary } from '../accounts/account-store';
 import type { SecretCipher } from '../accounts/secret-cipher';
 import { verifyScope } from '../accounts/verify-scope';
 
 export type { SecretCipher } from '../accounts/secret-cipher';
 
+/** The demo choice; 'webhook' is the single connection of earlier versions, moved into an account at start. */
 type StoredConnection =
   | { kind: 'demo' }
   | { kind: 'webhook'; origin: string; host: string; userId: number; encryptedKey: string };
@@ -25,6 +29,7 @@ type StoredConnection =
 export interface ConnectionDeps {
   store: KeyValueStore;
   secrets: SecretCipher;
+  accounts: AccountStore;
   /** Starts the built-in demo portal (the emulator on loopback). */
   startDemo: () => Promise<Emulator>;
   /** Passed to every client; tests add the emulator's certificate here. */
@@ -39,6 +44,7 @@ export const NOTICES = {
   sessionOnly:
     'This computer offers no secure storage for secrets, so the webhook key is kept only until you quit the app. Connect again next time.',
   unreadable: 'Your saved connection could not be read on this computer (its keychain may have been reset). Connect again.',
+  accountGone: 'The account lookups went to was removed (by the command line, perhaps). Choose another, or connect a portal.',
   demoFailed: 'The demo portal could not be started this time. Choose it again, or connect your own portal.',
   settingsReset: (movedTo: string) =>
     `Your settings file was damaged, so it was moved aside (${movedTo}) and the defaults are back. Connect again.`,
@@ -62,12 +68,11 @@ class Superseded extends Error {}
 
 export class ConnectionManager {
   readonly #deps: ConnectionDeps;
-  #kind: ConnectionState['kind'] = 'none';
-  #userId: number | null = null;
+  /** 'account' goes to #accountId. */
+  #kind: 'none' | 'demo' | 'account' = 'none';
+  #accountId: string | null = null;
   #notice: string | null = null;
   #client: PortalClient | null = null;
-  /** A webhook restored from the store, connected on first use. */
-  #pending: Webhook | null = null;
   #demo: Emulator | null = null;
   #demoStarting: Promise<Emulator> | null = null;
   /** Bumped by every change of connection. */
@@ -83,20 +88,32 @@ export class ConnectionManager {
 
   #restore(): void {
     const stored = this.#deps.store.get(STORE_KEY);
-    if (!isStoredConnection(stored)) return;
-    if (stored.kind === 'demo') {
+    if (isStoredConnection(stored) && stored.kind === 'demo') {
       this.#kind = 'demo';
       return;
     }
+    if (isStoredConnection(stored) && stored.kind === 'webhook') this.#migrate(stored);
+    const current = this.#deps.accounts.current();
+    if (current) {
+      this.#kind = 'account';
+      this.#accountId = current.id;
+    }
+  }
+
+  /** An earlier version's one webhook becomes the first account. */
+  #migrate(stored: Extract<StoredConnection, { kind: 'webhook' }>): void {
     try {
       const key = this.#deps.secrets.decrypt(stored.encryptedKey);
-      this.#pending = { origin: stored.origin, host: stored.host, userId: stored.userId, key };
-      this.#kind = 'webhook';
-      this.#userId = stored.userId;
+      this.#deps.accounts.addWebhook({ webhook: { origin: stored.origin, host: stored.host, userId: stored.userId, key } });
     } catch {
-      this.#deps.store.delete(STORE_KEY);
       this.#notice = NOTICES.unreadable;
     }
+    this.#deps.store.delete(STORE_KEY);
+  }
+
+  /** The current account as saved now (another program may have changed it); null when gone. */
+  #account(): AccountSummary | null {
+    return this.#accountId === null ? null : this.#deps.accounts.find(this.#accountId);
   }
 
   async state(): Promise<ConnectionState> {
@@ -115,11 +132,19 @@ export class ConnectionManager {
   }
 
   #snapshot(): ConnectionState {
-    const portal =
-      this.#client?.portal ??
-      (this.#pending ? { origin: this.#pending.origin, host: this.#pending.host, demo: false } : null);
-    if (this.#kind === 'none' || !portal) return { kind: 'none', portal: null, userId: null, notice: this.#notice };
-    return { kind: this.#kind, portal, userId: this.#userId, notice: this.#notice };
+    const none: ConnectionState = { kind: 'none', portal: null, userId: null, notice: this.#notice, account: null };
+    if (this.#kind === 'demo') return this.#client ? { ...none, kind: 'demo', portal: this.#client.portal } : none;
+    if (this.#kind === 'none') return none;
+    const account = this.#account();
+    if (!account) return { ...none, notice: NOTICES.accountGone };
+    const notice = this.#notice ?? (account.kind === 'webhook' && !this.#deps.secrets.canPersist ? NOTICES.sessionOnly : null);
+    return {
+      kind: account.kind,
+      portal: { origin: account.origin, host: account.host, demo: false },
+      userId: account.userId,
+      notice,
+      account,
+    };
   }
 
   /** The client for the current portal; throws NOT_CONNECTED when there is none. */
@@ -127,9 +152,11 @@ export class ConnectionManager {
     for (;;) {
       if (this.#disposed) throw inspectorError('NOT_CONNECTED');
       if (this.#client) return this.#client;
-      if (this.#pending) {
-        this.#client = createWebhookClient(this.#pending, this.#deps.clientOptions);
-        this.#pending = null;
+      if (this.#kind === 'account') {
+        const account = this.#account();
+        if (!account) throw inspectorError('NOT_CONNECTED', { message: NOTICES.accountGone });
+        // Sign in again, unreadable secrets: each says so, in words, on this lookup.
+        this.#client = clientForAccount(this.#deps.accounts, account.id, this.#deps.clientOptions);
         return this.#client;
       }
       if (this.#kind !== 'demo') throw inspectorError('NOT_CONNECTED');
@@ -150,32 +177,50 @@ export class ConnectionManager {
     }
   }
 
-  /** Connects with a webhook URL after checking with the portal that it works and has the scope. */
-  useWebhook(url: string): Promise<ConnectionState> {
+  /**
+   * Checks a webhook URL with the portal (it works, it has the scope), saves
+   * it as an account (the same webhook user again updates its account) and
+   * switches to it.
+   */
+  useWebhook(url: string, name?: string): Promise<ConnectionState> {
     const webhook = parseWebhookUrl(url);
     return this.#change(async (isCurrent) => {
       const client = createWebhookClient(webhook, this.#deps.clientOptions);
+      let account: AccountSummary;
       try {
         await verifyScope(client);
         if (!isCurrent()) throw new Superseded();
+        account = this.#deps.accounts.addWebhook({ webhook, ...(name !== undefined ? { name } : {}) });
       } catch (error) {
         client.close();
         throw error;
       }
-      const persisted = this.#deps.secrets.canPersist;
-      if (persisted) {
-        this.#deps.store.set(STORE_KEY, {
-          kind: 'webhook',
-          origin: webhook.origin,
-          host: webhook.host,
-          userId: webhook.userId,
-          encryptedKey: this.#deps.secrets.encrypt(webhook.key),
-        } satisfies StoredConnection);
-      } else {
-        this.#deps.store.delete(STORE_KEY);
-      }
-      await this.#install(client, 'webhook', webhook.userId, persisted ? null : NOTICES.sessionOnly);
+      this.#deps.store.delete(STORE_KEY);
+      await this.#install(client, account.id);
     });
+  }
+
+  /** Lookups go to this saved account from now on; its client is made on the first one. */
+  useAccount(id: string): Promise<ConnectionState> {
+    return this.#change(async () => {
+      const account = this.#deps.accounts.setCurrent(id)!;
+      this.#deps.store.delete(STORE_KEY);
+      await this.#install(null, account.id);
+    });
+  }
+
+  /** Forgets the account and its secrets; leaves the connection when it was the current one. */
+  removeAccount(id: string): Promise<ConnectionState> {
+    return this.#change(async () => {
+      const removed = this.#deps.accounts.get(id);
+      if (this.#kind === 'account' && this.#accountId === removed.id) await this.#install(null, null);
+      this.#deps.accounts.remove(removed.id);
+    });
+  }
+
+  /** After a sign-in saved new tokens for `id`: switch to it, with a client on the new tokens. */
+  signedIn(id: string): Promise<ConnectionState> {
+    return this.useAccount(id);
   }
 
   useDemo(): Promise<ConnectionState> {
@@ -187,14 +232,16 @@ export class ConnectionManager {
         throw new Superseded();
       }
       this.#deps.store.set(STORE_KEY, { kind: 'demo' } satisfies StoredConnection);
-      await this.#install(client, 'demo', null, null);
+      this.#deps.accounts.setCurrent(null);
+      await this.#install(client, 'demo');
     });
   }
 
   disconnect(): Promise<ConnectionState> {
     return this.#change(async () => {
       this.#deps.store.delete(STORE_KEY);
-      await this.#install(null, 'none', null, null);
+      this.#deps.accounts.setCurrent(null);
+      await this.#install(null, null);
     });
   }
 
@@ -204,8 +251,8 @@ export class ConnectionManager {
     await this.#changes;
     this.#client?.close();
     this.#client = null;
-    this.#pending = null;
     this.#kind = 'none';
+    this.#accountId = null;
     await this.#stopDemo();
   }
 
@@ -224,15 +271,15 @@ export class ConnectionManager {
     });
   }
 
-  async #install(client: PortalClient | null, kind: ConnectionState['kind'], userId: number | null, notice: string | null): Promise<void> {
+  /** `target`: an account id, 'demo', or null for none. A null client for an account is made on first use. */
+  async #install(client: PortalClient | null, target: string | null): Promise<void> {
     if (this.#client && this.#client !== client) this.#client.close();
     this.#client = client;
-    this.#pending = null;
-    this.#kind = kind;
-    this.#userId = userId;
-    this.#notice = notice;
+    this.#kind = target === null ? 'none' : target === 'demo' ? 'demo' : 'account';
+    this.#accountId = this.#kind === 'account' ? target : null;
+    this.#notice = null;
     // Leaving the demo stops its server: nothing should listen on loopback for no reason.
-    if (kind !== 'demo') await this.#stopDemo();
+    if (this.#kind !== 'demo') await this.#stopDemo();
   }
 
   async #stopDemo(): Promise<void> {

@@ -12,9 +12,11 @@ import type { PortalClientOptions } from '../rest/portal-client';
 import type { HistoryRetention, InspectorStore, RecoveredFile, StoreOptions } from '../store/index';
 // Not through store/index: that would load the native database module at start-up.
 import { isPassingStoreError } from '../store/store-error';
+import { AccountStore } from '../accounts/account-store';
 import { argumentSchemas, isChannel } from './argument-schemas';
 import { ConnectionManager, NOTICES, type SecretCipher } from './connection';
 import { accountOf, LookupService, portalOfAccount } from './lookup-service';
+import { OAuthSignIn } from './oauth-sign-in';
 import { readSettings, updateSettings, type KeyValueStore } from './settings';
 
 export interface MainApiDeps {
@@ -67,12 +69,21 @@ function retentionOf(settings: Settings): HistoryRetention {
 }
 
 export function createMainApi(deps: MainApiDeps): MainApi {
+  const accounts = new AccountStore(deps.store, deps.secrets);
   const connection = new ConnectionManager({
     store: deps.store,
     secrets: deps.secrets,
+    accounts,
     startDemo: deps.startDemo ?? startBundledDemo,
     clientOptions: deps.clientOptions,
     initialNotice: deps.settingsRecovered ? NOTICES.settingsReset(deps.settingsRecovered.movedTo) : null,
+  });
+
+  const signIn = new OAuthSignIn({
+    accounts,
+    openExternal: (url) => deps.openExternal(url),
+    signedIn: (id) => connection.signedIn(id),
+    ...(deps.clientOptions?.extraCertificates ? { extraCertificates: deps.clientOptions.extraCertificates } : {}),
   });
 
   let memory: Promise<InspectorStore | null> | null = null;
@@ -140,7 +151,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       return lookups.run(await connection.client(), query, started);
     },
     'connection:get': () => connection.state(),
-    'connection:use-webhook': ({ url }) => connection.useWebhook(url),
+    'connection:use-webhook': ({ url, name }) => connection.useWebhook(url, name),
     'connection:use-demo': () => connection.useDemo(),
     'connection:disconnect': () => connection.disconnect(),
     'connection:probe': async () => {
@@ -151,6 +162,29 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       } catch (error) {
         return { reachable: false, reason: toEnvelope(error) };
       }
+    },
+    'accounts:list': async () => accounts.list(),
+    'accounts:use': ({ id }) => connection.useAccount(id),
+    'accounts:rename': async ({ id, name }) => {
+      accounts.rename(id, name);
+      return accounts.list();
+    },
+    'accounts:set-plan': async ({ id, plan }) => {
+      accounts.setPlan(id, plan);
+      // The client keeps to the plan it was made with: the next lookup makes one on the new plan.
+      if ((await connection.state()).account?.id === accounts.get(id).id) await connection.useAccount(id);
+      return accounts.list();
+    },
+    'accounts:remove': ({ id }) => connection.removeAccount(id),
+    'oauth:begin': (request) => signIn.begin(request),
+    'oauth:finish': () => signIn.finish(),
+    'oauth:paste': async ({ text }) => {
+      await signIn.paste(text);
+      return null;
+    },
+    'oauth:cancel': async () => {
+      await signIn.cancel();
+      return null;
     },
     'settings:get': async () => readSettings(deps.store),
     'settings:update': async (patch) => {
@@ -219,6 +253,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       }
     },
     async dispose() {
+      await signIn.cancel();
       await connection.dispose();
       const store = await memory?.catch(() => null);
       memory = null;

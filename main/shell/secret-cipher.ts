@@ -2,7 +2,7 @@
 // through Electron's safeStorage. Each value is tagged with how it was
 // encrypted, so a later version can migrate it.
 import type { SafeStorage } from 'electron';
-import type { SecretCipher } from '../api/connection';
+import type { SecretCipher } from '../accounts/secret-cipher';
 
 const TAG = 'safeStorage:v1:';
 

@@ -64,7 +64,7 @@ describe('accounts', () => {
     const hook = accounts.addWebhook({ webhook: WEBHOOK });
     const oauth = accounts.addOAuth(OAUTH);
     expect(accounts.list()).toEqual([
-      { id: hook.id, name: 'acme.bitrix24.com', kind: 'webhook', origin: 'https://acme.bitrix24.com', host: 'acme.bitrix24.com', plan: 'standard', state: 'ready', current: false },
+      { id: hook.id, name: 'acme.bitrix24.com', kind: 'webhook', origin: 'https://acme.bitrix24.com', host: 'acme.bitrix24.com', plan: 'standard', state: 'ready', current: false, userId: 7 },
       {
         id: oauth.id,
         name: 'beta.bitrix24.com',
@@ -74,6 +74,7 @@ describe('accounts', () => {
         plan: 'standard',
         state: 'ready',
         current: true,
+        userId: null,
         clientId: OAUTH.clientId,
         oauthServer: OAUTH.oauthServer,
       },

@@ -2,6 +2,7 @@
 // start, a dispose mid-start, a demo that cannot start, a key that cannot be
 // kept. Real emulators and a real settings file; only the timing is steered.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AccountStore } from '../../main/accounts/account-store';
 import { ConnectionManager, NOTICES } from '../../main/api/connection';
 import { openFileStore } from '../../main/api/file-store';
 import { startEmulator, type Emulator } from '../../main/emulator/index';
@@ -40,9 +41,12 @@ function gatedDemo() {
 
 async function manager(options: { startDemo?: () => Promise<Emulator>; canPersist?: boolean; dir?: string } = {}) {
   temp ??= await makeTempDir();
+  const store = openFileStore(options.dir ?? temp.dir);
+  const secrets = testCipher(options.canPersist ?? true);
   const created = new ConnectionManager({
-    store: openFileStore(options.dir ?? temp.dir),
-    secrets: testCipher(options.canPersist ?? true),
+    store,
+    secrets,
+    accounts: new AccountStore(store, secrets),
     startDemo: options.startDemo ?? (() => startEmulator({ rateLimit: false })),
     clientOptions: { extraCertificates: [portal.certificate], rateLimit: false, timeoutMs: 5_000 },
   });
@@ -78,7 +82,9 @@ describe('a slow demo start', () => {
     const client = await connection.client();
     expect(client.portal.origin).toBe(portal.origin);
     expect((await connection.state()).kind).toBe('webhook');
-    expect(openFileStore(temp.dir).get('connection')).toMatchObject({ kind: 'webhook' });
+    // The webhook is the current account; the demo is no longer remembered.
+    expect(openFileStore(temp.dir).get('connection')).toBeUndefined();
+    expect(openFileStore(temp.dir).get('accounts')).toMatchObject({ current: state.account!.id, list: [{ kind: 'webhook', origin: portal.origin }] });
     // The demo that started too late is not left listening.
     for (const started of demo.started) expect(await isListening(started)).toBe(false);
   });
@@ -116,7 +122,7 @@ describe('what the user is told', () => {
     temp = await makeTempDir();
     openFileStore(temp.dir).set('connection', { kind: 'demo' });
     const connection = await manager({ startDemo: () => Promise.reject(new Error('EADDRINUSE')) });
-    expect(await connection.state()).toEqual({ kind: 'none', portal: null, userId: null, notice: NOTICES.demoFailed });
+    expect(await connection.state()).toEqual({ kind: 'none', portal: null, userId: null, notice: NOTICES.demoFailed, account: null });
     expect((await connection.useWebhook(portal.webhookUrl())).kind).toBe('webhook');
   });
 
@@ -130,7 +136,20 @@ describe('what the user is told', () => {
     temp = await makeTempDir();
     openFileStore(temp.dir).set('connection', { kind: 'webhook', origin: portal.origin, host: 'x', userId: 1, encryptedKey: 'from-another-machine' });
     const connection = await manager();
-    expect(await connection.state()).toEqual({ kind: 'none', portal: null, userId: null, notice: NOTICES.unreadable });
+    expect(await connection.state()).toEqual({ kind: 'none', portal: null, userId: null, notice: NOTICES.unreadable, account: null });
     expect(openFileStore(temp.dir).get('connection')).toBeUndefined();
+  });
+
+  it('the one webhook an earlier version saved becomes the first account, and lookups go on', async () => {
+    temp = await makeTempDir();
+    const webhook = new URL(portal.webhookUrl());
+    const [, , userId, key] = webhook.pathname.split('/');
+    const sealed = testCipher().encrypt(key!);
+    openFileStore(temp.dir).set('connection', { kind: 'webhook', origin: portal.origin, host: webhook.host, userId: Number(userId), encryptedKey: sealed });
+    const connection = await manager();
+    const state = await connection.state();
+    expect(state).toMatchObject({ kind: 'webhook', portal: { origin: portal.origin }, userId: Number(userId), account: { name: webhook.host, state: 'ready', current: true } });
+    expect(openFileStore(temp.dir).get('connection')).toBeUndefined();
+    expect((await (await connection.client()).call('scope', {})).result).toContain('imopenlines');
   });
 });

@@ -30,7 +30,7 @@ function errorCode(result: Result<unknown>): string {
 describe('before any portal is connected', () => {
   it('reports no connection and refuses a lookup with NOT_CONNECTED', async () => {
     harness = await startHarness(emulator);
-    expect(ok<ConnectionState>(await harness.api.dispatch('connection:get', undefined))).toEqual({ kind: 'none', portal: null, userId: null, notice: null });
+    expect(ok<ConnectionState>(await harness.api.dispatch('connection:get', undefined))).toEqual({ kind: 'none', portal: null, userId: null, notice: null, account: null });
     expect(errorCode(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }))).toBe('NOT_CONNECTED');
   });
 
@@ -44,7 +44,14 @@ describe('connecting with a webhook', () => {
   it('checks the webhook with the portal, stores the key encrypted, and never returns it', async () => {
     harness = await startHarness(emulator);
     const state = ok<ConnectionState>(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
-    expect(state).toEqual({ kind: 'webhook', portal: { origin: emulator.origin, host: new URL(emulator.origin).host, demo: false }, userId: DEMO_WEBHOOK.userId, notice: null });
+    const host = new URL(emulator.origin).host;
+    expect(state).toEqual({
+      kind: 'webhook',
+      portal: { origin: emulator.origin, host, demo: false },
+      userId: DEMO_WEBHOOK.userId,
+      notice: null,
+      account: { id: expect.any(String), name: host, kind: 'webhook', origin: emulator.origin, host, plan: 'standard', state: 'ready', current: true, userId: DEMO_WEBHOOK.userId },
+    });
     expect(JSON.stringify(state)).not.toContain(DEMO_WEBHOOK.key);
     expect(emulator.requests.at(-1)?.method).toBe('scope');
     const file = await readFile(path.join(harness.dataDir, 'config.json'), 'utf8');
@@ -67,7 +74,10 @@ describe('connecting with a webhook', () => {
     ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
     expect(ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: '1777', numberAs: 'chat' })).dialog.id).toBe(1777);
     expect(harness.store.get('connection')).toBeUndefined();
-    expect(ok<ConnectionState>(await harness.reopen().dispatch('connection:get', undefined)).kind).toBe('none');
+    expect(JSON.stringify(harness.store.get('accounts'))).not.toContain(DEMO_WEBHOOK.key);
+    // After a restart the account is there, saying its key was for one session only.
+    const restarted = ok<ConnectionState>(await harness.reopen().dispatch('connection:get', undefined));
+    expect(restarted.account?.state).toBe('secrets-forgotten');
   });
 
   it('refuses a wrong key without replacing the current connection', async () => {

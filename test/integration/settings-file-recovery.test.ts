@@ -67,7 +67,7 @@ describe('a damaged settings file', () => {
     });
     try {
       const state = value<ConnectionState>(await api.dispatch('connection:get', undefined));
-      expect(state).toEqual({ kind: 'none', portal: null, userId: null, notice: NOTICES.settingsReset(opened.recovered!.movedTo) });
+      expect(state).toEqual({ kind: 'none', portal: null, userId: null, notice: NOTICES.settingsReset(opened.recovered!.movedTo), account: null });
       expect(state.notice).toContain('.corrupt-');
       expect(value<Settings>(await api.dispatch('settings:get', undefined))).toEqual(DEFAULT_SETTINGS);
       expect(existsSync(opened.recovered!.movedTo)).toBe(true);
