@@ -27,7 +27,7 @@ test('first run offers the demo portal, which then answers lookups', async ({ in
   expect(harness.demos[0]?.requests.length).toBeGreaterThan(0);
 
   // Disconnecting the demo goes back to the welcome panel.
-  await connection.getByRole('button', { name: 'Disconnect' }).click();
+  await inspector.accountMenuItem('Disconnect');
   await expect(page.getByRole('heading', { name: 'Connect to Bitrix24' })).toBeVisible();
   await expect.poll(async () => harness.dispatch('connection:get')).toMatchObject({ ok: true, value: { kind: 'none' } });
 });

@@ -31,15 +31,20 @@ test('a webhook URL is checked, explained when refused, and never kept in the wi
   await expect(inspector.lookupInput).toBeVisible();
   expect(await page.content()).not.toContain(DEMO_WEBHOOK.key);
 
-  // "Change" shows the panel again with an empty field, and can be cancelled.
-  await page.getByRole('button', { name: 'Change' }).click();
-  await expect(page.getByRole('heading', { name: 'Change portal' })).toBeVisible();
+  // "Add or manage portals" shows the panel again with an empty field, and can be left.
+  await inspector.accountMenuItem('Add or manage portals…');
+  await expect(page.getByRole('heading', { name: 'Portals', exact: true })).toBeVisible();
   await expect(page.getByLabel('Inbound webhook URL')).toHaveValue('');
+  await expect(page.getByRole('region', { name: 'Saved portals' })).toContainText(host);
+  expect(await page.content()).not.toContain(DEMO_WEBHOOK.key);
   await page.getByRole('button', { name: `Keep ${host}` }).click();
   await expect(inspector.lookupInput).toBeVisible();
 
-  // Disconnecting a webhook asks first.
-  await page.getByRole('button', { name: 'Disconnect' }).click();
-  await page.getByRole('group', { name: 'Confirm disconnect' }).getByRole('button', { name: 'Disconnect' }).click();
+  // Disconnecting keeps the account saved, ready to be used again.
+  await inspector.accountMenuItem('Disconnect');
   await expect(page.getByRole('heading', { name: 'Connect to Bitrix24' })).toBeVisible();
+  const saved = page.getByRole('region', { name: 'Saved portals' });
+  await saved.getByRole('button', { name: 'Use' }).click();
+  await expect(inspector.lookupInput).toBeFocused();
+  await expect(page.getByLabel('Connection')).toContainText(host);
 });

@@ -5,7 +5,7 @@ import { call } from './api';
 import { announcer } from './announcer.svelte';
 import { lookup } from './lookup-state.svelte';
 
-type Busy = 'load' | 'demo' | 'webhook' | 'disconnect' | null;
+type Busy = 'load' | 'demo' | 'webhook' | 'disconnect' | 'account' | null;
 
 class ConnectionStore {
   /** null until the first answer. */
@@ -39,13 +39,15 @@ class ConnectionStore {
     }
   }
 
-  #connected(state: ConnectionState): void {
+  /** Takes a new connection state from main (a switch, a sign-in, a removal). */
+  adopt(state: ConnectionState): void {
     // Another webhook user on the same portal sees other dialogs and other
     // permissions: the result on screen belongs to the previous one.
     const samePortal =
       this.current?.portal?.origin === state.portal?.origin &&
       this.current?.kind === state.kind &&
-      this.current?.userId === state.userId;
+      this.current?.userId === state.userId &&
+      this.current?.account?.id === state.account?.id;
     this.current = state;
     this.changing = false;
     this.demoError = null;
@@ -61,7 +63,7 @@ class ConnectionStore {
     this.demoError = null;
     const answer = await call((api) => api.useDemo());
     this.busy = null;
-    if (answer.ok) this.#connected(answer.value);
+    if (answer.ok) this.adopt(answer.value);
     else {
       this.demoError = answer.error;
       announcer.announce(answer.error.title);
@@ -70,13 +72,13 @@ class ConnectionStore {
   }
 
   /** The caller clears its field before awaiting this: the URL is not kept anywhere here. */
-  async useWebhook(url: string): Promise<boolean> {
+  async useWebhook(url: string, name?: string): Promise<boolean> {
     if (this.busy) return false;
     this.busy = 'webhook';
     this.webhookError = null;
-    const answer = await call((api) => api.useWebhook({ url }));
+    const answer = await call((api) => api.useWebhook(name ? { url, name } : { url }));
     this.busy = null;
-    if (answer.ok) this.#connected(answer.value);
+    if (answer.ok) this.adopt(answer.value);
     else {
       this.webhookError = answer.error;
       announcer.announce(answer.error.title);
@@ -90,7 +92,7 @@ class ConnectionStore {
     const answer = await call((api) => api.disconnect());
     this.busy = null;
     if (answer.ok) {
-      this.#connected(answer.value);
+      this.adopt(answer.value);
       lookup.clearResult();
     } else {
       this.disconnectError = answer.error;

@@ -2,7 +2,10 @@
 import type { DialogQuery, ErrorEnvelope, LookupRequest, LookupResult, NumberAs } from '../../../preload/api-contract';
 import { call } from './api';
 import { announcer } from './announcer.svelte';
+import { connection } from './connection-state.svelte';
 import { relativeTime } from './relative-time';
+
+const ACCOUNT_CODES = new Set(['OAUTH_SIGN_IN_AGAIN', 'ACCOUNT_SECRETS_UNREADABLE', 'ACCOUNT_SECRETS_FORGOTTEN']);
 
 export type Recognition =
   | { state: 'empty' }
@@ -124,6 +127,8 @@ class LookupStore {
       this.error = answer.error;
       this.status = 'failed';
       announcer.announce(answer.error.title);
+      // The account's state changed in main (sign in again, credentials gone): the header shows it.
+      if (ACCOUNT_CODES.has(answer.error.code)) void connection.load();
     }
   }
 

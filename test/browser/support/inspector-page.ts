@@ -31,6 +31,18 @@ export class InspectorPage {
     await expect(this.lookupInput).toBeVisible();
   }
 
+  /** The header's portal menu button. */
+  get accountMenuButton(): Locator {
+    return this.page.getByLabel('Connection').locator('button[aria-haspopup="menu"]');
+  }
+
+  /** Opens the portal menu and chooses an item (an account, the demo, or a command) by its name. */
+  async accountMenuItem(name: string | RegExp): Promise<void> {
+    await this.accountMenuButton.click();
+    const menu = this.page.getByRole('menu', { name: 'Portals' });
+    await menu.getByRole('menuitem', { name }).or(menu.getByRole('menuitemradio', { name })).click();
+  }
+
   get lookupInput(): Locator {
     return this.page.getByRole('textbox', { name: 'Dialog identifier' });
   }

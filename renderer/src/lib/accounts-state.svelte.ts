@@ -1,0 +1,95 @@
+// The saved portals, as main describes them (never a secret), and what the
+// user does with them: switch, rename, set the rate-limit plan, remove.
+import type { AccountSummary, ErrorEnvelope, RatePlan } from '../../../preload/api-contract';
+import { call } from './api';
+import { announcer } from './announcer.svelte';
+import { connection } from './connection-state.svelte';
+
+class AccountsStore {
+  list = $state.raw<AccountSummary[]>([]);
+  loadError = $state.raw<ErrorEnvelope | null>(null);
+  /** The last failure of an action, by account id, shown beside that account. */
+  errors = $state.raw<Record<string, ErrorEnvelope>>({});
+  /** The account an action is running for. */
+  busy = $state<string | null>(null);
+
+  async load(): Promise<void> {
+    const answer = await call((api) => api.listAccounts());
+    if (answer.ok) {
+      this.list = answer.value;
+      this.loadError = null;
+    } else {
+      this.loadError = answer.error;
+    }
+  }
+
+  async use(id: string): Promise<boolean> {
+    return this.#run(id, async () => {
+      const answer = await call((api) => api.useAccount({ id }));
+      if (answer.ok) connection.adopt(answer.value);
+      return answer;
+    });
+  }
+
+  /** Resolves with the problem to show beside the name field, or null when renamed. */
+  async rename(id: string, name: string): Promise<ErrorEnvelope | null> {
+    let problem: ErrorEnvelope | null = null;
+    await this.#run(id, async () => {
+      const answer = await call((api) => api.renameAccount({ id, name }));
+      if (answer.ok) {
+        this.list = answer.value;
+        announcer.announce(`Renamed to ${name.trim()}`);
+      } else {
+        problem = answer.error;
+      }
+      return { ok: true, value: null };
+    });
+    await this.#refreshConnection();
+    return problem;
+  }
+
+  async setPlan(id: string, plan: RatePlan): Promise<void> {
+    await this.#run(id, async () => {
+      const answer = await call((api) => api.setAccountPlan({ id, plan }));
+      if (answer.ok) this.list = answer.value;
+      return answer;
+    });
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const name = this.list.find((account) => account.id === id)?.name ?? 'The account';
+    const removed = await this.#run(id, async () => {
+      const answer = await call((api) => api.removeAccount({ id }));
+      if (answer.ok) connection.adopt(answer.value);
+      return answer;
+    });
+    if (removed) announcer.announce(`${name} removed`);
+    return removed;
+  }
+
+  /** The header shows the current account's name: keep it in step after a rename. */
+  async #refreshConnection(): Promise<void> {
+    const answer = await call((api) => api.getConnection());
+    if (answer.ok && connection.current?.account?.id === answer.value.account?.id) connection.current = answer.value;
+  }
+
+  async #run(id: string, work: () => Promise<{ ok: boolean; error?: ErrorEnvelope }>): Promise<boolean> {
+    if (this.busy) return false;
+    this.busy = id;
+    const { [id]: _previous, ...others } = this.errors;
+    this.errors = others;
+    try {
+      const answer = await work();
+      if (!answer.ok && answer.error) {
+        this.errors = { ...this.errors, [id]: answer.error };
+        announcer.announce(answer.error.title);
+      }
+      return answer.ok;
+    } finally {
+      this.busy = null;
+      await this.load();
+    }
+  }
+}
+
+export const accounts = new AccountsStore();
