@@ -10,6 +10,7 @@ import type { DialogSearchHit, HistoryEntry } from '../main/store/types';
 
 export type {
   CrmBinding,
+  OperatingBudgetInfo,
   DecodedDialog,
   DialogQuery,
   FieldKind,
@@ -128,10 +129,32 @@ export interface LookupRequest {
   numberAs: NumberAs;
 }
 
+export interface RunLookupRequest extends LookupRequest {
+  /** Chosen by the window, to ask how the lookup is doing and to cancel it. */
+  requestId?: string;
+}
+
+/** How a running lookup is doing: is it waiting for the portal's limits, and for how much longer. */
+export interface LookupProgress {
+  /** False once it has finished (or for an id main does not know). */
+  running: boolean;
+  waiting: {
+    /** rate-limit: queued behind the portal's request rate; retry: backing off after "too many requests"; operating-limit: waiting for the method's time budget. */
+    reason: 'rate-limit' | 'retry' | 'operating-limit';
+    /** The try that follows the wait, 1 for the first. */
+    attempt: number;
+    remainingMs: number;
+    totalMs: number;
+  } | null;
+}
+
 /** Channel → argument and result. Channel names are `domain:action`. */
 export interface IpcContract {
   'identifier:parse': { args: LookupRequest; result: DialogQuery };
-  'lookup:run': { args: LookupRequest; result: LookupResult };
+  'lookup:run': { args: RunLookupRequest; result: LookupResult };
+  'lookup:progress': { args: { requestId: string }; result: LookupProgress };
+  /** Cancels a running lookup wherever it is (queued, waiting to retry, on the wire): it ends with CANCELLED. */
+  'lookup:cancel': { args: { requestId: string }; result: { cancelled: boolean } };
   'connection:get': { args: void; result: ConnectionState };
   /** Checks the webhook with the portal, saves it as an account (or updates its account) and switches to it. */
   'connection:use-webhook': { args: { url: string; name?: string }; result: ConnectionState };
@@ -179,7 +202,9 @@ export type ResultOf<C extends Channel> = IpcContract[C]['result'];
 /** The one object the preload exposes on `window.inspector`: one named method per operation. */
 export interface InspectorApi {
   parseIdentifier(request: LookupRequest): Promise<Result<DialogQuery>>;
-  lookup(request: LookupRequest): Promise<Result<LookupResult>>;
+  lookup(request: RunLookupRequest): Promise<Result<LookupResult>>;
+  lookupProgress(request: { requestId: string }): Promise<Result<LookupProgress>>;
+  cancelLookup(request: { requestId: string }): Promise<Result<{ cancelled: boolean }>>;
   getConnection(): Promise<Result<ConnectionState>>;
   useWebhook(request: { url: string; name?: string }): Promise<Result<ConnectionState>>;
   useDemo(): Promise<Result<ConnectionState>>;
@@ -211,6 +236,8 @@ export interface InspectorApi {
 export const API_CHANNELS = {
   parseIdentifier: 'identifier:parse',
   lookup: 'lookup:run',
+  lookupProgress: 'lookup:progress',
+  cancelLookup: 'lookup:cancel',
   getConnection: 'connection:get',
   useWebhook: 'connection:use-webhook',
   useDemo: 'connection:use-demo',

@@ -19,6 +19,8 @@ function invoke<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<Result<
 const api: InspectorApi = Object.freeze({
   parseIdentifier: (request) => invoke(API_CHANNELS.parseIdentifier, request),
   lookup: (request) => invoke(API_CHANNELS.lookup, request),
+  lookupProgress: (request) => invoke(API_CHANNELS.lookupProgress, request),
+  cancelLookup: (request) => invoke(API_CHANNELS.cancelLookup, request),
   getConnection: () => invoke(API_CHANNELS.getConnection, undefined),
   useWebhook: (request) => invoke(API_CHANNELS.useWebhook, request),
   useDemo: () => invoke(API_CHANNELS.useDemo, undefined),

@@ -6,6 +6,7 @@ import { SETTING_LIMITS, type ArgsOf, type Channel, type NumericSetting } from '
 const numberAs = z.enum(['chat', 'session']);
 const lookupRequest = z.strictObject({ input: z.string().max(10_000), numberAs });
 const none = z.undefined();
+const requestId = z.string().min(1).max(100);
 const accountId = z.string().min(1).max(100);
 // The length and the characters are checked again, with a precise message, by checkAccountName().
 const accountName = z.string().max(200);
@@ -13,7 +14,9 @@ const setting = (key: NumericSetting) => z.number().int().min(SETTING_LIMITS[key
 
 export const argumentSchemas = {
   'identifier:parse': lookupRequest,
-  'lookup:run': lookupRequest,
+  'lookup:run': lookupRequest.extend({ requestId: requestId.optional() }),
+  'lookup:progress': z.strictObject({ requestId }),
+  'lookup:cancel': z.strictObject({ requestId }),
   'connection:get': none,
   'connection:use-webhook': z.strictObject({ url: z.string().max(2_000), name: accountName.optional() }),
   'connection:use-demo': none,

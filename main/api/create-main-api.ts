@@ -16,6 +16,7 @@ import { AccountStore } from '../accounts/account-store';
 import { argumentSchemas, isChannel } from './argument-schemas';
 import { ConnectionManager, NOTICES, type SecretCipher } from './connection';
 import { accountOf, LookupService, portalOfAccount } from './lookup-service';
+import { LookupsInFlight } from './lookups-in-flight';
 import { OAuthSignIn } from './oauth-sign-in';
 import { readSettings, updateSettings, type KeyValueStore } from './settings';
 
@@ -86,6 +87,8 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...(deps.clientOptions?.extraCertificates ? { extraCertificates: deps.clientOptions.extraCertificates } : {}),
   });
 
+  const inFlight = new LookupsInFlight();
+
   let memory: Promise<InspectorStore | null> | null = null;
   /** Opens the database once, when first needed; a failed open is tried again next time. */
   const openMemory = (): Promise<InspectorStore | null> => {
@@ -144,12 +147,19 @@ export function createMainApi(deps: MainApiDeps): MainApi {
 
   const handlers: Handlers = {
     'identifier:parse': async ({ input, numberAs }) => parseIdentifier(input, numberAs),
-    'lookup:run': async ({ input, numberAs }) => {
+    'lookup:run': async ({ input, numberAs, requestId }) => {
       const started = performance.now();
       // Parse first: a bad identifier is refused before we even need a portal.
       const query = parseIdentifier(input, numberAs);
-      return lookups.run(await connection.client(), query, started);
+      const running = inFlight.start(requestId);
+      try {
+        return await lookups.run(await connection.client(), query, started, running.options);
+      } finally {
+        running.end();
+      }
     },
+    'lookup:progress': async ({ requestId }) => inFlight.progress(requestId),
+    'lookup:cancel': async ({ requestId }) => ({ cancelled: inFlight.cancel(requestId) }),
     'connection:get': () => connection.state(),
     'connection:use-webhook': ({ url, name }) => connection.useWebhook(url, name),
     'connection:use-demo': () => connection.useDemo(),
@@ -253,6 +263,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       }
     },
     async dispose() {
+      inFlight.cancelAll();
       await signIn.cancel();
       await connection.dispose();
       const store = await memory?.catch(() => null);

@@ -5,7 +5,7 @@ import type { DialogQuery, LookupResult, PortalInfo } from '../core/dialog-types
 import { errorEnvelope, InspectorError, toEnvelope, type ErrorEnvelope } from '../core/errors';
 import { compareDialogs } from '../core/dialog-changes';
 import { elapsedSince, lookupQuery, presentDialog } from '../core/lookup';
-import type { PortalClient } from '../rest/portal-client';
+import type { CallOptions, PortalClient } from '../rest/portal-client';
 import type { CachedDialog, NewHistoryEntry } from '../store/index';
 
 /** The part of the store a lookup needs. */
@@ -76,7 +76,8 @@ export class LookupService {
     this.#memory = memory;
   }
 
-  async run(client: PortalClient, query: DialogQuery, started = performance.now()): Promise<LookupResult> {
+  /** `options`: cancel the request, hear how long it waits for the portal's limits. */
+  async run(client: PortalClient, query: DialogQuery, started = performance.now(), options: CallOptions = {}): Promise<LookupResult> {
     const at = new Date(Date.now() - (performance.now() - started)).toISOString();
     const account = accountOf(client.portal);
     let warning: ErrorEnvelope | null = null;
@@ -118,7 +119,7 @@ export class LookupService {
 
     let result: LookupResult;
     try {
-      result = await lookupQuery(client, query, started);
+      result = await lookupQuery(client, query, started, options);
     } catch (error) {
       const envelope = toEnvelope(error);
       const cached = FALLBACK_CODES.has(envelope.code) ? safely((store) => store.findDialog(account, query)) : null;

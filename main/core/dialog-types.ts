@@ -164,4 +164,18 @@ export interface LookupResult {
    * result itself is complete, but it was not remembered. Absent or null otherwise.
    */
   memoryWarning?: ErrorEnvelope | null;
+  /**
+   * The account's operating time for imopenlines.dialog.get, from this
+   * answer's `time` block, against the documented 480 s per 10 minutes (an
+   * estimate: the portal does not publish its real limit). Absent for a cached copy.
+   */
+  budget?: OperatingBudgetInfo | null;
+}
+
+export interface OperatingBudgetInfo {
+  usedSeconds: number;
+  /** The documented 480 s. */
+  limitSeconds: number;
+  /** ISO 8601, local: when the oldest counted minute stops counting; null when the portal did not say. */
+  resetAt: string | null;
 }

@@ -1,18 +1,18 @@
 // One lookup: parse → request → validate → decode → describe. The same path
 // for the app, the CLI and the benchmark.
-import type { PortalClient } from '../rest/portal-client';
+import type { CallOptions, PortalClient } from '../rest/portal-client';
 import { dialogSchema } from '../rest/answer-schema';
 import { decodeDialog } from './decode/index';
 import { describeDialog } from './describe-dialog';
-import type { DialogQuery, LookupResult, PortalInfo, RawDialog, TimeBlock } from './dialog-types';
+import type { DialogQuery, LookupResult, OperatingBudgetInfo, PortalInfo, RawDialog, TimeBlock } from './dialog-types';
 import { inspectorError } from './errors';
 import { parseIdentifier, type NumberAs } from './identifier';
 
 export const DIALOG_GET = 'imopenlines.dialog.get';
 
-/** Asks the portal for one dialog, by the one parameter the query names. */
-export async function fetchDialog(client: PortalClient, query: DialogQuery): Promise<Omit<LookupResult, 'elapsedMs'>> {
-  const answer = await client.call(DIALOG_GET, { [query.param]: query.value });
+/** Asks the portal for one dialog, by the one parameter the query names. `options`: cancel it, hear about its waits. */
+export async function fetchDialog(client: PortalClient, query: DialogQuery, options: CallOptions = {}): Promise<Omit<LookupResult, 'elapsedMs'>> {
+  const answer = await client.call(DIALOG_GET, { [query.param]: query.value }, options);
   const parsed = dialogSchema.safeParse(answer.result);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -22,7 +22,18 @@ export async function fetchDialog(client: PortalClient, query: DialogQuery): Pro
     });
   }
   // Validated, but kept as sent: the raw view must show the portal's own key order.
-  return presentDialog(query, client.portal, answer.result as RawDialog, answer.time, new Date().toISOString());
+  const presented = presentDialog(query, client.portal, answer.result as RawDialog, answer.time, new Date().toISOString());
+  return { ...presented, budget: budgetInfo(client) };
+}
+
+function budgetInfo(client: PortalClient): OperatingBudgetInfo | null {
+  const budget = client.budget(DIALOG_GET);
+  if (!budget) return null;
+  return {
+    usedSeconds: budget.usedSeconds,
+    limitSeconds: budget.limitSeconds,
+    resetAt: budget.resetAt === null ? null : new Date(budget.resetAt).toISOString(),
+  };
 }
 
 /** Decodes and describes a dialog, fresh from the portal or from the cache. */
@@ -56,8 +67,13 @@ export function elapsedSince(started: number): number {
 }
 
 /** Looks up an already parsed query, timing the whole round trip. */
-export async function lookupQuery(client: PortalClient, query: DialogQuery, started = performance.now()): Promise<LookupResult> {
-  const result = await fetchDialog(client, query);
+export async function lookupQuery(
+  client: PortalClient,
+  query: DialogQuery,
+  started = performance.now(),
+  options: CallOptions = {},
+): Promise<LookupResult> {
+  const result = await fetchDialog(client, query, options);
   return { ...result, elapsedMs: elapsedSince(started) };
 }
 

@@ -4,6 +4,7 @@ import { createMainApi, type MainApi } from '../../main/api/create-main-api';
 import { openFileStore } from '../../main/api/file-store';
 import type { KeyValueStore } from '../../main/api/settings';
 import type { Emulator } from '../../main/emulator/index';
+import type { RateLimit } from '../../main/rest/portal-client';
 import { InspectorStore } from '../../main/store/index';
 import { makeTempDir } from './temp-dir';
 import { testCipher } from './test-cipher';
@@ -21,7 +22,7 @@ export interface Harness {
 
 export async function startHarness(
   emulator: Emulator | null,
-  options: { canPersist?: boolean; openMemory?: () => InspectorStore } = {},
+  options: { canPersist?: boolean; openMemory?: () => InspectorStore; rateLimit?: RateLimit | false } = {},
 ): Promise<Harness> {
   const { dir, remove } = await makeTempDir();
   const opened: string[] = [];
@@ -37,7 +38,7 @@ export async function startHarness(
       },
       writeClipboard: (text) => copied.push(text),
       openMemory: options.openMemory ?? ((storeOptions) => InspectorStore.open(dir, storeOptions)),
-      clientOptions: { extraCertificates: emulator ? [emulator.certificate] : [], rateLimit: false, timeoutMs: 5_000 },
+      clientOptions: { extraCertificates: emulator ? [emulator.certificate] : [], rateLimit: options.rateLimit ?? false, timeoutMs: 5_000 },
     });
     apis.push(api);
     return api;
