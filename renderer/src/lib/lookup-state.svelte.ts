@@ -1,5 +1,5 @@
 // The lookup: what is typed, what it is recognised as, and the last answer.
-import type { DialogQuery, ErrorEnvelope, LookupRequest, LookupResult, NumberAs } from '../../../preload/api-contract';
+import type { DialogQuery, ErrorEnvelope, LookupProgress, LookupRequest, LookupResult, NumberAs } from '../../../preload/api-contract';
 import { call } from './api';
 import { announcer } from './announcer.svelte';
 import { connection } from './connection-state.svelte';
@@ -14,6 +14,8 @@ export type Recognition =
   | { state: 'refused'; error: ErrorEnvelope };
 
 const PARSE_DELAY_MS = 120;
+/** How often a running lookup is asked whether it waits for the portal's limits. */
+const PROGRESS_POLL_MS = 250;
 
 class LookupStore {
   input = $state('');
@@ -30,6 +32,9 @@ class LookupStore {
   error = $state.raw<ErrorEnvelope | null>(null);
   /** Counts lookups answered (found, failed or from the cache): each one is a new history entry. */
   completed = $state(0);
+  /** Set while the running lookup waits for the portal's limits: why, and for how much longer. */
+  waiting = $state.raw<LookupProgress['waiting']>(null);
+  #requestId: string | null = null;
 
   #parseTimer: ReturnType<typeof setTimeout> | undefined;
   #parseSeq = 0;
@@ -118,7 +123,16 @@ class LookupStore {
     this.status = 'loading';
     this.loadingFrom = 'portal';
     this.loadingLabel = query ? query.label : request.input.trim();
-    const answer = await call((api) => api.lookup(request));
+    const requestId = crypto.randomUUID();
+    this.#requestId = requestId;
+    this.waiting = null;
+    const poll = setInterval(() => void this.#poll(requestId), PROGRESS_POLL_MS);
+    const answer = await call((api) => api.lookup({ ...request, requestId }));
+    clearInterval(poll);
+    if (this.#requestId === requestId) {
+      this.#requestId = null;
+      this.waiting = null;
+    }
     this.completed++;
     if (seq !== this.#lookupSeq) return;
     if (answer.ok) {
@@ -130,6 +144,18 @@ class LookupStore {
       // The account's state changed in main (sign in again, credentials gone): the header shows it.
       if (ACCOUNT_CODES.has(answer.error.code)) void connection.load();
     }
+  }
+
+  async #poll(requestId: string): Promise<void> {
+    const progress = await call((api) => api.lookupProgress({ requestId }));
+    if (progress.ok && this.#requestId === requestId) this.waiting = progress.value.waiting;
+  }
+
+  /** Stops the running lookup wherever it is; it then ends as "Request cancelled". */
+  async cancel(): Promise<void> {
+    const requestId = this.#requestId;
+    if (requestId === null) return;
+    await call((api) => api.cancelLookup({ requestId }));
   }
 
   /** Shows an answer in the inspector, as a lookup does, and says so in the live region. */

@@ -9,6 +9,7 @@ import { createMainApi, type MainApi } from '../../../main/api/create-main-api';
 import { openFileStore } from '../../../main/api/file-store';
 import type { SecretCipher } from '../../../main/api/connection';
 import { startEmulator, type Emulator } from '../../../main/emulator/index';
+import type { RateLimit } from '../../../main/rest/portal-client';
 import { InspectorStore } from '../../../main/store/index';
 import type { Result } from '../../../preload/api-contract';
 import { InspectorPage } from './inspector-page';
@@ -49,10 +50,13 @@ interface Assets {
 interface Options {
   /** How long main waits for the portal; short in the tests of slow portals. */
   clientTimeoutMs: number;
+  /** The client's own bucket; off unless a spec is about waiting for it. */
+  clientRateLimit: RateLimit | false;
 }
 
 export const test = base.extend<{ harness: Harness; inspector: InspectorPage } & Options, { assets: Assets }>({
   clientTimeoutMs: [10_000, { option: true }],
+  clientRateLimit: [false, { option: true }],
 
   assets: [
     // eslint-disable-next-line no-empty-pattern
@@ -64,7 +68,7 @@ export const test = base.extend<{ harness: Harness; inspector: InspectorPage } &
     { scope: 'worker' },
   ],
 
-  harness: async ({ page, assets, clientTimeoutMs }, use) => {
+  harness: async ({ page, assets, clientTimeoutMs, clientRateLimit }, use) => {
     const emulator = await startEmulator({ rateLimit: false });
     const demos: Emulator[] = [];
     const dataDir = await mkdtemp(join(tmpdir(), 'openlines-inspector-browser-'));
@@ -84,7 +88,7 @@ export const test = base.extend<{ harness: Harness; inspector: InspectorPage } &
         demos.push(demo);
         return demo;
       },
-      clientOptions: { extraCertificates: [emulator.certificate], rateLimit: false, timeoutMs: clientTimeoutMs },
+      clientOptions: { extraCertificates: [emulator.certificate], rateLimit: clientRateLimit, timeoutMs: clientTimeoutMs },
       openMemory: (options) => InspectorStore.open(dataDir, options),
     });
 
