@@ -455,6 +455,25 @@ export function inspectorError(code: ErrorCode, extras?: EnvelopeExtras, cause?:
   return new InspectorError(errorEnvelope(code, extras), { cause });
 }
 
+/** `text` with every non-empty secret in it replaced by •••. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((scrubbed, secret) => (secret ? scrubbed.split(secret).join('•••') : scrubbed), text);
+}
+
+/**
+ * The same error, minus any secret that found its way into its words: a
+ * portal or a sign-in server may echo what it was sent in its description.
+ */
+export function withoutSecrets(error: InspectorError, secrets: readonly string[]): InspectorError {
+  const { message, portalDescription } = error.envelope;
+  const cleanMessage = scrubSecrets(message, secrets);
+  const cleanDescription = portalDescription === undefined ? undefined : scrubSecrets(portalDescription, secrets);
+  if (cleanMessage === message && cleanDescription === portalDescription) return error;
+  const envelope: ErrorEnvelope = { ...error.envelope, message: cleanMessage };
+  if (cleanDescription !== undefined) envelope.portalDescription = cleanDescription;
+  return new InspectorError(envelope, { cause: error.cause });
+}
+
 /** Anything thrown → an envelope; unknown throwables never leak their text (it may hold a secret). */
 export function toEnvelope(error: unknown): ErrorEnvelope {
   if (error instanceof InspectorError) return error.envelope;

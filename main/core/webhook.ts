@@ -1,7 +1,7 @@
 // Inbound webhook URLs: https://<portal>/rest/<userId>/<key>/. The key is a
 // password: it is parsed here once, kept in main, and never echoed back in a
 // message, a log line or anything the renderer receives.
-import { inspectorError } from './errors';
+import { inspectorError, scrubSecrets } from './errors';
 
 export interface Webhook {
   /** https origin of the portal, with a port when one was given. */
@@ -47,5 +47,5 @@ export function parseWebhookUrl(raw: string): Webhook {
 
 /** Removes a webhook key from any text (an error message from a library, say) before it leaves main. */
 export function scrubSecret(text: string, secret: string): string {
-  return secret ? text.split(secret).join('•••') : text;
+  return scrubSecrets(text, [secret]);
 }

@@ -4,7 +4,7 @@
 import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import { inspectorError, InspectorError, type ErrorCode } from '../core/errors';
+import { inspectorError, InspectorError, withoutSecrets, type ErrorCode } from '../core/errors';
 import { errorFromTransport } from '../rest/answer-reading';
 
 export const DEFAULT_OAUTH_SERVER = 'https://oauth.bitrix.info';
@@ -100,7 +100,13 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
     // the client secret and the code into every proxy's and server's access log.
     const body = new URLSearchParams({ ...grant, client_id: options.clientId, client_secret: options.clientSecret }).toString();
     const { status, text, contentType } = await post(tokenUrl, body, { agent, timeoutMs, signal: requestOptions.signal, host });
-    return readTokenAnswer(text, status, contentType, grant.grant_type, now());
+    try {
+      return readTokenAnswer(text, status, contentType, grant.grant_type, now());
+    } catch (error) {
+      // The server's description may echo what it was sent.
+      const sent = [options.clientSecret, grant.grant_type === 'authorization_code' ? grant.code : grant.refresh_token];
+      throw error instanceof InspectorError ? withoutSecrets(error, sent) : error;
+    }
   };
 
   return {

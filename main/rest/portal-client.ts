@@ -10,8 +10,8 @@ import { setMaxListeners } from 'node:events';
 import https from 'node:https';
 import { ApiVersion, B24Hook, B24OAuth, EnumAppStatus } from '@bitrix24/b24jssdk';
 import type { PortalInfo, TimeBlock } from '../core/dialog-types';
-import { InspectorError, inspectorError } from '../core/errors';
-import { scrubSecret, type Webhook } from '../core/webhook';
+import { InspectorError, inspectorError, scrubSecrets, withoutSecrets } from '../core/errors';
+import type { Webhook } from '../core/webhook';
 import { callWithTokens, type TokenRefresher } from '../oauth/token-refresher';
 import { errorFromAnswer, errorFromTransport, readBody } from './answer-reading';
 import { successEnvelopeSchema, timeSchema } from './answer-schema';
@@ -393,7 +393,12 @@ function timeInErrorBody(error: unknown): TimeBlock | null {
   return time.success && time.data ? (time.data as TimeBlock) : null;
 }
 
+/** Our error for whatever the SDK, axios or the portal threw, scrubbed of the credentials' secrets. */
 function classify(error: unknown, secrets: string[]): InspectorError {
+  return withoutSecrets(classifyRaw(error, secrets), secrets);
+}
+
+function classifyRaw(error: unknown, secrets: string[]): InspectorError {
   const own = findInspectorError(error);
   if (own) return own;
   const transport = findTransportError(error);
@@ -409,7 +414,7 @@ function classify(error: unknown, secrets: string[]): InspectorError {
   const code = (error as { code?: unknown }).code;
   const status = (error as { status?: unknown }).status;
   if (typeof code === 'string' && !code.startsWith('JSSDK_')) {
-    const description = error instanceof Error ? secrets.reduce((text, secret) => scrubSecret(text, secret), error.message) : undefined;
+    const description = error instanceof Error ? scrubSecrets(error.message, secrets) : undefined;
     return errorFromAnswer({ error: code, error_description: description }, typeof status === 'number' ? status : undefined) ?? inspectorError('INTERNAL');
   }
   return inspectorError('INTERNAL', undefined, error);

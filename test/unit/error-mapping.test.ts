@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ERRORS, errorEnvelope, InspectorError, PORTAL_ERRORS, toEnvelope } from '../../main/core/errors';
+import { APP_ERRORS, errorEnvelope, InspectorError, inspectorError, PORTAL_ERRORS, toEnvelope, withoutSecrets } from '../../main/core/errors';
 import { errorFromAnswer, errorFromTransport, readBody } from '../../main/rest/answer-reading';
 
 // The brief's §2 table, plus the method's own codes and the operating limit.
@@ -171,5 +171,21 @@ describe('the envelope', () => {
     const envelope = toEnvelope(new Error('https://portal/rest/1/secretkey/ failed'));
     expect(envelope.code).toBe('INTERNAL');
     expect(JSON.stringify(envelope)).not.toContain('secretkey');
+  });
+});
+
+describe('withoutSecrets', () => {
+  it('scrubs a secret a portal echoed into its words, keeping the code, the status and the cause', () => {
+    const cause = new Error('underlying');
+    const echoed = inspectorError('NO_AUTH_FOUND', { status: 401, portalDescription: 'Wrong authorization data KEY123abc', message: 'Refused KEY123abc and TOKENzz' }, cause);
+    const clean = withoutSecrets(echoed, ['KEY123abc', 'TOKENzz', '']);
+    expect(clean.envelope).toMatchObject({ code: 'NO_AUTH_FOUND', status: 401, portalDescription: 'Wrong authorization data •••', message: 'Refused ••• and •••' });
+    expect(clean.cause).toBe(cause);
+    expect(clean.message).not.toContain('KEY123abc');
+  });
+
+  it('returns the very same error when there is nothing to scrub', () => {
+    const plain = inspectorError('ACCESS_ERROR', { status: 400 });
+    expect(withoutSecrets(plain, ['KEY123abc'])).toBe(plain);
   });
 });
