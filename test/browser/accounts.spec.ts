@@ -33,7 +33,8 @@ test('a webhook and an OAuth account side by side: sign in, switch, rename, remo
   await dialog.getByLabel('Sign-in server').fill(harness.emulator.oauth.serverOrigin);
   await dialog.getByLabel('Loopback port').fill('0');
   await expect(dialog).toContainText('http://127.0.0.1:0/oauth/callback');
-  await dialog.getByRole('button', { name: 'Sign in in the browser' }).click();
+  await inspector.screenshot('sign-in-form');
+  await dialog.getByRole('button', { name: 'Continue in the browser' }).click();
   await expect(dialog).toContainText('Finish signing in in your browser.');
   await expect(dialog.getByLabel('Or paste the code, or the whole address the browser shows')).toBeFocused();
   expect(new URL(harness.opened.at(-1)!).origin).toBe(harness.emulator.origin);
