@@ -42,7 +42,7 @@ const STORE_KEY = 'connection';
 
 export const NOTICES = {
   sessionOnly:
-    'This computer offers no secure storage for secrets, so the webhook key is kept only until you quit the app. Connect again next time.',
+    'This computer offers no secure storage for secrets (on Linux: no keyring), so this account’s key or sign-in is kept only until you quit the app, never written to disk. Connect again next time.',
   unreadable: 'Your saved connection could not be read on this computer (its keychain may have been reset). Connect again.',
   accountGone: 'The account lookups went to was removed (by the command line, perhaps). Choose another, or connect a portal.',
   demoFailed: 'The demo portal could not be started this time. Choose it again, or connect your own portal.',
@@ -137,7 +137,7 @@ export class ConnectionManager {
     if (this.#kind === 'none') return none;
     const account = this.#account();
     if (!account) return { ...none, notice: NOTICES.accountGone };
-    const notice = this.#notice ?? (account.kind === 'webhook' && !this.#deps.secrets.canPersist ? NOTICES.sessionOnly : null);
+    const notice = this.#notice ?? (this.#deps.secrets.canPersist ? null : NOTICES.sessionOnly);
     return {
       kind: account.kind,
       portal: { origin: account.origin, host: account.host, demo: false },
