@@ -46,7 +46,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     imInstalled: options.imInstalled ?? true,
   };
   const rateLimit = options.rateLimit ?? { burst: 50, drainPerSecond: 2 };
-  const bucket = rateLimit === false ? null : new LeakyBucket(rateLimit.burst, rateLimit.drainPerSecond);
+  const rateLimitClock = options.rateLimitClock;
+  const bucket =
+    rateLimit === false
+      ? null
+      : new LeakyBucket(rateLimit.burst, rateLimit.drainPerSecond, rateLimitClock ? () => rateLimitClock.now() : Date.now);
   const latencyMs = options.latencyMs ?? 0;
   const faults = new FaultQueue();
   const requests: EmulatorRequest[] = [];

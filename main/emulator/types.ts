@@ -23,6 +23,12 @@ export interface EmulatorOptions {
   /** Per emulator instance (one portal). Default {burst: 50, drainPerSecond: 2}; false disables it. */
   rateLimit?: { burst: number; drainPerSecond: number } | false;
   /**
+   * The clock the portal-wide rate limit drains by; default real time. A test shares an
+   * accelerated one with the client, so minutes of 2 req/s pass in seconds. Only the bucket
+   * uses it: the operating budget and the `time` blocks keep real time.
+   */
+  rateLimitClock?: { now(): number };
+  /**
    * Per method per webhook in a rolling 10 minutes; default 480. A call that finds the
    * accumulated time at or above the limit is refused, so a limit of N allows N / cost calls.
    */
