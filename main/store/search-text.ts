@@ -67,6 +67,15 @@ export function inAccount(query: string, account: string): string {
   return `account : ${quoted(accountToken(account))} AND (${query})`;
 }
 
+/**
+ * The query, matched in the name and ids columns only, for the account when
+ * `match` was narrowed to one (see SearchIndex.search).
+ */
+export function nameOrIdMatch(query: string, account: string | null, match: string): string {
+  const inNameOrIds = `{name ids} : (${query})`;
+  return account !== null && match !== query ? inAccount(inNameOrIds, account) : inNameOrIds;
+}
+
 /** Per column (all but account): the text a snippet shows. */
 export type SearchFields = Record<Exclude<SearchColumn, 'account'>, string>;
 

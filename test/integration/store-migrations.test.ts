@@ -64,7 +64,7 @@ describe('migrations', () => {
     store.close();
     const file = databaseFile(nested);
     expect(withRaw(file, userVersion)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(3);
+    expect(SCHEMA_VERSION).toBe(4);
     expect(tables(file)).toEqual(expect.arrayContaining(EXPECTED_TABLES));
   });
 
@@ -124,7 +124,7 @@ describe('migrations', () => {
     } finally {
       store.close();
     }
-    expect(withRaw(databaseFile(dir), userVersion)).toBe(3);
+    expect(withRaw(databaseFile(dir), userVersion)).toBe(SCHEMA_VERSION);
   });
 
   it('upgrade a v2 file with data: every latest copy indexed for search, ties ordered by fetch time, snapshots not indexed', () => {
@@ -162,11 +162,32 @@ describe('migrations', () => {
       store.close();
     }
     withRaw(databaseFile(dir), (db) => {
-      expect(userVersion(db)).toBe(3);
+      expect(userVersion(db)).toBe(SCHEMA_VERSION);
       expect(scalar(db, 'SELECT count(*) FROM dialog_search')).toBe(3);
     });
     store = InspectorStore.open(dir);
     store.close();
+  });
+
+  it('upgrade a v3 file: the search index merges segments thinned out by updates, and finds what it found before', () => {
+    const { dialog } = documentedDialog();
+    let store = InspectorStore.open(dir);
+    store.putDialog('demo', dialog, null, '2026-03-16T00:00:00.000Z');
+    store.close();
+    // Back to what v3 wrote: no merge setting, version 3.
+    withRaw(databaseFile(dir), (db) => {
+      db.exec("DELETE FROM dialog_search_config WHERE k = 'deletemerge'; PRAGMA user_version = 3;");
+    });
+    store = InspectorStore.open(dir);
+    try {
+      expect(store.searchDialogs('green guest').map((hit) => hit.chatId)).toEqual([1777]);
+    } finally {
+      store.close();
+    }
+    withRaw(databaseFile(dir), (db) => {
+      expect(userVersion(db)).toBe(4);
+      expect(scalar(db, "SELECT v FROM dialog_search_config WHERE k = 'deletemerge'")).toBe(5);
+    });
   });
 
   it('run each step in a transaction: a step that fails leaves the file at the previous version, unchanged', () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RawDialog } from '../../main/core/dialog-types';
 import { DEMO_IDS } from '../../main/emulator/index';
 import { type DialogSearchHit, InspectorStore, SNIPPET_MATCH_END, SNIPPET_MATCH_START, StoreError } from '../../main/store/index';
-import { RANK_WINDOW } from '../../main/store/search-index';
+import { BROAD_RANK, RANK_WINDOW } from '../../main/store/search-index';
 import { demoDialog, documentedDialog } from '../support/store-fixtures';
 import { databaseFile, scalar, withRaw } from '../support/store-sqlite';
 import { makeTempDir } from '../support/temp-dir';
@@ -262,7 +262,7 @@ describe('searchDialogs: ranking and limits', () => {
     expect(ids(store.searchDialogs('same name'))).toEqual([4002, 4005, 4004, 4003, 4001]);
   });
 
-  it('when more than RANK_WINDOW match, ranks only the most recently cached RANK_WINDOW', () => {
+  it('when more than RANK_WINDOW match, puts name and id matches first wherever they are, then the rest, newest first', () => {
     const first = 8000;
     // The best match of all (the word in the name), cached before the crowd.
     store.putDialog(ACCOUNT, dialog(first, { name: 'Quokka Keeper' }), null, FETCHED);
@@ -272,20 +272,36 @@ describe('searchDialogs: ranking and limits', () => {
       store.putDialog(ACCOUNT, dialog(id, { name, ...readers('Quokka Fan') }), null, FETCHED);
     }
     const all = store.searchDialogs('quokka', { limit: RANK_WINDOW + 10 });
-    expect(all).toHaveLength(RANK_WINDOW);
-    expect(ids(all)).not.toContain(first);
-    expect(all[0]!.chatId).toBe(first + 100);
-    expect(all[1]!.rank).toBeGreaterThan(all[0]!.rank);
-    // The readers' matches among themselves: equal ranks, the most recently cached first.
-    expect(ids(all.slice(1, 4))).toEqual([first + RANK_WINDOW, first + RANK_WINDOW - 1, first + RANK_WINDOW - 2]);
-    // Specific enough to match fewer: exact again.
-    expect(ids(store.searchDialogs('quokka keeper'))).toEqual([first]);
-    // Fetched again, it is among the most recent, and the oldest of the crowd drops out.
+    expect(all).toHaveLength(RANK_WINDOW + 1);
+    expect(ids(all.slice(0, 2))).toEqual([first + 100, first]);
+    expect(all.slice(0, 2).map((hit) => hit.rank)).toEqual([BROAD_RANK.nameOrId, BROAD_RANK.nameOrId]);
+    // The readers' matches after them, the most recently cached first.
+    expect(ids(all.slice(2, 5))).toEqual([first + RANK_WINDOW, first + RANK_WINDOW - 1, first + RANK_WINDOW - 2]);
+    expect(new Set(all.slice(2).map((hit) => hit.rank))).toEqual(new Set([BROAD_RANK.elsewhere]));
+    expect(shown(all[2]!.snippet)).toBe('[Quokka] Fan');
+    // A page stops where it is asked to.
+    expect(ids(store.searchDialogs('quokka', { limit: 3 }))).toEqual([first + 100, first, first + RANK_WINDOW]);
+    // Specific enough to match fewer: ranked by bm25 again.
+    const keeper = store.searchDialogs('quokka keeper');
+    expect(ids(keeper)).toEqual([first]);
+    expect(keeper[0]!.rank).toBeLessThan(BROAD_RANK.nameOrId);
+    // Fetched again, it is the newest, and first among the name matches.
     store.putDialog(ACCOUNT, dialog(first, { name: 'Quokka Keeper' }), null, FETCHED);
-    const again = ids(store.searchDialogs('quokka', { limit: RANK_WINDOW + 10 }));
-    expect(again).toHaveLength(RANK_WINDOW);
-    expect(again.slice(0, 2).sort()).toEqual([first, first + 100]);
-    expect(again).not.toContain(first + 1);
+    expect(ids(store.searchDialogs('quokka', { limit: 3 }))).toEqual([first, first + 100, first + RANK_WINDOW]);
+  });
+
+  it('keeps accounts apart in a broad search too', () => {
+    // More than RANK_WINDOW in each portal, interleaved.
+    const each = RANK_WINDOW + 20;
+    for (let id = 9001; id <= 9000 + 2 * each; id += 1) {
+      store.putDialog(id % 2 === 0 ? ACCOUNT : 'other.bitrix24.com', dialog(id, { name: `Wombat ${id}` }), null, FETCHED);
+    }
+    const mine = store.searchDialogs('wombat', { account: ACCOUNT, limit: 2_000 });
+    expect(mine).toHaveLength(each);
+    expect(mine.every((hit) => hit.account === ACCOUNT && hit.chatId % 2 === 0)).toBe(true);
+    expect(mine.every((hit) => hit.rank === BROAD_RANK.nameOrId)).toBe(true);
+    expect(ids(mine.slice(0, 2))).toEqual([9000 + 2 * each, 9000 + 2 * each - 2]);
+    expect(store.searchDialogs('wombat', { limit: 2_000 })).toHaveLength(2 * each);
   });
 
   it('returns 50 hits by default, and honours limit', () => {
