@@ -191,7 +191,7 @@ console.log(`${''.padEnd(label)}${store.map((row) => `${row.dialogs.toLocaleStri
 for (const [name, value, goal] of storeRows) {
   console.log(`${name.padEnd(label)}${store.map((row) => value(row).padEnd(column)).join('')}${goal}`);
 }
-console.log('\nsearch rows: median / p95 ·hits shown (of at most 50); RSS "before" is Node and tsx with nothing opened');
+console.log('\nsearch rows: median / p95 ·hits shown (of at most 50); RSS: a child on plain Node (bundled), "before" is Node with nothing opened');
 console.log('\nThroughput against the portal\'s rate limit, real time:\n');
 console.log(throughput ? throughputReport(throughput, results.goals).join('\n') : 'skipped (--quick)');
 mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
+import { buildSync } from 'esbuild';
 import Libsql from 'libsql';
 import type { RawDialog } from '../../main/core/dialog-types';
 import { InspectorStore } from '../../main/store/index';
@@ -79,10 +80,31 @@ function diskBy(file: string): { latest: number; index: number; snapshots: numbe
   }
 }
 
-function storeRss(dir: string): RssReport {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'store-rss-child.ts'), dir, ACCOUNT, String(SEARCH_ROUNDS)], {
-    encoding: 'utf8',
+/**
+ * The child is bundled and run by plain Node, not through tsx: tsx and its
+ * esbuild service add some 40 MB that the app never carries. libsql stays
+ * outside the bundle (a native module), found from the repo's node_modules.
+ */
+let rssChild: string | null = null;
+function bundledRssChild(): string {
+  if (rssChild) return rssChild;
+  const out = path.resolve(import.meta.dirname, '../../bench-results/store-rss-child.mjs');
+  buildSync({
+    entryPoints: [path.join(import.meta.dirname, 'store-rss-child.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['libsql'],
+    logLevel: 'silent',
   });
+  rssChild = out;
+  return out;
+}
+
+function storeRss(dir: string): RssReport {
+  const child = spawnSync(process.execPath, [bundledRssChild(), dir, ACCOUNT, String(SEARCH_ROUNDS)], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`bench: store-rss-child failed: ${child.stderr}`);
   return JSON.parse(child.stdout) as RssReport;
 }

@@ -6,7 +6,7 @@ import { InspectorStore } from '../../main/store/index';
 import { BENCH_QUERIES } from './bench-dialogs';
 
 export interface RssReport {
-  /** Node and tsx, before the store is opened. */
+  /** Node alone, before the store is opened. */
   beforeOpenMb: number;
   /** After opening the store and running every search `rounds` times. */
   afterSearchesMb: number;
