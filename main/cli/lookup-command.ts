@@ -36,12 +36,13 @@ async function openClient(options: LookupOptions): Promise<{ client: PortalClien
   if (options.webhook !== null) return { client: createWebhookClient(parseWebhookUrl(options.webhook), { timeoutMs: options.timeoutMs }), demo: null };
   const accounts = openAccounts(options.dataDir);
   const account = options.account ?? accounts.current()?.id;
-  if (account === undefined) throw new UsageError(NO_PORTAL);
+  if (account === undefined) throw new UsageError(accounts.list().length === 0 ? `${NO_PORTAL} ${NONE_SAVED}` : `${NO_PORTAL} ${NONE_CURRENT}`);
   return { client: clientForAccount(accounts, account, { timeoutMs: options.timeoutMs }), demo: null };
 }
 
-const NO_PORTAL =
-  'Say which portal to ask: --account NAME (a saved account), --webhook URL (or OPENLINES_WEBHOOK), or --demo. No account is saved yet: add one with openlines-inspector login.';
+const NO_PORTAL = 'Say which portal to ask: --account NAME (a saved account), --webhook URL (or OPENLINES_WEBHOOK), or --demo.';
+const NONE_SAVED = 'No account is saved yet: add one with openlines-inspector login.';
+const NONE_CURRENT = 'None of the saved accounts is the current one: choose one with openlines-inspector accounts use NAME.';
 
 export async function runLookup(options: LookupOptions, { out, err }: Streams): Promise<number> {
   let connection: { client: PortalClient; demo: Emulator | null };

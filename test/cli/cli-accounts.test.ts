@@ -178,6 +178,10 @@ describe('openlines-inspector accounts', () => {
     const missing = await cli(['lookup', '1777', '--account', 'Support webhook']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('[ACCOUNT_NOT_FOUND]');
+    // The one in use was removed: lookups without --account say how to choose another.
+    const noCurrent = await cli(['lookup', '1777']);
+    expect(noCurrent.code).toBe(2);
+    expect(noCurrent.stderr).toContain('choose one with openlines-inspector accounts use NAME');
   });
 
   it('with no account and no portal named, lookup says how to add one', async () => {
