@@ -22,7 +22,10 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 let api: MainApi | null = null;
 
 function createWindow(): void {
-  const window = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs'), nativeTheme.shouldUseDarkColors));
+  // electronegativity cannot see through mainWindowOptions(): contextIsolation and sandbox are on,
+  // nodeIntegration off (test/shell/window-options.test.ts), and every new window, a middle-click's
+  // too, is denied by installWindowGuards (test/shell/window-guards.test.ts).
+  const window = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs'), nativeTheme.shouldUseDarkColors)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   installWindowGuards(window.webContents, window.webContents.session, appOrigins);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
@@ -43,7 +46,9 @@ void app.whenReady().then(() => {
     settingsRecovered: settings.recovered,
     // Sealed by the OS keychain; accounts the CLI saved with its key file are read too.
     secrets: layeredCipher(createSafeStorageCipher(safeStorage), [() => keyFileCipher(app.getPath('userData'), { create: false })]),
-    openExternal: (url) => shell.openExternal(url),
+    // Reached only with https addresses main built and checked: a link to the connected portal
+    // (checkPortalLink) or the portal's sign-in page (OAuthSignIn).
+    openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
     writeClipboard: (text) => clipboard.writeText(text),
     // The database (and its native module) loads on first use, not before the window.
     openMemory: async (options) => (await import('./store/index')).InspectorStore.open(app.getPath('userData'), options),

@@ -82,7 +82,8 @@ export function createMainApi(deps: MainApiDeps): MainApi {
 
   const signIn = new OAuthSignIn({
     accounts,
-    openExternal: (url) => deps.openExternal(url),
+    // The portal's authorize page, built and checked (https) in OAuthSignIn.
+    openExternal: (url) => deps.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
     signedIn: (id) => connection.signedIn(id),
     ...(deps.clientOptions?.extraCertificates ? { extraCertificates: deps.clientOptions.extraCertificates } : {}),
   });
@@ -204,7 +205,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     },
     'link:open-portal': async ({ url }) => {
       const state = await connection.state();
-      await deps.openExternal(checkPortalLink(url, state.portal?.origin));
+      await deps.openExternal(checkPortalLink(url, state.portal?.origin)); // eng-disable OPEN_EXTERNAL_JS_CHECK: https, the connected portal's origin only
       return null;
     },
     'clipboard:write-text': async ({ text }) => {

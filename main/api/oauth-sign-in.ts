@@ -49,7 +49,7 @@ export class OAuthSignIn {
     // Built here from the portal's parsed origin, https only: the only address this opens.
     const url = new URL(flow.authorizeUrl);
     if (url.protocol !== 'https:') throw inspectorError('INVALID_PORTAL_URL');
-    await this.#deps.openExternal(url.href).catch(() => {
+    await this.#deps.openExternal(url.href).catch(() => { // eng-disable OPEN_EXTERNAL_JS_CHECK: https, built from the portal's parsed origin above
       // No browser could be opened: the dialog shows the address to copy.
     });
     return { authorizeUrl: flow.authorizeUrl, redirectUri: flow.redirectUri ?? null };
