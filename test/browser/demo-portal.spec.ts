@@ -7,7 +7,7 @@ test('first run offers the demo portal, which then answers lookups', async ({ in
   await expect(page.getByText('Developer resources → Other → Inbound webhook')).toBeVisible();
   await expect(inspector.lookupInput).toHaveCount(0);
   // The comments above the doctype (an electronegativity suppression) leave the page in standards mode.
-  expect(await page.evaluate(() => document.compatMode)).toBe('CSS1Compat');
+  expect(await page.evaluate('document.compatMode')).toBe('CSS1Compat');
   await inspector.screenshot('welcome');
 
   await page.getByRole('button', { name: 'Try the demo portal' }).click();
