@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { HistoryEntry, LookupProgress, LookupResult, Result } from '../../preload/api-contract';
 import { startEmulator, type Emulator } from '../../main/emulator/index';
 import { startHarness, type Harness } from '../support/main-api-harness';
+import { ok } from '../support/ipc-result';
 
 let emulator: Emulator;
 let harness: Harness;
@@ -15,10 +16,6 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 afterEach(() => harness?.dispose());
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 const dialogGets = () => emulator.requests.filter((request) => request.method === 'imopenlines.dialog.get').length;
 
@@ -26,34 +23,34 @@ it('says a lookup waits for the rate limit and for how long, and cancels it befo
   // One request at once, then one every 5 s: connecting checks the webhook
   // with that one, so the lookup right after has to wait.
   harness = await startHarness(emulator, { rateLimit: { burst: 1, drainPerSecond: 0.2 } });
-  value(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+  ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
   const before = dialogGets();
 
   const lookup = harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat', requestId: 'waiting' });
   let progress: LookupProgress = { running: true, waiting: null };
-  await expect.poll(async () => (progress = value<LookupProgress>(await harness.api.dispatch('lookup:progress', { requestId: 'waiting' }))).waiting?.reason).toBe('rate-limit');
+  await expect.poll(async () => (progress = ok<LookupProgress>(await harness.api.dispatch('lookup:progress', { requestId: 'waiting' }))).waiting?.reason).toBe('rate-limit');
   expect(progress.running).toBe(true);
   expect(progress.waiting!.attempt).toBe(1);
   expect(progress.waiting!.remainingMs).toBeGreaterThan(1_000);
   expect(progress.waiting!.remainingMs).toBeLessThanOrEqual(progress.waiting!.totalMs);
 
-  expect(value(await harness.api.dispatch('lookup:cancel', { requestId: 'waiting' }))).toEqual({ cancelled: true });
+  expect(ok(await harness.api.dispatch('lookup:cancel', { requestId: 'waiting' }))).toEqual({ cancelled: true });
   const cancelled = await lookup;
   expect(cancelled).toMatchObject({ ok: false, error: { code: 'CANCELLED', retryable: true } });
   expect(dialogGets()).toBe(before);
-  expect(value(await harness.api.dispatch('lookup:progress', { requestId: 'waiting' }))).toEqual({ running: false, waiting: null });
-  expect(value(await harness.api.dispatch('lookup:cancel', { requestId: 'waiting' }))).toEqual({ cancelled: false });
+  expect(ok(await harness.api.dispatch('lookup:progress', { requestId: 'waiting' }))).toEqual({ running: false, waiting: null });
+  expect(ok(await harness.api.dispatch('lookup:cancel', { requestId: 'waiting' }))).toEqual({ cancelled: false });
   // Remembered as what it was.
-  const [entry] = value<HistoryEntry[]>(await harness.api.dispatch('history:list', {}));
+  const [entry] = ok<HistoryEntry[]>(await harness.api.dispatch('history:list', {}));
   expect(entry).toMatchObject({ input: 'chat1777', outcome: 'CANCELLED' });
 });
 
 it('shows the operating budget of every answer, against the documented 480 s', async () => {
   harness = await startHarness(emulator);
-  value(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
-  const result = value<LookupResult>(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat', requestId: 'one' }));
+  ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+  const result = ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat', requestId: 'one' }));
   expect(result.budget).toEqual({ usedSeconds: result.time!.operating, limitSeconds: 480, resetAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
-  expect(value(await harness.api.dispatch('lookup:progress', { requestId: 'one' }))).toEqual({ running: false, waiting: null });
+  expect(ok(await harness.api.dispatch('lookup:progress', { requestId: 'one' }))).toEqual({ running: false, waiting: null });
 });
 
 it('refuses a request id that is not one', async () => {

@@ -7,6 +7,7 @@ import type { ConnectionState, DialogSearchHit, HistoryEntry, LookupResult, Resu
 import { DEMO_WEBHOOK, startEmulator, type Emulator } from '../../main/emulator/index';
 import { InspectorStore } from '../../main/store/index';
 import { startHarness, type Harness } from '../support/main-api-harness';
+import { errorCode, ok } from '../support/ipc-result';
 
 let emulator: Emulator;
 let harness: Harness;
@@ -17,15 +18,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 afterEach(() => harness?.dispose());
 
-function ok<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
-function errorCode(result: Result<unknown>): string {
-  if (result.ok) throw new Error('expected an error');
-  return result.error.code;
-}
 
 describe('before any portal is connected', () => {
   it('reports no connection and refuses a lookup with NOT_CONNECTED', async () => {

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from '../../main/api/settings';
 import type { ConnectionState, Result, Settings } from '../../preload/api-contract';
 import { makeTempDir } from '../support/temp-dir';
 import { testCipher } from '../support/test-cipher';
+import { ok } from '../support/ipc-result';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>> | null = null;
 afterEach(async () => {
@@ -18,10 +19,6 @@ afterEach(async () => {
   temp = null;
 });
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(result.error.code);
-  return result.value as T;
-}
 
 describe('a damaged settings file', () => {
   it.each([
@@ -66,10 +63,10 @@ describe('a damaged settings file', () => {
       writeClipboard: () => undefined,
     });
     try {
-      const state = value<ConnectionState>(await api.dispatch('connection:get', undefined));
+      const state = ok<ConnectionState>(await api.dispatch('connection:get', undefined));
       expect(state).toEqual({ kind: 'none', portal: null, userId: null, notice: NOTICES.settingsReset(opened.recovered!.movedTo), account: null });
       expect(state.notice).toContain('.corrupt-');
-      expect(value<Settings>(await api.dispatch('settings:get', undefined))).toEqual(DEFAULT_SETTINGS);
+      expect(ok<Settings>(await api.dispatch('settings:get', undefined))).toEqual(DEFAULT_SETTINGS);
       expect(existsSync(opened.recovered!.movedTo)).toBe(true);
     } finally {
       await api.dispose();
