@@ -24,6 +24,7 @@ export function mainWindowOptions(preloadPath: string, darkTheme: boolean): Brow
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,

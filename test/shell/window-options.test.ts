@@ -16,6 +16,11 @@ describe('mainWindowOptions', () => {
     expect(web.allowRunningInsecureContent).toBe(false);
   });
 
+  it('turns on no experimental or extra Blink features', () => {
+    expect(web.experimentalFeatures).toBe(false);
+    expect(web.enableBlinkFeatures).toBeUndefined();
+  });
+
   it('gives Node to no page, worker or subframe', () => {
     expect(web.nodeIntegration).toBe(false);
     expect(web.nodeIntegrationInWorker).toBe(false);

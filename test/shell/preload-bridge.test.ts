@@ -1,0 +1,47 @@
+// The preload exposes one frozen object with one named method per operation:
+// no ipcRenderer, no generic invoke or send, nothing of Electron itself.
+// Electron is mocked; the bridge module is the real one.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { API_CHANNELS, API_GLOBAL } from '../../preload/api-contract';
+
+const exposed: Array<[string, unknown]> = [];
+const invoked: Array<[string, unknown]> = [];
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (name: string, value: unknown) => exposed.push([name, value]) },
+  ipcRenderer: {
+    invoke: (channel: string, args: unknown) => {
+      invoked.push([channel, args]);
+      return Promise.resolve({ ok: true, value: null });
+    },
+  },
+}));
+
+beforeAll(async () => {
+  await import('../../preload/index');
+});
+
+describe('the preload bridge', () => {
+  it('exposes exactly one object, under window.inspector', () => {
+    expect(exposed.map(([name]) => name)).toEqual([API_GLOBAL]);
+  });
+
+  it('is frozen and holds only the named operations of the contract, each a function', () => {
+    const api = exposed[0]![1] as Record<string, unknown>;
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(Object.keys(api).sort()).toEqual(Object.keys(API_CHANNELS).sort());
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+    for (const forbidden of ['ipcRenderer', 'invoke', 'send', 'on', 'require', 'process']) expect(api).not.toHaveProperty(forbidden);
+  });
+
+  it('sends each operation on its own channel, with the argument as given', async () => {
+    const api = exposed[0]![1] as Record<string, (arg?: unknown) => Promise<unknown>>;
+    for (const [method, channel] of Object.entries(API_CHANNELS)) {
+      invoked.length = 0;
+      const argument = { probe: method };
+      await api[method]!(argument);
+      expect(invoked).toHaveLength(1);
+      expect(invoked[0]![0]).toBe(channel);
+    }
+  });
+});
