@@ -1,22 +1,13 @@
 // The core (parse → request → validate → decode) against the emulator over
 // real HTTPS: every lookup form, every error code, every odd answer.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { InspectorError } from '../../main/core/errors';
 import { lookupDialog } from '../../main/core/lookup';
 import { parseWebhookUrl } from '../../main/core/webhook';
 import { DEMO_IDS, DEMO_WEBHOOK, startEmulator, type Emulator, type EmulatorOptions } from '../../main/emulator/index';
 import { createWebhookClient, type PortalClient, type PortalClientOptions } from '../../main/rest/portal-client';
 import { closedPort } from '../support/closed-port';
+import { rejection } from '../support/inspector-errors';
 
-async function failure(promise: Promise<unknown>): Promise<InspectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(InspectorError);
-    return error as InspectorError;
-  }
-  throw new Error('the lookup succeeded');
-}
 
 function clientFor(emulator: Emulator, options: PortalClientOptions = {}, url = emulator.webhookUrl()): PortalClient {
   return createWebhookClient(parseWebhookUrl(url), { extraCertificates: [emulator.certificate], timeoutMs: 5_000, ...options });
@@ -97,17 +88,17 @@ describe('every lookup form reaches the same dialog', () => {
 
 describe('Bitrix24 errors keep their code', () => {
   it('a chat that does not exist → ACCESS_ERROR', async () => {
-    const error = await failure(lookupDialog(client, '987654', 'chat'));
+    const error = await rejection(lookupDialog(client, '987654', 'chat'));
     expect(error.envelope).toMatchObject({ code: 'ACCESS_ERROR', status: 400 });
   });
 
   it('a chat the webhook user may not open → ACCESS_ERROR too', async () => {
-    const error = await failure(lookupDialog(client, String(DEMO_IDS.deniedChatId), 'chat'));
+    const error = await rejection(lookupDialog(client, String(DEMO_IDS.deniedChatId), 'chat'));
     expect(error.envelope.code).toBe('ACCESS_ERROR');
   });
 
   it('a session number read as a chat id → ACCESS_ERROR', async () => {
-    const error = await failure(lookupDialog(client, '343', 'chat'));
+    const error = await rejection(lookupDialog(client, '343', 'chat'));
     expect(error.envelope.code).toBe('ACCESS_ERROR');
   });
 
@@ -136,7 +127,7 @@ describe('Bitrix24 errors keep their code', () => {
     const attempts = code === 'expired_token' ? 2 : 1;
     emulator.injectFault({ kind: 'error', code, description: `portal says ${code}` }, { times: attempts });
     const before = emulator.requests.length;
-    const error = await failure(lookupDialog(client, 'chat1777', 'chat'));
+    const error = await rejection(lookupDialog(client, 'chat1777', 'chat'));
     expect(error.envelope.code).toBe(code);
     expect(error.envelope.portalDescription).toBe(`portal says ${code}`);
     expect(error.envelope.message).not.toContain('portal says');
@@ -148,7 +139,7 @@ describe('Bitrix24 errors keep their code', () => {
     const bare = await startEmulator({ rateLimit: false, imInstalled: false });
     const bareClient = clientFor(bare);
     try {
-      expect((await failure(lookupDialog(bareClient, 'chat1777', 'chat'))).envelope.code).toBe('IM_NOT_INSTALLED');
+      expect((await rejection(lookupDialog(bareClient, 'chat1777', 'chat'))).envelope.code).toBe('IM_NOT_INSTALLED');
     } finally {
       bareClient.close();
       await bare.close();
@@ -159,7 +150,7 @@ describe('Bitrix24 errors keep their code', () => {
     const url = emulator.webhookUrl().replace(DEMO_WEBHOOK.key, 'wrongkey123');
     const wrong = clientFor(emulator, {}, url);
     try {
-      const error = await failure(lookupDialog(wrong, 'chat1777', 'chat'));
+      const error = await rejection(lookupDialog(wrong, 'chat1777', 'chat'));
       expect(error.envelope.code).toBe('NO_AUTH_FOUND');
       expect(JSON.stringify(error.envelope)).not.toContain('wrongkey123');
     } finally {
@@ -172,7 +163,7 @@ describe('Bitrix24 errors keep their code', () => {
     const portal = await startEmulator({ rateLimit: false, webhooks: [DEMO_WEBHOOK, narrow] });
     const narrowClient = clientFor(portal, {}, portal.webhookUrl(narrow));
     try {
-      expect((await failure(lookupDialog(narrowClient, 'chat1777', 'chat'))).envelope.code).toBe('insufficient_scope');
+      expect((await rejection(lookupDialog(narrowClient, 'chat1777', 'chat'))).envelope.code).toBe('insufficient_scope');
     } finally {
       narrowClient.close();
       await portal.close();
@@ -184,7 +175,7 @@ describe('Bitrix24 errors keep their code', () => {
     const eager = clientFor(portal, { rateLimit: false });
     try {
       for (let i = 0; i < 3; i++) await lookupDialog(eager, 'chat1777', 'chat');
-      expect((await failure(lookupDialog(eager, 'chat1777', 'chat'))).envelope).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', status: 503, retryable: true });
+      expect((await rejection(lookupDialog(eager, 'chat1777', 'chat'))).envelope).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', status: 503, retryable: true });
     } finally {
       eager.close();
       await portal.close();
@@ -197,7 +188,7 @@ describe('Bitrix24 errors keep their code', () => {
     try {
       await lookupDialog(busy, 'chat1777', 'chat');
       await lookupDialog(busy, 'chat1777', 'chat');
-      expect((await failure(lookupDialog(busy, 'chat1777', 'chat'))).envelope).toMatchObject({ code: 'OPERATION_TIME_LIMIT', status: 429 });
+      expect((await rejection(lookupDialog(busy, 'chat1777', 'chat'))).envelope).toMatchObject({ code: 'OPERATION_TIME_LIMIT', status: 429 });
     } finally {
       busy.close();
       await portal.close();
@@ -216,14 +207,14 @@ describe('answers that are not Bitrix24 JSON, and no answer at all', () => {
     [{ kind: 'reset' }, 'CONNECTION_RESET'],
   ] as const)('%j → %s', async (fault, code) => {
     emulator.injectFault(fault);
-    expect((await failure(lookupDialog(client, 'chat1777', 'chat'))).envelope.code).toBe(code);
+    expect((await rejection(lookupDialog(client, 'chat1777', 'chat'))).envelope.code).toBe(code);
   });
 
   it('a portal that never answers → TIMEOUT', async () => {
     const impatient = clientFor(emulator, { rateLimit: false, timeoutMs: 300 });
     emulator.injectFault({ kind: 'hang' });
     try {
-      expect((await failure(lookupDialog(impatient, 'chat1777', 'chat'))).envelope.code).toBe('TIMEOUT');
+      expect((await rejection(lookupDialog(impatient, 'chat1777', 'chat'))).envelope.code).toBe('TIMEOUT');
     } finally {
       impatient.close();
     }
@@ -233,7 +224,7 @@ describe('answers that are not Bitrix24 JSON, and no answer at all', () => {
     const port = await closedPort();
     const nowhere = createWebhookClient(parseWebhookUrl(`https://127.0.0.1:${port}/rest/1/abc123/`), { timeoutMs: 2_000 });
     try {
-      expect((await failure(lookupDialog(nowhere, 'chat1777', 'chat'))).envelope.code).toBe('PORTAL_UNREACHABLE');
+      expect((await rejection(lookupDialog(nowhere, 'chat1777', 'chat'))).envelope.code).toBe('PORTAL_UNREACHABLE');
     } finally {
       nowhere.close();
     }
@@ -243,7 +234,7 @@ describe('answers that are not Bitrix24 JSON, and no answer at all', () => {
     const before = emulator.requests.length;
     const untrusting = createWebhookClient(parseWebhookUrl(emulator.webhookUrl()), { timeoutMs: 2_000 });
     try {
-      expect((await failure(lookupDialog(untrusting, 'chat1777', 'chat'))).envelope.code).toBe('TLS_ERROR');
+      expect((await rejection(lookupDialog(untrusting, 'chat1777', 'chat'))).envelope.code).toBe('TLS_ERROR');
       expect(emulator.requests.length).toBe(before);
     } finally {
       untrusting.close();
@@ -257,7 +248,7 @@ describe('answers that are not Bitrix24 JSON, and no answer at all', () => {
     } as EmulatorOptions);
     const oddClient = clientFor(odd);
     try {
-      const error = await failure(lookupDialog(oddClient, '5', 'chat'));
+      const error = await rejection(lookupDialog(oddClient, '5', 'chat'));
       expect(error.envelope.code).toBe('UNEXPECTED_SHAPE');
       expect(error.envelope.message).toMatch(/entity_id/);
     } finally {
@@ -268,7 +259,7 @@ describe('answers that are not Bitrix24 JSON, and no answer at all', () => {
 
   it('never sends a request for an identifier it refuses', async () => {
     const before = emulator.requests.length;
-    expect((await failure(lookupDialog(client, 'chat 17x', 'chat'))).envelope.code).toBe('INVALID_IDENTIFIER');
+    expect((await rejection(lookupDialog(client, 'chat 17x', 'chat'))).envelope.code).toBe('INVALID_IDENTIFIER');
     expect(emulator.requests.length).toBe(before);
   });
 });

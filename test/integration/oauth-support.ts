@@ -3,11 +3,12 @@
 import { request as httpsRequest } from 'node:https';
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import net from 'node:net';
-import { InspectorError, inspectorError } from '../../main/core/errors';
+import { inspectorError } from '../../main/core/errors';
 import { startEmulator, type Emulator, type EmulatorOAuthApp, type EmulatorOptions } from '../../main/emulator/index';
 import { startSignIn } from '../../main/oauth/sign-in-flow';
 import { createTokenClient, type OAuthTokens, type TokenClient } from '../../main/oauth/token-client';
 import { errorFromAnswer } from '../../main/rest/answer-reading';
+export { rejection } from '../support/inspector-errors';
 
 export interface Reply {
   status: number;
@@ -72,15 +73,6 @@ export function settledYet(promise: Promise<unknown>): Promise<'settled' | 'pend
   ]);
 }
 
-export async function rejection(promise: Promise<unknown>): Promise<InspectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof InspectorError) return error;
-    throw error;
-  }
-  throw new Error('did not reject');
-}
 
 /** A local application installed on the emulated portal, with recognisable secrets. */
 export const APP: EmulatorOAuthApp = {

@@ -3,7 +3,7 @@
 // reported, and a cancel stops a call wherever it is. Counting and ordering
 // only; the clock itself is tested in test/unit with a fake one.
 import { afterEach, describe, expect, it } from 'vitest';
-import { InspectorError } from '../../main/core/errors';
+import type { InspectorError } from '../../main/core/errors';
 import { parseWebhookUrl } from '../../main/core/webhook';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../main/emulator/index';
 import { systemClock } from '../../main/rest/clock';
@@ -14,6 +14,7 @@ import {
   type PortalClientOptions,
   type WaitInfo,
 } from '../../main/rest/portal-client';
+import { rejection } from '../support/inspector-errors';
 
 const opened: { emulator: Emulator; client: PortalClient }[] = [];
 
@@ -35,15 +36,6 @@ async function setUp(emulatorOptions: EmulatorOptions, clientOptions: PortalClie
   return { emulator, client };
 }
 
-async function failure(promise: Promise<unknown>): Promise<InspectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(InspectorError);
-    return error as InspectorError;
-  }
-  throw new Error('the call succeeded');
-}
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 500; i++) {
@@ -107,7 +99,7 @@ describe('the retry policy', () => {
   it('gives up on QUERY_LIMIT_EXCEEDED after three tries', async () => {
     const { emulator, client } = await setUp({ rateLimit: false }, { retry: { backoffMs: 10 } });
     emulator.injectFault({ kind: 'error', code: 'QUERY_LIMIT_EXCEEDED' }, { times: 5 });
-    const error = await failure(client.call('scope', {}));
+    const error = await rejection(client.call('scope', {}));
     expect(error.envelope).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', status: 503 });
     expect(statuses(emulator)).toEqual([503, 503, 503]);
   });
@@ -118,7 +110,7 @@ describe('the retry policy', () => {
       const { emulator, client } = await setUp({ rateLimit: false }, { retry: { backoffMs: 10 } });
       emulator.injectFault({ kind: 'error', code }, { times: 3 });
       const waits: WaitInfo[] = [];
-      const error = await failure(client.call('scope', {}, { onWait: (wait) => waits.push(wait) }));
+      const error = await rejection(client.call('scope', {}, { onWait: (wait) => waits.push(wait) }));
       expect(error.envelope.code).toBe(code);
       expect(emulator.requests).toHaveLength(1);
       expect(waits).toEqual([]);
@@ -132,7 +124,7 @@ describe('the retry policy', () => {
   ])('never retries a network failure (%j → %s): a lookup falls back to its kept copy instead', async (fault, code) => {
     const { emulator, client } = await setUp({ rateLimit: false }, { timeoutMs: 300, retry: { backoffMs: 10 } });
     emulator.injectFault(fault, { times: 3 });
-    const error = await failure(client.call('scope', {}));
+    const error = await rejection(client.call('scope', {}));
     expect(error.envelope.code).toBe(code);
     expect(emulator.requests).toHaveLength(1);
   });
@@ -169,7 +161,7 @@ describe('the operating budget', () => {
     await client.call('scope', {});
     await client.call('scope', {});
     const waits: WaitInfo[] = [];
-    const error = await failure(client.call('scope', {}, { onWait: (wait) => waits.push(wait) }));
+    const error = await rejection(client.call('scope', {}, { onWait: (wait) => waits.push(wait) }));
     expect(error).toBeInstanceOf(OperatingLimitError);
     expect(error.envelope).toMatchObject({ code: 'OPERATION_TIME_LIMIT', status: 429 });
     expect((error as OperatingLimitError).waitMs).toBeGreaterThan(60_000);
@@ -208,7 +200,7 @@ describe('the operating budget', () => {
     await client.call('scope', {});
     offsetMs = client.budget('scope')!.resetAt! - Date.now() - 200;
     // The emulator's own budget runs on real time, so it still refuses after our wait.
-    const error = await failure(client.call('scope', {}));
+    const error = await rejection(client.call('scope', {}));
     expect(error.envelope.code).toBe('OPERATION_TIME_LIMIT');
     expect(statuses(emulator)).toEqual([200, 429, 429]);
   });
@@ -225,7 +217,7 @@ describe('cancelling', () => {
     await until(() => waits.length > 0, 'the queued call to be told it waits');
     expect(waits[0]).toMatchObject({ reason: 'rate-limit', attempt: 1 });
     controller.abort();
-    expect((await failure(queued)).envelope.code).toBe('CANCELLED');
+    expect((await rejection(queued)).envelope.code).toBe('CANCELLED');
     await Promise.all([first, behind]);
     expect(emulator.requests.map((request) => request.params.which)).toEqual(['first', 'behind']);
   });
@@ -239,7 +231,7 @@ describe('cancelling', () => {
     await until(() => waits.length > 0, 'the back-off to be reported');
     expect(waits).toEqual([{ reason: 'retry', waitMs: 60_000, attempt: 2 }]);
     controller.abort();
-    expect((await failure(call)).envelope.code).toBe('CANCELLED');
+    expect((await rejection(call)).envelope.code).toBe('CANCELLED');
     expect(statuses(emulator)).toEqual([503]);
   });
 
@@ -256,7 +248,7 @@ describe('cancelling', () => {
     expect(waits[0]).toMatchObject({ reason: 'operating-limit', attempt: 2 });
     expect(waits[0]!.waitMs).toBeGreaterThan(60_000);
     controller.abort();
-    expect((await failure(call)).envelope.code).toBe('CANCELLED');
+    expect((await rejection(call)).envelope.code).toBe('CANCELLED');
     expect(statuses(emulator)).toEqual([200, 429]);
   });
 
@@ -267,14 +259,14 @@ describe('cancelling', () => {
     const call = client.call('scope', {}, { signal: controller.signal });
     await until(() => emulator.requests.length === 1, 'the request to reach the portal');
     controller.abort();
-    expect((await failure(call)).envelope.code).toBe('CANCELLED');
+    expect((await rejection(call)).envelope.code).toBe('CANCELLED');
     // The client goes on working afterwards.
     await client.call('scope', {});
   });
 
   it('a call whose signal was already aborted never goes out', async () => {
     const { emulator, client } = await setUp({ rateLimit: false });
-    expect((await failure(client.call('scope', {}, { signal: AbortSignal.abort() }))).envelope.code).toBe('CANCELLED');
+    expect((await rejection(client.call('scope', {}, { signal: AbortSignal.abort() }))).envelope.code).toBe('CANCELLED');
     expect(emulator.requests).toHaveLength(0);
   });
 
@@ -286,9 +278,9 @@ describe('cancelling', () => {
     const queued = client.call('scope', {}, { onWait: () => (queuedWaits += 1) });
     await until(() => emulator.requests.length === 1 && queuedWaits > 0, 'one call on the wire and one queued');
     client.close();
-    expect((await failure(onWire)).envelope.code).toBe('CANCELLED');
-    expect((await failure(queued)).envelope.code).toBe('CANCELLED');
-    expect((await failure(client.call('scope', {}))).envelope.code).toBe('CANCELLED');
+    expect((await rejection(onWire)).envelope.code).toBe('CANCELLED');
+    expect((await rejection(queued)).envelope.code).toBe('CANCELLED');
+    expect((await rejection(client.call('scope', {}))).envelope.code).toBe('CANCELLED');
     expect(emulator.requests).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ERRORS, errorEnvelope, InspectorError, inspectorError, PORTAL_ERRORS, toEnvelope, withoutSecrets } from '../../main/core/errors';
+import { APP_ERRORS, errorEnvelope, inspectorError, PORTAL_ERRORS, toEnvelope, withoutSecrets } from '../../main/core/errors';
 import { errorFromAnswer, errorFromTransport, readBody } from '../../main/rest/answer-reading';
+import { caught } from '../support/inspector-errors';
 
 // The brief's §2 table, plus the method's own codes and the operating limit.
 const DOCUMENTED = [
@@ -24,15 +25,6 @@ const DOCUMENTED = [
   ['OPERATION_TIME_LIMIT', 429],
 ] as const;
 
-function caught(fn: () => unknown): InspectorError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InspectorError) return error;
-    throw error;
-  }
-  throw new Error('did not throw');
-}
 
 describe('every documented Bitrix24 error code', () => {
   it.each(DOCUMENTED)('%s (HTTP %i) keeps its code and gets its own explanation', (code, status) => {

@@ -1,21 +1,12 @@
 // What the user types or pastes for an OAuth sign-in, and what the token
 // server can answer, read without a network.
 import { describe, expect, it } from 'vitest';
-import { InspectorError } from '../../main/core/errors';
 import { buildAuthorizeUrl, checkClientId, newState, parsePortalUrl } from '../../main/oauth/authorize-url';
 import { readPastedCode } from '../../main/oauth/pasted-code';
 import { CALLBACK_PAGE_CSP, escapeHtml, renderCallbackPage } from '../../main/oauth/callback-page';
 import { parseServerOrigin, readTokenAnswer } from '../../main/oauth/token-client';
+import { caught } from '../support/inspector-errors';
 
-function caught(fn: () => unknown): InspectorError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InspectorError) return error;
-    throw error;
-  }
-  throw new Error('did not throw');
-}
 
 const STATE = newState();
 const CODE = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3';
