@@ -218,10 +218,6 @@ export class ConnectionManager {
     });
   }
 
-  /** After a sign-in saved new tokens for `id`: switch to it, with a client on the new tokens. */
-  signedIn(id: string): Promise<ConnectionState> {
-    return this.useAccount(id);
-  }
 
   useDemo(): Promise<ConnectionState> {
     return this.#change(async (isCurrent) => {

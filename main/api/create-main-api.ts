@@ -84,7 +84,8 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     accounts,
     // The portal's authorize page, built and checked (https) in OAuthSignIn.
     openExternal: (url) => deps.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
-    signedIn: (id) => connection.signedIn(id),
+    // A new client is made on the next lookup, on the tokens just saved.
+    signedIn: (id) => connection.useAccount(id),
     ...(deps.clientOptions?.extraCertificates ? { extraCertificates: deps.clientOptions.extraCertificates } : {}),
   });
 
