@@ -75,7 +75,37 @@ export interface Settings {
   historyMaxAgeDays: number;
   /** Copies kept of each dialog, the latest included, for "changed since". */
   snapshotsPerDialog: number;
+  /** system follows the OS; drives nativeTheme.themeSource and the page's colours. */
+  theme: ThemeSetting;
+  /** The interface language; system follows the OS locale. */
+  language: LanguageSetting;
+  /** Installed builds look for updates on start and every few hours; never blocks the app. */
+  checkForUpdates: boolean;
 }
+
+export type ThemeSetting = 'system' | 'light' | 'dark';
+export type LanguageSetting = 'system' | 'en' | 'ru';
+
+/**
+ * What main asks the window to do: a deep link or a second launch handed over
+ * (`lookup`), or an application-menu item. Pushed on EVENT_CHANNELS.command;
+ * commands that arrive before the page listens wait in main and are handed
+ * over by `app:take-commands`.
+ */
+export type AppCommand =
+  | { kind: 'lookup'; input: string }
+  | { kind: 'focus-lookup' }
+  | { kind: 'find-in-dialog' }
+  | { kind: 'open-palette' }
+  | { kind: 'open-settings' }
+  | { kind: 'show-shortcuts' }
+  | { kind: 'toggle-history' }
+  | { kind: 'manage-portals' };
+
+/** Channels main sends on (webContents.send); the page only listens, through `onCommand`. */
+export const EVENT_CHANNELS = {
+  command: 'app:command',
+} as const;
 
 /**
  * The accepted range of each numeric setting, checked by the settings screen
@@ -193,6 +223,8 @@ export interface IpcContract {
   'search:dialogs': { args: SearchQuery; result: DialogSearchHit[] };
   /** The kept copy of a dialog, without asking the portal (source 'cache'). */
   'cache:open': { args: { account: string; chatId: number }; result: LookupResult };
+  /** Commands main queued before the page was listening (a deep link at launch), oldest first; each handed over once. */
+  'app:take-commands': { args: void; result: AppCommand[] };
 }
 
 export type Channel = keyof IpcContract;
@@ -230,6 +262,9 @@ export interface InspectorApi {
   historyStatus(): Promise<Result<HistoryStatus>>;
   searchDialogs(query: SearchQuery): Promise<Result<DialogSearchHit[]>>;
   openCachedDialog(request: { account: string; chatId: number }): Promise<Result<LookupResult>>;
+  takeCommands(): Promise<Result<AppCommand[]>>;
+  /** Calls `listener` with every command main pushes from now on; returns the unsubscribe. */
+  onCommand(listener: (command: AppCommand) => void): () => void;
 }
 
 /** Which channel each method of the exposed API speaks on. */
@@ -263,7 +298,8 @@ export const API_CHANNELS = {
   historyStatus: 'history:status',
   searchDialogs: 'search:dialogs',
   openCachedDialog: 'cache:open',
-} as const satisfies Record<keyof InspectorApi, Channel>;
+  takeCommands: 'app:take-commands',
+} as const satisfies Record<Exclude<keyof InspectorApi, 'onCommand'>, Channel>;
 
 /** The global name the bridge is exposed under. */
 export const API_GLOBAL = 'inspector';

@@ -5,6 +5,8 @@ import { contextBridge, ipcRenderer } from 'electron';
 import {
   API_CHANNELS,
   API_GLOBAL,
+  EVENT_CHANNELS,
+  type AppCommand,
   type ArgsOf,
   type Channel,
   type InspectorApi,
@@ -46,6 +48,15 @@ const api: InspectorApi = Object.freeze({
   historyStatus: () => invoke(API_CHANNELS.historyStatus, undefined),
   searchDialogs: (query) => invoke(API_CHANNELS.searchDialogs, query),
   openCachedDialog: (request) => invoke(API_CHANNELS.openCachedDialog, request),
+  takeCommands: () => invoke(API_CHANNELS.takeCommands, undefined),
+  onCommand: (listener) => {
+    // The page gets the command alone, never the IPC event (whose `sender` reaches ipcRenderer).
+    const relay = (_event: unknown, command: AppCommand) => listener(command);
+    ipcRenderer.on(EVENT_CHANNELS.command, relay);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNELS.command, relay);
+    };
+  },
 } satisfies InspectorApi);
 
 contextBridge.exposeInMainWorld(API_GLOBAL, api);

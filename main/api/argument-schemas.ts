@@ -2,6 +2,7 @@
 // a channel cannot gain an argument the check does not know about.
 import { z } from 'zod';
 import { SETTING_LIMITS, type ArgsOf, type Channel, type NumericSetting } from '../../preload/api-contract';
+import { LANGUAGE_SETTINGS, THEME_SETTINGS } from './settings';
 
 const numberAs = z.enum(['chat', 'session']);
 const lookupRequest = z.strictObject({ input: z.string().max(10_000), numberAs });
@@ -45,6 +46,9 @@ export const argumentSchemas = {
     historyMaxEntries: setting('historyMaxEntries'),
     historyMaxAgeDays: setting('historyMaxAgeDays'),
     snapshotsPerDialog: setting('snapshotsPerDialog'),
+    theme: z.enum(THEME_SETTINGS).optional(),
+    language: z.enum(LANGUAGE_SETTINGS).optional(),
+    checkForUpdates: z.boolean().optional(),
   }),
   'link:open-portal': z.strictObject({ url: z.string().max(2_000) }),
   'clipboard:write-text': z.strictObject({ text: z.string().max(5_000_000) }),
@@ -58,6 +62,7 @@ export const argumentSchemas = {
   'history:set-pinned': z.strictObject({ id: z.number().int().positive(), pinned: z.boolean() }),
   'history:delete': z.strictObject({ id: z.number().int().positive() }),
   'history:clear': z.strictObject({ allAccounts: z.boolean().optional() }),
+  'app:take-commands': none,
   'history:status': none,
   'search:dialogs': z.strictObject({
     text: z.string().max(500),

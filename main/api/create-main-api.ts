@@ -17,6 +17,7 @@ import { argumentSchemas, isChannel } from './argument-schemas';
 import { ConnectionManager, NOTICES, type SecretCipher } from './connection';
 import { accountOf, LookupService, portalOfAccount } from './lookup-service';
 import { LookupsInFlight } from './lookups-in-flight';
+import { AppCommandQueue } from './app-commands';
 import { OAuthSignIn } from './oauth-sign-in';
 import { readSettings, updateSettings, type KeyValueStore } from './settings';
 
@@ -34,6 +35,8 @@ export interface MainApiDeps {
   /** Opens the history and cache database; called on the first lookup, not at start-up. */
   openMemory?: (options: StoreOptions) => InspectorStore | Promise<InspectorStore>;
   clientOptions?: PortalClientOptions;
+  /** Told after every change of the settings (the shell applies the theme to nativeTheme). */
+  settingsChanged?: (settings: Settings) => void;
 }
 
 export type Handlers = { [C in Channel]: (args: ArgsOf<C>) => Promise<ResultOf<C>> };
@@ -42,6 +45,8 @@ export interface MainApi {
   readonly channels: readonly Channel[];
   /** Validates and runs one call; never throws: failures come back as an error envelope. */
   dispatch(channel: string, args: unknown): Promise<Result<unknown>>;
+  /** What the window is asked to do (deep links, menu items); the shell connects it to the page. */
+  readonly commands: AppCommandQueue;
   dispose(): Promise<void>;
 }
 
@@ -90,6 +95,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
   });
 
   const inFlight = new LookupsInFlight();
+  const commands = new AppCommandQueue();
 
   let memory: Promise<InspectorStore | null> | null = null;
   /** Opens the database once, when first needed; a failed open is tried again next time. */
@@ -202,6 +208,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     'settings:update': async (patch) => {
       const settings = updateSettings(deps.store, patch);
       if (patch.historyMaxEntries !== undefined || patch.historyMaxAgeDays !== undefined) pruneSoon(settings);
+      deps.settingsChanged?.(settings);
       return settings;
     },
     'link:open-portal': async ({ url }) => {
@@ -245,10 +252,12 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       const offline = { reason: errorEnvelope('OFFLINE_BY_CHOICE', { action: 'Look it up again to ask the portal for its current state.' }) };
       return { ...presentDialog(query, portalOfAccount(account, portal), cached.dialog, cached.time, cached.fetchedAt, offline), elapsedMs: elapsedSince(started) };
     },
+    'app:take-commands': async () => commands.take(),
   };
 
   return {
     channels: Object.keys(handlers) as Channel[],
+    commands,
     async dispatch(channel, args) {
       if (!isChannel(channel)) {
         return { ok: false, error: errorEnvelope('INVALID_ARGUMENT', { message: 'Unknown request.' }) };

@@ -1,6 +1,6 @@
 // User preferences kept between runs. The store is electron-store in the app
 // and its engine (conf) in the CLI and tests: the same file, the same keys.
-import { SETTING_LIMITS, type NumberAs, type NumericSetting, type Settings } from '../../preload/api-contract';
+import { SETTING_LIMITS, type LanguageSetting, type NumberAs, type NumericSetting, type Settings, type ThemeSetting } from '../../preload/api-contract';
 
 /** The part of electron-store / conf we use. */
 export interface KeyValueStore {
@@ -14,10 +14,21 @@ export const DEFAULT_SETTINGS: Settings = {
   historyMaxEntries: 10_000,
   historyMaxAgeDays: 180,
   snapshotsPerDialog: 10,
+  theme: 'system',
+  language: 'system',
+  checkForUpdates: true,
 };
+
+export const THEME_SETTINGS = ['system', 'light', 'dark'] as const satisfies readonly ThemeSetting[];
+export const LANGUAGE_SETTINGS = ['system', 'en', 'ru'] as const satisfies readonly LanguageSetting[];
 
 function isNumberAs(value: unknown): value is NumberAs {
   return value === 'chat' || value === 'session';
+}
+
+function readChoice<T extends string>(store: KeyValueStore, key: string, choices: readonly T[], fallback: T): T {
+  const value = store.get(`settings.${key}`);
+  return choices.includes(value as T) ? (value as T) : fallback;
 }
 
 function readNumber(store: KeyValueStore, key: NumericSetting): number {
@@ -34,6 +45,9 @@ export function readSettings(store: KeyValueStore): Settings {
     historyMaxEntries: readNumber(store, 'historyMaxEntries'),
     historyMaxAgeDays: readNumber(store, 'historyMaxAgeDays'),
     snapshotsPerDialog: readNumber(store, 'snapshotsPerDialog'),
+    theme: readChoice(store, 'theme', THEME_SETTINGS, DEFAULT_SETTINGS.theme),
+    language: readChoice(store, 'language', LANGUAGE_SETTINGS, DEFAULT_SETTINGS.language),
+    checkForUpdates: typeof store.get('settings.checkForUpdates') === 'boolean' ? (store.get('settings.checkForUpdates') as boolean) : DEFAULT_SETTINGS.checkForUpdates,
   };
 }
 

@@ -137,7 +137,15 @@ describe('the demo portal', () => {
 });
 
 describe('settings', () => {
-  const DEFAULTS: Settings = { numberAs: 'chat', historyMaxEntries: 10_000, historyMaxAgeDays: 180, snapshotsPerDialog: 10 };
+  const DEFAULTS: Settings = {
+    numberAs: 'chat',
+    historyMaxEntries: 10_000,
+    historyMaxAgeDays: 180,
+    snapshotsPerDialog: 10,
+    theme: 'system',
+    language: 'system',
+    checkForUpdates: true,
+  };
 
   it('remembers how bare numbers are read, in the settings file', async () => {
     harness = await startHarness(emulator);
@@ -152,7 +160,19 @@ describe('settings', () => {
     harness.store.set('settings.historyMaxEntries', -5);
     harness.store.set('settings.historyMaxAgeDays', '30');
     harness.store.set('settings.snapshotsPerDialog', 3);
-    expect(ok<Settings>(await harness.reopen().dispatch('settings:get', undefined))).toEqual({ ...DEFAULTS, snapshotsPerDialog: 3 });
+    harness.store.set('settings.theme', 'purple');
+    harness.store.set('settings.language', 'ru');
+    harness.store.set('settings.checkForUpdates', 'no');
+    expect(ok<Settings>(await harness.reopen().dispatch('settings:get', undefined))).toEqual({ ...DEFAULTS, snapshotsPerDialog: 3, language: 'ru' });
+  });
+
+  it('remembers the theme, the language and the update switch, and tells the shell of each change', async () => {
+    const told: Settings[] = [];
+    harness = await startHarness(emulator, { settingsChanged: (settings) => told.push(settings) });
+    const patch = { theme: 'dark', language: 'ru', checkForUpdates: false } as const;
+    expect(ok<Settings>(await harness.api.dispatch('settings:update', patch))).toEqual({ ...DEFAULTS, ...patch });
+    expect(told).toEqual([{ ...DEFAULTS, ...patch }]);
+    expect(ok<Settings>(await harness.reopen().dispatch('settings:get', undefined))).toEqual({ ...DEFAULTS, ...patch });
   });
 
   it.each([
@@ -162,6 +182,9 @@ describe('settings', () => {
     [{ historyMaxAgeDays: 0 }],
     [{ snapshotsPerDialog: 0 }],
     [{ snapshotsPerDialog: 101 }],
+    [{ theme: 'purple' }],
+    [{ language: 'de' }],
+    [{ checkForUpdates: 'yes' }],
   ])('refuses %j and keeps what was there', async (patch) => {
     harness = await startHarness(emulator);
     expect(errorCode(await harness.api.dispatch('settings:update', patch))).toBe('INVALID_ARGUMENT');
@@ -207,7 +230,7 @@ describe('argument checks', () => {
     ['lookup:run', { input: '1777', numberAs: 'thread' }],
     ['lookup:run', { input: '1777', numberAs: 'chat', extra: true }],
     ['lookup:run', null],
-    ['settings:update', { numberAs: 'session', theme: 'dark' }],
+    ['settings:update', { numberAs: 'session', fontSize: 14 }],
     ['connection:use-webhook', { url: ['x'] }],
     ['connection:get', { please: true }],
     ['clipboard:write-text', { text: 5 }],

@@ -2,10 +2,12 @@
 // no ipcRenderer, no generic invoke or send, nothing of Electron itself.
 // Electron is mocked; the bridge module is the real one.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { API_CHANNELS, API_GLOBAL } from '../../preload/api-contract';
+import { API_CHANNELS, API_GLOBAL, EVENT_CHANNELS, type AppCommand } from '../../preload/api-contract';
 
 const exposed: Array<[string, unknown]> = [];
 const invoked: Array<[string, unknown]> = [];
+type Listener = (event: unknown, payload: unknown) => void;
+const listening = new Map<string, Listener[]>();
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (name: string, value: unknown) => exposed.push([name, value]) },
@@ -14,6 +16,9 @@ vi.mock('electron', () => ({
       invoked.push([channel, args]);
       return Promise.resolve({ ok: true, value: null });
     },
+    on: (channel: string, listener: Listener) => listening.set(channel, [...(listening.get(channel) ?? []), listener]),
+    removeListener: (channel: string, listener: Listener) =>
+      listening.set(channel, (listening.get(channel) ?? []).filter((each) => each !== listener)),
   },
 }));
 
@@ -29,7 +34,7 @@ describe('the preload bridge', () => {
   it('is frozen and holds only the named operations of the contract, each a function', () => {
     const api = exposed[0]![1] as Record<string, unknown>;
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual(Object.keys(API_CHANNELS).sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(API_CHANNELS), 'onCommand'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     for (const forbidden of ['ipcRenderer', 'invoke', 'send', 'on', 'require', 'process']) expect(api).not.toHaveProperty(forbidden);
   });
@@ -43,5 +48,16 @@ describe('the preload bridge', () => {
       expect(invoked).toHaveLength(1);
       expect(invoked[0]![0]).toBe(channel);
     }
+  });
+
+  it('hands the page only the command main pushed, never the IPC event, until it unsubscribes', () => {
+    const api = exposed[0]![1] as { onCommand(listener: (command: AppCommand) => void): () => void };
+    const received: unknown[][] = [];
+    const unsubscribe = api.onCommand((...args: unknown[]) => received.push(args));
+    const [relay] = listening.get(EVENT_CHANNELS.command) ?? [];
+    relay!({ sender: { send: () => undefined } }, { kind: 'lookup', input: 'chat1777' });
+    expect(received).toEqual([[{ kind: 'lookup', input: 'chat1777' }]]);
+    unsubscribe();
+    expect(listening.get(EVENT_CHANNELS.command)).toEqual([]);
   });
 });

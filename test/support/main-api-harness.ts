@@ -1,6 +1,6 @@
 // The real main-process API over a real settings file in a temp folder, with
 // the emulator's certificate trusted: what the app runs, minus Electron.
-import { createMainApi, type MainApi } from '../../main/api/create-main-api';
+import { createMainApi, type MainApi, type MainApiDeps } from '../../main/api/create-main-api';
 import { openFileStore } from '../../main/api/file-store';
 import type { KeyValueStore } from '../../main/api/settings';
 import type { Emulator } from '../../main/emulator/index';
@@ -22,7 +22,12 @@ export interface Harness {
 
 export async function startHarness(
   emulator: Emulator | null,
-  options: { canPersist?: boolean; openMemory?: () => InspectorStore; rateLimit?: RateLimit | false } = {},
+  options: {
+    canPersist?: boolean;
+    openMemory?: () => InspectorStore;
+    rateLimit?: RateLimit | false;
+    settingsChanged?: MainApiDeps['settingsChanged'];
+  } = {},
 ): Promise<Harness> {
   const { dir, remove } = await makeTempDir();
   const opened: string[] = [];
@@ -39,6 +44,7 @@ export async function startHarness(
       writeClipboard: (text) => copied.push(text),
       openMemory: options.openMemory ?? ((storeOptions) => InspectorStore.open(dir, storeOptions)),
       clientOptions: { extraCertificates: emulator ? [emulator.certificate] : [], rateLimit: options.rateLimit ?? false, timeoutMs: 5_000 },
+      ...(options.settingsChanged ? { settingsChanged: options.settingsChanged } : {}),
     });
     apis.push(api);
     return api;
