@@ -94,6 +94,8 @@ export type LanguageSetting = 'system' | 'en' | 'ru';
  */
 export type AppCommand =
   | { kind: 'lookup'; input: string }
+  /** A deep link that was refused (not ours, malformed, an unknown account): said in the window, nothing else done. */
+  | { kind: 'link-refused'; error: ErrorEnvelope }
   | { kind: 'focus-lookup' }
   | { kind: 'find-in-dialog' }
   | { kind: 'open-palette' }
