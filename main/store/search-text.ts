@@ -67,13 +67,9 @@ export function inAccount(query: string, account: string): string {
   return `account : ${quoted(accountToken(account))} AND (${query})`;
 }
 
-/**
- * The query, matched in the name and ids columns only, for the account when
- * `match` was narrowed to one (see SearchIndex.search).
- */
-export function nameOrIdMatch(query: string, account: string | null, match: string): string {
-  const inNameOrIds = `{name ids} : (${query})`;
-  return account !== null && match !== query ? inAccount(inNameOrIds, account) : inNameOrIds;
+/** The query, matched in the name and ids columns only. */
+export function nameOrIdMatch(query: string): string {
+  return `{name ids} : (${query})`;
 }
 
 /** Per column (all but account): the text a snippet shows. */
@@ -223,9 +219,9 @@ function quoted(token: string): string {
   return `"${token.replaceAll('"', '""')}"`;
 }
 
-function cjkTerm(run: string): string {
+function cjkTerm(run: string, star: string): string {
   const chars = Array.from(run);
-  if (chars.length === 1) return `${quoted(run)}*`;
+  if (chars.length === 1) return `${quoted(run)}${star}`;
   const bigrams: string[] = [];
   for (let i = 0; i + 1 < chars.length; i += 1) bigrams.push(quoted(chars[i]! + chars[i + 1]!));
   return bigrams.join(' + ');
@@ -242,7 +238,11 @@ function cjkTerm(run: string): string {
  * "livechat|4" at 100,000 dialogs). Other scripts stay prefixes: the
  * tokenizer's folding of them is only approximated here (fold()).
  */
-export function ftsQuery(input: string): string | null {
+export function ftsQuery(input: string, words: 'prefix' | 'exact' = 'prefix'): string | null {
+  // exact: the same query with no word a prefix. It matches a subset of the
+  // prefix query's dialogs, read newest first without merging the list of
+  // every word a prefix starts (see SearchIndex.search).
+  const star = words === 'prefix' ? '*' : '';
   const terms: string[] = [];
   const parts = parse(input);
   for (let i = 0; i < parts.length; i += 1) {
@@ -255,13 +255,13 @@ export function ftsQuery(input: string): string | null {
     // as every dialog has a line, "line 12" looks for the number in the line column.
     const next = parts[i + 1];
     if (words.length === 1 && part.cjk.length === 0 && PAIR_WORDS.has(words[0]!) && next && next.cjk.length === 0 && /^\d+$/.test(next.words[0] ?? '')) {
-      const number = next.words.map((word) => `${quoted(word)}*`).join(' + ');
+      const number = next.words.map((word) => `${quoted(word)}${star}`).join(' + ');
       terms.push(words[0] === 'line' ? `line : ${number}` : `${quoted(words[0]!)} + ${number}`);
       i += 1;
       continue;
     }
-    if (words.length > 0) terms.push(words.map((word, j) => (j < words.length - 1 && /^[a-z0-9]+$/.test(word) ? quoted(word) : `${quoted(word)}*`)).join(' + '));
-    for (const run of part.cjk) terms.push(cjkTerm(run));
+    if (words.length > 0) terms.push(words.map((word, j) => (j < words.length - 1 && /^[a-z0-9]+$/.test(word) ? quoted(word) : `${quoted(word)}${star}`)).join(' + '));
+    for (const run of part.cjk) terms.push(cjkTerm(run, star));
   }
   if (terms.length === 0) return null;
   return terms.slice(0, MAX_QUERY_TERMS).join(' AND ');

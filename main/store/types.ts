@@ -74,8 +74,9 @@ export interface DialogSearchHit {
   snippet: string;
   /**
    * bm25 score, lower is better; hits come in this order, equal ranks the most
-   * recently cached first. When more than RANK_WINDOW (500) dialogs match (one
-   * or two letters typed), only the 500 most recently cached are ranked.
+   * recently cached first. When more than RANK_WINDOW (500) dialogs match (a
+   * broad word, one or two letters typed), hits are not scored: the rank says
+   * whether the name or an id matched (BROAD_RANK), see SearchIndex.
    */
   rank: number;
 }

@@ -290,6 +290,22 @@ describe('searchDialogs: ranking and limits', () => {
     expect(ids(store.searchDialogs('quokka', { limit: 3 }))).toEqual([first, first + 100, first + RANK_WINDOW]);
   });
 
+  it('in a broad search, puts the word as typed before words it only starts, in the name and elsewhere', () => {
+    const first = 8600;
+    // Oldest: the word itself in the name. Then a name the word only starts. Then the crowd of readers.
+    store.putDialog(ACCOUNT, dialog(first, { name: 'Numbat Desk' }), null, FETCHED);
+    store.putDialog(ACCOUNT, dialog(first + 1, { name: 'Numbatology Club' }), null, FETCHED);
+    for (let id = first + 2; id <= first + RANK_WINDOW + 2; id += 1) {
+      const who = id === first + 50 ? 'Numbat Fan' : 'Numbatish Fan';
+      store.putDialog(ACCOUNT, dialog(id, { name: `Crowd ${id}`, ...readers(who) }), null, FETCHED);
+    }
+    const top = store.searchDialogs('numbat', { limit: 4 });
+    expect(ids(top)).toEqual([first, first + 1, first + 50, first + RANK_WINDOW + 2]);
+    expect(top.map((hit) => hit.rank)).toEqual([BROAD_RANK.nameOrId, BROAD_RANK.nameOrId, BROAD_RANK.elsewhere, BROAD_RANK.elsewhere]);
+    // Typed further, the word is a prefix of "numbatology" and "numbatish" only.
+    expect(ids(store.searchDialogs('numbato', { limit: 3 }))).toEqual([first + 1]);
+  });
+
   it('keeps accounts apart in a broad search too', () => {
     // More than RANK_WINDOW in each portal, interleaved.
     const each = RANK_WINDOW + 20;
