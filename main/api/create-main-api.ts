@@ -18,6 +18,7 @@ import { ConnectionManager, NOTICES, type SecretCipher } from './connection';
 import { accountOf, LookupService, portalOfAccount } from './lookup-service';
 import { LookupsInFlight } from './lookups-in-flight';
 import { AppCommandQueue } from './app-commands';
+import { deepLinkOpener } from './deep-link';
 import { OAuthSignIn } from './oauth-sign-in';
 import { readSettings, updateSettings, type KeyValueStore } from './settings';
 
@@ -47,6 +48,8 @@ export interface MainApi {
   dispatch(channel: string, args: unknown): Promise<Result<unknown>>;
   /** What the window is asked to do (deep links, menu items); the shell connects it to the page. */
   readonly commands: AppCommandQueue;
+  /** A deep link from the OS (openlines-inspector://lookup/…): a lookup for the window, or a refusal it shows. Never throws. */
+  openDeepLink(url: string): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -258,6 +261,13 @@ export function createMainApi(deps: MainApiDeps): MainApi {
   return {
     channels: Object.keys(handlers) as Channel[],
     commands,
+    // Not a channel: links come from the OS through the shell, never from the page.
+    openDeepLink: deepLinkOpener({
+      numberAs: () => readSettings(deps.store).numberAs,
+      accounts: () => accounts.list(),
+      useAccount: (id) => connection.useAccount(id),
+      push: (command) => commands.push(command),
+    }),
     async dispatch(channel, args) {
       if (!isChannel(channel)) {
         return { ok: false, error: errorEnvelope('INVALID_ARGUMENT', { message: 'Unknown request.' }) };

@@ -1,0 +1,165 @@
+// Deep links: openlines-inspector://lookup/<identifier>?account=<name>.
+// A link can be written by anyone (a web page, a chat message, another
+// program), so it is read as hostile: one exact shape is accepted, and all it
+// can ever do is put an identifier in the lookup field and run it, after
+// switching to a saved account the user already has. Anything else is refused
+// and said in the window; nothing is executed, opened or fetched for a link.
+import type { AccountSummary, AppCommand, NumberAs } from '../../preload/api-contract';
+import { errorEnvelope, InspectorError, inspectorError } from '../core/errors';
+import { parseIdentifier } from '../core/identifier';
+
+export const DEEP_LINK_SCHEME = 'openlines-inspector';
+const PREFIX = `${DEEP_LINK_SCHEME}://lookup/`;
+
+/**
+ * An identifier is at most 500 characters (identifier.ts) and an account name
+ * 60; this leaves room for percent-encoding them, and refuses a megabyte of
+ * link before any parser sees it.
+ */
+export const MAX_LINK_LENGTH = 2_048;
+const MAX_ACCOUNT_NAME = 60;
+
+export interface DeepLink {
+  /** The identifier as it would be typed, already accepted by parseIdentifier. */
+  input: string;
+  /** The saved account's name the link asks for, or null for the connected portal. */
+  account: string | null;
+}
+
+const EXAMPLE = `${PREFIX}chat1777`;
+const DO_INSTEAD = `Nothing was looked up. A lookup link looks like ${EXAMPLE}; ask whoever sent it for the dialog id and paste that in the lookup field.`;
+
+function refuse(message: string, action = DO_INSTEAD): never {
+  throw inspectorError('INVALID_ARGUMENT', { message, action });
+}
+
+/** Shown inside a message: short, and with anything unprintable made visible. */
+function quoted(text: string): string {
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return `"${shown.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD')}"`;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+function decoded(text: string, what: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    refuse(`The link's ${what} has a broken %-escape.`);
+  }
+}
+
+/**
+ * Reads a deep link; throws INVALID_ARGUMENT saying what is wrong with it. A
+ * bare number is read as `numberAs` says, as if it had been typed.
+ */
+export function parseDeepLink(link: string, numberAs: NumberAs): DeepLink {
+  if (link.length > MAX_LINK_LENGTH) refuse(`The link is ${link.length} characters long; a lookup link is a few dozen.`);
+  // new URL() would quietly drop tabs and newlines and trim spaces: a link
+  // that needs that is not one we wrote, so it is refused rather than repaired.
+  if (CONTROL_OR_SPACE.test(link)) refuse('The link contains spaces or control characters; a lookup link has none.');
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    refuse('The app was asked to open something that is not a valid link.');
+  }
+  if (url.protocol !== `${DEEP_LINK_SCHEME}:`) refuse(`The app only opens ${DEEP_LINK_SCHEME}: links; this one is ${quoted(url.protocol)}.`);
+  if (url.username !== '' || url.password !== '') refuse('The link carries a user name or password; a lookup link never does.');
+  if (url.port !== '') refuse('The link names a port; a lookup link never does.');
+  if (url.hostname === '') refuse('The link is not in the form of a lookup link.');
+  if (url.hostname !== 'lookup') refuse(`The link asks for ${quoted(url.hostname)}; the only thing a link can ask is a lookup.`);
+  if (url.hash !== '' || link.includes('#')) refuse('The link has a # part; a lookup link has none.');
+
+  // The URL parser removes "." and ".." segments; a link that relied on that
+  // would name something other than what it shows, so it must be the same
+  // path before and after parsing.
+  const rawPath = link.slice(PREFIX.length - 1).split('?')[0] ?? '';
+  if (!link.toLowerCase().startsWith(PREFIX) || decoded(rawPath, 'path') !== decoded(url.pathname, 'path')) {
+    refuse('The link is not in the form of a lookup link.');
+  }
+  // One segment; a trailing slash is tolerated because some launchers add one.
+  const segments = url.pathname.slice(1).replace(/\/$/, '').split('/');
+  if (segments.length !== 1 || segments[0] === '') refuse('The link names no dialog, or more than one thing after lookup/.');
+  const input = decoded(segments[0] as string, 'dialog identifier').trim();
+  if (CONTROL.test(input) || /[/\\]/.test(input)) refuse('The link\'s dialog identifier contains "/", "\\" or control characters; identifiers never do.');
+  try {
+    parseIdentifier(input, numberAs);
+  } catch (error) {
+    if (!(error instanceof InspectorError)) throw error;
+    refuse(`The link names no dialog that can be looked up. ${error.envelope.message}`);
+  }
+
+  const keys = [...new Set(url.searchParams.keys())];
+  const unknown = keys.filter((key) => key !== 'account');
+  if (unknown.length > 0) refuse(`The link has a parameter the app does not take (${quoted(unknown[0] as string)}); only "account" is allowed.`);
+  const accounts = url.searchParams.getAll('account');
+  if (accounts.length > 1) refuse('The link names more than one account.');
+  let account: string | null = null;
+  if (accounts.length === 1) {
+    account = (accounts[0] as string).trim();
+    if (account === '') refuse('The link\'s "account" is empty.');
+    if (account.length > MAX_ACCOUNT_NAME || CONTROL.test(account)) {
+      refuse(`The link's "account" cannot be an account name: names are 1 to ${MAX_ACCOUNT_NAME} characters on one line.`);
+    }
+  }
+  return { input, account };
+}
+
+/**
+ * The deep link in a launch's command line (Windows and Linux pass it as an
+ * argument; Electron and Chromium may add switches of their own around it).
+ */
+export function findDeepLink(argv: readonly string[]): string | null {
+  return argv.find((arg) => arg.toLowerCase().startsWith(`${DEEP_LINK_SCHEME}:`)) ?? null;
+}
+
+export interface DeepLinkDeps {
+  numberAs(): NumberAs;
+  accounts(): AccountSummary[];
+  useAccount(id: string): Promise<unknown>;
+  push(command: AppCommand): void;
+}
+
+function findAccount(accounts: readonly AccountSummary[], name: string): AccountSummary {
+  // Names are unique ignoring case (account-store.ts): the same comparison finds them.
+  const found = accounts.find((account) => account.name.localeCompare(name, undefined, { sensitivity: 'accent' }) === 0);
+  if (found) return found;
+  const names = accounts.map((account) => `"${account.name}"`);
+  throw inspectorError('INVALID_ARGUMENT', {
+    message: `The link asks for the account ${quoted(name)}, and no saved account has that name.`,
+    action:
+      names.length === 0
+        ? 'Nothing was looked up. No account is saved yet: add the portal under Manage portals, then open the link again.'
+        : `Nothing was looked up. Saved accounts: ${names.join(', ')}. Add the portal under Manage portals, or paste the dialog id in the lookup field.`,
+  });
+}
+
+/**
+ * Opens deep links one at a time, in the order they came, so a link's lookup
+ * never runs on the account a later link switched to. Never throws: a refused
+ * link becomes a `link-refused` command the window shows.
+ */
+export function deepLinkOpener(deps: DeepLinkDeps): (link: string) => Promise<void> {
+  let previous: Promise<void> = Promise.resolve();
+  const open = async (link: string): Promise<void> => {
+    try {
+      const { input, account } = parseDeepLink(link, deps.numberAs());
+      if (account !== null) {
+        const target = findAccount(deps.accounts(), account);
+        // Switching to the current account again would drop its client and any lookup it runs.
+        if (!target.current) await deps.useAccount(target.id);
+      }
+      deps.push({ kind: 'lookup', input });
+    } catch (error) {
+      deps.push({ kind: 'link-refused', error: error instanceof InspectorError ? error.envelope : errorEnvelope('INVALID_ARGUMENT', { message: 'The link could not be opened.', action: DO_INSTEAD }) });
+    }
+  };
+  return (link) => {
+    previous = previous.then(() => open(link));
+    return previous;
+  };
+}
