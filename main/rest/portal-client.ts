@@ -8,7 +8,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setMaxListeners } from 'node:events';
 import https from 'node:https';
-import { ApiVersion, B24Hook, B24OAuth, EnumAppStatus } from '@bitrix24/b24jssdk';
+import type { B24Hook, B24OAuth } from '@bitrix24/b24jssdk';
 import type { PortalInfo, TimeBlock } from '../core/dialog-types';
 import { InspectorError, inspectorError, scrubSecrets, withoutSecrets } from '../core/errors';
 import type { Webhook } from '../core/webhook';
@@ -156,12 +156,25 @@ function contentType(headers: Record<string, unknown> | undefined): string | und
   return typeof value === 'string' ? value : undefined;
 }
 
+type Sdk = typeof import('@bitrix24/b24jssdk');
+
+let sdk: Promise<Sdk> | null = null;
+
+/**
+ * The SDK, with axios and its dependencies, loads when a client first calls,
+ * not when main starts: imported up front it was most of main's time to its
+ * first window (test/bench/startup-bench.ts).
+ */
+function loadSdk(): Promise<Sdk> {
+  sdk ??= import('@bitrix24/b24jssdk');
+  sdk.catch(() => (sdk = null));
+  return sdk;
+}
+
 export function createWebhookClient(webhook: Webhook, options: PortalClientOptions = {}): PortalClient {
-  const hook = new B24Hook(
-    { b24Url: webhook.origin, userId: webhook.userId, secret: webhook.key },
-    { restrictionParams: SDK_RESTRICTIONS_OFF },
-  );
-  return createSdkClient(hook, { origin: webhook.origin, host: webhook.host }, { secrets: () => [webhook.key] }, options);
+  const makeHook = (module: Sdk) =>
+    new module.B24Hook({ b24Url: webhook.origin, userId: webhook.userId, secret: webhook.key }, { restrictionParams: SDK_RESTRICTIONS_OFF });
+  return createSdkClient(makeHook, { origin: webhook.origin, host: webhook.host }, { secrets: () => [webhook.key] }, options);
 }
 
 /** Where an OAuth account's REST calls go. */
@@ -183,26 +196,27 @@ export interface PortalAddress {
  * carries the token callWithTokens chose.
  */
 export function createOAuthClient(address: PortalAddress, refresher: TokenRefresher, options: PortalClientOptions = {}): PortalClient {
-  const hook = new B24OAuth(
-    {
-      applicationToken: '',
-      userId: 0,
-      memberId: '',
-      // Replaced on every request by the token of the try (see the request interceptor).
-      accessToken: 'set-per-request',
-      refreshToken: 'unused',
-      expires: Number.MAX_SAFE_INTEGER / 1000,
-      expiresIn: 3600,
-      scope: '',
-      domain: address.host,
-      clientEndpoint: `${address.origin}/rest/`,
-      serverEndpoint: 'https://oauth.bitrix.info/rest/',
-      status: EnumAppStatus.Local,
-    },
-    { clientId: '', clientSecret: '' },
-    { restrictionParams: SDK_RESTRICTIONS_OFF },
-  );
-  return createSdkClient(hook, address, { secrets: () => refresher.secrets(), refresher }, options);
+  const makeHook = (module: Sdk) =>
+    new module.B24OAuth(
+      {
+        applicationToken: '',
+        userId: 0,
+        memberId: '',
+        // Replaced on every request by the token of the try (see the request interceptor).
+        accessToken: 'set-per-request',
+        refreshToken: 'unused',
+        expires: Number.MAX_SAFE_INTEGER / 1000,
+        expiresIn: 3600,
+        scope: '',
+        domain: address.host,
+        clientEndpoint: `${address.origin}/rest/`,
+        serverEndpoint: 'https://oauth.bitrix.info/rest/',
+        status: module.EnumAppStatus.Local,
+      },
+      { clientId: '', clientSecret: '' },
+      { restrictionParams: SDK_RESTRICTIONS_OFF },
+    );
+  return createSdkClient(makeHook, address, { secrets: () => refresher.secrets(), refresher }, options);
 }
 
 interface Credentials {
@@ -211,7 +225,12 @@ interface Credentials {
   refresher?: TokenRefresher;
 }
 
-function createSdkClient(hook: B24Hook | B24OAuth, address: PortalAddress, credentials: Credentials, options: PortalClientOptions): PortalClient {
+function createSdkClient(
+  makeHook: (module: Sdk) => B24Hook | B24OAuth,
+  address: PortalAddress,
+  credentials: Credentials,
+  options: PortalClientOptions,
+): PortalClient {
   const clock = options.clock ?? systemClock;
   const rateLimit = options.rateLimit ?? RATE_LIMITS[options.plan ?? 'standard'];
   const limiter = rateLimit === false ? null : new RateLimiter(rateLimit, clock);
@@ -223,58 +242,70 @@ function createSdkClient(hook: B24Hook | B24OAuth, address: PortalAddress, crede
   // Which call an HTTP request belongs to, for the interceptor below: the SDK
   // sends through axios with no way to pass a signal per call.
   const sending = new AsyncLocalStorage<SendContext>();
-  // The SDK warns when it thinks it runs in a browser; main is a server side.
-  hook.offClientSideWarning();
   const agent = httpsAgent(options.extraCertificates);
-  const axios = hook.getHttpClient(ApiVersion.v2).ajaxClient;
-  axios.defaults.httpsAgent = agent;
-  axios.defaults.timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  // Read bodies as text and judge them ourselves: axios would silently hand a
-  // proxy's HTML page or a truncated body through as a string.
-  axios.defaults.responseType = 'text';
-  axios.defaults.transformResponse = [(data: unknown) => data];
-  // Every HTTP request takes its turn in our bucket right before it goes out,
-  // the SDK's own second try after expired_token included, and carries the
-  // call's signal so a cancel stops it on the wire.
-  axios.interceptors.request.use(async (config) => {
-    const context = sending.getStore();
-    const signal = context?.signal ?? closing.signal;
-    if (limiter) await limiter.acquire({ signal, front: context?.front ?? false, onWait: context?.onQueued });
-    config.signal = signal;
-    if (context?.accessToken !== undefined && typeof config.data === 'object' && config.data !== null) {
-      config.data = { ...(config.data as Record<string, unknown>), auth: context.accessToken };
-    }
-    return config;
-  });
-  if (hook instanceof B24OAuth) {
-    // The SDK calls this on a 401 (expired_token or invalid_token) to refresh
-    // and retry by itself; we let the 401 through instead, to callWithTokens.
-    hook.setCustomRefreshAuth(async () => {
-      throw sending.getStore()?.authFailure ?? inspectorError('INTERNAL');
-    });
-  }
-  axios.interceptors.response.use(
-    (response) => {
-      response.data = readBody(response.data, contentType(response.headers as Record<string, unknown>), response.status);
-      return response;
-    },
-    (error: unknown) => {
-      if (isTransportError(error) && error.response) {
-        // Re-parse so the SDK sees Bitrix24's {error, error_description}; a
-        // non-JSON error page throws our own classified error instead.
-        error.response.data = readBody(error.response.data, contentType(error.response.headers), error.response.status);
-        const context = sending.getStore();
-        if (context && error.response.status === 401) context.authFailure = errorFromAnswer(error.response.data, 401) ?? undefined;
+  let transport: Promise<B24Hook | B24OAuth> | null = null;
+  /** The SDK's client, made on the first call. */
+  const hookReady = (): Promise<B24Hook | B24OAuth> => {
+    transport ??= loadSdk().then((module) => configure(module, makeHook(module)));
+    transport.catch(() => (transport = null));
+    return transport;
+  };
+
+  function configure(module: Sdk, hook: B24Hook | B24OAuth): B24Hook | B24OAuth {
+    // The SDK warns when it thinks it runs in a browser; main is a server side.
+    hook.offClientSideWarning();
+    const axios = hook.getHttpClient(module.ApiVersion.v2).ajaxClient;
+    axios.defaults.httpsAgent = agent;
+    axios.defaults.timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // Read bodies as text and judge them ourselves: axios would silently hand a
+    // proxy's HTML page or a truncated body through as a string.
+    axios.defaults.responseType = 'text';
+    axios.defaults.transformResponse = [(data: unknown) => data];
+    // Every HTTP request takes its turn in our bucket right before it goes out,
+    // the SDK's own second try after expired_token included, and carries the
+    // call's signal so a cancel stops it on the wire.
+    axios.interceptors.request.use(async (config) => {
+      const context = sending.getStore();
+      const signal = context?.signal ?? closing.signal;
+      if (limiter) await limiter.acquire({ signal, front: context?.front ?? false, onWait: context?.onQueued });
+      config.signal = signal;
+      if (context?.accessToken !== undefined && typeof config.data === 'object' && config.data !== null) {
+        config.data = { ...(config.data as Record<string, unknown>), auth: context.accessToken };
       }
-      throw error;
-    },
-  );
+      return config;
+    });
+    if (hook instanceof module.B24OAuth) {
+      // The SDK calls this on a 401 (expired_token or invalid_token) to refresh
+      // and retry by itself; we let the 401 through instead, to callWithTokens.
+      hook.setCustomRefreshAuth(async () => {
+        throw sending.getStore()?.authFailure ?? inspectorError('INTERNAL');
+      });
+    }
+    axios.interceptors.response.use(
+      (response) => {
+        response.data = readBody(response.data, contentType(response.headers as Record<string, unknown>), response.status);
+        return response;
+      },
+      (error: unknown) => {
+        if (isTransportError(error) && error.response) {
+          // Re-parse so the SDK sees Bitrix24's {error, error_description}; a
+          // non-JSON error page throws our own classified error instead.
+          error.response.data = readBody(error.response.data, contentType(error.response.headers), error.response.status);
+          const context = sending.getStore();
+          if (context && error.response.status === 401) context.authFailure = errorFromAnswer(error.response.data, 401) ?? undefined;
+        }
+        throw error;
+      },
+    );
+    return hook;
+  }
 
   const portal: PortalInfo = { origin: address.origin, host: address.host, demo: options.demo ?? false };
 
   const once = async (method: string, params: Record<string, unknown>, context: SendContext): Promise<PortalAnswer> => {
     let answer: unknown;
     try {
+      const hook = await hookReady();
       const result = await sending.run(context, () => hook.actions.v2.call.make({ method, params }));
       if (!result.isSuccess) {
         const [first] = result.getErrors();

@@ -12,23 +12,14 @@ import { lookupDialog } from '../../main/core/lookup';
 import { parseWebhookUrl } from '../../main/core/webhook';
 import { startEmulator } from '../../main/emulator/index';
 import { createWebhookClient } from '../../main/rest/portal-client';
+import { benchStartup } from './startup-bench';
+import { median, percentile } from './stats';
 import { benchStore } from './store-bench';
 import { benchThroughput, throughputReport } from './throughput-bench';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const LOOKUPS = 1_000;
 const ROUNDS = 10;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function timeEach(count: number, fn: () => Promise<unknown>): Promise<number[]> {
   const times: number[] = [];
@@ -115,6 +106,7 @@ const coreMedian = median(coreTimes);
 const decodeMedian = decodeCost();
 const renderer = rendererSize();
 const quick = process.argv.includes('--quick');
+const startup = await benchStartup(ROOT, quick ? 5 : 15);
 const storeSizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const store = benchStore(ROOT, storeSizes);
 // Real time at the portal's own 2 req/s, so it takes minutes' worth of waiting; --quick leaves it out.
@@ -135,9 +127,12 @@ const results = {
   rendererJsGzipKb: renderer.js.gzip / 1024,
   rendererJsRawKb: renderer.js.raw / 1024,
   rendererCssGzipKb: renderer.css.gzip / 1024,
+  startup,
   store,
   throughput,
   goals: {
+    mainFirstWindowMs: 100,
+    rendererInteractiveMs: 300,
     coreOverheadMedianMs: 1,
     rendererJsGzipKb: 60,
     storePutMs: 1,
@@ -165,6 +160,24 @@ const rows: Array<[string, string, string]> = [
 const width = Math.max(...rows.map((row) => row[0].length));
 console.log(`\nOpen Lines Inspector bench — ${LOOKUPS} lookups each side, interleaved, Node ${process.version}\n`);
 for (const [name, value, verdict] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(32)}  ${verdict}`);
+console.log('\nStart-up (main: built bundle under Node, electron stubbed; renderer: Chromium, real preload and main API):\n');
+const startupRows: Array<[string, string, string]> = [
+  [
+    `main: import to first window, median (p90) of ${startup.main.runs}`,
+    `${fmt(startup.main.firstWindowMedianMs, 'ms')} (${fmt(startup.main.firstWindowP90Ms, 'ms')})`,
+    startup.main.firstWindowMedianMs <= 100 ? 'goal ≤ 100 ms: met' : 'goal ≤ 100 ms: MISSED',
+  ],
+  ['  network connections before the window', String(startup.main.connectionsBeforeWindow.length), 'goal 0'],
+  ['  synchronous disk calls before the window', String(startup.main.syncCallsBeforeWindow.length), startup.main.syncCallsBeforeWindow.slice(0, 4).join(', ')],
+  [
+    `renderer: navigation to interactive, median (p90) of ${startup.renderer.runs}`,
+    `${fmt(startup.renderer.interactiveMedianMs, 'ms')} (${fmt(startup.renderer.interactiveP90Ms, 'ms')})`,
+    startup.renderer.interactiveMedianMs <= 300 ? 'goal ≤ 300 ms: met' : 'goal ≤ 300 ms: MISSED',
+  ],
+  ['  of which DOMContentLoaded, median', fmt(startup.renderer.domContentLoadedMedianMs, 'ms'), ''],
+];
+const startupWidth = Math.max(...startupRows.map((row) => row[0].length));
+for (const [name, value, verdict] of startupRows) console.log(`${name.padEnd(startupWidth)}  ${value.padEnd(24)}  ${verdict}`);
 console.log('\nHistory and offline cache (SQLite, WAL, synchronous=FULL), one process:\n');
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 const storeRows: Array<[string, (row: (typeof store)[number]) => string, string]> = [

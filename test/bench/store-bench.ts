@@ -10,6 +10,7 @@ import Libsql from 'libsql';
 import type { RawDialog } from '../../main/core/dialog-types';
 import { InspectorStore } from '../../main/store/index';
 import { BENCH_QUERIES, dialogFor, sessionIdFor, userCodeFor } from './bench-dialogs';
+import { median, percentile } from './stats';
 import type { RssReport } from './store-rss-child';
 
 const ACCOUNT = 'bench.bitrix24.com';
@@ -50,16 +51,6 @@ export interface StoreBenchRow {
   confPuts: number;
   /** Our put at the moment conf was measured, for the ratio. */
   confVsOursRatio: number | null;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 /** Bytes per table group, from SQLite's own page accounting (dbstat). */
