@@ -1,16 +1,21 @@
 // electron-builder has no dry run: this checks electron-builder.yml offline
-// with electron-builder's own loader, schema validation and file matcher, and
-// checks that the icons it names exist with the sizes the installers need.
+// with electron-builder's own loader, schema validation and file matcher, with
+// Ajv against electron-builder's JSON schema (scheme.json) without type
+// coercion, and checks that the icons it names exist with the sizes the
+// installers need. test/shell/package-dir.test.ts packages the app for real.
 import type { Stats } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
 import { Packager, type Configuration } from 'app-builder-lib';
 import { FileMatcher } from 'app-builder-lib/out/fileMatcher';
 import { getConfig } from 'app-builder-lib/out/util/config/load';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
 let config: Configuration;
 
 beforeAll(async () => {
@@ -47,6 +52,20 @@ describe('electron-builder.yml', () => {
     expect(packager.config.productName).toBe('Open Lines Inspector');
   });
 
+  it('matches electron-builder’s JSON schema (scheme.json) under Ajv, strictly and without type coercion', async () => {
+    const schema = JSON.parse(await readFile(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
+    // strict: Ajv refuses any schema keyword it does not know, except `typeof`
+    // (ajv-keywords', used by scheme.json for hook functions, which YAML cannot hold).
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    ajv.addKeyword({ keyword: 'typeof' });
+    const validate = ajv.compile(schema);
+    expect(validate(config), ajv.errorsText(validate.errors)).toBe(true);
+    // The same validator refuses what electron-builder would refuse.
+    expect(validate({ ...config, publish: [{ provider: 'github', releaseType: 'nightly' }] })).toBe(false);
+    expect(validate({ ...config, protocols: [{ name: 'no schemes' }] })).toBe(false);
+    expect(validate({ ...config, asar: 'yes' })).toBe(false);
+  });
+
   it('a broken config is refused by the same validation (the check is live)', async () => {
     const packager = new Packager({ projectDir, config: { electronFuses: { notAFuse: true } } as unknown as Configuration });
     await expect(packager.validateConfig()).rejects.toThrow(/Invalid configuration object[\s\S]*electronFuses/);
@@ -60,8 +79,15 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toEqual(['**/*.node']);
     expect(config.npmRebuild).toBe(false);
-    // No deep-link scheme is registered until the app handles one (single-instance hand-over).
-    expect(config.protocols).toBeUndefined();
+  });
+
+  it('declares the openlines-inspector: deep-link scheme, and no file associations', () => {
+    expect(config.protocols).toEqual([{ name: 'Open Lines Inspector link', schemes: ['openlines-inspector'] }]);
+    expect(config.fileAssociations).toEqual([]);
+  });
+
+  it('publishes to GitHub releases (drafts), which electron-updater reads', () => {
+    expect(config.publish).toEqual([{ provider: 'github', owner: 'openlines-inspector', repo: 'openlines-inspector', releaseType: 'draft' }]);
   });
 
   it('flips the Electron fuses that close Node-level back doors', () => {
@@ -143,10 +169,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('the macOS and Windows icon it names is a 1024 px PNG', async () => {
+    // electron-builder makes the .icns and the .ico (which needs at least 256 px) from it.
     expect(config.mac?.icon).toBe('assets/icon.png');
-    for (const icon of [config.mac?.icon, config.win?.icon]) {
-      if (icon == null) continue;
-      expect(await pngSize(path.join(projectDir, icon))).toEqual({ width: 1024, height: 1024 });
-    }
+    expect(config.win?.icon).toBe('assets/icon.png');
+    expect(await pngSize(path.join(projectDir, 'assets/icon.png'))).toEqual({ width: 1024, height: 1024 });
   });
 });
