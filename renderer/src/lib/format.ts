@@ -24,8 +24,24 @@ export function formatMs(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 
+/**
+ * The OS the window runs on, as the page can tell: userAgentData where the
+ * browser has it (Chromium, so Electron), else navigator.platform, else the
+ * user agent. A frozen user agent still says "Macintosh", so it is the last resort.
+ */
+function platformName(): string {
+  if (typeof navigator === 'undefined') return '';
+  const data = (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData;
+  return data?.platform || navigator.platform || navigator.userAgent;
+}
+
 /** True on macOS, where shortcuts are shown with ⌘. */
-export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+export const isMac = /mac|iphone|ipad/i.test(platformName());
+
+/** The keys of Cmd/Ctrl+`key` as they are printed on this platform's keyboard: ["⌘", "K"] or ["Ctrl", "K"]. */
+export function shortcutKeys(key: string): string[] {
+  return [isMac ? '⌘' : 'Ctrl', key];
+}
 
 export function shortcut(key: string): string {
   return isMac ? `⌘${key}` : `Ctrl+${key}`;

@@ -144,6 +144,16 @@ export class InspectorPage {
     await this.page.emulateMedia({ colorScheme: 'light' });
   }
 
+  /** The window as seen, without scrolling, in the light and the dark theme: for overlays (palette, dialogs). */
+  async windowScreenshot(name: string): Promise<void> {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    for (const theme of ['light', 'dark'] as const) {
+      await this.page.emulateMedia({ colorScheme: theme });
+      await this.page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}-${theme}.png`), animations: 'disabled' });
+    }
+    await this.page.emulateMedia({ colorScheme: 'light' });
+  }
+
   /** What the window shows without scrolling, light theme (the README picture). */
   async viewportScreenshot(path: string): Promise<void> {
     await this.page.evaluate('window.scrollTo(0, 0)');
