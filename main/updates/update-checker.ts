@@ -2,6 +2,7 @@
 // (or electron) here: the shell passes a loader, so nothing is loaded while
 // updates are off or in development, and everything below runs under plain Node
 // in the tests with a fake updater.
+import type { MessageBoxOptions } from 'electron';
 import type { AppUpdater } from 'electron-updater';
 
 /** What electron-updater reports when a check finds a newer version. */
@@ -26,6 +27,39 @@ export interface Updater {
 export type RealUpdaterFits = AppUpdater extends Updater ? true : never;
 const realUpdaterFits: RealUpdaterFits = true;
 void realUpdaterFits;
+
+/**
+ * `autoUpdater` from `await import('electron-updater')`. electron-updater is CommonJS and
+ * defines `autoUpdater` as a getter, which Node's ES-module loader does not list as a
+ * named export: from our ES-module main it is only on `default`. A bundler that
+ * inlines the CommonJS would put it on the namespace itself; either is accepted.
+ */
+export function autoUpdaterOf(namespace: { default?: unknown; autoUpdater?: unknown }): Updater {
+  // `in` first: a missing key is undefined in Node, but vitest's module mocks throw on reading one.
+  const own = (from: unknown, key: string): unknown =>
+    (typeof from === 'object' || typeof from === 'function') && from !== null && key in from ? (from as Record<string, unknown>)[key] : undefined;
+  const candidates = [own(namespace, 'autoUpdater'), own(own(namespace, 'default'), 'autoUpdater')];
+  const found = candidates.find((each): each is Updater => typeof (each as Partial<Updater> | undefined)?.checkForUpdates === 'function');
+  if (!found) throw new Error('electron-updater has no autoUpdater');
+  return found;
+}
+
+/** The index of "Restart now" in `restartQuestion`'s buttons. */
+export const RESTART_NOW = 0;
+
+/** The question asked when an update has downloaded ("Later" is also what Esc picks). */
+export function restartQuestion(version: string): MessageBoxOptions {
+  return {
+    type: 'info',
+    title: 'Update ready',
+    message: `Open Lines Inspector ${version} is ready to install.`,
+    detail: 'Restart now to finish updating, or later: it installs when you quit.',
+    buttons: ['Restart now', 'Later'],
+    defaultId: RESTART_NOW,
+    cancelId: 1,
+    noLink: true,
+  };
+}
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;

@@ -5,7 +5,7 @@
 // would throw here exactly as it would in the app.
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHECK_INTERVAL_MS, FIRST_CHECK_DELAY_MS, startUpdateChecks, type Timers, type UpdateCheckOptions, type Updater, type UpdateCheckOutcome } from '../../main/updates/update-checker';
+import { autoUpdaterOf, CHECK_INTERVAL_MS, FIRST_CHECK_DELAY_MS, RESTART_NOW, restartQuestion, startUpdateChecks, type Timers, type UpdateCheckOptions, type Updater, type UpdateCheckOutcome } from '../../main/updates/update-checker';
 
 class FakeUpdater extends EventEmitter implements Updater {
   autoDownload = false;
@@ -275,5 +275,27 @@ describe('stopping', () => {
     expect(updater.listenerCount('update-downloaded')).toBe(0);
     await vi.advanceTimersByTimeAsync(24 * HOUR);
     expect(updater.checks).toBe(1);
+  });
+});
+
+describe('finding autoUpdater in the imported module', () => {
+  it('on default, as Node gives CommonJS to an ES module, or as a named export, as a bundle would', () => {
+    expect(autoUpdaterOf({ default: { autoUpdater: updater } })).toBe(updater);
+    expect(autoUpdaterOf({ autoUpdater: updater })).toBe(updater);
+  });
+
+  it('refuses a module without a usable autoUpdater', () => {
+    expect(() => autoUpdaterOf({})).toThrow('electron-updater has no autoUpdater');
+    expect(() => autoUpdaterOf({ default: 'electron-updater' })).toThrow('electron-updater has no autoUpdater');
+    expect(() => autoUpdaterOf({ default: { autoUpdater: {} } })).toThrow('electron-updater has no autoUpdater');
+  });
+});
+
+describe('the restart question', () => {
+  it('offers "Restart now" (the default) and "Later" (what Esc picks), naming the version', () => {
+    const question = restartQuestion('1.2.0');
+    expect(question.buttons).toEqual(['Restart now', 'Later']);
+    expect(question.buttons?.[RESTART_NOW]).toBe('Restart now');
+    expect(question).toMatchObject({ defaultId: RESTART_NOW, cancelId: 1, message: 'Open Lines Inspector 1.2.0 is ready to install.' });
   });
 });
