@@ -35,7 +35,7 @@ test('settings change how long history is kept, refuse what cannot be saved, and
   await expect(page.getByRole('alert').filter({ hasText: 'Settings saved' })).toBeVisible();
   expect(await harness.dispatch('settings:get')).toEqual({
     ok: true,
-    value: { numberAs: 'session', historyMaxEntries: 5000, historyMaxAgeDays: 90, snapshotsPerDialog: 3 },
+    value: { numberAs: 'session', historyMaxEntries: 5000, historyMaxAgeDays: 90, snapshotsPerDialog: 3, theme: 'system', language: 'system', checkForUpdates: true },
   });
   // The lookup bar follows the saved reading of bare numbers.
   await expect(page.getByRole('radio', { name: 'Session id' }).first()).toBeChecked();
@@ -53,4 +53,45 @@ test('settings change how long history is kept, refuse what cannot be saved, and
   await expect(dialog).toBeHidden();
   await expect(inspector.lookupInput).toBeFocused();
   expect(await harness.dispatch('settings:get')).toMatchObject({ ok: true, value: { historyMaxEntries: 5000 } });
+});
+
+test('the theme and automatic update checks are saved, shown again, and left alone by Cancel', async ({ inspector, harness, page }) => {
+  await inspector.openConnected();
+  await page.keyboard.press('Control+Comma');
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  const theme = dialog.getByRole('group', { name: 'Theme' });
+  const updates = dialog.getByRole('checkbox', { name: 'Check for updates automatically' });
+  await expect(theme.getByRole('radio', { name: 'System' })).toBeChecked();
+  await expect(updates).toBeChecked();
+  await expect(updates).toHaveAccessibleDescription(/installed copies/);
+  await expect(dialog).toContainText('System follows your computer’s light or dark mode.');
+  // No language choice yet: that comes with the translations.
+  await expect(dialog.getByText(/language/i)).toHaveCount(0);
+
+  // From the keyboard: arrows choose within the theme group, Space unticks the box.
+  await theme.getByRole('radio', { name: 'System' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(theme.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  await updates.focus();
+  await page.keyboard.press('Space');
+  await expect(updates).not.toBeChecked();
+  await inspector.windowScreenshot('settings-dialog');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await harness.dispatch('settings:get')).toMatchObject({ ok: true, value: { theme: 'dark', checkForUpdates: false } });
+
+  // After a reload the dialog shows what was saved.
+  await page.reload();
+  await expect(inspector.lookupInput).toBeFocused();
+  await page.keyboard.press('Control+Comma');
+  await expect(theme.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  await expect(updates).not.toBeChecked();
+
+  // Cancel keeps what was saved.
+  await theme.getByRole('radio', { name: 'Light' }).check();
+  await updates.check();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await harness.dispatch('settings:get')).toMatchObject({ ok: true, value: { theme: 'dark', checkForUpdates: false } });
 });
