@@ -2,16 +2,24 @@
 // Everything the app does lives in modules that never import `electron`
 // (main/core, main/rest, main/api); this file only connects them to Electron.
 import path from 'node:path';
-import { app, BrowserWindow, clipboard, ipcMain, nativeTheme, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session, shell } from 'electron';
 import Store from 'electron-store';
+import type { AppCommand } from '../preload/api-contract';
 import { keyFileCipher } from './accounts/key-file-cipher';
 import { layeredCipher } from './accounts/secret-cipher';
 import { createMainApi, type MainApi } from './api/create-main-api';
+import { findDeepLink } from './api/deep-link';
+import { readSettings, type KeyValueStore } from './api/settings';
 import { openSettingsSafely } from './api/settings-file';
+import { appMenuTemplate } from './shell/app-menu';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, handleAppProtocol } from './shell/app-protocol';
+import { connectCommandChannel } from './shell/command-channel';
 import { registerIpc } from './shell/ipc';
+import { registerProtocolClient } from './shell/protocol-client';
 import { createSafeStorageCipher } from './shell/secret-cipher';
+import { applyTheme, repaintWindows } from './shell/theme';
 import { installWindowGuards, mainWindowOptions } from './shell/window';
+import { placeWindow, readWindowState, WINDOW_STATE_KEY, windowStateOf } from './shell/window-bounds';
 
 const here = import.meta.dirname;
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -19,21 +27,74 @@ const appOrigins = [`${APP_SCHEME}://${APP_HOST}`, ...(devServerUrl ? [new URL(d
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
-let api: MainApi | null = null;
+// One app at a time: a second launch (a link clicked while the app runs) hands
+// its command line to this one through 'second-instance', and quits.
+const primaryInstance = app.requestSingleInstanceLock();
+if (!primaryInstance) app.quit();
 
-function createWindow(): void {
+let api: MainApi | null = null;
+let settingsStore: KeyValueStore | null = null;
+let mainWindow: BrowserWindow | null = null;
+/** Links that came before the API was made (macOS sends open-url as early as it likes). */
+const earlyLinks: string[] = [];
+
+function createWindow(mainApi: MainApi, store: KeyValueStore): BrowserWindow {
+  const placement = placeWindow(readWindowState(store.get(WINDOW_STATE_KEY)), screen.getAllDisplays(), screen.getPrimaryDisplay());
   // electronegativity cannot see through mainWindowOptions(): contextIsolation and sandbox are on,
   // nodeIntegration off (test/shell/window-options.test.ts), and every new window, a middle-click's
   // too, is denied by installWindowGuards (test/shell/window-guards.test.ts).
-  const window = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs'), nativeTheme.shouldUseDarkColors)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
+  const window = new BrowserWindow({ ...mainWindowOptions(path.join(here, '../preload/index.cjs'), nativeTheme.shouldUseDarkColors), ...placement.bounds }); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   installWindowGuards(window.webContents, window.webContents.session, appOrigins);
-  window.once('ready-to-show', () => window.show());
+  connectCommandChannel(window, mainApi.commands);
+  // The normal bounds, so a maximised window comes back maximised over the size it had before.
+  window.on('close', () => store.set(WINDOW_STATE_KEY, windowStateOf(window)));
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  window.once('ready-to-show', () => {
+    // Not earlier: maximize() shows a hidden window, before its page is painted.
+    if (placement.maximized) window.maximize();
+    window.show();
+  });
+  mainWindow = window;
   void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
+  return window;
 }
+
+/** Brings the window forward (a second launch, a link, a menu item with none open on macOS). */
+function showWindow(): void {
+  if (!api || !settingsStore) return; // not ready yet: the window is about to open anyway
+  const window = mainWindow && !mainWindow.isDestroyed() ? mainWindow : createWindow(api, settingsStore);
+  if (window.isMinimized()) window.restore();
+  // A window still loading shows itself (and takes focus) on ready-to-show.
+  if (window.isVisible()) window.focus();
+}
+
+function openLink(url: string): void {
+  if (api) void api.openDeepLink(url);
+  else earlyLinks.push(url);
+}
+
+if (primaryInstance) registerProtocolClient(app, { platform: process.platform, isPackaged: app.isPackaged, execPath: process.execPath, argv: process.argv });
+
+// Windows and Linux start a second instance for a link; it arrives here with that launch's arguments.
+app.on('second-instance', (_event, argv) => {
+  showWindow();
+  const link = findDeepLink(argv);
+  if (link) openLink(link);
+});
+// macOS hands links to the running app instead.
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  showWindow();
+  openLink(url);
+});
 
 app.enableSandbox();
 
 void app.whenReady().then(() => {
+  // A second instance is quitting: it opens nothing.
+  if (!primaryInstance) return;
   handleAppProtocol(protocol, path.join(here, '../renderer'));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   // A damaged settings file must not keep the app from starting: it is moved aside and the user told.
@@ -41,7 +102,10 @@ void app.whenReady().then(() => {
     () => new Store<Record<string, unknown>>({ name: 'config' }),
     () => path.join(app.getPath('userData'), 'config.json'),
   );
-  api = createMainApi({
+  settingsStore = settings.store;
+  // Before the window, so it is painted in the chosen theme from its first frame.
+  applyTheme(nativeTheme, readSettings(settings.store).theme, []);
+  const mainApi = createMainApi({
     store: settings.store,
     settingsRecovered: settings.recovered,
     // Sealed by the OS keychain; accounts the CLI saved with its key file are read too.
@@ -52,11 +116,23 @@ void app.whenReady().then(() => {
     writeClipboard: (text) => clipboard.writeText(text),
     // The database (and its native module) loads on first use, not before the window.
     openMemory: async (options) => (await import('./store/index')).InspectorStore.open(app.getPath('userData'), options),
+    settingsChanged: (changed) => applyTheme(nativeTheme, changed.theme, BrowserWindow.getAllWindows()),
   });
-  registerIpc(ipcMain, api, appOrigins);
-  createWindow();
+  api = mainApi;
+  registerIpc(ipcMain, mainApi, appOrigins);
+  const send = (command: AppCommand): void => {
+    showWindow();
+    mainApi.commands.push(command);
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, send })));
+  createWindow(mainApi, settings.store);
+  // 'system' follows the OS while the app runs: repaint behind the page when it changes.
+  nativeTheme.on('updated', () => repaintWindows(nativeTheme, BrowserWindow.getAllWindows()));
+  // The link that started the app (Windows, Linux), then any macOS sent before now.
+  const startLink = findDeepLink(process.argv);
+  for (const link of [...(startLink ? [startLink] : []), ...earlyLinks.splice(0)]) void mainApi.openDeepLink(link);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(mainApi, settings.store);
   });
 });
 

@@ -21,7 +21,17 @@ const h = vi.hoisted(() => {
     };
   }
 
-  function make(options: { isPackaged: boolean; dark: boolean }) {
+  interface FakeOptions {
+    isPackaged: boolean;
+    dark: boolean;
+    /** false: another instance holds the single-instance lock. */
+    lock?: boolean;
+    displays?: Array<{ workArea: { x: number; y: number; width: number; height: number } }>;
+    /** What config.json holds at start. */
+    storeData?: Record<string, unknown>;
+  }
+
+  function make(options: FakeOptions) {
     const log: string[] = [];
     let resolveReady!: () => void;
     const ready = new Promise<void>((resolve) => {
@@ -32,6 +42,24 @@ const h = vi.hoisted(() => {
     const ipcHandlers = new Map<string, Listener>();
     const protocolHandlers = new Map<string, (request: { url: string }) => Promise<Response>>();
     const stores: Array<{ options: unknown; data: Map<string, unknown> }> = [];
+    const storeData = new Map(Object.entries(options.storeData ?? {}));
+    const applicationMenu = { current: null as { template: unknown[] } | null };
+    const displays = options.displays ?? [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
+    const themeEvents = emitter();
+    let themeSource = 'system';
+    const nativeTheme = {
+      get themeSource() {
+        return themeSource;
+      },
+      set themeSource(value: string) {
+        log.push(`nativeTheme.themeSource=${value}`);
+        themeSource = value;
+      },
+      get shouldUseDarkColors() {
+        return themeSource === 'system' ? options.dark : themeSource === 'dark';
+      },
+      on: (event: string, listener: Listener) => themeEvents.on(event, listener),
+    };
     const defaultSession = {
       requestHandler: null as Listener | null,
       checkHandler: null as Listener | null,
@@ -54,6 +82,12 @@ const h = vi.hoisted(() => {
       readonly loaded: string[] = [];
       shown = 0;
       destroyed = false;
+      minimized = false;
+      maximized = false;
+      focused = 0;
+      readonly backgrounds: string[] = [];
+      readonly sent: Array<{ channel: string; payload: unknown }> = [];
+      normalBounds = { x: 10, y: 20, width: 1000, height: 700 };
       readonly contentsEvents = emitter();
       openHandler: Listener | null = null;
       readonly webContents = {
@@ -61,6 +95,8 @@ const h = vi.hoisted(() => {
         setWindowOpenHandler: (handler: Listener) => {
           this.openHandler = handler;
         },
+        send: (channel: string, payload: unknown) => this.sent.push({ channel, payload }),
+        isDestroyed: () => this.destroyed,
         session: defaultSession,
       };
       constructor(windowOptions: Record<string, unknown>) {
@@ -79,6 +115,35 @@ const h = vi.hoisted(() => {
       show() {
         this.shown += 1;
       }
+      isDestroyed() {
+        return this.destroyed;
+      }
+      isVisible() {
+        return this.shown > 0 || this.maximized;
+      }
+      isMinimized() {
+        return this.minimized;
+      }
+      restore() {
+        log.push('window.restore');
+        this.minimized = false;
+      }
+      focus() {
+        this.focused += 1;
+      }
+      maximize() {
+        log.push(`window.maximize (shown ${this.shown})`);
+        this.maximized = true;
+      }
+      isMaximized() {
+        return this.maximized;
+      }
+      getNormalBounds() {
+        return this.normalBounds;
+      }
+      setBackgroundColor(colour: string) {
+        this.backgrounds.push(colour);
+      }
       loadURL(url: string) {
         log.push(`loadURL ${url}`);
         this.loaded.push(url);
@@ -96,6 +161,26 @@ const h = vi.hoisted(() => {
         },
         on: (event: string, listener: Listener) => appEvents.on(event, listener),
         quit: () => log.push('app.quit'),
+        name: 'Open Lines Inspector',
+        requestSingleInstanceLock: () => {
+          log.push('app.requestSingleInstanceLock');
+          return options.lock ?? true;
+        },
+        setAsDefaultProtocolClient: (...args: unknown[]) => {
+          log.push(`app.setAsDefaultProtocolClient ${JSON.stringify(args)}`);
+          return true;
+        },
+      },
+      Menu: {
+        buildFromTemplate: (template: unknown[]) => ({ template }),
+        setApplicationMenu: (menu: { template: unknown[] } | null) => {
+          log.push('Menu.setApplicationMenu');
+          applicationMenu.current = menu;
+        },
+      },
+      screen: {
+        getAllDisplays: () => displays,
+        getPrimaryDisplay: () => displays[0]!,
       },
       BrowserWindow: FakeWindow,
       protocol: {
@@ -118,12 +203,12 @@ const h = vi.hoisted(() => {
         encryptString: (plain: string) => Buffer.from(plain, 'utf8').reverse(),
         decryptString: (encrypted: Buffer) => Buffer.from(encrypted).reverse().toString('utf8'),
       },
-      nativeTheme: { shouldUseDarkColors: options.dark },
+      nativeTheme,
       shell: { openExternal: vi.fn(async () => {}) },
       clipboard: { writeText: vi.fn() },
     };
 
-    return { log, electron, resolveReady, ready, appEvents, windows, ipcHandlers, protocolHandlers, stores, defaultSession };
+    return { log, electron, resolveReady, ready, appEvents, windows, ipcHandlers, protocolHandlers, stores, defaultSession, storeData, applicationMenu, themeEvents };
   }
 
   return { current: null as unknown as ReturnType<typeof make>, make };
@@ -154,6 +239,12 @@ vi.mock('electron', () => ({
   get shell() {
     return h.current.electron.shell;
   },
+  get Menu() {
+    return h.current.electron.Menu;
+  },
+  get screen() {
+    return h.current.electron.screen;
+  },
   get clipboard() {
     return h.current.electron.clipboard;
   },
@@ -161,7 +252,7 @@ vi.mock('electron', () => ({
 
 vi.mock('electron-store', () => ({
   default: class FakeStore {
-    readonly data = new Map<string, unknown>();
+    readonly data = new Map<string, unknown>(h.current.storeData);
     constructor(options: unknown) {
       h.current.stores.push({ options, data: this.data });
     }
@@ -179,7 +270,7 @@ vi.mock('electron-store', () => ({
 
 type Fake = ReturnType<typeof h.make>;
 type Window = Fake['windows'][number] & {
-  options: { webPreferences: Record<string, unknown>; show: boolean; backgroundColor: string };
+  options: { webPreferences: Record<string, unknown>; show: boolean; backgroundColor: string; x?: number; y?: number; width: number; height: number };
   loaded: string[];
   shown: number;
   onceEvents: { emit(event: string): void };
@@ -189,16 +280,31 @@ type Window = Fake['windows'][number] & {
 
 const realPlatform = process.platform;
 const realRendererUrl = process.env.ELECTRON_RENDERER_URL;
+const realArgv = process.argv;
 
 function onPlatform(platform: NodeJS.Platform): void {
   Object.defineProperty(process, 'platform', { value: platform, configurable: true });
 }
 
 /** Imports main/index.ts afresh against a new fake Electron; `ready` resolves app.whenReady(). */
-async function start(options: { isPackaged?: boolean; dark?: boolean; rendererUrl?: string } = {}) {
+async function start(
+  options: {
+    isPackaged?: boolean;
+    dark?: boolean;
+    rendererUrl?: string;
+    /** false: another instance is running. */
+    lock?: boolean;
+    /** The command line of this launch (a link on Windows and Linux). */
+    argv?: string[];
+    displays?: Array<{ workArea: { x: number; y: number; width: number; height: number } }>;
+    storeData?: Record<string, unknown>;
+  } = {},
+) {
   if (options.rendererUrl === undefined) delete process.env.ELECTRON_RENDERER_URL;
   else process.env.ELECTRON_RENDERER_URL = options.rendererUrl;
-  h.current = h.make({ isPackaged: options.isPackaged ?? true, dark: options.dark ?? false });
+  process.argv = options.argv ?? realArgv;
+  const { isPackaged = true, dark = false, rendererUrl: _rendererUrl, argv: _argv, ...rest } = options;
+  h.current = h.make({ isPackaged, dark, ...rest });
   vi.resetModules();
   await import('../../main/index');
   const fake = h.current;
@@ -228,6 +334,7 @@ async function invoke(fake: Fake, channel: string, frameUrl: string | null, args
 beforeEach(() => onPlatform(realPlatform));
 afterEach(() => {
   onPlatform(realPlatform);
+  process.argv = realArgv;
   if (realRendererUrl === undefined) delete process.env.ELECTRON_RENDERER_URL;
   else process.env.ELECTRON_RENDERER_URL = realRendererUrl;
 });
@@ -432,5 +539,302 @@ describe('windows closing and reopening', () => {
     app.fake.appEvents.emit('will-quit', { preventDefault: () => (prevented += 1) });
     expect(prevented).toBe(1);
     expect(app.fake.log.filter((entry) => entry === 'app.quit')).toHaveLength(1);
+  });
+});
+
+const APP_PAGE = 'app://renderer/index.html';
+
+/** What the page gets from app:take-commands when it starts listening. */
+async function takeCommands(fake: Fake): Promise<unknown> {
+  const result = await invoke(fake, 'app:take-commands', APP_PAGE);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** Lets the main API's promise chains (a deep link being opened) run to their end. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+type MenuEntry = { id?: string; role?: string; click?: () => void; submenu?: MenuEntry[] };
+
+function menuEntries(fake: Fake): MenuEntry[] {
+  const walk = (entries: MenuEntry[]): MenuEntry[] => entries.flatMap((entry) => [entry, ...walk(entry.submenu ?? [])]);
+  return walk((fake.applicationMenu.current?.template ?? []) as MenuEntry[]);
+}
+
+function clickMenu(fake: Fake, id: string): void {
+  const entry = menuEntries(fake).find((candidate) => candidate.id === id);
+  if (!entry?.click) throw new Error(`no menu item ${id}`);
+  entry.click();
+}
+
+const commandsSent = (window: Window) => (window as unknown as { sent: Array<{ channel: string; payload: unknown }> }).sent;
+
+/** The fake window's own state, beyond what the first tests read. */
+function state(window: Window) {
+  return window as unknown as {
+    minimized: boolean;
+    maximized: boolean;
+    focused: number;
+    backgrounds: string[];
+    normalBounds: { x: number; y: number; width: number; height: number };
+    events: { emit(event: string, ...args: unknown[]): void };
+  };
+}
+
+describe('one instance at a time', () => {
+  it('a second launch quits at once and opens, registers and changes nothing', async () => {
+    const app = await start({ lock: false, argv: ['/opt/inspector', 'openlines-inspector://lookup/chat1777'] });
+    await app.ready();
+    const { fake } = app;
+    expect(fake.log).toContain('app.quit');
+    expect(fake.log.indexOf('app.requestSingleInstanceLock')).toBeLessThan(fake.log.indexOf('app.quit'));
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.ipcHandlers.size).toBe(0);
+    expect(fake.stores).toHaveLength(0);
+    expect(fake.log.some((entry) => entry.startsWith('app.setAsDefaultProtocolClient'))).toBe(false);
+    expect(fake.log).not.toContain('Menu.setApplicationMenu');
+  });
+
+  it('the first instance keeps running and restores and focuses its window when another launch starts', async () => {
+    const app = await start();
+    await app.ready();
+    expect(app.fake.log).not.toContain('app.quit');
+    const window = app.window();
+    window.onceEvents.emit('ready-to-show');
+    state(window).minimized = true;
+    app.fake.appEvents.emit('second-instance', {}, ['/opt/inspector']);
+    expect(app.fake.log).toContain('window.restore');
+    expect(state(window).minimized).toBe(false);
+    expect(state(window).focused).toBe(1);
+    expect(app.fake.windows).toHaveLength(1);
+    await settle();
+    expect(await takeCommands(app.fake)).toEqual([]);
+  });
+
+  it('hands the second launch’s link over to the page, among Chromium’s switches', async () => {
+    const app = await start();
+    await app.ready();
+    const window = app.window();
+    window.onceEvents.emit('ready-to-show');
+    expect(await takeCommands(app.fake)).toEqual([]);
+    app.fake.appEvents.emit('second-instance', {}, ['C:\\Apps\\inspector.exe', '--allow-file-access-from-files', 'openlines-inspector://lookup/chat1777']);
+    await vi.waitFor(() => expect(commandsSent(window)).toEqual([{ channel: 'app:command', payload: { kind: 'lookup', input: 'chat1777' } }]));
+  });
+
+  it('says in the window that a hostile link from a second launch was refused, and does nothing else', async () => {
+    const app = await start();
+    await app.ready();
+    const window = app.window();
+    expect(await takeCommands(app.fake)).toEqual([]);
+    app.fake.appEvents.emit('second-instance', {}, ['/opt/inspector', 'openlines-inspector://lookup/chat1777?run=calc.exe']);
+    await vi.waitFor(() => expect(commandsSent(window)).toHaveLength(1));
+    expect(commandsSent(window)[0]).toMatchObject({ channel: 'app:command', payload: { kind: 'link-refused', error: { code: 'INVALID_ARGUMENT' } } });
+    expect(app.fake.electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('deep links', () => {
+  it('registers the packaged app for openlines-inspector: links', async () => {
+    const app = await start({ isPackaged: true });
+    expect(app.fake.log).toContain('app.setAsDefaultProtocolClient ["openlines-inspector"]');
+  });
+
+  it('while developing, registers Electron with the app folder on Windows, and nothing elsewhere', async () => {
+    onPlatform('win32');
+    const windows = await start({ isPackaged: false, argv: ['electron.exe', '--inspect=0', '.'] });
+    expect(windows.fake.log).toContain(`app.setAsDefaultProtocolClient ${JSON.stringify(['openlines-inspector', process.execPath, [path.resolve('.')]])}`);
+    onPlatform('linux');
+    const linux = await start({ isPackaged: false, argv: ['electron', '.'] });
+    expect(linux.fake.log.some((entry) => entry.startsWith('app.setAsDefaultProtocolClient'))).toBe(false);
+  });
+
+  it('keeps the link that started the app until the page asks for it', async () => {
+    const app = await start({ argv: ['/opt/inspector', '--no-sandbox-test-switch', 'openlines-inspector://lookup/chat1777'] });
+    await app.ready();
+    await settle();
+    expect(commandsSent(app.window())).toEqual([]);
+    expect(await takeCommands(app.fake)).toEqual([{ kind: 'lookup', input: 'chat1777' }]);
+  });
+
+  it('takes macOS’s open-url, prevents its default and hands the link to the page', async () => {
+    onPlatform('darwin');
+    const app = await start();
+    await app.ready();
+    const window = app.window();
+    expect(await takeCommands(app.fake)).toEqual([]);
+    const preventDefault = vi.fn();
+    app.fake.appEvents.emit('open-url', { preventDefault }, 'openlines-inspector://lookup/chat5');
+    expect(preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(commandsSent(window)).toEqual([{ channel: 'app:command', payload: { kind: 'lookup', input: 'chat5' } }]));
+  });
+
+  it('keeps an open-url that comes before the app is ready', async () => {
+    onPlatform('darwin');
+    const app = await start();
+    app.fake.appEvents.emit('open-url', { preventDefault: () => {} }, 'openlines-inspector://lookup/chat6');
+    await app.ready();
+    await settle();
+    expect(await takeCommands(app.fake)).toEqual([{ kind: 'lookup', input: 'chat6' }]);
+  });
+
+  it('opens a window for a link when none is open (macOS), and that window’s page gets it', async () => {
+    onPlatform('darwin');
+    const app = await start();
+    await app.ready();
+    const first = app.window();
+    expect(await takeCommands(app.fake)).toEqual([]);
+    first.destroyed = true;
+    state(first).events.emit('closed');
+    app.fake.appEvents.emit('open-url', { preventDefault: () => {} }, 'openlines-inspector://lookup/chat7');
+    expect(app.fake.windows).toHaveLength(2);
+    await settle();
+    expect(commandsSent(first)).toEqual([]);
+    expect(await takeCommands(app.fake)).toEqual([{ kind: 'lookup', input: 'chat7' }]);
+  });
+});
+
+describe('commands to the page', () => {
+  it('are sent on app:command while the page listens, and wait while a new page loads', async () => {
+    const app = await start();
+    await app.ready();
+    const window = app.window();
+    clickMenu(app.fake, 'open-palette');
+    expect(commandsSent(window)).toEqual([]);
+    expect(await takeCommands(app.fake)).toEqual([{ kind: 'open-palette' }]);
+    clickMenu(app.fake, 'focus-lookup');
+    expect(commandsSent(window)).toEqual([{ channel: 'app:command', payload: { kind: 'focus-lookup' } }]);
+
+    // A #hash change or an iframe is not a new page.
+    window.contentsEvents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true, url: 'app://renderer/index.html#x' });
+    window.contentsEvents.emit('did-start-navigation', { isMainFrame: false, isSameDocument: false, url: 'app://renderer/frame.html' });
+    clickMenu(app.fake, 'find-in-dialog');
+    expect(commandsSent(window)).toHaveLength(2);
+
+    // A reload: the old page is gone, the new one asks.
+    window.contentsEvents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false, url: APP_PAGE });
+    clickMenu(app.fake, 'open-settings');
+    expect(commandsSent(window)).toHaveLength(2);
+    expect(await takeCommands(app.fake)).toEqual([{ kind: 'open-settings' }]);
+    clickMenu(app.fake, 'toggle-history');
+    expect(commandsSent(window).at(-1)).toEqual({ channel: 'app:command', payload: { kind: 'toggle-history' } });
+  });
+
+  it('wait after the page’s process is gone', async () => {
+    const app = await start();
+    await app.ready();
+    const window = app.window();
+    expect(await takeCommands(app.fake)).toEqual([]);
+    window.contentsEvents.emit('render-process-gone', {}, { reason: 'crashed' });
+    clickMenu(app.fake, 'show-shortcuts');
+    expect(commandsSent(window)).toEqual([]);
+    expect(await takeCommands(app.fake)).toEqual([{ kind: 'show-shortcuts' }]);
+  });
+});
+
+describe('the application menu', () => {
+  it('is set before the window opens; a packaged app has no reload or developer tools', async () => {
+    const app = await start({ isPackaged: true });
+    await app.ready();
+    const { log } = app.fake;
+    expect(log.indexOf('Menu.setApplicationMenu')).toBeGreaterThan(-1);
+    expect(log.indexOf('Menu.setApplicationMenu')).toBeLessThan(log.indexOf('new BrowserWindow'));
+    const roles = menuEntries(app.fake).map((entry) => entry.role);
+    expect(roles).toEqual(expect.arrayContaining(['copy', 'paste', 'zoomIn']));
+    expect(roles).not.toContain('toggleDevTools');
+    expect(roles).not.toContain('reload');
+  });
+
+  it('has the developer tools while developing', async () => {
+    const app = await start({ isPackaged: false });
+    await app.ready();
+    expect(menuEntries(app.fake).map((entry) => entry.role)).toContain('toggleDevTools');
+  });
+
+  it('opens a window for an item chosen with none open (macOS); the command waits for its page', async () => {
+    onPlatform('darwin');
+    const app = await start();
+    await app.ready();
+    const first = app.window();
+    expect(await takeCommands(app.fake)).toEqual([]);
+    first.destroyed = true;
+    state(first).events.emit('closed');
+    clickMenu(app.fake, 'open-settings');
+    expect(app.fake.windows).toHaveLength(2);
+    expect(commandsSent(first)).toEqual([]);
+    expect(await takeCommands(app.fake)).toEqual([{ kind: 'open-settings' }]);
+  });
+});
+
+describe('the window’s place', () => {
+  it('reopens where it was closed, maximised again once painted, not before', async () => {
+    const app = await start({ storeData: { window: { bounds: { x: 100, y: 50, width: 1100, height: 720 }, maximized: true } } });
+    await app.ready();
+    const window = app.window();
+    expect(window.options).toMatchObject({ x: 100, y: 50, width: 1100, height: 720, show: false });
+    expect(app.fake.log.some((entry) => entry.startsWith('window.maximize'))).toBe(false);
+    window.onceEvents.emit('ready-to-show');
+    expect(app.fake.log).toContain('window.maximize (shown 0)');
+    expect(window.shown).toBe(1);
+  });
+
+  it.each([
+    ['on a monitor that is gone', { bounds: { x: 4000, y: 50, width: 1100, height: 720 }, maximized: false }],
+    ['malformed', { bounds: { x: 'left', y: 50, width: 1100, height: 720 } }],
+    ['not there', undefined],
+  ])('opens centred on the primary display when the saved place is %s', async (_what, saved) => {
+    const app = await start({
+      storeData: saved === undefined ? {} : { window: saved },
+      displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }, { workArea: { x: -1920, y: 0, width: 1920, height: 1040 } }],
+    });
+    await app.ready();
+    expect(app.window().options).toMatchObject({ x: 320, y: 90, width: 1280, height: 860 });
+    app.window().onceEvents.emit('ready-to-show');
+    expect(app.fake.log.some((entry) => entry.startsWith('window.maximize'))).toBe(false);
+  });
+
+  it('saves its normal bounds and whether it was maximised when it closes', async () => {
+    const app = await start();
+    await app.ready();
+    const window = app.window();
+    state(window).normalBounds = { x: -1500, y: 40, width: 1024, height: 700 };
+    state(window).maximized = true;
+    state(window).events.emit('close', { preventDefault: () => {} });
+    expect(app.fake.stores[0]!.data.get('window')).toEqual({ bounds: { x: -1500, y: 40, width: 1024, height: 700 }, maximized: true });
+  });
+});
+
+describe('the theme', () => {
+  it('applies the saved theme to nativeTheme before the window is made, so the window is painted in it', async () => {
+    const app = await start({ dark: false, storeData: { 'settings.theme': 'dark' } });
+    await app.ready();
+    const { log } = app.fake;
+    expect(log.indexOf('nativeTheme.themeSource=dark')).toBeGreaterThan(-1);
+    expect(log.indexOf('nativeTheme.themeSource=dark')).toBeLessThan(log.indexOf('new BrowserWindow'));
+    expect(app.window().options.backgroundColor).toBe('#16171a');
+  });
+
+  it('follows the OS when the setting is system, or missing', async () => {
+    const app = await start({ dark: true });
+    await app.ready();
+    expect(app.fake.log).toContain('nativeTheme.themeSource=system');
+    expect(app.window().options.backgroundColor).toBe('#16171a');
+  });
+
+  it('applies a change of the setting at once, repainting the window behind the page', async () => {
+    const app = await start({ dark: true });
+    await app.ready();
+    const window = app.window();
+    expect((await invoke(app.fake, 'settings:update', APP_PAGE, { theme: 'light' })).ok).toBe(true);
+    expect(app.fake.log.at(-1)).toBe('nativeTheme.themeSource=light');
+    expect(state(window).backgrounds.at(-1)).toBe('#f7f7f8');
+    expect((await invoke(app.fake, 'settings:update', APP_PAGE, { theme: 'system' })).ok).toBe(true);
+    expect(state(window).backgrounds.at(-1)).toBe('#16171a');
+  });
+
+  it('repaints when the OS changes its theme', async () => {
+    const app = await start({ dark: false });
+    await app.ready();
+    app.fake.themeEvents.emit('updated');
+    expect(state(app.window()).backgrounds).toEqual(['#f7f7f8']);
   });
 });
