@@ -138,14 +138,14 @@ describe('electron-builder.yml', () => {
     }
   });
 
-  it('builds AppImage and deb, nsis, dmg and zip for x64 and arm64', () => {
+  it('builds AppImage and deb, dmg and zip for x64 and arm64, nsis for x64', () => {
     const targets = (platform: 'linux' | 'win' | 'mac') => config[platform]?.target;
     const both = ['x64', 'arm64'];
     expect(targets('linux')).toEqual([
       { target: 'AppImage', arch: both },
       { target: 'deb', arch: both },
     ]);
-    expect(targets('win')).toEqual([{ target: 'nsis', arch: both }]);
+    expect(targets('win')).toEqual([{ target: 'nsis', arch: ['x64'] }]);
     expect(targets('mac')).toEqual([
       { target: 'dmg', arch: both },
       { target: 'zip', arch: both },
@@ -154,6 +154,18 @@ describe('electron-builder.yml', () => {
     expect(config.linux?.maintainer).toMatch(/\S+ <[^@\s]+@[^@\s]+>/);
     expect(config.linux?.synopsis).toBeTruthy();
     expect(config.mac?.category).toBe('public.app-category.developer-tools');
+  });
+
+  it('every architecture it builds for has libsql’s native package (the history and cache need it)', async () => {
+    const libsql = JSON.parse(await readFile(path.join(projectDir, 'node_modules/libsql/package.json'), 'utf8')) as { version: string; optionalDependencies: Record<string, string> };
+    const nativePackage = { linux: (arch: string) => `@libsql/linux-${arch}-gnu`, win: (arch: string) => `@libsql/win32-${arch}-msvc`, mac: (arch: string) => `@libsql/darwin-${arch}` };
+    for (const platform of ['linux', 'win', 'mac'] as const) {
+      for (const target of config[platform]?.target as Array<{ arch: string[] }>) {
+        for (const arch of target.arch) expect(libsql.optionalDependencies[nativePackage[platform](arch)], `${platform} ${arch}`).toBe(libsql.version);
+      }
+    }
+    // Why Windows has no arm64 build.
+    expect(libsql.optionalDependencies['@libsql/win32-arm64-msvc']).toBeUndefined();
   });
 
   it('the Linux icon set it names has every size, each PNG exactly that size', async () => {
