@@ -2,7 +2,7 @@
 // Everything the app does lives in modules that never import `electron`
 // (main/core, main/rest, main/api); this file only connects them to Electron.
 import path from 'node:path';
-import { app, BrowserWindow, clipboard, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session, shell } from 'electron';
 import Store from 'electron-store';
 import type { AppCommand } from '../preload/api-contract';
 import { keyFileCipher } from './accounts/key-file-cipher';
@@ -20,6 +20,7 @@ import { createSafeStorageCipher } from './shell/secret-cipher';
 import { applyTheme, repaintWindows } from './shell/theme';
 import { installWindowGuards, mainWindowOptions } from './shell/window';
 import { placeWindow, readWindowState, WINDOW_STATE_KEY, windowStateOf } from './shell/window-bounds';
+import { startAppUpdates } from './updates/app-updates';
 
 const here = import.meta.dirname;
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -126,6 +127,14 @@ void app.whenReady().then(() => {
   };
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, send })));
   createWindow(mainApi, settings.store);
+  // Installed builds only; electron-updater loads at the first check, a few seconds after the window.
+  startAppUpdates({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    dialog: () => dialog,
+    window: () => mainWindow,
+    enabled: () => readSettings(settings.store).checkForUpdates,
+  });
   // 'system' follows the OS while the app runs: repaint behind the page when it changes.
   nativeTheme.on('updated', () => repaintWindows(nativeTheme, BrowserWindow.getAllWindows()));
   // The link that started the app (Windows, Linux), then any macOS sent before now.

@@ -6,6 +6,8 @@
 // machines have; the schedule itself is tested in test/unit/update-checker.test.ts.
 import { execFile } from 'node:child_process';
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -47,19 +49,25 @@ let enabled: boolean;
 let answer: number;
 let asked: Array<{ parent: BrowserWindow | null; options: MessageBoxOptions }>;
 let logged: string[];
+let dialogLookups: number;
+let resourcesPath: string;
 
 const window = { isDestroyed: () => false } as unknown as BrowserWindow;
 
 function start(overrides: Partial<AppUpdatesShell> = {}) {
   stop = startAppUpdates({
     isPackaged: true,
+    resourcesPath,
     enabled: () => enabled,
     window: () => window,
-    dialog: {
-      showMessageBox: (async (...args: [BrowserWindow, MessageBoxOptions] | [MessageBoxOptions]) => {
-        asked.push(args.length === 2 ? { parent: args[0], options: args[1] } : { parent: null, options: args[0] });
-        return { response: answer, checkboxChecked: false };
-      }) as AppUpdatesShell['dialog']['showMessageBox'],
+    dialog: () => {
+      dialogLookups += 1;
+      return {
+        showMessageBox: (async (...args: [BrowserWindow, MessageBoxOptions] | [MessageBoxOptions]) => {
+          asked.push(args.length === 2 ? { parent: args[0], options: args[1] } : { parent: null, options: args[0] });
+          return { response: answer, checkboxChecked: false };
+        }) as ReturnType<AppUpdatesShell['dialog']>['showMessageBox'],
+      };
     },
     log: (level, message) => logged.push(`${level}: ${message}`),
     ...overrides,
@@ -82,16 +90,31 @@ beforeEach(() => {
   answer = 1;
   asked = [];
   logged = [];
+  dialogLookups = 0;
+  // What electron-builder writes into resources/ (test/shell/package-dir.test.ts checks it does).
+  resourcesPath = mkdtempSync(path.join(tmpdir(), 'openlines-resources-'));
+  writeFileSync(path.join(resourcesPath, 'app-update.yml'), 'provider: github\nowner: openlines-inspector\nrepo: openlines-inspector\n');
 });
 
 afterEach(() => {
   stop?.();
   vi.useRealTimers();
+  rmSync(resourcesPath, { recursive: true, force: true });
 });
 
 describe('startAppUpdates', () => {
   it('in development, never loads electron-updater', async () => {
     start({ isPackaged: false });
+    await vi.advanceTimersByTimeAsync(24 * 60 * 60 * 1000);
+    expect(h.loads).toBe(0);
+  });
+
+  it('in a packaged build without app-update.yml (nowhere to look), never loads electron-updater', async () => {
+    start({ resourcesPath: path.join(resourcesPath, 'elsewhere') });
+    await vi.advanceTimersByTimeAsync(24 * 60 * 60 * 1000);
+    expect(h.loads).toBe(0);
+    expect(logged).toEqual(['info: No app-update.yml in this build: not checking for updates.']);
+    start({ resourcesPath: undefined });
     await vi.advanceTimersByTimeAsync(24 * 60 * 60 * 1000);
     expect(h.loads).toBe(0);
   });
@@ -104,6 +127,8 @@ describe('startAppUpdates', () => {
     expect(h.loads).toBe(1);
     expect(autoUpdater.checks).toBe(1);
     expect(autoUpdater).toMatchObject({ autoDownload: true, autoInstallOnAppQuit: true });
+    // Electron's dialog is not even looked up until there is something to ask.
+    expect(dialogLookups).toBe(0);
   });
 
   it('with updates switched off, loads nothing and checks nothing', async () => {
