@@ -54,6 +54,8 @@ class HistoryStore {
   #text = $state('');
   outcome = $state<OutcomeFilter>('all');
   scope = $state<HistoryScope>('portal');
+  /** The filters the listed entries answer (see `filterKey`): their count is said only once they match what is set. */
+  answeredKey = $state('');
 
   confirmingClear = $state(false);
   /** "Removed 3 lookups…", shown after a clear until the next change. */
@@ -65,6 +67,8 @@ class HistoryStore {
   #statusAsked = false;
 
   #seq = 0;
+  /** Undoes the inert page behind the narrow-window overlay; see `coverPage`. */
+  #uncover: (() => void) | null = null;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   get narrow(): boolean {
@@ -75,6 +79,11 @@ class HistoryStore {
     return this.narrow ? this.#overlayOpen : this.#wideOpen;
   }
 
+  /** Search text, outcome and scope as set now, as one comparable string. */
+  get filterKey(): string {
+    return [this.search.trim(), this.outcome, this.scope].join('\n');
+  }
+
   get filtered(): boolean {
     return this.#text.trim() !== '' || this.outcome !== 'all';
   }
@@ -83,7 +92,22 @@ class HistoryStore {
     this.setVisible(!this.visible);
   }
 
+  /**
+   * The overlay hands over how to give the page back. Closing gives it back at once,
+   * before the panel is gone, so a caller may focus the lookup field in the same turn.
+   */
+  coverPage(uncover: () => void): () => void {
+    this.#uncover = uncover;
+    return () => this.#uncoverPage();
+  }
+
+  #uncoverPage(): void {
+    this.#uncover?.();
+    this.#uncover = null;
+  }
+
   setVisible(open: boolean): void {
+    if (!open) this.#uncoverPage();
     if (this.narrow) {
       this.#overlayOpen = open;
     } else {
@@ -117,6 +141,7 @@ class HistoryStore {
 
   async #fetch(query: HistoryQuery, append: boolean): Promise<void> {
     const seq = ++this.#seq;
+    const key = [this.#text.trim(), this.outcome, this.scope].join('\n');
     this.loading = true;
     const answer = await call((api) => api.listHistory(query));
     if (seq !== this.#seq) return;
@@ -129,6 +154,7 @@ class HistoryStore {
     }
     this.error = null;
     this.entries = append ? [...this.entries, ...answer.value] : answer.value;
+    if (!append) this.answeredKey = key;
     this.hasMore = answer.value.length === query.limit;
     if (!this.#statusAsked) void this.#askStatus();
   }
@@ -188,7 +214,7 @@ class HistoryStore {
 
   /** Puts the entry back into the lookup field, with its chat/session reading, and looks it up. */
   async rerun(entry: HistoryEntry): Promise<void> {
-    if (this.narrow) this.#overlayOpen = false;
+    if (this.narrow) this.setVisible(false);
     lookup.setInput(entry.input);
     if (entry.param === 'CHAT_ID') void lookup.setNumberAs('chat');
     else if (entry.param === 'SESSION_ID') void lookup.setNumberAs('session');
