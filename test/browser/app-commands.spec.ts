@@ -37,8 +37,13 @@ test('queued commands run in the order main queued them', async ({ inspector, ha
   harness.api.commands.push({ kind: 'lookup', input: '2002' });
   harness.api.commands.push({ kind: 'toggle-history' });
   harness.api.commands.push({ kind: 'lookup', input: 'chat1777' });
+  // Before the palette's code has loaded in the background: it is fetched for this.
+  harness.api.commands.push({ kind: 'open-palette' });
   await inspector.open();
+  await expect(inspector.page.getByRole('combobox', { name: 'Command, portal or lookup' })).toBeFocused();
+  await inspector.page.keyboard.press('Escape');
   await inspector.expectLoaded(DOCUMENTED_NAME);
+  await expect(inspector.lookupInput).toBeFocused();
   await expect(inspector.historyPanel).toHaveCount(0);
   await inspector.historyToggle.click();
   await expect(inspector.historyRows.locator('.input')).toHaveText(['chat1777', '2002']);
