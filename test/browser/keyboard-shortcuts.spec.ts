@@ -2,6 +2,8 @@
 // Ctrl/Cmd+F the open dialog's field filter, "?" the shortcut sheet (not while
 // typing), Esc closes what is on top and gives focus back; ⌘ on a Mac, Ctrl
 // elsewhere; the letters work whatever the keyboard layout.
+import { DEMO_OAUTH_APP } from '../../main/emulator/index';
+import { get, openAuthorizePage } from '../integration/oauth-support';
 import { test, expect } from './support/fixtures';
 
 const DOCUMENTED_NAME = 'Green Guest #17 - Bitrix24 Documentation';
@@ -152,4 +154,24 @@ test('Esc closes the history drawn over a narrow window, and shortcuts wait whil
   await expect(settings).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(settings).toBeHidden();
+});
+
+test('after signing in from the Portals page, focus is in the lookup field, not lost with the page that opened the dialog', async ({ inspector, harness, page }) => {
+  await inspector.openConnected();
+  await inspector.accountMenuItem('Add or manage portals…');
+  await page.getByRole('button', { name: 'Sign in…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign in with your application' });
+  await dialog.getByLabel('Portal address').fill(harness.emulator.origin);
+  await dialog.getByLabel('Client id').fill(DEMO_OAUTH_APP.clientId);
+  await dialog.getByLabel('Client secret').fill(DEMO_OAUTH_APP.clientSecret);
+  await dialog.getByText('Sign-in server and port').click();
+  await dialog.getByLabel('Sign-in server').fill(harness.emulator.oauth.serverOrigin);
+  await dialog.getByLabel('Loopback port').fill('0');
+  await dialog.getByRole('button', { name: 'Continue in the browser' }).click();
+  await expect(dialog).toContainText('Finish signing in in your browser.');
+  await expect.poll(() => harness.opened.length).toBeGreaterThan(0);
+  const callback = await openAuthorizePage(harness.opened.at(-1)!, harness.emulator.certificate);
+  expect((await get(callback)).status).toBe(200);
+  await expect(dialog).toBeHidden();
+  await expect(inspector.lookupInput).toBeFocused();
 });

@@ -234,6 +234,25 @@ export function listenToMain(ready: Promise<unknown>): () => void {
   return unsubscribe;
 }
 
+/**
+ * A modal dialog gives focus back to what opened it; when that is gone (a
+ * sign-in finished on the Portals page, which the inspector then replaced),
+ * focus would fall to the page itself. The lookup field takes it instead.
+ * Returns the stop.
+ */
+export function keepFocusAfterDialogs(): () => void {
+  const onClose = (event: Event): void => {
+    if (!(event.target instanceof HTMLDialogElement)) return;
+    void tick().then(() => {
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost && !document.querySelector('dialog[open]') && connection.connected && !connection.choosing) focusById(LOOKUP_INPUT_ID);
+    });
+  };
+  // "close" does not bubble: listened for on the way down.
+  document.addEventListener('close', onClose, true);
+  return () => document.removeEventListener('close', onClose, true);
+}
+
 const NOT_TEXT = new Set(['button', 'checkbox', 'color', 'file', 'image', 'radio', 'range', 'reset', 'submit']);
 
 /** Where typing "?" means the character, not the shortcut sheet. */
