@@ -299,7 +299,7 @@ test('with reduced motion asked for, nothing slides, fades or spins', async ({ i
   expect(await page.evaluate(longestMotion)).toBeLessThan(0.01);
 });
 
-test('the portal menu closes back to its button; the sign-in dialog keeps Tab inside and gives focus back', async ({ inspector, page }) => {
+test('the portal menu closes back to its button; the sign-in dialog and the shortcut sheet keep Tab inside and give focus back', async ({ inspector, page }) => {
   await inspector.openConnected();
   await inspector.accountMenuButton.focus();
   await page.keyboard.press('Enter');
@@ -327,5 +327,15 @@ test('the portal menu closes back to its button; the sign-in dialog keeps Tab in
   }
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+
+  // The shortcut sheet has one control, its close button: Tab stays on it.
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  for (const key of ['Tab', 'Tab', 'Shift+Tab', 'Shift+Tab']) {
+    await page.keyboard.press(key);
+    expect(await page.evaluate(inDialog), `focus in the shortcut sheet after ${key}`).toBe(true);
+  }
+  await page.keyboard.press('Escape');
   await expect(opener).toBeFocused();
 });
