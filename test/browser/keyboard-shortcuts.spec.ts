@@ -175,3 +175,21 @@ test('after signing in from the Portals page, focus is in the lookup field, not 
   await expect(dialog).toBeHidden();
   await expect(inspector.lookupInput).toBeFocused();
 });
+
+test('in the history list, ↑ from the first lookup goes back to the search box, as ↓ from it came in', async ({ inspector, page }) => {
+  await inspector.openConnected();
+  await inspector.lookUp('chat1777');
+  await inspector.lookUp('2002');
+  await inspector.historySearch.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(inspector.historyEntry(0)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(inspector.historyEntry(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(inspector.historySearch).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(inspector.historyEntry(0)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(inspector.lookupInput).toHaveValue('2002');
+});
