@@ -3,24 +3,19 @@
 // (main/core, main/rest, main/api); this file only connects them to Electron.
 import path from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session, shell } from 'electron';
-import Store from 'electron-store';
-import type { AppCommand } from '../preload/api-contract';
-import { keyFileCipher } from './accounts/key-file-cipher';
-import { layeredCipher } from './accounts/secret-cipher';
-import { createMainApi, type MainApi } from './api/create-main-api';
+import { API_CHANNELS, type AppCommand } from '../preload/api-contract';
+import type { MainApi } from './api/create-main-api';
 import { findDeepLink } from './api/deep-link';
 import { readSettings, type KeyValueStore } from './api/settings';
-import { openSettingsSafely } from './api/settings-file';
+import { peekSettingsFile } from './api/settings-file';
 import { appMenuTemplate } from './shell/app-menu';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, handleAppProtocol } from './shell/app-protocol';
 import { connectCommandChannel } from './shell/command-channel';
 import { registerIpc } from './shell/ipc';
 import { registerProtocolClient } from './shell/protocol-client';
-import { createSafeStorageCipher } from './shell/secret-cipher';
 import { applyTheme, repaintWindows } from './shell/theme';
 import { installWindowGuards, mainWindowOptions } from './shell/window';
 import { placeWindow, readWindowState, WINDOW_STATE_KEY, windowStateOf } from './shell/window-bounds';
-import { startAppUpdates } from './updates/app-updates';
 
 const here = import.meta.dirname;
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -35,20 +30,27 @@ if (!primaryInstance) app.quit();
 
 let api: MainApi | null = null;
 let settingsStore: KeyValueStore | null = null;
+/** Where the window was, read before the store's library loads; the store itself once it has. */
+let windowStateSource: Pick<KeyValueStore, 'get'> | null = null;
 let mainWindow: BrowserWindow | null = null;
-/** Links that came before the API was made (macOS sends open-url as early as it likes). */
-const earlyLinks: string[] = [];
+// The API is made after the first window opens (its modules are most of the
+// start-up cost): IPC, links and menu commands wait for it here. macOS may
+// send open-url before the app is even ready.
+let apiMade!: (made: MainApi) => void;
+const apiReady = new Promise<MainApi>((resolve) => {
+  apiMade = resolve;
+});
 
-function createWindow(mainApi: MainApi, store: KeyValueStore): BrowserWindow {
-  const placement = placeWindow(readWindowState(store.get(WINDOW_STATE_KEY)), screen.getAllDisplays(), screen.getPrimaryDisplay());
+function createWindow(): BrowserWindow {
+  const placement = placeWindow(readWindowState(windowStateSource?.get(WINDOW_STATE_KEY)), screen.getAllDisplays(), screen.getPrimaryDisplay());
   // electronegativity cannot see through mainWindowOptions(): contextIsolation and sandbox are on,
   // nodeIntegration off (test/shell/window-options.test.ts), and every new window, a middle-click's
   // too, is denied by installWindowGuards (test/shell/window-guards.test.ts).
   const window = new BrowserWindow({ ...mainWindowOptions(path.join(here, '../preload/index.cjs'), nativeTheme.shouldUseDarkColors), ...placement.bounds }); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   installWindowGuards(window.webContents, window.webContents.session, appOrigins);
-  connectCommandChannel(window, mainApi.commands);
+  withApi((made) => connectCommandChannel(window, made.commands));
   // The normal bounds, so a maximised window comes back maximised over the size it had before.
-  window.on('close', () => store.set(WINDOW_STATE_KEY, windowStateOf(window)));
+  window.on('close', () => settingsStore?.set(WINDOW_STATE_KEY, windowStateOf(window)));
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -64,16 +66,21 @@ function createWindow(mainApi: MainApi, store: KeyValueStore): BrowserWindow {
 
 /** Brings the window forward (a second launch, a link, a menu item with none open on macOS). */
 function showWindow(): void {
-  if (!api || !settingsStore) return; // not ready yet: the window is about to open anyway
-  const window = mainWindow && !mainWindow.isDestroyed() ? mainWindow : createWindow(api, settingsStore);
+  if (!windowStateSource) return; // not ready yet: the window is about to open anyway
+  const window = mainWindow && !mainWindow.isDestroyed() ? mainWindow : createWindow();
   if (window.isMinimized()) window.restore();
   // A window still loading shows itself (and takes focus) on ready-to-show.
   if (window.isVisible()) window.focus();
 }
 
+/** At once when the API is made, else as soon as it is (a link or a menu item during start-up). */
+function withApi(use: (made: MainApi) => unknown): void {
+  if (api) void use(api);
+  else void apiReady.then(use);
+}
+
 function openLink(url: string): void {
-  if (api) void api.openDeepLink(url);
-  else earlyLinks.push(url);
+  withApi((made) => made.openDeepLink(url));
 }
 
 if (primaryInstance) registerProtocolClient(app, { platform: process.platform, isPackaged: app.isPackaged, execPath: process.execPath, argv: process.argv });
@@ -93,19 +100,48 @@ app.on('open-url', (event, url) => {
 
 app.enableSandbox();
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   // A second instance is quitting: it opens nothing.
   if (!primaryInstance) return;
   handleAppProtocol(protocol, path.join(here, '../renderer'));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  const settingsFile = path.join(app.getPath('userData'), 'config.json');
+  // Read without blocking, before the window: painted in the chosen theme from its first frame, where it was.
+  const early = await peekSettingsFile(settingsFile);
+  windowStateSource = early;
+  applyTheme(nativeTheme, readSettings(early).theme, []);
+  registerIpc(ipcMain, apiReady, Object.values(API_CHANNELS), appOrigins);
+  const send = (command: AppCommand): void => {
+    showWindow();
+    withApi((made) => made.commands.push(command));
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, send })));
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+
+  // Everything else loads while the page does.
+  const [{ default: Store }, { createMainApi }, { openSettingsSafely }, { keyFileCipher }, { layeredCipher }, { createSafeStorageCipher }, { startAppUpdates }] =
+    await Promise.all([
+      import('electron-store'),
+      import('./api/create-main-api'),
+      import('./api/settings-file'),
+      import('./accounts/key-file-cipher'),
+      import('./accounts/secret-cipher'),
+      import('./shell/secret-cipher'),
+      import('./updates/app-updates'),
+    ]);
   // A damaged settings file must not keep the app from starting: it is moved aside and the user told.
   const settings = openSettingsSafely(
     () => new Store<Record<string, unknown>>({ name: 'config' }),
-    () => path.join(app.getPath('userData'), 'config.json'),
+    () => settingsFile,
   );
   settingsStore = settings.store;
-  // Before the window, so it is painted in the chosen theme from its first frame.
-  applyTheme(nativeTheme, readSettings(settings.store).theme, []);
+  windowStateSource = settings.store;
+  // The store's reading wins where the early one differed (a damaged file is now defaults).
+  const theme = readSettings(settings.store).theme;
+  if (theme !== readSettings(early).theme) applyTheme(nativeTheme, theme, BrowserWindow.getAllWindows());
   const mainApi = createMainApi({
     store: settings.store,
     settingsRecovered: settings.recovered,
@@ -120,13 +156,7 @@ void app.whenReady().then(() => {
     settingsChanged: (changed) => applyTheme(nativeTheme, changed.theme, BrowserWindow.getAllWindows()),
   });
   api = mainApi;
-  registerIpc(ipcMain, mainApi, appOrigins);
-  const send = (command: AppCommand): void => {
-    showWindow();
-    mainApi.commands.push(command);
-  };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, send })));
-  createWindow(mainApi, settings.store);
+  apiMade(mainApi);
   // Installed builds only; electron-updater loads at the first check, a few seconds after the window.
   startAppUpdates({
     isPackaged: app.isPackaged,
@@ -137,12 +167,9 @@ void app.whenReady().then(() => {
   });
   // 'system' follows the OS while the app runs: repaint behind the page when it changes.
   nativeTheme.on('updated', () => repaintWindows(nativeTheme, BrowserWindow.getAllWindows()));
-  // The link that started the app (Windows, Linux), then any macOS sent before now.
+  // The link that started the app (Windows, Linux).
   const startLink = findDeepLink(process.argv);
-  for (const link of [...(startLink ? [startLink] : []), ...earlyLinks.splice(0)]) void mainApi.openDeepLink(link);
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow(mainApi, settings.store);
-  });
+  if (startLink) void mainApi.openDeepLink(startLink);
 });
 
 app.on('window-all-closed', () => {

@@ -2,6 +2,7 @@
 // that cannot be read is moved aside (never deleted), defaults take its place,
 // and the caller learns what happened so the user can be told.
 import fs from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { moveAside } from '../store/move-aside';
 import type { RecoveredFile } from '../store/types';
 import type { KeyValueStore } from './settings';
@@ -26,4 +27,29 @@ export function openSettingsSafely<S extends KeyValueStore>(open: () => S, file:
     const recovered = moveAside(path, 'The settings file could not be read');
     return { store: open(), recovered };
   }
+}
+
+/**
+ * What the settings file says, read without blocking and without the store's
+ * library: enough for the theme and the window's place before the window
+ * opens. Missing or damaged reads as empty (openSettingsSafely deals with a
+ * damaged file afterwards). Keys are electron-store's dotted paths.
+ */
+export async function peekSettingsFile(file: string): Promise<Pick<KeyValueStore, 'get'>> {
+  let data: unknown = {};
+  try {
+    data = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    // Defaults, as for a first start.
+  }
+  return {
+    get(key) {
+      let value: unknown = data;
+      for (const part of key.split('.')) {
+        if (typeof value !== 'object' || value === null || !Object.hasOwn(value, part)) return undefined;
+        value = (value as Record<string, unknown>)[part];
+      }
+      return value;
+    },
+  };
 }

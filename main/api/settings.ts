@@ -26,18 +26,18 @@ function isNumberAs(value: unknown): value is NumberAs {
   return value === 'chat' || value === 'session';
 }
 
-function readChoice<T extends string>(store: KeyValueStore, key: string, choices: readonly T[], fallback: T): T {
+function readChoice<T extends string>(store: Pick<KeyValueStore, 'get'>, key: string, choices: readonly T[], fallback: T): T {
   const value = store.get(`settings.${key}`);
   return choices.includes(value as T) ? (value as T) : fallback;
 }
 
-function readNumber(store: KeyValueStore, key: NumericSetting): number {
+function readNumber(store: Pick<KeyValueStore, 'get'>, key: NumericSetting): number {
   const value = store.get(`settings.${key}`);
   const { min, max } = SETTING_LIMITS[key];
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max ? value : DEFAULT_SETTINGS[key];
 }
 
-export function readSettings(store: KeyValueStore): Settings {
+export function readSettings(store: Pick<KeyValueStore, 'get'>): Settings {
   const numberAs = store.get('settings.numberAs');
   // A hand-edited or older file never breaks start-up: bad values fall back.
   return {

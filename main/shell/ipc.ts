@@ -14,13 +14,19 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, 
   return isAppUrl(frame.url, appOrigins);
 }
 
-export function registerIpc(ipcMain: IpcMain, api: MainApi, appOrigins: readonly string[]): void {
-  for (const channel of api.channels) {
-    ipcMain.handle(channel, (event, args: unknown) => {
+/**
+ * `api` may still be loading: the handlers are registered before the window
+ * opens (the page may ask at once), and each waits for the API it needs. The
+ * channels are the contract's (API_CHANNELS), which the API implements to the
+ * letter (test/shell/ipc-sender-check.test.ts).
+ */
+export function registerIpc(ipcMain: IpcMain, api: Promise<MainApi>, channels: readonly string[], appOrigins: readonly string[]): void {
+  for (const channel of channels) {
+    ipcMain.handle(channel, async (event, args: unknown) => {
       if (!isTrustedSender(event, appOrigins)) {
         return { ok: false, error: errorEnvelope('INVALID_ARGUMENT', { message: 'Request refused: it did not come from the app window.' }) };
       }
-      return api.dispatch(channel, args);
+      return (await api).dispatch(channel, args);
     });
   }
 }

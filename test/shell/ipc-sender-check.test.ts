@@ -72,7 +72,7 @@ beforeEach(() => {
   });
   dispatch = vi.spyOn(api, 'dispatch');
   ipc = fakeIpcMain();
-  registerIpc(ipc.ipcMain, api, ORIGINS);
+  registerIpc(ipc.ipcMain, Promise.resolve(api), Object.values(API_CHANNELS), ORIGINS);
 });
 
 afterEach(() => api.dispose());

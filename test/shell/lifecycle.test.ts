@@ -1,6 +1,8 @@
 // main/index.ts under a fake Electron: the order of start-up, the window it
 // opens and what it loads, the IPC and protocol wiring, and what happens when
 // windows close. Each test imports the module afresh.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_CHANNELS, type Result } from '../../preload/api-contract';
@@ -46,6 +48,8 @@ const h = vi.hoisted(() => {
     const applicationMenu = { current: null as { template: unknown[] } | null };
     const displays = options.displays ?? [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
     const themeEvents = emitter();
+    /** Set by start(): a temp folder holding storeData as config.json, as electron-store writes it. */
+    const paths = { userData: '' };
     let themeSource = 'system';
     const nativeTheme = {
       get themeSource() {
@@ -154,6 +158,10 @@ const h = vi.hoisted(() => {
     const electron = {
       app: {
         isPackaged: options.isPackaged,
+        getPath: (name: string) => {
+          if (name !== 'userData') throw new Error(`unexpected app.getPath(${name})`);
+          return paths.userData;
+        },
         enableSandbox: () => log.push('app.enableSandbox'),
         whenReady: () => {
           log.push('app.whenReady');
@@ -208,7 +216,7 @@ const h = vi.hoisted(() => {
       clipboard: { writeText: vi.fn() },
     };
 
-    return { log, electron, resolveReady, ready, appEvents, windows, ipcHandlers, protocolHandlers, stores, defaultSession, storeData, applicationMenu, themeEvents };
+    return { log, electron, resolveReady, ready, appEvents, windows, ipcHandlers, protocolHandlers, stores, defaultSession, storeData, applicationMenu, themeEvents, paths };
   }
 
   return { current: null as unknown as ReturnType<typeof make>, make };
@@ -286,6 +294,23 @@ function onPlatform(platform: NodeJS.Platform): void {
   Object.defineProperty(process, 'platform', { value: platform, configurable: true });
 }
 
+const configDirs: string[] = [];
+
+/** electron-store's file: dotted keys ("settings.theme") nest, as the real store writes them. */
+function writeConfig(data: Record<string, unknown>): string {
+  const nested: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const parts = key.split('.');
+    let at = nested;
+    for (const part of parts.slice(0, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
+    at[parts.at(-1)!] = value;
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'oli-lifecycle-'));
+  configDirs.push(dir);
+  writeFileSync(path.join(dir, 'config.json'), JSON.stringify(nested));
+  return dir;
+}
+
 /** Imports main/index.ts afresh against a new fake Electron; `ready` resolves app.whenReady(). */
 async function start(
   options: {
@@ -305,6 +330,7 @@ async function start(
   process.argv = options.argv ?? realArgv;
   const { isPackaged = true, dark = false, rendererUrl: _rendererUrl, argv: _argv, ...rest } = options;
   h.current = h.make({ isPackaged, dark, ...rest });
+  h.current.paths.userData = writeConfig(options.storeData ?? {});
   vi.resetModules();
   await import('../../main/index');
   const fake = h.current;
@@ -313,7 +339,10 @@ async function start(
     async ready() {
       fake.resolveReady();
       await fake.ready;
-      // Let the .then() after whenReady run.
+      // The window opens after the settings file is read, and the API (with
+      // the settings store) is made after that: wait for the store, after
+      // which the start-up runs to its end without waiting again.
+      if (options.lock !== false) await vi.waitFor(() => expect(fake.stores.length).toBeGreaterThan(0), { timeout: 5_000, interval: 2 });
       await new Promise((resolve) => setImmediate(resolve));
     },
     window(index = 0): Window {
@@ -337,6 +366,7 @@ afterEach(() => {
   process.argv = realArgv;
   if (realRendererUrl === undefined) delete process.env.ELECTRON_RENDERER_URL;
   else process.env.ELECTRON_RENDERER_URL = realRendererUrl;
+  for (const dir of configDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('before the app is ready', () => {
