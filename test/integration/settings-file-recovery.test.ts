@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMainApi } from '../../main/api/create-main-api';
 import { NOTICES } from '../../main/api/connection';
 import { openFileStore } from '../../main/api/file-store';
-import { openSettingsSafely } from '../../main/api/settings-file';
+import { openSettingsSafely, peekSettingsFile } from '../../main/api/settings-file';
 import { DEFAULT_SETTINGS } from '../../main/api/settings';
 import type { ConnectionState, Result, Settings } from '../../preload/api-contract';
 import { makeTempDir } from '../support/temp-dir';
@@ -70,6 +70,27 @@ describe('a damaged settings file', () => {
       expect(existsSync(opened.recovered!.movedTo)).toBe(true);
     } finally {
       await api.dispose();
+    }
+  });
+});
+
+describe('peeking at the settings file before the window', () => {
+  it('reads dotted keys from the file, and a missing or damaged file as empty, without moving it', async () => {
+    const { dir, remove } = await makeTempDir();
+    try {
+      const file = path.join(dir, 'config.json');
+      expect((await peekSettingsFile(file)).get('settings.theme')).toBeUndefined();
+      writeFileSync(file, JSON.stringify({ settings: { theme: 'dark' }, window: { maximized: true } }));
+      const peeked = await peekSettingsFile(file);
+      expect(peeked.get('settings.theme')).toBe('dark');
+      expect(peeked.get('window')).toEqual({ maximized: true });
+      expect(peeked.get('settings.theme.length')).toBeUndefined();
+      expect(peeked.get('settings.toString')).toBeUndefined();
+      writeFileSync(file, '{"settings": {"theme": "da');
+      expect((await peekSettingsFile(file)).get('settings.theme')).toBeUndefined();
+      expect(readFileSync(file, 'utf8')).toBe('{"settings": {"theme": "da');
+    } finally {
+      await remove();
     }
   });
 });

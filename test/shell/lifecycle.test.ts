@@ -262,6 +262,7 @@ vi.mock('electron-store', () => ({
   default: class FakeStore {
     readonly data = new Map<string, unknown>(h.current.storeData);
     constructor(options: unknown) {
+      h.current.log.push('new Store');
       h.current.stores.push({ options, data: this.data });
     }
     get(key: string) {
@@ -367,6 +368,18 @@ afterEach(() => {
   if (realRendererUrl === undefined) delete process.env.ELECTRON_RENDERER_URL;
   else process.env.ELECTRON_RENDERER_URL = realRendererUrl;
   for (const dir of configDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('start-up order', () => {
+  it('opens the window before the settings store and the API load, and answers IPC once they have', async () => {
+    const app = await start({ storeData: { 'settings.numberAs': 'session' } });
+    await app.ready();
+    const { log } = app.fake;
+    expect(log.indexOf('new BrowserWindow')).toBeGreaterThan(-1);
+    expect(log.indexOf('new BrowserWindow')).toBeLessThan(log.indexOf('new Store'));
+    // Registered before the window, answered by the API made after it.
+    expect(await invoke(app.fake, 'settings:get', 'app://renderer/index.html')).toMatchObject({ ok: true, value: { numberAs: 'session' } });
+  });
 });
 
 describe('before the app is ready', () => {
