@@ -36,6 +36,13 @@ test('Ctrl+L selects the lookup field and Ctrl+F the field filter of the open di
   await expect(inspector.lookupInput).toBeFocused();
   expect(await page.evaluate('document.activeElement.selectionEnd - document.activeElement.selectionStart')).toBe('chat1777'.length);
 
+  // Ctrl+Shift+H, main's menu accelerator, hides and shows the history (shown, its search box takes focus).
+  await page.keyboard.press('Control+Shift+H');
+  await expect(inspector.historyPanel).toHaveCount(0);
+  await expect(inspector.lookupInput).toBeFocused();
+  await page.keyboard.press('Control+Shift+H');
+  await expect(inspector.historySearch).toBeFocused();
+
   // From the Portals page, Ctrl+L goes back to the inspector's lookup field.
   await inspector.accountMenuItem('Add or manage portals…');
   await expect(page.getByRole('heading', { name: 'Portals', level: 1 })).toBeVisible();
@@ -73,6 +80,7 @@ test('"?" outside a text box opens the shortcut sheet; Esc closes it and focus g
   await expect(row('Go to the lookup field').locator('kbd')).toHaveText(['Ctrl', 'L']);
   await expect(row('Filter the fields of the open dialog').locator('kbd')).toHaveText(['Ctrl', 'F']);
   await expect(row('Open settings').locator('kbd')).toHaveText(['Ctrl', ',']);
+  await expect(row('Show or hide the history').locator('kbd')).toHaveText(['Ctrl', 'Shift', 'H']);
   await expect(row('Show these shortcuts (outside a text box)').locator('kbd')).toHaveText(['?']);
   await expect(row('Close a menu, dialog or panel; clear the field filter').locator('kbd')).toHaveText(['Esc']);
   await expect(row('Move to the next or previous item').locator('kbd')).toHaveText(['↓', '↑']);
@@ -121,6 +129,7 @@ test('on a Mac the shortcuts are shown with ⌘ and work with it', async ({ insp
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet).toHaveAccessibleDescription('On this Mac, ⌘ is the Command key.');
   await expect(sheet.locator('.row').first().locator('kbd')).toHaveText(['⌘', 'K']);
+  await expect(sheet.locator('.row').filter({ hasText: 'Show or hide the history' }).locator('kbd')).toHaveText(['⇧', '⌘', 'H']);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Meta+L');
   await expect(inspector.lookupInput).toBeFocused();

@@ -268,7 +268,7 @@ function workingInModal(): boolean {
 }
 
 /** By the key's place on the keyboard too, so Ctrl+K works with a Cyrillic layout. */
-const KEY_BY_CODE: Record<string, string> = { KeyK: 'k', KeyL: 'l', KeyF: 'f', Comma: ',' };
+const KEY_BY_CODE: Record<string, string> = { KeyK: 'k', KeyL: 'l', KeyF: 'f', KeyH: 'h', Comma: ',' };
 
 const WITH_MODIFIER: Record<string, () => Promise<unknown>> = {
   k: openPalette,
@@ -277,12 +277,17 @@ const WITH_MODIFIER: Record<string, () => Promise<unknown>> = {
   ',': openSettings,
 };
 
+/** The same keys as main's menu accelerators (main/shell/app-menu.ts): handled here first, the menu never fires twice. */
+const WITH_SHIFT: Record<string, () => Promise<unknown>> = {
+  h: toggleHistory,
+};
+
 /** The window's shortcuts; lists, menus and dialogs handle their own keys first. */
 export function handleWindowKeydown(event: KeyboardEvent): void {
   if (event.defaultPrevented || event.isComposing) return;
-  if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+  if ((event.ctrlKey || event.metaKey) && !event.altKey) {
     const key = /^[a-z,]$/i.test(event.key) ? event.key.toLowerCase() : KEY_BY_CODE[event.code];
-    const action = key === undefined ? undefined : WITH_MODIFIER[key];
+    const action = key === undefined ? undefined : (event.shiftKey ? WITH_SHIFT : WITH_MODIFIER)[key];
     if (!action) return;
     event.preventDefault();
     if (workingInModal()) return;

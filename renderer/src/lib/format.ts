@@ -38,9 +38,10 @@ function platformName(): string {
 /** True on macOS, where shortcuts are shown with ⌘. */
 export const isMac = /mac|iphone|ipad/i.test(platformName());
 
-/** The keys of Cmd/Ctrl+`key` as they are printed on this platform's keyboard: ["⌘", "K"] or ["Ctrl", "K"]. */
-export function shortcutKeys(key: string): string[] {
-  return [isMac ? '⌘' : 'Ctrl', key];
+/** The keys of Cmd/Ctrl(+Shift)+`key` as this platform prints them: ["⌘", "K"], ["Ctrl", "Shift", "H"], ["⇧", "⌘", "H"]. */
+export function shortcutKeys(key: string, shift = false): string[] {
+  if (!shift) return [isMac ? '⌘' : 'Ctrl', key];
+  return isMac ? ['⇧', '⌘', key] : ['Ctrl', 'Shift', key];
 }
 
 export function shortcut(key: string): string {
