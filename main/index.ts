@@ -154,6 +154,7 @@ void app.whenReady().then(async () => {
     // The database (and its native module) loads on first use, not before the window.
     openMemory: async (options) => (await import('./store/index')).InspectorStore.open(app.getPath('userData'), options),
     settingsChanged: (changed) => applyTheme(nativeTheme, changed.theme, BrowserWindow.getAllWindows()),
+    preferredLanguages: () => app.getPreferredSystemLanguages(),
   });
   api = mainApi;
   apiMade(mainApi);

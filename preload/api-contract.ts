@@ -6,6 +6,7 @@
 import type { AccountSummary, RatePlan } from '../main/accounts/account-types';
 import type { DialogQuery, LookupResult, PortalInfo } from '../main/core/dialog-types';
 import type { ErrorEnvelope } from '../main/core/errors';
+import type { Language } from '../main/core/language';
 import type { DialogSearchHit, HistoryEntry } from '../main/store/types';
 
 export type {
@@ -81,6 +82,14 @@ export interface Settings {
   language: LanguageSetting;
   /** Installed builds look for updates on start and every few hours; never blocks the app. */
   checkForUpdates: boolean;
+}
+
+export type { Language } from '../main/core/language';
+
+/** The settings as stored, and what they come to on this computer. */
+export interface SettingsView extends Settings {
+  /** The language in use: the setting, or the OS's first one we speak for system. */
+  resolvedLanguage: Language;
 }
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
@@ -209,8 +218,8 @@ export interface IpcContract {
   /** The fallback: the code, or the whole address the browser was sent to. */
   'oauth:paste': { args: { text: string }; result: null };
   'oauth:cancel': { args: void; result: null };
-  'settings:get': { args: void; result: Settings };
-  'settings:update': { args: Partial<Settings>; result: Settings };
+  'settings:get': { args: void; result: SettingsView };
+  'settings:update': { args: Partial<Settings>; result: SettingsView };
   /** Opens a link to the connected portal (a CRM card) in the system browser. */
   'link:open-portal': { args: { url: string }; result: null };
   'clipboard:write-text': { args: { text: string }; result: null };
@@ -253,8 +262,8 @@ export interface InspectorApi {
   finishSignIn(): Promise<Result<ConnectionState>>;
   pasteSignInCode(request: { text: string }): Promise<Result<null>>;
   cancelSignIn(): Promise<Result<null>>;
-  getSettings(): Promise<Result<Settings>>;
-  updateSettings(patch: Partial<Settings>): Promise<Result<Settings>>;
+  getSettings(): Promise<Result<SettingsView>>;
+  updateSettings(patch: Partial<Settings>): Promise<Result<SettingsView>>;
   openPortalLink(request: { url: string }): Promise<Result<null>>;
   copyText(request: { text: string }): Promise<Result<null>>;
   listHistory(query: HistoryQuery): Promise<Result<HistoryEntry[]>>;

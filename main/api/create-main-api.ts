@@ -17,6 +17,7 @@ import { argumentSchemas, isChannel } from './argument-schemas';
 import { ConnectionManager, NOTICES, type SecretCipher } from './connection';
 import { accountOf, LookupService, portalOfAccount } from './lookup-service';
 import { LookupsInFlight } from './lookups-in-flight';
+import { inLanguage, resolveLanguage, type Language } from '../core/i18n';
 import { AppCommandQueue } from './app-commands';
 import { deepLinkOpener } from './deep-link';
 import { OAuthSignIn } from './oauth-sign-in';
@@ -36,6 +37,8 @@ export interface MainApiDeps {
   /** Opens the history and cache database; called on the first lookup, not at start-up. */
   openMemory?: (options: StoreOptions) => InspectorStore | Promise<InspectorStore>;
   clientOptions?: PortalClientOptions;
+  /** The OS's preferred languages, most preferred first (app.getPreferredSystemLanguages()); for the 'system' language. */
+  preferredLanguages?: () => readonly string[];
   /** Told after every change of the settings (the shell applies the theme to nativeTheme). */
   settingsChanged?: (settings: Settings) => void;
 }
@@ -99,6 +102,8 @@ export function createMainApi(deps: MainApiDeps): MainApi {
 
   const inFlight = new LookupsInFlight();
   const commands = new AppCommandQueue();
+  /** Read at each call: a change of the setting applies to the very next answer. */
+  const languageNow = (): Language => resolveLanguage(readSettings(deps.store).language, deps.preferredLanguages?.() ?? []);
 
   let memory: Promise<InspectorStore | null> | null = null;
   /** Opens the database once, when first needed; a failed open is tried again next time. */
@@ -207,12 +212,12 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       await signIn.cancel();
       return null;
     },
-    'settings:get': async () => readSettings(deps.store),
+    'settings:get': async () => ({ ...readSettings(deps.store), resolvedLanguage: languageNow() }),
     'settings:update': async (patch) => {
       const settings = updateSettings(deps.store, patch);
       if (patch.historyMaxEntries !== undefined || patch.historyMaxAgeDays !== undefined) pruneSoon(settings);
       deps.settingsChanged?.(settings);
-      return settings;
+      return { ...settings, resolvedLanguage: languageNow() };
     },
     'link:open-portal': async ({ url }) => {
       const state = await connection.state();
@@ -258,30 +263,38 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     'app:take-commands': async () => commands.take(),
   };
 
+  const openLink = deepLinkOpener({
+    numberAs: () => readSettings(deps.store).numberAs,
+    accounts: () => accounts.list(),
+    useAccount: (id) => connection.useAccount(id),
+    push: (command) => commands.push(command),
+  });
+
+  async function dispatchOne(channel: string, args: unknown): Promise<Result<unknown>> {
+    if (!isChannel(channel)) {
+      return { ok: false, error: errorEnvelope('INVALID_ARGUMENT', { message: 'Unknown request.' }) };
+    }
+    const parsed = argumentSchemas[channel].safeParse(args);
+    if (!parsed.success) {
+      return { ok: false, error: errorEnvelope('INVALID_ARGUMENT', { message: `The request's argument is not valid for ${channel}.` }) };
+    }
+    try {
+      const handler = handlers[channel] as (value: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      return { ok: false, error: toEnvelope(error) };
+    }
+  }
+
   return {
     channels: Object.keys(handlers) as Channel[],
     commands,
     // Not a channel: links come from the OS through the shell, never from the page.
-    openDeepLink: deepLinkOpener({
-      numberAs: () => readSettings(deps.store).numberAs,
-      accounts: () => accounts.list(),
-      useAccount: (id) => connection.useAccount(id),
-      push: (command) => commands.push(command),
-    }),
-    async dispatch(channel, args) {
-      if (!isChannel(channel)) {
-        return { ok: false, error: errorEnvelope('INVALID_ARGUMENT', { message: 'Unknown request.' }) };
-      }
-      const parsed = argumentSchemas[channel].safeParse(args);
-      if (!parsed.success) {
-        return { ok: false, error: errorEnvelope('INVALID_ARGUMENT', { message: `The request's argument is not valid for ${channel}.` }) };
-      }
-      try {
-        const handler = handlers[channel] as (value: unknown) => Promise<unknown>;
-        return { ok: true, value: await handler(parsed.data) };
-      } catch (error) {
-        return { ok: false, error: toEnvelope(error) };
-      }
+    // A refusal is worded in the user's language, as an answer would be.
+    openDeepLink: (url) => inLanguage(languageNow(), () => openLink(url)),
+    dispatch(channel, args) {
+      // Every text made while answering (errors, labels, notices) is in the user's language.
+      return inLanguage(languageNow(), () => dispatchOne(channel, args));
     },
     async dispose() {
       inFlight.cancelAll();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json';
 import { defaultDataDir } from '../core/data-dir';
+import { inLanguage, resolveLanguage, setDefaultLanguage, type Language } from '../core/i18n';
 import type { NumberAs } from '../core/identifier';
 import { runAccounts } from './accounts-command';
 import { runHistory } from './history-command';
@@ -220,7 +221,26 @@ function parseAccounts(rest: string[], json: boolean, dataDir: string): Accounts
   throw new UsageError('accounts takes: list, use NAME, rename NAME NEW-NAME, or remove NAME.');
 }
 
-export async function main(
+/** The terminal's language, as POSIX orders the variables: LC_ALL, then LC_MESSAGES, then LANG. */
+export function terminalLanguage(env: NodeJS.ProcessEnv): Language {
+  const set = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
+  return resolveLanguage('system', set ? [set] : []);
+}
+
+export function main(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+  input?: NodeJS.ReadableStream,
+): Promise<number> {
+  const chosen = terminalLanguage(env);
+  // Also the default for text made outside the call (the entry's last-resort error).
+  setDefaultLanguage(chosen);
+  return inLanguage(chosen, () => runCommandLine(argv, env, out, err, input));
+}
+
+async function runCommandLine(
   argv: string[],
   env: NodeJS.ProcessEnv,
   out: NodeJS.WritableStream,

@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectionState, DialogSearchHit, HistoryEntry, LookupResult, Result, Settings } from '../../preload/api-contract';
+import type { ConnectionState, DialogSearchHit, HistoryEntry, LookupResult, Result, Settings, SettingsView } from '../../preload/api-contract';
 import { DEMO_WEBHOOK, startEmulator, type Emulator } from '../../main/emulator/index';
 import { InspectorStore } from '../../main/store/index';
 import { startHarness, type Harness } from '../support/main-api-harness';
@@ -146,12 +146,14 @@ describe('settings', () => {
     language: 'system',
     checkForUpdates: true,
   };
+  /** What settings:get answers: the settings, and the language they come to (the harness gives no OS languages: English for system). */
+  const view = (settings: Settings): SettingsView => ({ ...settings, resolvedLanguage: settings.language === 'system' ? 'en' : settings.language });
 
   it('remembers how bare numbers are read, in the settings file', async () => {
     harness = await startHarness(emulator);
-    expect(ok<Settings>(await harness.api.dispatch('settings:get', undefined))).toEqual(DEFAULTS);
-    expect(ok<Settings>(await harness.api.dispatch('settings:update', { numberAs: 'session' }))).toEqual({ ...DEFAULTS, numberAs: 'session' });
-    expect(ok<Settings>(await harness.reopen().dispatch('settings:get', undefined))).toEqual({ ...DEFAULTS, numberAs: 'session' });
+    expect(ok<Settings>(await harness.api.dispatch('settings:get', undefined))).toEqual(view(DEFAULTS));
+    expect(ok<Settings>(await harness.api.dispatch('settings:update', { numberAs: 'session' }))).toEqual(view({ ...DEFAULTS, numberAs: 'session' }));
+    expect(ok<Settings>(await harness.reopen().dispatch('settings:get', undefined))).toEqual(view({ ...DEFAULTS, numberAs: 'session' }));
   });
 
   it('falls back to defaults, value by value, when the file holds nonsense', async () => {
@@ -163,16 +165,16 @@ describe('settings', () => {
     harness.store.set('settings.theme', 'purple');
     harness.store.set('settings.language', 'ru');
     harness.store.set('settings.checkForUpdates', 'no');
-    expect(ok<Settings>(await harness.reopen().dispatch('settings:get', undefined))).toEqual({ ...DEFAULTS, snapshotsPerDialog: 3, language: 'ru' });
+    expect(ok<Settings>(await harness.reopen().dispatch('settings:get', undefined))).toEqual(view({ ...DEFAULTS, snapshotsPerDialog: 3, language: 'ru' }));
   });
 
   it('remembers the theme, the language and the update switch, and tells the shell of each change', async () => {
     const told: Settings[] = [];
     harness = await startHarness(emulator, { settingsChanged: (settings) => told.push(settings) });
     const patch = { theme: 'dark', language: 'ru', checkForUpdates: false } as const;
-    expect(ok<Settings>(await harness.api.dispatch('settings:update', patch))).toEqual({ ...DEFAULTS, ...patch });
+    expect(ok<Settings>(await harness.api.dispatch('settings:update', patch))).toEqual(view({ ...DEFAULTS, ...patch }));
     expect(told).toEqual([{ ...DEFAULTS, ...patch }]);
-    expect(ok<Settings>(await harness.reopen().dispatch('settings:get', undefined))).toEqual({ ...DEFAULTS, ...patch });
+    expect(ok<Settings>(await harness.reopen().dispatch('settings:get', undefined))).toEqual(view({ ...DEFAULTS, ...patch }));
   });
 
   it.each([
@@ -188,7 +190,7 @@ describe('settings', () => {
   ])('refuses %j and keeps what was there', async (patch) => {
     harness = await startHarness(emulator);
     expect(errorCode(await harness.api.dispatch('settings:update', patch))).toBe('INVALID_ARGUMENT');
-    expect(ok<Settings>(await harness.api.dispatch('settings:get', undefined))).toEqual(DEFAULTS);
+    expect(ok<Settings>(await harness.api.dispatch('settings:get', undefined))).toEqual(view(DEFAULTS));
   });
 
   it('applies a tighter retention to the history soon after it is saved, keeping pinned lookups', async () => {

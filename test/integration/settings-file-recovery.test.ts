@@ -66,7 +66,7 @@ describe('a damaged settings file', () => {
       const state = ok<ConnectionState>(await api.dispatch('connection:get', undefined));
       expect(state).toEqual({ kind: 'none', portal: null, userId: null, notice: NOTICES.settingsReset(opened.recovered!.movedTo), account: null });
       expect(state.notice).toContain('.corrupt-');
-      expect(ok<Settings>(await api.dispatch('settings:get', undefined))).toEqual(DEFAULT_SETTINGS);
+      expect(ok<Settings>(await api.dispatch('settings:get', undefined))).toEqual({ ...DEFAULT_SETTINGS, resolvedLanguage: 'en' });
       expect(existsSync(opened.recovered!.movedTo)).toBe(true);
     } finally {
       await api.dispose();

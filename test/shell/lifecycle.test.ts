@@ -158,6 +158,7 @@ const h = vi.hoisted(() => {
     const electron = {
       app: {
         isPackaged: options.isPackaged,
+        getPreferredSystemLanguages: () => ['en-GB'],
         getPath: (name: string) => {
           if (name !== 'userData') throw new Error(`unexpected app.getPath(${name})`);
           return paths.userData;

@@ -27,7 +27,9 @@ export interface CliProcess {
 export function startCli(args: string[], home: string, env: Record<string, string> = {}): CliProcess {
   if (!existsSync(CLI)) throw new Error('Build first: npm run build (npm test does it)');
   const homeEnv = { XDG_CONFIG_HOME: path.join(home, 'config'), APPDATA: path.join(home, 'appdata') };
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...homeEnv, ...env, NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS ?? '' } });
+  // English unless a test asks otherwise, whatever this machine's locale.
+  const locale = { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...homeEnv, ...locale, ...env, NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS ?? '' } });
   let stdout = '';
   let stderr = '';
   const waiters: Array<() => void> = [];

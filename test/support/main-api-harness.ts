@@ -27,6 +27,7 @@ export async function startHarness(
     openMemory?: () => InspectorStore;
     rateLimit?: RateLimit | false;
     settingsChanged?: MainApiDeps['settingsChanged'];
+    preferredLanguages?: MainApiDeps['preferredLanguages'];
   } = {},
 ): Promise<Harness> {
   const { dir, remove } = await makeTempDir();
@@ -45,6 +46,7 @@ export async function startHarness(
       openMemory: options.openMemory ?? ((storeOptions) => InspectorStore.open(dir, storeOptions)),
       clientOptions: { extraCertificates: emulator ? [emulator.certificate] : [], rateLimit: options.rateLimit ?? false, timeoutMs: 5_000 },
       ...(options.settingsChanged ? { settingsChanged: options.settingsChanged } : {}),
+      ...(options.preferredLanguages ? { preferredLanguages: options.preferredLanguages } : {}),
     });
     apis.push(api);
     return api;

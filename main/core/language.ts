@@ -1,0 +1,4 @@
+// The languages the app speaks. Kept apart from i18n.ts (which needs Node) so
+// that the IPC contract, and through it the renderer, can name them.
+export const LANGUAGES = ['en', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];

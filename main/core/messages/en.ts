@@ -1,0 +1,18 @@
+// English: the catalogue's reference. Every other language has exactly these
+// keys and parameters (ru.ts is typed by this one). One file per area:
+// errors (every error envelope and notice main writes), dialog (the labels,
+// sections and decoded explanations of a dialog), cli (the terminal's output).
+import { cli } from './en/cli';
+import { dialog } from './en/dialog';
+import { errors } from './en/errors';
+
+export const en = {
+  language: {
+    name: 'English',
+  },
+  errors,
+  dialog,
+  cli,
+};
+
+export type Messages = typeof en;

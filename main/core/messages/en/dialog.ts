@@ -1,0 +1,2 @@
+// English texts of the dialog area: the reference for ru/dialog.ts.
+export const dialog = {};

@@ -1,0 +1,13 @@
+import { cli } from './ru/cli';
+import { dialog } from './ru/dialog';
+import { errors } from './ru/errors';
+import type { Messages } from './en';
+
+export const ru: Messages = {
+  language: {
+    name: 'Русский',
+  },
+  errors,
+  dialog,
+  cli,
+};
