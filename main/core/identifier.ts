@@ -3,6 +3,7 @@
 // typo costs nothing and is explained precisely.
 import type { DialogQuery } from './dialog-types';
 import { inspectorError } from './errors';
+import { messages, type Messages } from './messages/index';
 
 export type NumberAs = 'chat' | 'session';
 
@@ -22,10 +23,13 @@ function describeForMessage(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-function parsePositiveId(digits: string, what: string): number {
+type IdKind = keyof Messages['errors']['identifier']['idKinds'];
+
+function parsePositiveId(digits: string, kind: IdKind): number {
   const value = Number(digits);
-  if (value === 0) refuse(`${what} must be 1 or more; 0 is not an id.`);
-  if (!Number.isSafeInteger(value) || value > MAX_ID) refuse(`${what} ${describeForMessage(digits)} is too large to be a Bitrix24 id.`);
+  const said = messages().errors.identifier;
+  if (value === 0) refuse(said.idZero(said.idKinds[kind]));
+  if (!Number.isSafeInteger(value) || value > MAX_ID) refuse(said.idTooLarge(said.idKinds[kind], describeForMessage(digits)));
   return value;
 }
 
@@ -36,21 +40,14 @@ function parseUserCode(text: string, input: string): DialogQuery {
   // we show and send is the canonical USER_CODE.
   const body = /^imol\|/i.test(text) ? text.slice(5) : text;
   const parts = body.split('|');
-  if (parts.length !== 4) {
-    refuse(
-      `A user code has four parts separated by "|" (connector|line|chat in the channel|client user id); this one has ${parts.length}.`,
-    );
-  }
+  const said = messages().errors.identifier;
+  if (parts.length !== 4) refuse(said.userCodeParts(parts.length));
   const [connector, line, chat, user] = parts as [string, string, string, string];
-  if (connector.trim() === '') refuse('The first part of a user code (the connector, such as livechat or telegrambot) is empty.');
-  if (/\s/.test(connector)) refuse(`The connector "${describeForMessage(connector)}" contains spaces; connector ids never do.`);
-  if (!NON_NEGATIVE_INTEGER.test(line)) {
-    refuse(`The second part of a user code is the open line id and must be a number; got "${describeForMessage(line)}".`);
-  }
-  if (chat.trim() === '') refuse('The third part of a user code (the chat id in the channel) is empty.');
-  if (!NON_NEGATIVE_INTEGER.test(user)) {
-    refuse(`The fourth part of a user code is the client's user id and must be a number; got "${describeForMessage(user)}".`);
-  }
+  if (connector.trim() === '') refuse(said.connectorEmpty);
+  if (/\s/.test(connector)) refuse(said.connectorSpaces(describeForMessage(connector)));
+  if (!NON_NEGATIVE_INTEGER.test(line)) refuse(said.lineNotNumber(describeForMessage(line)));
+  if (chat.trim() === '') refuse(said.chatEmpty);
+  if (!NON_NEGATIVE_INTEGER.test(user)) refuse(said.userNotNumber(describeForMessage(user)));
   return query('USER_CODE', body, input);
 }
 
@@ -79,54 +76,51 @@ function fromPortalLink(text: string): string | null {
  */
 export function parseIdentifier(rawInput: string, numberAs: NumberAs): DialogQuery {
   const input = rawInput.trim();
-  if (input === '') refuse('Nothing was entered.');
-  if (input.length > MAX_INPUT_LENGTH) refuse(`That is ${input.length} characters long; dialog identifiers are short.`);
+  const said = messages().errors.identifier;
+  if (input === '') refuse(said.nothingEntered);
+  if (input.length > MAX_INPUT_LENGTH) refuse(said.tooLong(input.length));
 
   const linked = fromPortalLink(input);
-  if (/^https?:\/\//i.test(input) && linked === null) {
-    refuse('That link does not name a dialog (it has no IM_DIALOG parameter).');
-  }
+  if (/^https?:\/\//i.test(input) && linked === null) refuse(said.linkWithoutDialog);
   const text = linked ?? input;
   // In a link, IM_DIALOG=5 is a private chat with user 5, not chat 5.
-  if (linked !== null && /^\d+$/.test(linked)) {
-    refuse(`That link opens a private chat with user ${describeForMessage(linked)}, not an open-line dialog.`);
-  }
+  if (linked !== null && /^\d+$/.test(linked)) refuse(said.privateChatLink(describeForMessage(linked)));
 
   if (text.includes('|')) return parseUserCode(text, input);
 
   const dialog = /^chat(\d+)$/i.exec(text);
   if (dialog) {
-    const id = parsePositiveId(dialog[1] as string, 'A chat number');
+    const id = parsePositiveId(dialog[1] as string, 'chatNumber');
     return query('DIALOG_ID', `chat${id}`, input);
   }
-  if (/^chat$/i.test(text)) refuse('A dialog id is "chat" followed by the chat number, like chat1777.');
-  if (/^chat\s*[#№]?\s*\d+$/i.test(text)) refuse(`Write the dialog id without spaces or signs: chat${text.replace(/\D/g, '')}.`);
-  if (/^chat/i.test(text)) refuse(`A dialog id is "chat" followed by digits only; "${describeForMessage(text)}" is not.`);
+  if (/^chat$/i.test(text)) refuse(said.chatAlone);
+  if (/^chat\s*[#№]?\s*\d+$/i.test(text)) refuse(said.chatWithSigns(`chat${text.replace(/\D/g, '')}`));
+  if (/^chat/i.test(text)) refuse(said.chatNotDigits(describeForMessage(text)));
 
   if (/^\d+$/.test(text)) {
-    const what = numberAs === 'session' ? 'A session id' : 'A chat id';
-    const id = parsePositiveId(text, what);
+    const id = parsePositiveId(text, numberAs === 'session' ? 'sessionId' : 'chatId');
     return query(numberAs === 'session' ? 'SESSION_ID' : 'CHAT_ID', id, input);
   }
-  if (/^-\d+$/.test(text)) refuse('Ids are positive numbers; this one is negative.');
-  if (/^\d+[.,]\d+$/.test(text)) refuse('Ids are whole numbers; this one has a decimal part.');
-  if (/^\d[\d\s]*\d$/.test(text)) refuse(`Remove the spaces inside the number: ${text.replace(/\s/g, '')}.`);
-  if (/^sg\d+$/i.test(text)) refuse('That is a group or user dialog, not an open-line dialog.');
-  refuse(`"${describeForMessage(text)}" is not a chat id, dialog id, session id or user code.`);
+  if (/^-\d+$/.test(text)) refuse(said.negative);
+  if (/^\d+[.,]\d+$/.test(text)) refuse(said.decimal);
+  if (/^\d[\d\s]*\d$/.test(text)) refuse(said.spacesInNumber(text.replace(/\s/g, '')));
+  if (/^sg\d+$/i.test(text)) refuse(said.groupDialog);
+  refuse(said.notRecognised(describeForMessage(text)));
 }
 
 /** What will be looked up, in words: "Dialog id chat1777", "User code: connector livechat, line 1, …". */
 function describeQuery(param: DialogQuery['param'], value: string | number): string {
+  const said = messages().errors.identifier.recognised;
   switch (param) {
     case 'CHAT_ID':
-      return `Chat id ${value}`;
+      return said.chatId(String(value));
     case 'SESSION_ID':
-      return `Session id ${value}`;
+      return said.sessionId(String(value));
     case 'DIALOG_ID':
-      return `Dialog id ${value}`;
+      return said.dialogId(String(value));
     case 'USER_CODE': {
-      const [connector, line, chat, user] = String(value).split('|');
-      return `User code: connector ${connector}, line ${line}, chat ${chat} in the channel, client user ${user}`;
+      const [connector = '', line = '', chat = '', user = ''] = String(value).split('|');
+      return said.userCode(connector, line, chat, user);
     }
   }
 }

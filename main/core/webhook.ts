@@ -2,6 +2,7 @@
 // password: it is parsed here once, kept in main, and never echoed back in a
 // message, a log line or anything the renderer receives.
 import { inspectorError, scrubSecrets } from './errors';
+import { messages } from './messages/index';
 
 export interface Webhook {
   /** https origin of the portal, with a port when one was given. */
@@ -21,27 +22,26 @@ function refuse(message: string): never {
  */
 export function parseWebhookUrl(raw: string): Webhook {
   const text = raw.trim();
-  if (text === '') refuse('Nothing was entered.');
+  const said = messages().errors.webhook;
+  if (text === '') refuse(said.nothingEntered);
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    refuse('That is not a URL.');
+    refuse(said.notUrl);
   }
-  if (url.protocol === 'http:') refuse('The URL must start with https:// — Bitrix24 refuses REST calls over plain HTTP.');
-  if (url.protocol !== 'https:') refuse('The URL must start with https://.');
-  if (url.username || url.password) refuse('The URL must not contain a user name or password before the host.');
+  if (url.protocol === 'http:') refuse(said.plainHttp);
+  if (url.protocol !== 'https:') refuse(said.notHttps);
+  if (url.username || url.password) refuse(said.credentials);
   const parts = url.pathname.split('/').filter(Boolean);
   // `/rest/api/<id>/<key>` is the REST v3 spelling of the same webhook.
   const rest = parts[0] === 'rest' && parts[1] === 'api' ? parts.slice(2) : parts[0] === 'rest' ? parts.slice(1) : null;
-  if (!rest) refuse('The path must start with /rest/, like https://your-portal.bitrix24.com/rest/1/abc123xyz/.');
+  if (!rest) refuse(said.notRestPath);
   const [userPart, key, method, ...extra] = rest;
-  if (!userPart || !key) refuse('The URL must end with /rest/<user id>/<webhook key>/.');
-  if (!/^\d+$/.test(userPart) || Number(userPart) === 0) refuse('The part after /rest/ must be the user id, a number such as 1.');
-  if (!/^[A-Za-z0-9]+$/.test(key)) refuse('The webhook key may contain only Latin letters and digits.');
-  if (extra.length > 0 || (method !== undefined && !/^[a-z0-9_.]+$/i.test(method))) {
-    refuse('The URL has extra parts after the webhook key; copy it exactly as Bitrix24 shows it.');
-  }
+  if (!userPart || !key) refuse(said.missingParts);
+  if (!/^\d+$/.test(userPart) || Number(userPart) === 0) refuse(said.userIdNotNumber);
+  if (!/^[A-Za-z0-9]+$/.test(key)) refuse(said.keyCharacters);
+  if (extra.length > 0 || (method !== undefined && !/^[a-z0-9_.]+$/i.test(method))) refuse(said.extraParts);
   return { origin: url.origin, host: url.host, userId: Number(userPart), key };
 }
 

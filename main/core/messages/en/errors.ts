@@ -428,10 +428,8 @@ export const errors = {
       'The history and offline-cache database could not be used: this lookup was not saved to history, and the dialog was not kept for offline reading. Lookups still work.',
   },
 
-  /** What a portal's answer was, when it was not a dialog (core/lookup.ts, rest/). */
+  /** What came back when it was not a Bitrix24 answer (rest/). */
   answers: {
-    unexpectedShape: (field: string | null, problem: string | null) =>
-      `The portal answered, but the dialog data does not have the shape Bitrix24 documents${field === null ? '' : ` (field ${field}: ${problem})`}.`,
     emptyBody: (status: number) => `The portal answered with an empty body${status ? ` (HTTP ${status})` : ''}.`,
     webPage: (status: number) =>
       `The address answered with a web page instead of a Bitrix24 REST answer${status ? ` (HTTP ${status})` : ''}: usually a proxy, login or maintenance page.`,

@@ -428,8 +428,6 @@ export const errors: Messages['errors'] = {
   },
 
   answers: {
-    unexpectedShape: (field, problem) =>
-      `Портал ответил, но данные диалога устроены не так, как описано в документации Битрикс24${field === null ? '' : ` (поле ${field}: ${problem})`}.`,
     emptyBody: (status) => `Портал прислал пустой ответ${status ? ` (HTTP ${status})` : ''}.`,
     webPage: (status) =>
       `По адресу ответили веб-страницей, а не ответом REST Битрикс24${status ? ` (HTTP ${status})` : ''}: обычно это страница прокси-сервера, входа или техработ.`,
