@@ -2,39 +2,37 @@
 // (entity_id). Ids and names follow the imconnector module's own list and the
 // imconnector.list example; custom REST connectors have ids of their own
 // choosing, so anything unknown stays null and the UI shows the id itself.
+// The names themselves are in the message catalogue (dialog.connectors).
+import { inLanguage, type Language } from './i18n';
+import { messages, type Messages } from './messages/index';
 
-const CONNECTOR_NAMES: Readonly<Record<string, string>> = Object.freeze({
-  livechat: 'Live chat (website widget)',
-  telegrambot: 'Telegram',
-  whatsappbytwilio: 'WhatsApp (Twilio)',
-  whatsappbyedna: 'WhatsApp (Edna)',
-  imessage: 'Apple Messages for Business',
-  network: 'Bitrix24.Network',
-  facebook: 'Facebook',
-  facebookcomments: 'Facebook comments',
-  fbinstagramdirect: 'Instagram',
-  // The older Instagram connector; ids of finished chats keep it.
-  instagram: 'Instagram',
-  fbinstagram: 'Instagram Business (post comments)',
-  vkgroup: 'VK',
-  viber: 'Viber',
-  ok: 'Odnoklassniki',
-  avito: 'Avito',
-  wechat: 'WeChat',
-  yandex: 'Yandex Chat',
-  notifications: 'Bitrix24 SMS & WhatsApp (CRM notifications)',
-  olx: 'OLX',
-  botframework: 'Microsoft Bot Framework',
-});
+type ConnectorId = keyof Messages['dialog']['connectors'];
 
-/** A readable name for a known connector id, or null (show "custom connector <id>"). */
-export function connectorName(id: string): string | null {
+function namesIn(chosen: Language): Readonly<Record<string, string>> {
+  return inLanguage(chosen, () => messages().dialog.connectors);
+}
+
+function lookUp(names: Readonly<Record<string, string>>, id: string): string | null {
   // The module lower-cases connector ids itself; a hand-typed "Telegrambot" is the same channel.
   const key = id.toLowerCase();
-  return Object.hasOwn(CONNECTOR_NAMES, key) ? (CONNECTOR_NAMES[key] ?? null) : null;
+  return Object.hasOwn(names, key) ? (names[key] ?? null) : null;
+}
+
+/**
+ * The English name of a known connector id, or null. Language-free on purpose:
+ * the search index stores it, and an index must not depend on the language of
+ * whichever call happened to keep the dialog.
+ */
+export function connectorName(id: string): string | null {
+  return lookUp(namesIn('en'), id);
+}
+
+/** The name of a known connector id in the language of the call, or null (show "custom connector <id>"). */
+export function connectorLabel(id: string): string | null {
+  return lookUp(messages().dialog.connectors, id);
 }
 
 /** Every connector id with a readable name (for tests and documentation). */
-export function knownConnectorIds(): string[] {
-  return Object.keys(CONNECTOR_NAMES);
+export function knownConnectorIds(): ConnectorId[] {
+  return Object.keys(namesIn('en')) as ConnectorId[];
 }

@@ -4,24 +4,12 @@
 // knows lands in "other", flattened, so an unknown field is never dropped.
 //
 // Representation: JSON null → kind 'null', value NULL_TEXT ('—'); booleans →
-// kind 'boolean', 'yes'/'no'; numbers → decimal text; strings → as sent;
+// kind 'boolean', yes/no in the language of the call; numbers → decimal text; strings → as sent;
 // ISO dates → kind 'date' as sent (portal offset kept); unix seconds → kind
 // 'date', ISO UTC. Sections without rows are left out; ids never change.
 import type { DecodedDialog, FieldRow, FieldSection, RawDialog, TimeBlock } from './dialog-types';
-import {
-  CALLER_SCALAR_FIELDS,
-  OTHER_FIELD_HINT,
-  OVERVIEW_FIELDS,
-  PERMISSION_HINT,
-  PERMISSION_LABELS,
-  RESTRICTION_HINT_SUFFIX,
-  RESTRICTION_LABELS,
-  SECTION_TITLES,
-  TECHNICAL_FIELDS,
-  TIME_FIELDS,
-  type FieldSpec,
-  type SectionId,
-} from './field-catalogue';
+import { fieldKeys, fieldSpecs, permissionLabel, restrictionWords, sectionTitle, type FieldSpec, type SectionId } from './field-catalogue';
+import { messages } from './messages/index';
 import { childPath, isPlainObject, valueRows } from './field-rows';
 import { channelRows, crmRows, sessionRows, silentRows } from './describe-packed';
 import { peopleRows } from './describe-people';
@@ -30,9 +18,9 @@ export { NULL_TEXT } from './field-rows';
 
 /** Top-level keys each dedicated section shows; the rest go to "other". */
 const CLAIMED_KEYS: ReadonlySet<string> = new Set([
-  ...OVERVIEW_FIELDS.map((f) => f.key),
-  ...TECHNICAL_FIELDS.map((f) => f.key),
-  ...CALLER_SCALAR_FIELDS.map((f) => f.key),
+  ...fieldKeys('overview'),
+  ...fieldKeys('technical'),
+  ...fieldKeys('caller'),
   'permissions',
   'restrictions',
   'entity_id',
@@ -71,17 +59,19 @@ function mapRows(
 }
 
 function callerRows(raw: RawDialog): FieldRow[] {
+  const words = messages().dialog;
   return [
-    ...specRows(raw, '', CALLER_SCALAR_FIELDS, true),
-    ...mapRows(raw, 'permissions', 'Permissions', (child) => ({
-      label: PERMISSION_LABELS[child] ?? `Permission › ${child}`,
-      hint: PERMISSION_HINT,
+    ...specRows(raw, '', fieldSpecs('caller'), true),
+    ...mapRows(raw, 'permissions', words.permissions.title, (child) => ({
+      label: permissionLabel(child) ?? words.nested(words.permissions.unknown, child),
+      hint: words.permissions.hint,
     })),
-    ...mapRows(raw, 'restrictions', 'Restrictions', (child) => {
-      const known = Object.hasOwn(RESTRICTION_LABELS, child) ? RESTRICTION_LABELS[child] : undefined;
-      return known === undefined
-        ? { label: `Restriction › ${child}`, hint: `Not documented.${RESTRICTION_HINT_SUFFIX}` }
-        : { label: known.label, hint: known.hint + RESTRICTION_HINT_SUFFIX };
+    ...mapRows(raw, 'restrictions', words.restrictions.title, (child) => {
+      const known = restrictionWords(child);
+      const meaning = words.restrictions.valueMeaning;
+      return known === null
+        ? { label: words.nested(words.restrictions.unknown, child), hint: words.restrictions.notDocumented + meaning }
+        : { label: known.label, hint: known.hint + meaning };
     }),
   ];
 }
@@ -89,35 +79,37 @@ function callerRows(raw: RawDialog): FieldRow[] {
 function timeRows(time: TimeBlock | null): FieldRow[] {
   if (time === null) return [];
   const source: Record<string, unknown> = time;
-  const known = new Set(TIME_FIELDS.map((f) => f.key));
+  const known = new Set(fieldKeys('time'));
+  const words = messages().dialog;
   return [
-    ...specRows(source, 'time', TIME_FIELDS),
+    ...specRows(source, 'time', fieldSpecs('time')),
     ...Object.entries(source)
       .filter(([key]) => !known.has(key))
-      .flatMap(([key, value]) => valueRows(childPath('time', key), `Timing › ${key}`, value)),
+      .flatMap(([key, value]) => valueRows(childPath('time', key), words.nested(words.timingOther, key), value)),
   ];
 }
 
 function otherRows(raw: RawDialog): FieldRow[] {
+  const hint = messages().dialog.otherFieldHint;
   return Object.entries(raw)
     .filter(([key]) => !CLAIMED_KEYS.has(key))
-    .flatMap(([key, value]) => valueRows(childPath('', key), key, value, { hint: OTHER_FIELD_HINT }));
+    .flatMap(([key, value]) => valueRows(childPath('', key), key, value, { hint }));
 }
 
 export function describeDialog(raw: RawDialog, decoded: DecodedDialog, time: TimeBlock | null): FieldSection[] {
   const sections: Array<[SectionId, FieldRow[]]> = [
-    ['overview', specRows(raw, '', OVERVIEW_FIELDS)],
+    ['overview', specRows(raw, '', fieldSpecs('overview'))],
     ['channel', channelRows(raw, decoded)],
     ['session', sessionRows(raw, decoded)],
     ['crm', crmRows(raw, decoded)],
     ['silent', silentRows(raw, decoded)],
     ['people', peopleRows(raw)],
     ['caller', callerRows(raw)],
-    ['technical', specRows(raw, '', TECHNICAL_FIELDS)],
+    ['technical', specRows(raw, '', fieldSpecs('technical'))],
     ['time', timeRows(time)],
     ['other', otherRows(raw)],
   ];
   return sections
     .filter(([, rows]) => rows.length > 0)
-    .map(([id, rows]) => ({ id, title: SECTION_TITLES[id], rows }));
+    .map(([id, rows]) => ({ id, title: sectionTitle(id), rows }));
 }

@@ -4,6 +4,9 @@
 // in local time. Names are kept exactly as sent (the edges render text).
 import type { FieldRow, RawDialog } from './dialog-types';
 import { childPath, inlineText, isPlainObject, makeRow, valueRows } from './field-rows';
+import { messages } from './messages/index';
+
+const words = () => messages().dialog;
 
 type Item = Record<string, unknown>;
 
@@ -15,27 +18,27 @@ function field(item: Item, key: string, missing: string): string {
 function whenRow(path: string, label: string, item: Item, hint: string): FieldRow {
   const date = item['date'];
   if (typeof date === 'string' && date !== '') return makeRow(path, label, date, 'date', { hint });
-  return makeRow(path, label, 'time unknown', 'text', { hint });
+  return makeRow(path, label, words().values.timeUnknown, 'text', { hint });
 }
 
 function who(item: Item): string {
-  return `${field(item, 'user_name', '(no name)')} (#${field(item, 'user_id', '?')})`;
+  return `${field(item, 'user_name', words().values.noName)} (#${field(item, 'user_id', '?')})`;
 }
 
 /** Rows for the keys of an item that the sentence does not carry, so nothing is dropped. */
 function leftoverRows(path: string, label: string, item: Item, used: readonly string[]): FieldRow[] {
   return Object.entries(item)
     .filter(([key]) => !used.includes(key))
-    .flatMap(([key, value]) => valueRows(childPath(path, key), `${label} › ${key}`, value));
+    .flatMap(([key, value]) => valueRows(childPath(path, key), words().nested(label, key), value));
 }
 
-/** A list of user ids as one row: "27, 31", or "nobody". */
+/** A list of user ids as one row: "27, 31", or "nobody" in words. */
 function idListRows(raw: RawDialog, key: string, label: string, hint: string): FieldRow[] {
   if (!Object.hasOwn(raw, key)) return [];
   const list = raw[key];
   const scalar = (v: unknown): boolean => typeof v === 'number' || typeof v === 'string';
   if (!Array.isArray(list) || !list.every(scalar)) return valueRows(key, label, list, { hint });
-  const value = list.length === 0 ? 'nobody' : list.map((id) => inlineText(id)).join(', ');
+  const value = list.length === 0 ? words().values.nobody : list.map((id) => inlineText(id)).join(', ');
   return [makeRow(key, label, value, 'text', { hint })];
 }
 
@@ -44,16 +47,17 @@ const READER_KEYS = ['user_id', 'user_name', 'message_id', 'date'] as const;
 function readerRows(raw: RawDialog): FieldRow[] {
   if (!Object.hasOwn(raw, 'readed_list')) return [];
   const list = raw['readed_list'];
-  const hint = 'The last message this participant has read; the client (guest) appears here too.';
-  if (!Array.isArray(list)) return valueRows('readed_list', 'Read status', list, { hint });
-  if (list.length === 0) return [makeRow('readed_list', 'Read status', 'nobody yet', 'text', { hint })];
+  const w = words();
+  const hint = w.people.readStatusHint;
+  if (!Array.isArray(list)) return valueRows('readed_list', w.people.readStatus, list, { hint });
+  if (list.length === 0) return [makeRow('readed_list', w.people.readStatus, w.values.nobodyYet, 'text', { hint })];
 
   return list.flatMap((item, index) => {
     const path = childPath('readed_list', index);
-    const label = `Reader ${index + 1}`;
+    const label = w.numbered(w.people.reader, index + 1);
     if (!isPlainObject(item)) return valueRows(path, label, item, { hint });
-    const reader = `${who(item)} read up to message ${field(item, 'message_id', '?')}`;
-    return [whenRow(path, reader, item, `${label}. ${hint}`), ...leftoverRows(path, label, item, READER_KEYS)];
+    const reader = w.people.readUpTo(who(item), field(item, 'message_id', '?'));
+    return [whenRow(path, reader, item, w.hintFor(label, hint)), ...leftoverRows(path, label, item, READER_KEYS)];
   });
 }
 
@@ -64,49 +68,47 @@ function viewRows(raw: RawDialog): FieldRow[] {
   if (!Object.hasOwn(raw, 'last_message_views')) return [];
   const views = raw['last_message_views'];
   const base = 'last_message_views';
-  if (!isPlainObject(views)) return valueRows(base, 'Last message views', views);
+  const w = words();
+  if (!isPlainObject(views)) return valueRows(base, w.people.views, views);
 
   const rows: FieldRow[] = [];
   if (Object.hasOwn(views, 'message_id')) {
     rows.push(
-      ...valueRows(childPath(base, 'message_id'), 'Viewed message id', views['message_id'], {
-        hint: 'The message these view statistics are about.',
-      }),
+      ...valueRows(childPath(base, 'message_id'), w.people.viewedMessageId, views['message_id'], { hint: w.people.viewedMessageIdHint }),
     );
   }
   if (Object.hasOwn(views, 'first_viewers')) {
     const viewers = views['first_viewers'];
     const path = childPath(base, 'first_viewers');
-    const hint = 'Users who viewed the message first.';
-    if (!Array.isArray(viewers)) rows.push(...valueRows(path, 'First viewers', viewers, { hint }));
-    else if (viewers.length === 0) rows.push(makeRow(path, 'First viewers', 'none', 'text', { hint }));
+    const hint = w.people.firstViewersHint;
+    if (!Array.isArray(viewers)) rows.push(...valueRows(path, w.people.firstViewers, viewers, { hint }));
+    else if (viewers.length === 0) rows.push(makeRow(path, w.people.firstViewers, w.values.none, 'text', { hint }));
     else {
       viewers.forEach((viewer, index) => {
         const itemPath = childPath(path, index);
-        const label = `First viewer ${index + 1}`;
+        const label = w.numbered(w.people.firstViewer, index + 1);
         if (!isPlainObject(viewer)) {
           rows.push(...valueRows(itemPath, label, viewer, { hint }));
           return;
         }
-        rows.push(whenRow(itemPath, `${who(viewer)} viewed it`, viewer, `${label}. ${hint}`), ...leftoverRows(itemPath, label, viewer, VIEWER_KEYS));
+        rows.push(whenRow(itemPath, w.people.viewedIt(who(viewer)), viewer, w.hintFor(label, hint)), ...leftoverRows(itemPath, label, viewer, VIEWER_KEYS));
       });
     }
   }
   if (Object.hasOwn(views, 'count_of_viewers')) {
     rows.push(
-      ...valueRows(childPath(base, 'count_of_viewers'), 'Other viewers', views['count_of_viewers'], {
-        hint: 'How many other users viewed the message.',
-      }),
+      ...valueRows(childPath(base, 'count_of_viewers'), w.people.otherViewers, views['count_of_viewers'], { hint: w.people.otherViewersHint }),
     );
   }
-  rows.push(...leftoverRows(base, 'Last message views', views, VIEWS_KEYS));
+  rows.push(...leftoverRows(base, w.people.views, views, VIEWS_KEYS));
   return rows;
 }
 
 export function peopleRows(raw: RawDialog): FieldRow[] {
+  const w = words().people;
   return [
-    ...idListRows(raw, 'manager_list', 'Managers (user ids)', 'Operators marked as managers of this chat.'),
-    ...idListRows(raw, 'mute_list', 'Notifications off (user ids)', 'Users who muted this chat.'),
+    ...idListRows(raw, 'manager_list', w.managers, w.managersHint),
+    ...idListRows(raw, 'mute_list', w.muted, w.mutedHint),
     ...readerRows(raw),
     ...viewRows(raw),
   ];

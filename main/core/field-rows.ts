@@ -3,11 +3,16 @@
 // so nothing here escapes, trims or interprets them.
 import type { FieldKind, FieldRow } from './dialog-types';
 import { unixToIso } from './decode/pipe-values';
+import { messages } from './messages/index';
 
-/** Display text of a JSON null (kind 'null'). */
+/** Display text of a JSON null (kind 'null'): a dash in every language. */
 export const NULL_TEXT = '—';
-export const YES_TEXT = 'yes';
-export const NO_TEXT = 'no';
+
+/** A boolean in words, in the language of the call. */
+export function yesNo(value: boolean): string {
+  const { yes, no } = messages().dialog.values;
+  return value ? yes : no;
+}
 
 /** Deeper than this, a value becomes one 'json' row instead of more path rows. */
 export const MAX_FLATTEN_DEPTH = 6;
@@ -59,7 +64,7 @@ export function jsonText(value: unknown): string {
 export function inlineText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  if (typeof value === 'boolean') return value ? YES_TEXT : NO_TEXT;
+  if (typeof value === 'boolean') return yesNo(value);
   if (value === null || value === undefined) return NULL_TEXT;
   return jsonText(value);
 }
@@ -71,7 +76,7 @@ function isIsoDate(text: string): boolean {
 /** One row for a scalar (string, number, boolean, null). */
 export function scalarRow(path: string, label: string, value: unknown, options: RowOptions = {}): FieldRow {
   if (value === null || value === undefined) return makeRow(path, label, NULL_TEXT, 'null', options);
-  if (typeof value === 'boolean') return makeRow(path, label, value ? YES_TEXT : NO_TEXT, 'boolean', options);
+  if (typeof value === 'boolean') return makeRow(path, label, yesNo(value), 'boolean', options);
   if (typeof value === 'number') {
     if (options.date === 'unix') {
       const iso = unixToIso(value);
@@ -106,7 +111,7 @@ export function valueRows(path: string, label: string, value: unknown, options: 
   return entries.flatMap(([key, item]) =>
     valueRows(
       childPath(path, key),
-      typeof key === 'number' ? `${label} ${key + 1}` : `${label} › ${key}`,
+      typeof key === 'number' ? messages().dialog.numbered(label, key + 1) : messages().dialog.nested(label, key),
       item,
       inherited,
       depth + 1,

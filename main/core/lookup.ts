@@ -7,6 +7,7 @@ import { describeDialog } from './describe-dialog';
 import type { DialogQuery, LookupResult, OperatingBudgetInfo, PortalInfo, RawDialog, TimeBlock } from './dialog-types';
 import { inspectorError } from './errors';
 import { parseIdentifier, type NumberAs } from './identifier';
+import { messages } from './messages/index';
 
 export const DIALOG_GET = 'imopenlines.dialog.get';
 
@@ -16,10 +17,9 @@ export async function fetchDialog(client: PortalClient, query: DialogQuery, opti
   const parsed = dialogSchema.safeParse(answer.result);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue ? ` (field ${issue.path.join('.') || 'result'}: ${issue.message})` : '';
-    throw inspectorError('UNEXPECTED_SHAPE', {
-      message: `The portal answered, but the dialog data does not have the shape Bitrix24 documents${where}.`,
-    });
+    // zod's reason stays as zod words it: it names the check, and is not ours to translate.
+    const where = issue ? `${issue.path.join('.') || 'result'}: ${issue.message}` : null;
+    throw inspectorError('UNEXPECTED_SHAPE', { message: messages().dialog.unexpectedShape(where) });
   }
   // Validated, but kept as sent: the raw view must show the portal's own key order.
   const presented = presentDialog(query, client.portal, answer.result as RawDialog, answer.time, new Date().toISOString());

@@ -6,6 +6,7 @@
 // reported as NaN: "this type was named, but no readable id came with it". It
 // never gets a link, and the raw string stays available for display.
 import type { CrmBinding, DecodedCrmBindings } from '../dialog-types';
+import { messages } from '../messages/index';
 import { parseNonNegativeInt, splitPipes } from './pipe-values';
 
 export const KNOWN_CRM_TYPES = ['LEAD', 'COMPANY', 'CONTACT', 'DEAL'] as const;
@@ -33,11 +34,9 @@ export function readCrmPairs(raw: string): CrmPair[] {
   return pairs;
 }
 
-const TYPE_NAMES: Record<KnownCrmType, string> = { LEAD: 'Lead', COMPANY: 'Company', CONTACT: 'Contact', DEAL: 'Deal' };
-
-/** "Lead", "Deal"…; an unknown type as sent. */
+/** "Lead", "Deal"… in the language of the call; an unknown type as sent. */
 export function crmTypeName(type: string): string {
-  return isKnownCrmType(type) ? TYPE_NAMES[type] : type;
+  return isKnownCrmType(type) ? messages().dialog.crm.types[type].name : type;
 }
 
 export function crmCardUrl(portalOrigin: string | null, type: string, id: number): string | null {

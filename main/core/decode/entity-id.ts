@@ -2,7 +2,7 @@
 // (brief §1.3). Strings from old chats or custom connectors can be odd, so this
 // reads whatever parts are there and says whether the whole is well formed.
 import type { DecodedEntityId } from '../dialog-types';
-import { connectorName } from '../connectors';
+import { connectorLabel } from '../connectors';
 import { parseNonNegativeInt, splitPipes } from './pipe-values';
 
 /** The prefix the server strips from a user code before parsing it. */
@@ -34,7 +34,7 @@ export function decodeEntityId(raw: string): DecodedEntityId {
     wellFormed:
       parts.length === 4 && connectorId !== null && lineId !== null && externalChatId !== null && clientUserId !== null,
     connectorId,
-    connectorName: connectorId === null ? null : connectorName(connectorId),
+    connectorName: connectorId === null ? null : connectorLabel(connectorId),
     lineId,
     externalChatId,
     clientUserId,
