@@ -9,6 +9,7 @@
 // going to the demo after the user connected their own portal.
 import type { ConnectionState } from '../../preload/api-contract';
 import { InspectorError, inspectorError } from '../core/errors';
+import { messages } from '../core/messages/index';
 import { parseWebhookUrl, type Webhook } from '../core/webhook';
 import type { Emulator } from '../emulator/index';
 import { createWebhookClient, type PortalClient, type PortalClientOptions } from '../rest/portal-client';
@@ -34,21 +35,31 @@ export interface ConnectionDeps {
   startDemo: () => Promise<Emulator>;
   /** Passed to every client; tests add the emulator's certificate here. */
   clientOptions?: PortalClientOptions;
-  /** Said once, at start: why there is no connection (a damaged settings file, say). */
-  initialNotice?: string | null;
+  /** Said once, at start: why there is no connection (a damaged settings file, say). Worded when read. */
+  initialNotice?: Notice | null;
 }
 
 const STORE_KEY = 'connection';
 
+/** A notice is kept as what to say, and worded each time the state is read, in the language of that call. */
+export type Notice = () => string;
+
+/** The notices, in the language of the call that reads them. */
 export const NOTICES = {
-  sessionOnly:
-    'This computer offers no secure storage for secrets (on Linux: no keyring), so this account’s key or sign-in is kept only until you quit the app, never written to disk. Connect again next time.',
-  unreadable: 'Your saved connection could not be read on this computer (its keychain may have been reset). Connect again.',
-  accountGone: 'The account lookups went to was removed (by the command line, perhaps). Choose another, or connect a portal.',
-  demoFailed: 'The demo portal could not be started this time. Choose it again, or connect your own portal.',
-  settingsReset: (movedTo: string) =>
-    `Your settings file was damaged, so it was moved aside (${movedTo}) and the defaults are back. Connect again.`,
-} as const;
+  get sessionOnly(): string {
+    return messages().errors.connection.sessionOnly;
+  },
+  get unreadable(): string {
+    return messages().errors.connection.unreadable;
+  },
+  get accountGone(): string {
+    return messages().errors.connection.accountGone;
+  },
+  get demoFailed(): string {
+    return messages().errors.connection.demoFailed;
+  },
+  settingsReset: (movedTo: string): string => messages().errors.connection.settingsReset(movedTo),
+};
 
 function isStoredConnection(value: unknown): value is StoredConnection {
   if (typeof value !== 'object' || value === null) return false;
@@ -71,7 +82,7 @@ export class ConnectionManager {
   /** 'account' goes to #accountId. */
   #kind: 'none' | 'demo' | 'account' = 'none';
   #accountId: string | null = null;
-  #notice: string | null = null;
+  #notice: Notice | null = null;
   #client: PortalClient | null = null;
   #demo: Emulator | null = null;
   #demoStarting: Promise<Emulator> | null = null;
@@ -106,7 +117,7 @@ export class ConnectionManager {
       const key = this.#deps.secrets.decrypt(stored.encryptedKey);
       this.#deps.accounts.addWebhook({ webhook: { origin: stored.origin, host: stored.host, userId: stored.userId, key } });
     } catch {
-      this.#notice = NOTICES.unreadable;
+      this.#notice = () => NOTICES.unreadable;
     }
     this.#deps.store.delete(STORE_KEY);
   }
@@ -125,19 +136,19 @@ export class ConnectionManager {
         // report no connection, with a notice, so they can choose again.
         if (!(error instanceof InspectorError) || error.envelope.code !== 'DEMO_UNAVAILABLE') throw error;
         this.#kind = 'none';
-        this.#notice = NOTICES.demoFailed;
+        this.#notice = () => NOTICES.demoFailed;
       }
     }
     return this.#snapshot();
   }
 
   #snapshot(): ConnectionState {
-    const none: ConnectionState = { kind: 'none', portal: null, userId: null, notice: this.#notice, account: null };
+    const none: ConnectionState = { kind: 'none', portal: null, userId: null, notice: this.#notice?.() ?? null, account: null };
     if (this.#kind === 'demo') return this.#client ? { ...none, kind: 'demo', portal: this.#client.portal } : none;
     if (this.#kind === 'none') return none;
     const account = this.#account();
     if (!account) return { ...none, notice: NOTICES.accountGone };
-    const notice = this.#notice ?? (this.#deps.secrets.canPersist ? null : NOTICES.sessionOnly);
+    const notice = this.#notice?.() ?? (this.#deps.secrets.canPersist ? null : NOTICES.sessionOnly);
     return {
       kind: account.kind,
       portal: { origin: account.origin, host: account.host, demo: false },

@@ -5,6 +5,7 @@
 // stand-ins, so this exact code answers both the app and the browser tests.
 import type { ArgsOf, Channel, ResultOf, Result, Settings } from '../../preload/api-contract';
 import { errorEnvelope, inspectorError, toEnvelope } from '../core/errors';
+import { messages } from '../core/messages/index';
 import { parseIdentifier } from '../core/identifier';
 import { elapsedSince, presentDialog } from '../core/lookup';
 import type { Emulator } from '../emulator/index';
@@ -68,12 +69,17 @@ function checkPortalLink(url: string, portalOrigin: string | undefined): string 
   try {
     parsed = new URL(url);
   } catch {
-    throw inspectorError('INVALID_ARGUMENT', { message: 'That link is not a valid URL.' });
+    throw inspectorError('INVALID_ARGUMENT', { message: messages().errors.api.linkNotUrl });
   }
   if (parsed.protocol !== 'https:' || !portalOrigin || parsed.origin !== portalOrigin) {
-    throw inspectorError('INVALID_ARGUMENT', { message: 'Only links to the connected portal can be opened.' });
+    throw inspectorError('INVALID_ARGUMENT', { message: messages().errors.api.linkNotPortal });
   }
   return parsed.href;
+}
+
+/** The notice of a settings file moved aside at start, worded whenever the window asks. */
+function settingsReset(movedTo: string): () => string {
+  return () => NOTICES.settingsReset(movedTo);
 }
 
 function retentionOf(settings: Settings): HistoryRetention {
@@ -88,7 +94,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     accounts,
     startDemo: deps.startDemo ?? startBundledDemo,
     clientOptions: deps.clientOptions,
-    initialNotice: deps.settingsRecovered ? NOTICES.settingsReset(deps.settingsRecovered.movedTo) : null,
+    initialNotice: deps.settingsRecovered ? settingsReset(deps.settingsRecovered.movedTo) : null,
   });
 
   const signIn = new OAuthSignIn({
@@ -254,10 +260,10 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     'cache:open': async ({ account, chatId }) => {
       const started = performance.now();
       const cached = (await history()).findDialog(account, { param: 'CHAT_ID', value: chatId });
-      if (!cached) throw inspectorError('NOT_CACHED', { message: `No copy of chat${chatId} is kept on this computer.` });
+      if (!cached) throw inspectorError('NOT_CACHED', { message: messages().errors.api.notCached(chatId) });
       const { portal } = await connection.state();
       const query = parseIdentifier(`chat${chatId}`, 'chat');
-      const offline = { reason: errorEnvelope('OFFLINE_BY_CHOICE', { action: 'Look it up again to ask the portal for its current state.' }) };
+      const offline = { reason: errorEnvelope('OFFLINE_BY_CHOICE', { action: messages().errors.api.askPortalAgain }) };
       return { ...presentDialog(query, portalOfAccount(account, portal), cached.dialog, cached.time, cached.fetchedAt, offline), elapsedMs: elapsedSince(started) };
     },
     'app:take-commands': async () => commands.take(),
@@ -272,11 +278,11 @@ export function createMainApi(deps: MainApiDeps): MainApi {
 
   async function dispatchOne(channel: string, args: unknown): Promise<Result<unknown>> {
     if (!isChannel(channel)) {
-      return { ok: false, error: errorEnvelope('INVALID_ARGUMENT', { message: 'Unknown request.' }) };
+      return { ok: false, error: errorEnvelope('INVALID_ARGUMENT', { message: messages().errors.api.unknownRequest }) };
     }
     const parsed = argumentSchemas[channel].safeParse(args);
     if (!parsed.success) {
-      return { ok: false, error: errorEnvelope('INVALID_ARGUMENT', { message: `The request's argument is not valid for ${channel}.` }) };
+      return { ok: false, error: errorEnvelope('INVALID_ARGUMENT', { message: messages().errors.api.badArgument(channel) }) };
     }
     try {
       const handler = handlers[channel] as (value: unknown) => Promise<unknown>;

@@ -7,6 +7,7 @@
 import type { AccountSummary, AppCommand, NumberAs } from '../../preload/api-contract';
 import { errorEnvelope, InspectorError, inspectorError } from '../core/errors';
 import { parseIdentifier } from '../core/identifier';
+import { messages } from '../core/messages/index';
 
 export const DEEP_LINK_SCHEME = 'openlines-inspector';
 const PREFIX = `${DEEP_LINK_SCHEME}://lookup/`;
@@ -27,16 +28,20 @@ export interface DeepLink {
 }
 
 const EXAMPLE = `${PREFIX}chat1777`;
-const DO_INSTEAD = `Nothing was looked up. A lookup link looks like ${EXAMPLE}; ask whoever sent it for the dialog id and paste that in the lookup field.`;
 
-function refuse(message: string, action = DO_INSTEAD): never {
+/** What to do instead, in the language of the call (refusals are made while a link is opened). */
+function doInstead(): string {
+  return messages().errors.deepLink.doInstead(EXAMPLE);
+}
+
+function refuse(message: string, action = doInstead()): never {
   throw inspectorError('INVALID_ARGUMENT', { message, action });
 }
 
-/** Shown inside a message: short, and with anything unprintable made visible. */
-function quoted(text: string): string {
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return `"${shown.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD')}"`;
+/** Shown inside a message (which puts the quotes of its language around it): short, with anything unprintable made visible. */
+function shown(text: string): string {
+  const short = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return short.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
 }
 
 // eslint-disable-next-line no-control-regex
@@ -44,11 +49,11 @@ const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
-function decoded(text: string, what: string): string {
+function decoded(text: string, part: 'path' | 'identifier'): string {
   try {
     return decodeURIComponent(text);
   } catch {
-    refuse(`The link's ${what} has a broken %-escape.`);
+    refuse(messages().errors.deepLink.brokenEscape(part));
   }
 }
 
@@ -57,54 +62,53 @@ function decoded(text: string, what: string): string {
  * bare number is read as `numberAs` says, as if it had been typed.
  */
 export function parseDeepLink(link: string, numberAs: NumberAs): DeepLink {
-  if (link.length > MAX_LINK_LENGTH) refuse(`The link is ${link.length} characters long; a lookup link is a few dozen.`);
+  const said = messages().errors.deepLink;
+  if (link.length > MAX_LINK_LENGTH) refuse(said.tooLong(link.length));
   // new URL() would quietly drop tabs and newlines and trim spaces: a link
   // that needs that is not one we wrote, so it is refused rather than repaired.
-  if (CONTROL_OR_SPACE.test(link)) refuse('The link contains spaces or control characters; a lookup link has none.');
+  if (CONTROL_OR_SPACE.test(link)) refuse(said.spacesOrControl);
   let url: URL;
   try {
     url = new URL(link);
   } catch {
-    refuse('The app was asked to open something that is not a valid link.');
+    refuse(said.notALink);
   }
-  if (url.protocol !== `${DEEP_LINK_SCHEME}:`) refuse(`The app only opens ${DEEP_LINK_SCHEME}: links; this one is ${quoted(url.protocol)}.`);
-  if (url.username !== '' || url.password !== '') refuse('The link carries a user name or password; a lookup link never does.');
-  if (url.port !== '') refuse('The link names a port; a lookup link never does.');
-  if (url.hostname === '') refuse('The link is not in the form of a lookup link.');
-  if (url.hostname !== 'lookup') refuse(`The link asks for ${quoted(url.hostname)}; the only thing a link can ask is a lookup.`);
-  if (url.hash !== '' || link.includes('#')) refuse('The link has a # part; a lookup link has none.');
+  if (url.protocol !== `${DEEP_LINK_SCHEME}:`) refuse(said.wrongScheme(DEEP_LINK_SCHEME, shown(url.protocol)));
+  if (url.username !== '' || url.password !== '') refuse(said.credentials);
+  if (url.port !== '') refuse(said.port);
+  if (url.hostname === '') refuse(said.notLookupForm);
+  if (url.hostname !== 'lookup') refuse(said.notLookup(shown(url.hostname)));
+  if (url.hash !== '' || link.includes('#')) refuse(said.hash);
 
   // The URL parser removes "." and ".." segments; a link that relied on that
   // would name something other than what it shows, so it must be the same
   // path before and after parsing.
   const rawPath = link.slice(PREFIX.length - 1).split('?')[0] ?? '';
   if (!link.toLowerCase().startsWith(PREFIX) || decoded(rawPath, 'path') !== decoded(url.pathname, 'path')) {
-    refuse('The link is not in the form of a lookup link.');
+    refuse(said.notLookupForm);
   }
   // One segment; a trailing slash is tolerated because some launchers add one.
   const segments = url.pathname.slice(1).replace(/\/$/, '').split('/');
-  if (segments.length !== 1 || segments[0] === '') refuse('The link names no dialog, or more than one thing after lookup/.');
-  const input = decoded(segments[0] as string, 'dialog identifier').trim();
-  if (CONTROL.test(input) || /[/\\]/.test(input)) refuse('The link\'s dialog identifier contains "/", "\\" or control characters; identifiers never do.');
+  if (segments.length !== 1 || segments[0] === '') refuse(said.noDialog);
+  const input = decoded(segments[0] as string, 'identifier').trim();
+  if (CONTROL.test(input) || /[/\\]/.test(input)) refuse(said.identifierCharacters);
   try {
     parseIdentifier(input, numberAs);
   } catch (error) {
     if (!(error instanceof InspectorError)) throw error;
-    refuse(`The link names no dialog that can be looked up. ${error.envelope.message}`);
+    refuse(said.identifierRefused(error.envelope.message));
   }
 
   const keys = [...new Set(url.searchParams.keys())];
   const unknown = keys.filter((key) => key !== 'account');
-  if (unknown.length > 0) refuse(`The link has a parameter the app does not take (${quoted(unknown[0] as string)}); only "account" is allowed.`);
+  if (unknown.length > 0) refuse(said.unknownParameter(shown(unknown[0] as string)));
   const accounts = url.searchParams.getAll('account');
-  if (accounts.length > 1) refuse('The link names more than one account.');
+  if (accounts.length > 1) refuse(said.manyAccounts);
   let account: string | null = null;
   if (accounts.length === 1) {
     account = (accounts[0] as string).trim();
-    if (account === '') refuse('The link\'s "account" is empty.');
-    if (account.length > MAX_ACCOUNT_NAME || CONTROL.test(account)) {
-      refuse(`The link's "account" cannot be an account name: names are 1 to ${MAX_ACCOUNT_NAME} characters on one line.`);
-    }
+    if (account === '') refuse(said.emptyAccount);
+    if (account.length > MAX_ACCOUNT_NAME || CONTROL.test(account)) refuse(said.accountNotName(MAX_ACCOUNT_NAME));
   }
   return { input, account };
 }
@@ -128,13 +132,11 @@ function findAccount(accounts: readonly AccountSummary[], name: string): Account
   // Names are unique ignoring case (account-store.ts): the same comparison finds them.
   const found = accounts.find((account) => account.name.localeCompare(name, undefined, { sensitivity: 'accent' }) === 0);
   if (found) return found;
-  const names = accounts.map((account) => `"${account.name}"`);
+  const names = accounts.map((account) => account.name);
+  const said = messages().errors.deepLink;
   throw inspectorError('INVALID_ARGUMENT', {
-    message: `The link asks for the account ${quoted(name)}, and no saved account has that name.`,
-    action:
-      names.length === 0
-        ? 'Nothing was looked up. No account is saved yet: add the portal under Manage portals, then open the link again.'
-        : `Nothing was looked up. Saved accounts: ${names.join(', ')}. Add the portal under Manage portals, or paste the dialog id in the lookup field.`,
+    message: said.unknownAccount(shown(name)),
+    action: names.length === 0 ? said.noAccountsSaved : said.savedAccounts(names),
   });
 }
 
@@ -155,7 +157,7 @@ export function deepLinkOpener(deps: DeepLinkDeps): (link: string) => Promise<vo
       }
       deps.push({ kind: 'lookup', input });
     } catch (error) {
-      deps.push({ kind: 'link-refused', error: error instanceof InspectorError ? error.envelope : errorEnvelope('INVALID_ARGUMENT', { message: 'The link could not be opened.', action: DO_INSTEAD }) });
+      deps.push({ kind: 'link-refused', error: error instanceof InspectorError ? error.envelope : errorEnvelope('INVALID_ARGUMENT', { message: messages().errors.deepLink.notOpened, action: doInstead() }) });
     }
   };
   return (link) => {

@@ -4,6 +4,7 @@
 import type { DialogQuery, LookupResult, PortalInfo } from '../core/dialog-types';
 import { errorEnvelope, InspectorError, toEnvelope, type ErrorEnvelope } from '../core/errors';
 import { compareDialogs } from '../core/dialog-changes';
+import { messages } from '../core/messages/index';
 import { elapsedSince, lookupQuery, presentDialog } from '../core/lookup';
 import type { CallOptions, PortalClient } from '../rest/portal-client';
 import type { CachedDialog, NewHistoryEntry } from '../store/index';
@@ -35,21 +36,20 @@ const FALLBACK_CODES = new Set([
   'OVERLOAD_LIMIT',
 ]);
 
-const NOT_SAVED = 'this lookup was not saved to history, and the dialog was not kept for offline reading';
-
 /** What the user reads when a lookup was not remembered, by the store's code; the lookup itself is complete. */
-const NOT_SAVED_MESSAGES: Record<string, string> = {
-  STORE_BUSY: `The history database is in use by another program, which is holding it locked: ${NOT_SAVED}. Lookups still work; history will not be saved until that program finishes or is closed.`,
-  STORE_DISK_FULL: `The disk is full: ${NOT_SAVED}. Lookups still work.`,
-  STORE_NO_ACCESS: `The operating system refused access to the history database file: ${NOT_SAVED}. Lookups still work.`,
+const NOT_SAVED_MESSAGES: Record<string, 'busy' | 'diskFull' | 'noAccess'> = {
+  STORE_BUSY: 'busy',
+  STORE_DISK_FULL: 'diskFull',
+  STORE_NO_ACCESS: 'noAccess',
 };
 
 /** The warning a lookup carries when its store call failed with `error`. */
 export function memoryWarningFor(error: unknown): ErrorEnvelope {
   const code = error instanceof InspectorError ? error.envelope.code : '';
-  const message = NOT_SAVED_MESSAGES[code];
-  if (message !== undefined) return errorEnvelope(code, { message });
-  return errorEnvelope('HISTORY_UNAVAILABLE', { message: `The history and offline-cache database could not be used: ${NOT_SAVED}. Lookups still work.` });
+  const said = messages().errors.memory;
+  const which = NOT_SAVED_MESSAGES[code];
+  if (which !== undefined) return errorEnvelope(code, { message: said[which] });
+  return errorEnvelope('HISTORY_UNAVAILABLE', { message: said.unavailable });
 }
 
 /** Which portal a history entry or cached dialog belongs to. The demo's port changes every run. */

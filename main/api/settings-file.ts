@@ -3,6 +3,7 @@
 // and the caller learns what happened so the user can be told.
 import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { messages } from '../core/messages/index';
 import { moveAside } from '../store/move-aside';
 import type { RecoveredFile } from '../store/types';
 import type { KeyValueStore } from './settings';
@@ -24,7 +25,7 @@ export function openSettingsSafely<S extends KeyValueStore>(open: () => S, file:
   } catch (error) {
     const path = file();
     if (!fs.existsSync(path)) throw error;
-    const recovered = moveAside(path, 'The settings file could not be read');
+    const recovered = moveAside(path, messages().errors.store.settingsUnreadable);
     return { store: open(), recovered };
   }
 }

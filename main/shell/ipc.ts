@@ -4,6 +4,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { MainApi } from '../api/create-main-api';
 import { errorEnvelope } from '../core/errors';
+import { messages } from '../core/messages/index';
 import { isAppUrl } from './window';
 
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, appOrigins: readonly string[]): boolean {
@@ -24,7 +25,7 @@ export function registerIpc(ipcMain: IpcMain, api: Promise<MainApi>, channels: r
   for (const channel of channels) {
     ipcMain.handle(channel, async (event, args: unknown) => {
       if (!isTrustedSender(event, appOrigins)) {
-        return { ok: false, error: errorEnvelope('INVALID_ARGUMENT', { message: 'Request refused: it did not come from the app window.' }) };
+        return { ok: false, error: errorEnvelope('INVALID_ARGUMENT', { message: messages().errors.api.notFromWindow }) };
       }
       return (await api).dispatch(channel, args);
     });
