@@ -10,14 +10,15 @@ import { InspectorError, inspectorError, toEnvelope } from '../core/errors';
 import { parseWebhookUrl } from '../core/webhook';
 import { startSignIn, type SignInFlow, type SignInOptions, type SignInResult } from '../oauth/sign-in-flow';
 import { createWebhookClient } from '../rest/portal-client';
+import { messages } from '../core/messages/index';
 import { formatError, printable } from './format-human';
 import { openAccounts } from './open-accounts';
 import { openInBrowser } from './open-browser';
 import type { LoginOptions, Streams } from './run-cli';
 
 function saved(account: AccountSummary): string {
-  const kind = account.kind === 'oauth' ? 'OAuth' : 'webhook';
-  return printable(`Saved account "${account.name}" (${kind}, ${account.host}). Lookups use it from now on: openlines-inspector lookup <identifier>`);
+  const says = messages().cli.login;
+  return printable(says.saved(account.name, account.kind === 'oauth' ? says.kindOAuth : says.kindWebhook, account.host));
 }
 
 async function loginWebhook(options: LoginOptions & { webhook: string }, { out }: Streams): Promise<number> {
@@ -39,7 +40,7 @@ async function startFlow(signIn: SignInOptions, err: NodeJS.WritableStream): Pro
   } catch (error) {
     if (!(error instanceof InspectorError) || error.envelope.code !== 'OAUTH_PORT_IN_USE') throw error;
     // The code can still be pasted: the portal then shows it, or sends the browser to an address that does not answer.
-    err.write(`${formatError(null, error.envelope)}\n  Going on without it: paste the code instead.\n`);
+    err.write(`${formatError(null, error.envelope)}\n  ${messages().cli.login.pasteInstead}\n`);
     return startSignIn({ ...signIn, listen: false });
   }
 }
@@ -50,7 +51,7 @@ function readPastes(flow: SignInFlow, input: NodeJS.ReadableStream, err: NodeJS.
   lines.on('line', (line) => {
     if (line.trim() === '') return;
     flow.submitPastedCode(line).catch((error: unknown) => {
-      err.write(`${formatError(null, toEnvelope(error))}\n  Paste again, or finish signing in in the browser.\n`);
+      err.write(`${formatError(null, toEnvelope(error))}\n  ${messages().cli.login.pasteAgain}\n`);
     });
   });
   return () => lines.close();
@@ -67,14 +68,11 @@ async function loginOAuth(options: LoginOptions & { portal: string }, { out, err
     },
     err,
   );
-  err.write(
-    flow.redirectUri
-      ? `Sign in to the portal in your browser, at the address below. The browser comes back to ${flow.redirectUri};\nor paste the code (or the whole address the browser shows) here and press Enter.\n`
-      : 'Sign in to the portal in your browser, at the address below, then paste the code (or the whole address the browser shows) here and press Enter.\n',
-  );
+  const says = messages().cli.login;
+  err.write(`${flow.redirectUri ? says.signInWithRedirect(flow.redirectUri) : says.signInPaste}\n`);
   out.write(`${flow.authorizeUrl}\n`);
   if (options.openBrowser) {
-    openInBrowser(flow.authorizeUrl).catch(() => err.write('Could not open a browser here: open the address above yourself.\n'));
+    openInBrowser(flow.authorizeUrl).catch(() => err.write(`${says.noBrowser}\n`));
   }
   const stopReading = input ? readPastes(flow, input, err) : () => {};
   let result: SignInResult;
@@ -85,7 +83,7 @@ async function loginOAuth(options: LoginOptions & { portal: string }, { out, err
   }
   if (!result.tokens.scope.includes(REQUIRED_SCOPE)) {
     throw inspectorError('insufficient_scope', {
-      message: `The application works, but it was created without the "${REQUIRED_SCOPE}" scope (its scopes: ${result.tokens.scope.join(', ') || 'none'}).`,
+      message: says.scopeMissing(REQUIRED_SCOPE, result.tokens.scope),
     });
   }
   const account = openAccounts(options.dataDir).addOAuth({

@@ -12,7 +12,8 @@ import { formatError, formatLookup, formatWarning } from './format-human';
 import { openAccounts } from './open-accounts';
 import type { LookupOptions, Streams } from './run-cli';
 import { tryOpenStore } from './open-store';
-import { USAGE, UsageError } from './usage';
+import { messages } from '../core/messages/index';
+import { usage, UsageError } from './usage';
 
 type Outcome = { input: string; ok: true; result: LookupResult } | { input: string; ok: false; error: ErrorEnvelope };
 
@@ -36,13 +37,12 @@ async function openClient(options: LookupOptions): Promise<{ client: PortalClien
   if (options.webhook !== null) return { client: createWebhookClient(parseWebhookUrl(options.webhook), { timeoutMs: options.timeoutMs }), demo: null };
   const accounts = openAccounts(options.dataDir);
   const account = options.account ?? accounts.current()?.id;
-  if (account === undefined) throw new UsageError(accounts.list().length === 0 ? `${NO_PORTAL} ${NONE_SAVED}` : `${NO_PORTAL} ${NONE_CURRENT}`);
+  if (account === undefined) {
+    const says = messages().cli.usageErrors;
+    throw new UsageError(`${says.noPortal} ${accounts.list().length === 0 ? says.noneSaved : says.noneCurrent}`);
+  }
   return { client: clientForAccount(accounts, account, { timeoutMs: options.timeoutMs }), demo: null };
 }
-
-const NO_PORTAL = 'Say which portal to ask: --account NAME (a saved account), --webhook URL (or OPENLINES_WEBHOOK), or --demo.';
-const NONE_SAVED = 'No account is saved yet: add one with openlines-inspector login.';
-const NONE_CURRENT = 'None of the saved accounts is the current one: choose one with openlines-inspector accounts use NAME.';
 
 export async function runLookup(options: LookupOptions, { out, err }: Streams): Promise<number> {
   let connection: { client: PortalClient; demo: Emulator | null };
@@ -50,7 +50,7 @@ export async function runLookup(options: LookupOptions, { out, err }: Streams): 
     connection = await openClient(options);
   } catch (error) {
     if (error instanceof UsageError) {
-      err.write(`${error.message}\n\n${USAGE}\n`);
+      err.write(`${error.message}\n\n${usage()}\n`);
       return 2;
     }
     const envelope = toEnvelope(error);

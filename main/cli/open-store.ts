@@ -2,6 +2,7 @@
 // on stderr what was moved aside, and carrying on without it if it cannot open.
 import { toEnvelope } from '../core/errors';
 import { InspectorStore, StoreError } from '../store/index';
+import { messages } from '../core/messages/index';
 import { formatError, printable } from './format-human';
 
 /** The store, or why it could not be opened (to be reported by the caller). */
@@ -16,9 +17,7 @@ export function tryOpenStore(dataDir: string, err: NodeJS.WritableStream): Opene
     return { store: null, failure: error };
   }
   for (const recovered of store.report.recovered) {
-    err.write(
-      `Damaged history database moved aside [STORE_RECOVERED]\n  ${printable(recovered.reason)}: it was moved to ${recovered.movedTo} and a new one was started.\n  What to do: nothing; keep the old file if you want to try to recover it.\n`,
-    );
+    err.write(`${messages().cli.store.recovered(printable(recovered.reason), recovered.movedTo)}\n`);
   }
   try {
     store.pruneHistory();
@@ -38,8 +37,9 @@ export function tryOpenStore(dataDir: string, err: NodeJS.WritableStream): Opene
 export function formatOpenFailure(dataDir: string, failure: unknown): string {
   const envelope = toEnvelope(failure);
   if (envelope.code !== 'INTERNAL') return formatError(null, envelope);
-  const reason = failure instanceof Error ? printable(failure.message) : 'unknown error';
-  return `History and offline cache unavailable [STORE_UNAVAILABLE]\n  The data folder's database could not be opened (${reason}).\n  What to do: check that ${printable(dataDir)} is writable, or choose another folder with --data-dir.`;
+  const says = messages().cli.store;
+  const reason = failure instanceof Error ? printable(failure.message) : says.unknownError;
+  return says.unavailable(reason, printable(dataDir));
 }
 
 /** For commands that are all about the store (history, search, show): no store, no command. */

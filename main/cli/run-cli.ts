@@ -14,7 +14,8 @@ import { runLogin } from './login-command';
 import { runLookup } from './lookup-command';
 import { runSearch } from './search-command';
 import { runShow } from './show-command';
-import { USAGE, UsageError } from './usage';
+import { messages } from '../core/messages/index';
+import { usage, UsageError } from './usage';
 
 export interface Streams {
   out: NodeJS.WritableStream;
@@ -118,7 +119,7 @@ const OPTIONS = {
 function positiveNumber(text: string | undefined, name: string, max: number): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0 || value > max) throw new UsageError(`${name} takes a number between 0 and ${max}.`);
+  if (!Number.isFinite(value) || value <= 0 || value > max) throw new UsageError(messages().cli.usageErrors.numberBetween(name, max));
   return value;
 }
 
@@ -130,38 +131,41 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
+  const says = messages().cli.usageErrors;
   if (values.help) return { command: 'help' };
   if (values.version) return { command: 'version' };
   const [command, ...rest] = positionals;
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir(env));
-  if (command === undefined) throw new UsageError('No command given.');
+  if (command === undefined) throw new UsageError(says.noCommand);
 
   if (command === 'history') {
-    if (rest.length > 0) throw new UsageError('history takes no identifiers; use --account to choose a portal.');
+    if (rest.length > 0) throw new UsageError(says.historyTakesNoIds);
     const limit = positiveNumber(values.limit, '--limit', 10_000) ?? 50;
-    if (!Number.isInteger(limit)) throw new UsageError('--limit takes a whole number.');
+    if (!Number.isInteger(limit)) throw new UsageError(says.wholeNumber('--limit'));
     return { command: 'history', account: values.account ?? null, limit, json: values.json, dataDir };
   }
   if (command === 'search') {
     const text = rest.join(' ').trim();
-    if (text === '') throw new UsageError('Say what to search for: a name, an id such as chat17, a user code, or "lead 1209".');
+    if (text === '') throw new UsageError(says.searchWhat);
     const limit = positiveNumber(values.limit, '--limit', 1_000) ?? 20;
-    if (!Number.isInteger(limit)) throw new UsageError('--limit takes a whole number.');
+    if (!Number.isInteger(limit)) throw new UsageError(says.wholeNumber('--limit'));
     return { command: 'search', text, account: values.account ?? null, limit, json: values.json, dataDir };
   }
   if (command === 'login') return parseLogin(values, rest, env, dataDir);
   if (command === 'accounts') return parseAccounts(rest, values.json, dataDir);
   if (command !== 'lookup' && command !== 'show') {
-    throw new UsageError(`Unknown command "${command}". The commands are "lookup", "show", "search", "history", "login" and "accounts".`);
+    throw new UsageError(says.unknownCommand(command));
   }
-  if (rest.length === 0) throw new UsageError(`Give at least one identifier to ${command === 'show' ? 'show' : 'look up'}.`);
-  if (values.as !== 'chat' && values.as !== 'session') throw new UsageError('--as takes "chat" or "session".');
+  if (rest.length === 0) throw new UsageError(says.giveIdentifier(command));
+  if (values.as !== 'chat' && values.as !== 'session') throw new UsageError(says.asTakes);
   if (command === 'show') {
-    if (!values.offline) throw new UsageError('show prints the cached copy only: add --offline (or use lookup to ask the portal).');
+    if (!values.offline) throw new UsageError(says.showNeedsOffline);
     return { command: 'show', ids: rest, account: values.account ?? null, numberAs: values.as, json: values.json, dataDir };
   }
-  const chosen = [values.demo && '--demo', values.webhook !== undefined && '--webhook', values.account !== undefined && '--account'].filter(Boolean);
-  if (chosen.length > 1) throw new UsageError(`Say one portal to ask: ${chosen.join(' and ')} were both given.`);
+  const chosen = [values.demo && '--demo', values.webhook !== undefined && '--webhook', values.account !== undefined && '--account'].filter(
+    (option): option is string => option !== false,
+  );
+  if (chosen.length > 1) throw new UsageError(says.onePortal(chosen));
   // An explicit --account wins over OPENLINES_WEBHOOK in the environment.
   const webhook = values.account !== undefined ? null : (values.webhook ?? env.OPENLINES_WEBHOOK ?? null);
   const seconds = positiveNumber(values.timeout, '--timeout', 600);
@@ -182,24 +186,23 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
 type ParsedValues = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>['values'];
 
 function parseLogin(values: ParsedValues, rest: string[], env: NodeJS.ProcessEnv, dataDir: string): LoginOptions {
-  if (rest.length > 0) throw new UsageError('login takes options only: --portal, --client-id, --client-secret, or --webhook.');
+  const says = messages().cli.usageErrors;
+  if (rest.length > 0) throw new UsageError(says.loginOptionsOnly);
   const name = values.name ?? null;
   const common = { command: 'login' as const, name, openBrowser: !values['no-browser'], dataDir };
   const none = { portal: null, clientId: null, clientSecret: null, oauthServer: null, port: null };
   if (values.webhook !== undefined) {
-    if (values.portal !== undefined || values['client-id'] !== undefined) throw new UsageError('Use either --webhook or --portal with --client-id, not both.');
+    if (values.portal !== undefined || values['client-id'] !== undefined) throw new UsageError(says.webhookOrOAuth);
     return { ...common, ...none, webhook: values.webhook };
   }
   const clientSecret = values['client-secret'] ?? env.OPENLINES_CLIENT_SECRET ?? null;
   if (values.portal === undefined || values['client-id'] === undefined || clientSecret === null) {
-    throw new UsageError(
-      'Say how to sign in: --portal URL --client-id ID --client-secret SECRET (or OPENLINES_CLIENT_SECRET) for OAuth, or --webhook URL.',
-    );
+    throw new UsageError(says.howToSignIn);
   }
   let port: number | null = null;
   if (values.port !== undefined) {
     port = Number(values.port);
-    if (!/^\d+$/.test(values.port) || port > 65_535) throw new UsageError('--port takes a whole number from 0 to 65535 (0: any free port).');
+    if (!/^\d+$/.test(values.port) || port > 65_535) throw new UsageError(says.portRange);
   }
   return {
     ...common,
@@ -218,7 +221,7 @@ function parseAccounts(rest: string[], json: boolean, dataDir: string): Accounts
   if (action === undefined || action === 'list') return { ...base, action: 'list', json };
   if ((action === 'use' || action === 'remove') && names.length === 1) return { ...base, action, name: names[0]! };
   if (action === 'rename' && names.length === 2) return { ...base, action, name: names[0]!, newName: names[1]! };
-  throw new UsageError('accounts takes: list, use NAME, rename NAME NEW-NAME, or remove NAME.');
+  throw new UsageError(messages().cli.usageErrors.accountsTakes);
 }
 
 /** The terminal's language, as POSIX orders the variables: LC_ALL, then LC_MESSAGES, then LANG. */
@@ -252,12 +255,12 @@ async function runCommandLine(
     command = parseCommandLine(argv, env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    err.write(`${error.message}\n\n${USAGE}\n`);
+    err.write(`${error.message}\n\n${usage()}\n`);
     return 2;
   }
   switch (command.command) {
     case 'help':
-      out.write(`${USAGE}\n`);
+      out.write(`${usage()}\n`);
       return 0;
     case 'version':
       out.write(`${packageJson.version}\n`);

@@ -2,6 +2,8 @@
 // name, ids, user code, CRM bindings, line or people match, best first.
 import { SNIPPET_MATCH_END, SNIPPET_MATCH_START, type DialogSearchHit } from '../store/index';
 import { toEnvelope } from '../core/errors';
+import { localeOf } from '../core/i18n';
+import { messages } from '../core/messages/index';
 import { formatError, printable } from './format-human';
 import { portalKeyOf } from './open-accounts';
 import { openStoreForCli } from './open-store';
@@ -14,14 +16,14 @@ function readableSnippet(snippet: string): string {
 
 function localDate(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' }).format(date);
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(localeOf(), { dateStyle: 'short', timeStyle: 'short' }).format(date);
 }
 
 function formatHit(hit: DialogSearchHit): string {
   return [
     `${hit.dialogId}  ${printable(hit.name)}`,
     `  ${printable(readableSnippet(hit.snippet))}`,
-    `  ${printable(hit.account)} · as of ${localDate(hit.fetchedAt)}${hit.userCode ? ` · ${printable(hit.userCode)}` : ''}`,
+    `  ${printable(hit.account)} · ${messages().cli.search.asOf(localDate(hit.fetchedAt))}${hit.userCode ? ` · ${printable(hit.userCode)}` : ''}`,
   ].join('\n');
 }
 
@@ -33,7 +35,7 @@ export async function runSearch(options: SearchOptions, { out, err }: Streams): 
     if (options.json) {
       out.write(`${JSON.stringify(hits.map((hit) => ({ ...hit, snippet: readableSnippet(hit.snippet) })), null, 2)}\n`);
     } else if (hits.length === 0) {
-      out.write(`No cached dialog matches "${printable(options.text)}".\n`);
+      out.write(`${messages().cli.search.noMatch(printable(options.text))}\n`);
     } else {
       out.write(`${hits.map(formatHit).join('\n\n')}\n`);
     }

@@ -6,6 +6,7 @@ import { errorEnvelope, inspectorError, toEnvelope } from '../core/errors';
 import { parseIdentifier } from '../core/identifier';
 import { presentDialog } from '../core/lookup';
 import type { InspectorStore } from '../store/index';
+import { messages } from '../core/messages/index';
 import { formatError, formatLookup } from './format-human';
 import { portalKeyOf } from './open-accounts';
 import { openStoreForCli } from './open-store';
@@ -22,8 +23,7 @@ function showOne(store: InspectorStore, options: ShowOptions, input: string): Lo
     const offline = { reason: errorEnvelope('OFFLINE_BY_CHOICE') };
     return { ...presentDialog(query, portalOfAccount(account, null), cached.dialog, cached.time, cached.fetchedAt, offline), elapsedMs: 0 };
   }
-  const where = options.account ? ` for ${options.account}` : '';
-  throw inspectorError('NOT_CACHED', { message: `No copy of "${input}" is kept in this data folder${where}.` });
+  throw inspectorError('NOT_CACHED', { message: messages().cli.show.notCached(input, options.account) });
 }
 
 export async function runShow(options: ShowOptions, { out, err }: Streams): Promise<number> {

@@ -1,2 +1,155 @@
-// English texts of the cli area: the reference for ru/cli.ts.
-export const cli = {};
+// English texts of the cli area: the reference for ru/cli.ts. Everything the
+// terminal shows in words; command names, options, placeholders such as
+// <identifier> and Bitrix24's own terms (USER_CODE, imol|) are the same in
+// every language, since they are typed as they stand.
+
+const usage = (dataDir: string) => `Usage:
+  openlines-inspector lookup <identifier>... [--account NAME | --webhook URL | --demo] [options]
+  openlines-inspector show <identifier>... --offline [--account NAME] [--as chat|session] [--json]
+  openlines-inspector search <text> [--account NAME] [--limit N] [--json] [--data-dir DIR]
+  openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
+  openlines-inspector login --portal URL --client-id ID --client-secret SECRET
+        [--oauth-server URL] [--port N] [--name NAME] [--no-browser] [--data-dir DIR]
+  openlines-inspector login --webhook URL [--name NAME] [--data-dir DIR]
+  openlines-inspector accounts [list | use NAME | rename NAME NEW-NAME | remove NAME] [--json]
+
+lookup   looks up Bitrix24 Open Lines dialogs and prints everything the portal
+         knows about each, decoded. Each lookup is recorded in the history and
+         the dialog is kept for offline reading, in the app's data folder; when
+         the portal cannot be reached, the cached copy is printed and marked.
+show     prints the copy kept on this computer, with its "as of" time, without
+         asking any portal (--offline); any identifier form finds it.
+search   finds kept dialogs by name, id (chat17 finds chat1777), user code or
+         its parts (livechat|22), CRM binding ("lead 1209"), line, operator or
+         reader name; prefix, case- and accent-insensitive; matches in « ».
+history  lists recorded lookups, newest first.
+login    saves a portal as an account. OAuth 2.0 with your own local
+         application: prints the sign-in address on a line of its own and
+         opens it in the browser (not with --no-browser); the browser comes back
+         to http://127.0.0.1:<port>/oauth/callback (port 31417 unless --port),
+         or paste the code or the whole address it shows. Or an inbound webhook,
+         checked with the portal first. The secret can come from
+         OPENLINES_CLIENT_SECRET instead of --client-secret.
+accounts lists saved accounts (never their secrets; * marks the one lookup
+         uses by default), or switches, renames or removes one.
+
+Identifiers:
+  1777                  a chat id (or a session id with --as session)
+  chat1777              a dialog id
+  livechat|1|1373|211   a user code (a leading imol| is accepted)
+
+Options:
+  --webhook URL         inbound webhook, https://<portal>/rest/<user>/<key>/
+                        (or set OPENLINES_WEBHOOK, which keeps the key out of
+                        your shell history)
+  --demo                use the built-in demo portal (no account needed)
+  --account NAME        lookup: a saved account (default: the current one);
+                        show, search, history: one portal only (a saved
+                        account's name, its host, or "demo")
+  --as chat|session     how a bare number is read (default: chat)
+  --json                print JSON (lookup: one object per identifier, in an array)
+  --timeout SECONDS     give up on a request after this long (default: 60)
+  --no-history          do not record this lookup or cache the dialog
+  --offline             (show) use only the copy kept on this computer
+  --limit N             at most N entries (history: 50, search: 20)
+  --data-dir DIR        the app's data folder (default: ${dataDir})
+  -h, --help            show this help
+  -v, --version         print the version
+
+Exit status: 0 when every lookup succeeded, 1 when any failed, 2 on a usage error.
+A portal behind a private certificate authority works through NODE_EXTRA_CA_CERTS.`;
+
+export const cli = {
+  usage,
+  /** What was wrong with the command line; the usage follows. */
+  usageErrors: {
+    noCommand: 'No command given.',
+    numberBetween: (option: string, max: number) => `${option} takes a number between 0 and ${max}.`,
+    wholeNumber: (option: string) => `${option} takes a whole number.`,
+    historyTakesNoIds: 'history takes no identifiers; use --account to choose a portal.',
+    searchWhat: 'Say what to search for: a name, an id such as chat17, a user code, or "lead 1209".',
+    unknownCommand: (command: string) =>
+      `Unknown command "${command}". The commands are "lookup", "show", "search", "history", "login" and "accounts".`,
+    giveIdentifier: (command: 'lookup' | 'show') => `Give at least one identifier to ${command === 'show' ? 'show' : 'look up'}.`,
+    asTakes: '--as takes "chat" or "session".',
+    showNeedsOffline: 'show prints the cached copy only: add --offline (or use lookup to ask the portal).',
+    onePortal: (given: string[]) => `Say one portal to ask: ${given.join(' and ')} were both given.`,
+    loginOptionsOnly: 'login takes options only: --portal, --client-id, --client-secret, or --webhook.',
+    webhookOrOAuth: 'Use either --webhook or --portal with --client-id, not both.',
+    howToSignIn:
+      'Say how to sign in: --portal URL --client-id ID --client-secret SECRET (or OPENLINES_CLIENT_SECRET) for OAuth, or --webhook URL.',
+    portRange: '--port takes a whole number from 0 to 65535 (0: any free port).',
+    accountsTakes: 'accounts takes: list, use NAME, rename NAME NEW-NAME, or remove NAME.',
+    noPortal: 'Say which portal to ask: --account NAME (a saved account), --webhook URL (or OPENLINES_WEBHOOK), or --demo.',
+    noneSaved: 'No account is saved yet: add one with openlines-inspector login.',
+    noneCurrent: 'None of the saved accounts is the current one: choose one with openlines-inspector accounts use NAME.',
+  },
+  lookup: {
+    /** Under the dialog's name: how and where it was looked up; `ms` is already formatted. */
+    lookedUp: (query: string, host: string, demo: boolean, ms: string) =>
+      `looked up as ${query} on ${host}${demo ? ' (demo portal)' : ''} in ${ms} ms`,
+    noChanges: (since: string) => `No changes since the previous lookup (${since})`,
+    changedSince: (since: string) => `Changed since the previous lookup (${since}):`,
+    offlineCopy: (asOf: string) => `OFFLINE: showing the copy from ${asOf}`,
+    /** The mark after a caller-dependent label, explained under the sections. */
+    callerNote: '* depends on who asks (the webhook user)',
+    empty: '(empty)',
+  },
+  errors: {
+    whatToDo: 'What to do:',
+    portalSaid: 'Portal said:',
+    warning: 'Warning:',
+  },
+  login: {
+    kindOAuth: 'OAuth',
+    kindWebhook: 'webhook',
+    saved: (name: string, kind: string, host: string) =>
+      `Saved account "${name}" (${kind}, ${host}). Lookups use it from now on: openlines-inspector lookup <identifier>`,
+    pasteInstead: 'Going on without it: paste the code instead.',
+    pasteAgain: 'Paste again, or finish signing in in the browser.',
+    signInWithRedirect: (redirectUri: string) =>
+      `Sign in to the portal in your browser, at the address below. The browser comes back to ${redirectUri};\nor paste the code (or the whole address the browser shows) here and press Enter.`,
+    signInPaste:
+      'Sign in to the portal in your browser, at the address below, then paste the code (or the whole address the browser shows) here and press Enter.',
+    noBrowser: 'Could not open a browser here: open the address above yourself.',
+    scopeMissing: (scope: string, scopes: string[]) =>
+      `The application works, but it was created without the "${scope}" scope (its scopes: ${scopes.join(', ') || 'none'}).`,
+  },
+  accounts: {
+    states: {
+      ready: 'ready',
+      'sign-in-again': 'sign in again (openlines-inspector login …)',
+      'secrets-unreadable': 'credentials cannot be read here: connect again',
+      'secrets-forgotten': 'credentials were kept for one session: connect again',
+    },
+    kindOAuth: (clientId: string) => `OAuth, app ${clientId}`,
+    kindWebhook: 'webhook',
+    enterprise: ', Enterprise limits',
+    none: 'No accounts saved yet. Add one with: openlines-inspector login --webhook URL, or --portal URL --client-id ID --client-secret SECRET',
+    nowCurrent: (name: string) => `Lookups now go to "${name}".`,
+    renamed: (before: string, after: string) => `Renamed "${before}" to "${after}".`,
+    removed: (name: string) => `Removed "${name}" and its saved credentials. Its history and kept dialogs stay.`,
+  },
+  show: {
+    notCached: (input: string, account: string | null) =>
+      `No copy of "${input}" is kept in this data folder${account ? ` for ${account}` : ''}.`,
+  },
+  search: {
+    noMatch: (text: string) => `No cached dialog matches "${text}".`,
+    asOf: (when: string) => `as of ${when}`,
+  },
+  history: {
+    ok: 'ok',
+    okOffline: 'ok (offline copy)',
+    empty: 'No lookups recorded yet.',
+  },
+  /** A duration in milliseconds, the number already formatted. */
+  milliseconds: (ms: string) => `${ms} ms`,
+  store: {
+    recovered: (reason: string, movedTo: string) =>
+      `Damaged history database moved aside [STORE_RECOVERED]\n  ${reason}: it was moved to ${movedTo} and a new one was started.\n  What to do: nothing; keep the old file if you want to try to recover it.`,
+    unavailable: (reason: string, dataDir: string) =>
+      `History and offline cache unavailable [STORE_UNAVAILABLE]\n  The data folder's database could not be opened (${reason}).\n  What to do: check that ${dataDir} is writable, or choose another folder with --data-dir.`,
+    unknownError: 'unknown error',
+  },
+};

@@ -1,3 +1,151 @@
+// Тексты области cli по-русски. Команды, параметры, заполнители (NAME, URL,
+// <identifier>) и термины Битрикс24 (USER_CODE, imol|) остаются как есть:
+// их набирают именно так.
 import type { Messages } from '../en';
 
-export const cli: Messages['cli'] = {};
+const usage = (dataDir: string) => `Использование:
+  openlines-inspector lookup <identifier>... [--account NAME | --webhook URL | --demo] [параметры]
+  openlines-inspector show <identifier>... --offline [--account NAME] [--as chat|session] [--json]
+  openlines-inspector search <текст> [--account NAME] [--limit N] [--json] [--data-dir DIR]
+  openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
+  openlines-inspector login --portal URL --client-id ID --client-secret SECRET
+        [--oauth-server URL] [--port N] [--name NAME] [--no-browser] [--data-dir DIR]
+  openlines-inspector login --webhook URL [--name NAME] [--data-dir DIR]
+  openlines-inspector accounts [list | use NAME | rename NAME NEW-NAME | remove NAME] [--json]
+
+lookup   находит диалоги Открытых линий Битрикс24 и выводит всё, что портал
+         знает о каждом, в расшифрованном виде. Каждый запрос записывается в
+         историю, а диалог сохраняется для чтения без сети в папке данных
+         приложения; если портал недоступен, выводится сохранённая копия с
+         пометкой об этом.
+show     выводит копию, сохранённую на этом компьютере, с её временем
+         («по состоянию на»), не обращаясь к порталу (--offline); подходит
+         любой вид идентификатора.
+search   ищет сохранённые диалоги по названию, ID (chat17 находит chat1777),
+         коду пользователя или его частям (livechat|22), привязке к CRM
+         («lead 1209»), линии, имени оператора или прочитавшего; по началу
+         слова, без учёта регистра и диакритики; совпадения — в « ».
+history  показывает записанные запросы, сначала новые.
+login    сохраняет портал как аккаунт. OAuth 2.0 с вашим локальным
+         приложением: выводит адрес входа отдельной строкой и открывает его в
+         браузере (кроме --no-browser); браузер возвращается на
+         http://127.0.0.1:<port>/oauth/callback (порт 31417, если не задан
+         --port), или вставьте код либо весь адрес, который он покажет. Или
+         входящий вебхук, предварительно проверенный на портале. Секрет можно
+         передать в OPENLINES_CLIENT_SECRET вместо --client-secret.
+accounts показывает сохранённые аккаунты (без секретов; * отмечает тот, что
+         lookup использует по умолчанию), переключает, переименовывает или
+         удаляет аккаунт.
+
+Идентификаторы:
+  1777                  ID чата (или ID сессии с --as session)
+  chat1777              ID диалога
+  livechat|1|1373|211   код пользователя (начальный imol| допустим)
+
+Параметры:
+  --webhook URL         входящий вебхук, https://<портал>/rest/<пользователь>/<ключ>/
+                        (или переменная OPENLINES_WEBHOOK: так ключ не попадёт
+                        в историю командной оболочки)
+  --demo                встроенный демо-портал (аккаунт не нужен)
+  --account NAME        lookup: сохранённый аккаунт (по умолчанию — текущий);
+                        show, search, history: только один портал (имя
+                        сохранённого аккаунта, его адрес или «demo»)
+  --as chat|session     как понимать просто число (по умолчанию: chat)
+  --json                вывод в JSON (lookup: массив, по объекту на идентификатор)
+  --timeout SECONDS     сколько ждать ответа на запрос (по умолчанию: 60)
+  --no-history          не записывать запрос и не сохранять диалог
+  --offline             (show) только копия на этом компьютере
+  --limit N             не больше N записей (history: 50, search: 20)
+  --data-dir DIR        папка данных приложения (по умолчанию: ${dataDir})
+  -h, --help            эта справка
+  -v, --version         версия
+
+Код завершения: 0 — все запросы успешны, 1 — хотя бы один не удался, 2 — ошибка в команде.
+Портал с сертификатом частного удостоверяющего центра: укажите его в NODE_EXTRA_CA_CERTS.`;
+
+export const cli: Messages['cli'] = {
+  usage,
+  usageErrors: {
+    noCommand: 'Не указана команда.',
+    numberBetween: (option, max) => `${option}: нужно число больше 0 и не больше ${max}.`,
+    wholeNumber: (option) => `${option}: нужно целое число.`,
+    historyTakesNoIds: 'history не принимает идентификаторы; портал выбирается через --account.',
+    searchWhat: 'Укажите, что искать: название, ID вроде chat17, код пользователя или «lead 1209».',
+    unknownCommand: (command) => `Неизвестная команда «${command}». Команды: «lookup», «show», «search», «history», «login» и «accounts».`,
+    giveIdentifier: (command) => `Укажите хотя бы один идентификатор, ${command === 'show' ? 'копию которого показать' : 'который найти'}.`,
+    asTakes: '--as принимает «chat» или «session».',
+    showNeedsOffline: 'show выводит только сохранённую копию: добавьте --offline (или используйте lookup, чтобы спросить портал).',
+    onePortal: (given) => `Укажите один портал: заданы сразу ${given.join(' и ')}.`,
+    loginOptionsOnly: 'login принимает только параметры: --portal, --client-id, --client-secret или --webhook.',
+    webhookOrOAuth: 'Укажите либо --webhook, либо --portal с --client-id, но не то и другое.',
+    howToSignIn:
+      'Укажите, как войти: --portal URL --client-id ID --client-secret SECRET (или OPENLINES_CLIENT_SECRET) для OAuth, либо --webhook URL.',
+    portRange: '--port: нужно целое число от 0 до 65535 (0 — любой свободный порт).',
+    accountsTakes: 'accounts принимает: list, use NAME, rename NAME NEW-NAME или remove NAME.',
+    noPortal: 'Укажите, какой портал спросить: --account NAME (сохранённый аккаунт), --webhook URL (или OPENLINES_WEBHOOK) либо --demo.',
+    noneSaved: 'Сохранённых аккаунтов пока нет: добавьте аккаунт командой openlines-inspector login.',
+    noneCurrent: 'Ни один сохранённый аккаунт не выбран текущим: выберите его командой openlines-inspector accounts use NAME.',
+  },
+  lookup: {
+    lookedUp: (query, host, demo, ms) => `запрошен как ${query} на ${host}${demo ? ' (демо-портал)' : ''} за ${ms} мс`,
+    noChanges: (since) => `Без изменений с прошлого запроса (${since})`,
+    changedSince: (since) => `Изменилось с прошлого запроса (${since}):`,
+    offlineCopy: (asOf) => `НЕТ СВЯЗИ: показана копия по состоянию на ${asOf}`,
+    callerNote: '* зависит от того, кто спрашивает (пользователь вебхука)',
+    empty: '(пусто)',
+  },
+  errors: {
+    whatToDo: 'Что делать:',
+    portalSaid: 'Ответ портала:',
+    warning: 'Внимание:',
+  },
+  login: {
+    kindOAuth: 'OAuth',
+    kindWebhook: 'вебхук',
+    saved: (name, kind, host) =>
+      `Аккаунт «${name}» сохранён (${kind}, ${host}). Теперь запросы идут через него: openlines-inspector lookup <identifier>`,
+    pasteInstead: 'Продолжаем без него: вставьте код вручную.',
+    pasteAgain: 'Вставьте код ещё раз или завершите вход в браузере.',
+    signInWithRedirect: (redirectUri) =>
+      `Войдите на портал в браузере по адресу ниже. Браузер вернётся на ${redirectUri};\nлибо вставьте сюда код (или весь адрес, который покажет браузер) и нажмите Enter.`,
+    signInPaste: 'Войдите на портал в браузере по адресу ниже, затем вставьте сюда код (или весь адрес, который покажет браузер) и нажмите Enter.',
+    noBrowser: 'Не удалось открыть браузер: откройте адрес выше сами.',
+    scopeMissing: (scope, scopes) =>
+      `Приложение работает, но создано без права «${scope}» (его права: ${scopes.join(', ') || 'нет'}).`,
+  },
+  accounts: {
+    states: {
+      ready: 'готов',
+      'sign-in-again': 'нужно войти снова (openlines-inspector login …)',
+      'secrets-unreadable': 'учётные данные здесь не прочитать: подключитесь снова',
+      'secrets-forgotten': 'учётные данные хранились одну сессию: подключитесь снова',
+    },
+    kindOAuth: (clientId) => `OAuth, приложение ${clientId}`,
+    kindWebhook: 'вебхук',
+    enterprise: ', лимиты Энтерпрайз',
+    none: 'Сохранённых аккаунтов пока нет. Добавьте аккаунт: openlines-inspector login --webhook URL или --portal URL --client-id ID --client-secret SECRET',
+    nowCurrent: (name) => `Теперь запросы идут на «${name}».`,
+    renamed: (before, after) => `«${before}» переименован в «${after}».`,
+    removed: (name) => `Аккаунт «${name}» и его учётные данные удалены. История и сохранённые диалоги остались.`,
+  },
+  show: {
+    notCached: (input, account) => `Копия «${input}» в этой папке данных${account ? ` для ${account}` : ''} не сохранена.`,
+  },
+  search: {
+    noMatch: (text) => `Среди сохранённых диалогов нет совпадений с «${text}».`,
+    asOf: (when) => `по состоянию на ${when}`,
+  },
+  history: {
+    ok: 'успешно',
+    okOffline: 'успешно (копия без сети)',
+    empty: 'Запросов пока не было.',
+  },
+  milliseconds: (ms) => `${ms} мс`,
+  store: {
+    recovered: (reason, movedTo) =>
+      `Повреждённая база истории отложена [STORE_RECOVERED]\n  ${reason}: она перенесена в ${movedTo}, начата новая.\n  Что делать: ничего; сохраните старый файл, если хотите попытаться его восстановить.`,
+    unavailable: (reason, dataDir) =>
+      `История и копии без сети недоступны [STORE_UNAVAILABLE]\n  Не удалось открыть базу в папке данных (${reason}).\n  Что делать: проверьте, что в ${dataDir} можно писать, или выберите другую папку через --data-dir.`,
+    unknownError: 'неизвестная ошибка',
+  },
+};
