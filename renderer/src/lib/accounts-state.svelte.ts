@@ -4,6 +4,7 @@ import type { AccountSummary, ErrorEnvelope, RatePlan } from '../../../preload/a
 import { call } from './api';
 import { announcer } from './announcer.svelte';
 import { connection } from './connection-state.svelte';
+import { i18n } from './i18n.svelte';
 
 class AccountsStore {
   list = $state.raw<AccountSummary[]>([]);
@@ -38,7 +39,7 @@ class AccountsStore {
       const answer = await call((api) => api.renameAccount({ id, name }));
       if (answer.ok) {
         this.list = answer.value;
-        announcer.announce(`Renamed to ${name.trim()}`);
+        announcer.announce(i18n.messages.accounts.renamedTo(name.trim()));
       } else {
         problem = answer.error;
       }
@@ -57,13 +58,13 @@ class AccountsStore {
   }
 
   async remove(id: string): Promise<boolean> {
-    const name = this.list.find((account) => account.id === id)?.name ?? 'The account';
+    const name = this.list.find((account) => account.id === id)?.name ?? i18n.messages.accounts.theAccount;
     const removed = await this.#run(id, async () => {
       const answer = await call((api) => api.removeAccount({ id }));
       if (answer.ok) connection.adopt(answer.value);
       return answer;
     });
-    if (removed) announcer.announce(`${name} removed`);
+    if (removed) announcer.announce(i18n.messages.accounts.removed(name));
     return removed;
   }
 

@@ -7,6 +7,7 @@ import { accounts } from './accounts-state.svelte';
 import { announcer } from './announcer.svelte';
 import { bridge, call } from './api';
 import { connection } from './connection-state.svelte';
+import { i18n } from './i18n.svelte';
 import { lookupHistory } from './history-state.svelte';
 import { FILTER_INPUT_ID, LOOKUP_INPUT_ID, focusById, inspectorView } from './inspector-view.svelte';
 import { lookup } from './lookup-state.svelte';
@@ -160,13 +161,8 @@ export async function lookUpFromMain(input: string): Promise<void> {
   }
   takeConnection(state.value);
   if (state.value.kind === 'none') {
-    showLinkProblem({
-      code: 'NOT_CONNECTED',
-      title: 'No portal connected',
-      message: `A link asked to look up “${input}”, but no portal is connected, so there is nothing to ask.`,
-      action: 'Connect a portal (or open the demo portal), then open the link again.',
-      retryable: false,
-    });
+    const m = i18n.messages.errors.notConnected;
+    showLinkProblem({ code: 'NOT_CONNECTED', title: m.title, message: m.message(input), action: m.action, retryable: false });
     return;
   }
   overlays.linkProblem = null;
@@ -219,7 +215,7 @@ export function listenToMain(ready: Promise<unknown>): () => void {
     try {
       await runAppCommand(command);
     } catch {
-      announcer.showNotice('A command from the menu could not be carried out.', 'error');
+      announcer.showNotice(i18n.messages.errors.commandFailed, 'error');
     }
   };
   let chain: Promise<void> = Promise.resolve();

@@ -3,6 +3,7 @@
 import type { ConnectionState, ErrorEnvelope } from '../../../preload/api-contract';
 import { call } from './api';
 import { announcer } from './announcer.svelte';
+import { i18n } from './i18n.svelte';
 import { lookup } from './lookup-state.svelte';
 
 type Busy = 'load' | 'demo' | 'webhook' | 'disconnect' | 'account' | null;
@@ -54,7 +55,7 @@ class ConnectionStore {
     this.webhookError = null;
     this.disconnectError = null;
     if (!samePortal) lookup.clearResult();
-    announcer.announce(state.portal ? `Connected to ${state.portal.host}` : 'Disconnected');
+    announcer.announce(state.portal ? i18n.messages.connection.connectedTo(state.portal.host) : i18n.messages.connection.disconnected);
   }
 
   async useDemo(): Promise<boolean> {

@@ -1,11 +1,17 @@
 // Display helpers shared by the components.
 import type { FieldRow } from '../../../preload/api-contract';
+import { i18n } from './i18n.svelte';
 
-let dateTimeFormat: Intl.DateTimeFormat | null = null;
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(): Intl.DateTimeFormat {
-  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' });
-  return dateTimeFormat;
+  const locale = i18n.locale;
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long' });
+    dateTimeFormats.set(locale, format);
+  }
+  return format;
 }
 
 /** An ISO 8601 value in the user's local time; the input unchanged when it is not a date. */
@@ -20,8 +26,9 @@ export function displayValue(row: FieldRow): string {
 }
 
 export function formatMs(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+  const m = i18n.messages.common;
+  if (ms < 1000) return m.ms(ms);
+  return m.s(ms / 1000, ms < 10_000 ? 2 : 1);
 }
 
 /**

@@ -1,5 +1,6 @@
 // History entries grouped by the local day they were made: "Today",
-// "Yesterday", then the date in the user's language.
+// "Yesterday", then the date in the window's language.
+import { i18n } from './i18n.svelte';
 
 export interface DayGroup<T> {
   /** The local day ("2025-3-9"), unique in the list: a day that comes twice (the clock was changed) gets "#2". */
@@ -8,24 +9,38 @@ export interface DayGroup<T> {
   entries: T[];
 }
 
-let sameYear: Intl.DateTimeFormat | null = null;
-let otherYear: Intl.DateTimeFormat | null = null;
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: string, sameYear: boolean): Intl.DateTimeFormat {
+  const key = `${locale} ${sameYear}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      locale,
+      sameYear ? { weekday: 'long', day: 'numeric', month: 'long' } : { day: 'numeric', month: 'long', year: 'numeric' },
+    );
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** A heading starts with a capital: "понедельник, 1 декабря" → "Понедельник, 1 декабря". */
+function capitalise(text: string, locale: string): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}
 
 function dayKey(date: Date): string {
   return `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
 }
 
 function dayLabel(date: Date, now: Date): string {
-  if (dayKey(date) === dayKey(now)) return 'Today';
+  const m = i18n.messages.history;
+  if (dayKey(date) === dayKey(now)) return m.today;
   const yesterday = new Date(now);
   yesterday.setDate(now.getDate() - 1);
-  if (dayKey(date) === dayKey(yesterday)) return 'Yesterday';
-  if (date.getFullYear() === now.getFullYear()) {
-    sameYear ??= new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
-    return sameYear.format(date);
-  }
-  otherYear ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
-  return otherYear.format(date);
+  if (dayKey(date) === dayKey(yesterday)) return m.yesterday;
+  const locale = i18n.locale;
+  return capitalise(dateFormat(locale, date.getFullYear() === now.getFullYear()).format(date), locale);
 }
 
 /** Consecutive entries of one day in one group; the order of the entries is kept. */
@@ -46,7 +61,7 @@ export function groupByDay<T extends { at: string }>(entries: readonly T[], now 
     const count = (seen.get(day) ?? 0) + 1;
     seen.set(day, count);
     lastDay = day;
-    groups.push({ key: count === 1 ? day : `${day}#${count}`, label: date ? dayLabel(date, today) : 'Unknown date', entries: [entry] });
+    groups.push({ key: count === 1 ? day : `${day}#${count}`, label: date ? dayLabel(date, today) : i18n.messages.history.unknownDate, entries: [entry] });
   }
   return groups;
 }

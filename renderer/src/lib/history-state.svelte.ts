@@ -4,6 +4,7 @@ import { MediaQuery } from 'svelte/reactivity';
 import type { ErrorEnvelope, HistoryEntry, HistoryQuery } from '../../../preload/api-contract';
 import { call } from './api';
 import { announcer } from './announcer.svelte';
+import { i18n } from './i18n.svelte';
 import { lookup } from './lookup-state.svelte';
 
 export type OutcomeFilter = 'all' | 'ok' | 'error';
@@ -29,10 +30,6 @@ function saveOpen(open: boolean): void {
   } catch {
     // Remembered in memory only.
   }
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 class HistoryStore {
@@ -165,7 +162,7 @@ class HistoryStore {
     const answer = await call((api) => api.historyStatus());
     if (answer.ok && answer.value.recovered.length > 0) {
       this.recovered = answer.value.recovered;
-      announcer.announce('The history database could not be read and was replaced by a new one');
+      announcer.announce(i18n.messages.history.recoveredAnnounce);
     }
   }
 
@@ -228,7 +225,7 @@ class HistoryStore {
       return;
     }
     this.entries = this.entries.map((item) => (item.id === entry.id ? { ...item, pinned } : item));
-    announcer.announce(pinned ? 'Pinned: kept when the history is cleared' : 'Unpinned');
+    announcer.announce(pinned ? i18n.messages.history.pinnedAnnounce : i18n.messages.history.unpinnedAnnounce);
     await this.reload();
   }
 
@@ -239,7 +236,7 @@ class HistoryStore {
       return false;
     }
     this.entries = this.entries.filter((item) => item.id !== entry.id);
-    announcer.announce('Removed from the history');
+    announcer.announce(i18n.messages.history.removedAnnounce);
     await this.reload();
     return true;
   }
@@ -252,8 +249,8 @@ class HistoryStore {
       return;
     }
     const { removed } = answer.value;
-    this.clearedMessage =
-      removed === 0 ? 'Nothing to clear: only pinned lookups are left.' : `Removed ${plural(removed, 'lookup', 'lookups')}. Pinned ones were kept.`;
+    const m = i18n.messages.history;
+    this.clearedMessage = removed === 0 ? m.nothingToClear : m.removedCount(removed);
     announcer.announce(this.clearedMessage);
     await this.reload(false);
   }

@@ -3,6 +3,7 @@ import type { DialogQuery, ErrorEnvelope, LookupProgress, LookupRequest, LookupR
 import { call } from './api';
 import { announcer } from './announcer.svelte';
 import { connection } from './connection-state.svelte';
+import { i18n } from './i18n.svelte';
 import { relativeTime } from './relative-time';
 
 const ACCOUNT_CODES = new Set(['OAUTH_SIGN_IN_AGAIN', 'ACCOUNT_SECRETS_UNREADABLE', 'ACCOUNT_SECRETS_FORGOTTEN']);
@@ -50,9 +51,15 @@ class LookupStore {
     return this.#lastRequest !== null;
   }
 
+  /** The saved reading of bare numbers, and the window's language (loaded before the first screen). */
   async loadSettings(): Promise<void> {
     const settings = await call((api) => api.getSettings());
-    if (settings.ok) this.numberAs = settings.value.numberAs;
+    if (settings.ok) {
+      this.numberAs = settings.value.numberAs;
+      await i18n.use(settings.value.resolvedLanguage);
+    } else {
+      i18n.fallBack();
+    }
   }
 
   setInput(value: string): void {
@@ -73,7 +80,7 @@ class LookupStore {
     this.numberAs = value;
     if (this.input.trim() !== '') void this.#parse();
     const saved = await call((api) => api.updateSettings({ numberAs: value }));
-    if (!saved.ok) announcer.showNotice(`The choice was not saved: ${saved.error.title}`, 'error');
+    if (!saved.ok) announcer.showNotice(i18n.messages.lookup.choiceNotSaved(saved.error.title), 'error');
   }
 
   /** Asks main what the input is; only the newest answer is kept. */
@@ -97,7 +104,7 @@ class LookupStore {
     if (this.input.trim() === '') {
       this.refusedOnSubmit = false;
       this.recognition = { state: 'empty' };
-      announcer.announce('Paste an identifier first');
+      announcer.announce(i18n.messages.lookup.pasteFirst);
       return;
     }
     const request: LookupRequest = { input: this.input, numberAs: this.numberAs };
@@ -165,7 +172,8 @@ class LookupStore {
     this.status = 'loaded';
     const dialogId = result.dialog['dialog_id'];
     const label = typeof dialogId === 'string' ? dialogId : result.query.input;
-    announcer.announce(result.source === 'cache' ? `Opened the kept copy of ${label}, as of ${relativeTime(result.fetchedAt)}` : `Loaded ${label}`);
+    const m = i18n.messages.lookup;
+    announcer.announce(result.source === 'cache' ? m.openedKept(label, relativeTime(result.fetchedAt)) : m.loaded(label));
   }
 
   /**

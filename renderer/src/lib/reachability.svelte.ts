@@ -4,6 +4,7 @@
 // the OS says the network is back.
 import { call } from './api';
 import { announcer } from './announcer.svelte';
+import { i18n } from './i18n.svelte';
 
 /** First wait; doubled after each failed check, up to MAX. */
 export const FIRST_CHECK_MS = 15_000;
@@ -47,7 +48,7 @@ class Reachability {
     if (answer.ok && answer.value.reachable) {
       window.removeEventListener('online', this.#onOnline);
       this.state = 'back';
-      announcer.announce('The portal answers again: refresh for its current state');
+      announcer.announce(i18n.messages.offline.portalBack);
       return;
     }
     this.#delay = Math.min(this.#delay * 2, MAX_CHECK_MS);

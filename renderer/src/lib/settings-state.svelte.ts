@@ -3,6 +3,7 @@
 import { SETTING_LIMITS, type ErrorEnvelope, type NumericSetting, type Settings } from '../../../preload/api-contract';
 import { call } from './api';
 import { announcer } from './announcer.svelte';
+import { i18n } from './i18n.svelte';
 import { lookup } from './lookup-state.svelte';
 
 /** Digits as typed, without the grouping people add ("10,000", "10 000"). */
@@ -14,9 +15,9 @@ function digitsOf(text: string): string {
 export function problemWith(key: NumericSetting, text: string): string | null {
   const { min, max } = SETTING_LIMITS[key];
   const digits = digitsOf(text);
-  if (!/^\d+$/.test(digits)) return 'Enter a whole number.';
+  if (!/^\d+$/.test(digits)) return i18n.messages.settings.wholeNumber;
   const value = Number(digits);
-  if (value < min || value > max) return `Enter a number from ${min.toLocaleString()} to ${max.toLocaleString()}.`;
+  if (value < min || value > max) return i18n.messages.settings.numberFromTo(min, max);
   return null;
 }
 
@@ -59,8 +60,10 @@ class SettingsStore {
     }
     this.current = answer.value;
     lookup.numberAs = answer.value.numberAs;
+    // The window speaks the new language at once, as main does from its next answer.
+    await i18n.use(answer.value.resolvedLanguage);
     this.open = false;
-    announcer.showNotice('Settings saved');
+    announcer.showNotice(i18n.messages.settings.saved);
     return true;
   }
 }

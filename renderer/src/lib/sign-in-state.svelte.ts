@@ -7,6 +7,7 @@ import { accounts } from './accounts-state.svelte';
 import { call } from './api';
 import { announcer } from './announcer.svelte';
 import { connection } from './connection-state.svelte';
+import { i18n } from './i18n.svelte';
 import { lookup } from './lookup-state.svelte';
 
 class SignInStore {
@@ -40,7 +41,7 @@ class SignInStore {
       return;
     }
     this.pending = answer.value;
-    announcer.announce('Finish signing in in your browser');
+    announcer.announce(i18n.messages.signIn.finishAnnounce);
     void this.#finish(answer.value);
   }
 
@@ -54,7 +55,7 @@ class SignInStore {
       connection.adopt(answer.value);
       lookup.clearResult();
       await accounts.load();
-      announcer.announce(`Signed in to ${answer.value.portal?.host ?? 'the portal'}`);
+      announcer.announce(i18n.messages.signIn.signedIn(answer.value.portal?.host ?? null));
     } else if (answer.error.code !== 'OAUTH_CANCELLED') {
       this.error = answer.error;
       announcer.announce(answer.error.title);

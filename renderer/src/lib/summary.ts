@@ -1,5 +1,6 @@
 // The header card's facts, taken from the decoded dialog and the raw answer.
 import type { LookupResult } from '../../../preload/api-contract';
+import { i18n } from './i18n.svelte';
 
 export interface SummaryCrm {
   /** "Lead 1209" */
@@ -71,16 +72,16 @@ export function summarise(result: LookupResult): DialogSummary {
   let operator: string | null = null;
   if (ownerId && ownerId !== '0') {
     const name = userName(dialog, ownerId);
-    operator = name ? `${name} (user ${ownerId})` : `User ${ownerId}`;
+    operator = name ? i18n.messages.summary.userNamed(name, ownerId) : i18n.messages.summary.user(ownerId);
   }
 
   const crm: SummaryCrm | null = decoded.primaryCrm ? { label: decoded.primaryCrm.label, url: decoded.primaryCrm.url } : null;
 
   return {
-    name: asString(dialog['name']) ?? '(no name)',
+    name: asString(dialog['name']) ?? i18n.messages.summary.noName,
     dialogId: asString(dialog['dialog_id']),
     channel,
-    line: lineId !== null ? `Line ${lineId}` : null,
+    line: lineId !== null ? i18n.messages.summary.lineNumber(lineId) : null,
     operator,
     sessionId: session?.sessionId ?? null,
     crm,
