@@ -35,7 +35,7 @@ test('settings change how long history is kept, refuse what cannot be saved, and
   await expect(page.getByRole('alert').filter({ hasText: 'Settings saved' })).toBeVisible();
   expect(await harness.dispatch('settings:get')).toEqual({
     ok: true,
-    value: { numberAs: 'session', historyMaxEntries: 5000, historyMaxAgeDays: 90, snapshotsPerDialog: 3, theme: 'system', language: 'system', checkForUpdates: true },
+    value: { numberAs: 'session', historyMaxEntries: 5000, historyMaxAgeDays: 90, snapshotsPerDialog: 3, theme: 'system', language: 'system', resolvedLanguage: 'en', checkForUpdates: true },
   });
   // The lookup bar follows the saved reading of bare numbers.
   await expect(page.getByRole('radio', { name: 'Session id' }).first()).toBeChecked();
@@ -65,8 +65,9 @@ test('the theme and automatic update checks are saved, shown again, and left alo
   await expect(updates).toBeChecked();
   await expect(updates).toHaveAccessibleDescription(/installed copies/);
   await expect(dialog).toContainText('System follows your computer’s light or dark mode.');
-  // No language choice yet: that comes with the translations.
-  await expect(dialog.getByText(/language/i)).toHaveCount(0);
+  // The interface language: System by default, each language named in its own (interface-language.spec.ts switches it).
+  await expect(dialog.getByRole('group', { name: 'Language' }).getByRole('radio', { name: 'System' })).toBeChecked();
+  await expect(dialog.getByRole('group', { name: 'Language' }).getByRole('radio', { name: 'Русский' })).toBeVisible();
 
   // From the keyboard: arrows choose within the theme group, Space unticks the box.
   await theme.getByRole('radio', { name: 'System' }).focus();

@@ -52,11 +52,14 @@ interface Options {
   clientTimeoutMs: number;
   /** The client's own bucket; off unless a spec is about waiting for it. */
   clientRateLimit: RateLimit | false;
+  /** The OS's preferred languages main sees, for the 'system' language; none (English) unless a spec is about it. */
+  preferredLanguages: string[];
 }
 
 export const test = base.extend<{ harness: Harness; inspector: InspectorPage } & Options, { assets: Assets }>({
   clientTimeoutMs: [10_000, { option: true }],
   clientRateLimit: [false, { option: true }],
+  preferredLanguages: [[], { option: true }],
 
   assets: [
     // eslint-disable-next-line no-empty-pattern
@@ -68,7 +71,7 @@ export const test = base.extend<{ harness: Harness; inspector: InspectorPage } &
     { scope: 'worker' },
   ],
 
-  harness: async ({ page, assets, clientTimeoutMs, clientRateLimit }, use) => {
+  harness: async ({ page, assets, clientTimeoutMs, clientRateLimit, preferredLanguages }, use) => {
     const emulator = await startEmulator({ rateLimit: false });
     const demos: Emulator[] = [];
     const dataDir = await mkdtemp(join(tmpdir(), 'openlines-inspector-browser-'));
@@ -90,6 +93,7 @@ export const test = base.extend<{ harness: Harness; inspector: InspectorPage } &
       },
       clientOptions: { extraCertificates: [emulator.certificate], rateLimit: clientRateLimit, timeoutMs: clientTimeoutMs },
       openMemory: (options) => InspectorStore.open(dataDir, options),
+      preferredLanguages: () => preferredLanguages,
     });
 
     // What the page does that it should not: script errors, CSP violations,
