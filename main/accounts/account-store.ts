@@ -10,6 +10,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { inspectorError } from '../core/errors';
+import { messages } from '../core/messages/index';
 import type { Webhook } from '../core/webhook';
 import type { OAuthTokens } from '../oauth/token-client';
 import type { KeyValueStore } from '../api/settings';
@@ -86,7 +87,7 @@ export function checkAccountName(raw: string): string {
   const name = raw.trim().replace(/\s+/g, ' ');
   // eslint-disable-next-line no-control-regex
   if (name === '' || name.length > NAME_MAX || /[\u0000-\u001f\u007f]/.test(name)) {
-    throw inspectorError('ACCOUNT_NAME_INVALID', { message: `An account name is 1 to ${NAME_MAX} characters on one line.` });
+    throw inspectorError('ACCOUNT_NAME_INVALID', { message: messages().errors.accounts.nameInvalid(NAME_MAX) });
   }
   return name;
 }
@@ -123,10 +124,10 @@ export class AccountStore {
   get(idOrName: string): AccountSummary {
     const found = this.find(idOrName);
     if (found) return found;
-    const names = this.list().map((account) => `"${account.name}"`);
+    const names = this.list().map((account) => account.name);
+    const said = messages().errors.accounts;
     throw inspectorError('ACCOUNT_NOT_FOUND', {
-      message:
-        names.length === 0 ? `There is no account "${idOrName}": none is saved yet.` : `There is no account "${idOrName}". Saved: ${names.join(', ')}.`,
+      message: names.length === 0 ? said.notFoundNoneSaved(idOrName) : said.notFound(idOrName, names),
     });
   }
 
@@ -291,7 +292,7 @@ export class AccountStore {
 
   #assertNameFree(name: string, exceptId: string): void {
     if (this.#read().list.some((account) => account.id !== exceptId && sameName(account.name, name))) {
-      throw inspectorError('ACCOUNT_NAME_TAKEN', { message: `Another account is already called "${name}".` });
+      throw inspectorError('ACCOUNT_NAME_TAKEN', { message: messages().errors.accounts.nameTaken(name) });
     }
   }
 

@@ -1,6 +1,7 @@
 // `scope` answers with the scopes the credentials carry: proof that they work
 // and that they may read open lines, before anything is saved.
 import { inspectorError } from '../core/errors';
+import { messages } from '../core/messages/index';
 import type { PortalClient } from '../rest/portal-client';
 
 export const REQUIRED_SCOPE = 'imopenlines';
@@ -9,9 +10,10 @@ export async function verifyScope(client: PortalClient, kind: 'webhook' | 'appli
   const answer = await client.call('scope', {});
   const scopes = Array.isArray(answer.result) ? answer.result : [];
   if (!scopes.includes(REQUIRED_SCOPE)) {
-    const granted = scopes.length > 0 ? scopes.join(', ') : 'none';
+    const granted = scopes.map(String);
+    const said = messages().errors.accounts;
     throw inspectorError('insufficient_scope', {
-      message: `The ${kind} works, but it was created without the "${REQUIRED_SCOPE}" scope (its scopes: ${granted}).`,
+      message: kind === 'webhook' ? said.webhookLacksScope(REQUIRED_SCOPE, granted) : said.applicationLacksScope(REQUIRED_SCOPE, granted),
     });
   }
 }

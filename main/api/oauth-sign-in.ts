@@ -7,6 +7,7 @@ import type { ConnectionState, OAuthBeginRequest, OAuthPending } from '../../pre
 import type { AccountStore } from '../accounts/account-store';
 import { REQUIRED_SCOPE } from '../accounts/verify-scope';
 import { InspectorError, inspectorError } from '../core/errors';
+import { messages } from '../core/messages/index';
 import { startSignIn, type SignInFlow, type SignInOptions } from '../oauth/sign-in-flow';
 
 export interface OAuthSignInDeps {
@@ -58,13 +59,11 @@ export class OAuthSignIn {
   /** Waits for the code, saves the account (or updates it, for a sign-in again) and switches to it. */
   async finish(): Promise<ConnectionState> {
     const pending = this.#pending;
-    if (!pending) throw inspectorError('OAUTH_CANCELLED', { message: 'No sign-in is in progress.' });
+    if (!pending) throw inspectorError('OAUTH_CANCELLED', { message: messages().errors.oauth.noSignIn });
     try {
       const result = await pending.flow.result;
       if (!result.tokens.scope.includes(REQUIRED_SCOPE)) {
-        throw inspectorError('insufficient_scope', {
-          message: `The application works, but it was created without the "${REQUIRED_SCOPE}" scope (its scopes: ${result.tokens.scope.join(', ') || 'none'}).`,
-        });
+        throw inspectorError('insufficient_scope', { message: messages().errors.accounts.applicationLacksScope(REQUIRED_SCOPE, result.tokens.scope) });
       }
       const account = this.#deps.accounts.addOAuth({
         origin: result.portal.origin,
@@ -82,7 +81,7 @@ export class OAuthSignIn {
   }
 
   async paste(text: string): Promise<void> {
-    if (!this.#pending) throw inspectorError('OAUTH_CANCELLED', { message: 'No sign-in is in progress: start it again.' });
+    if (!this.#pending) throw inspectorError('OAUTH_CANCELLED', { message: messages().errors.oauth.noSignInStartAgain });
     await this.#pending.flow.submitPastedCode(text);
   }
 
@@ -98,7 +97,7 @@ export class OAuthSignIn {
     const port = request.port !== undefined ? { port: request.port } : {};
     if (request.accountId !== undefined) {
       const account = this.#deps.accounts.get(request.accountId);
-      if (account.kind !== 'oauth') throw inspectorError('INVALID_ARGUMENT', { message: 'That account connects with a webhook, not by signing in.' });
+      if (account.kind !== 'oauth') throw inspectorError('INVALID_ARGUMENT', { message: messages().errors.oauth.webhookAccount });
       const clientSecret = request.clientSecret ?? this.#savedClientSecret(account.id);
       return {
         portal: request.portal ?? account.origin,

@@ -2,6 +2,7 @@
 // in the system browser (RFC 8252 §8.12), never in a window of ours.
 import { randomBytes } from 'node:crypto';
 import { inspectorError } from '../core/errors';
+import { messages } from '../core/messages/index';
 
 export interface PortalAddress {
   /** https://host[:port], nothing after it. */
@@ -21,22 +22,19 @@ function refusePortal(message: string): never {
  */
 export function parsePortalUrl(raw: string): PortalAddress {
   const text = raw.trim();
-  if (text === '') refusePortal('Nothing was entered.');
+  const said = messages().errors.oauth;
+  if (text === '') refusePortal(said.portalNothingEntered);
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    refusePortal(
-      /^[\w.-]+\.[a-z]{2,}(:\d+)?(\/.*)?$/i.test(text)
-        ? `The address must start with https://, like https://${text.replace(/\/.*$/, '')}.`
-        : 'That is not a web address.',
-    );
+    refusePortal(/^[\w.-]+\.[a-z]{2,}(:\d+)?(\/.*)?$/i.test(text) ? said.portalNeedsHttps(text.replace(/\/.*$/, '')) : said.portalNotWebAddress);
   }
   // Plain HTTP would send the code and the token where anyone on the path can read them.
-  if (url.protocol === 'http:') refusePortal('The address must start with https:// — signing in over plain HTTP is refused.');
-  if (url.protocol !== 'https:') refusePortal('The address must start with https://.');
-  if (url.username || url.password) refusePortal('The address must not contain a user name or password before the host.');
-  if (url.hostname === '') refusePortal('The address has no host name.');
+  if (url.protocol === 'http:') refusePortal(said.portalPlainHttp);
+  if (url.protocol !== 'https:') refusePortal(said.portalNotHttps);
+  if (url.username || url.password) refusePortal(said.portalCredentials);
+  if (url.hostname === '') refusePortal(said.portalNoHost);
   return { origin: url.origin, host: url.host };
 }
 
@@ -50,9 +48,9 @@ export function newState(): string {
 
 export function checkClientId(clientId: string): string {
   const text = clientId.trim();
-  if (text === '') throw inspectorError('OAUTH_INVALID_CLIENT', { message: 'The client id is empty.' });
+  if (text === '') throw inspectorError('OAUTH_INVALID_CLIENT', { message: messages().errors.oauth.clientIdEmpty });
   if (/[\s\u0000-\u001f\u007f]/.test(text)) {
-    throw inspectorError('OAUTH_INVALID_CLIENT', { message: 'The client id cannot contain spaces or control characters; copy it again from the application’s settings.' });
+    throw inspectorError('OAUTH_INVALID_CLIENT', { message: messages().errors.oauth.clientIdCharacters });
   }
   return text;
 }

@@ -2,6 +2,7 @@
 // served from 127.0.0.1 to whatever browser made the request, so it loads
 // nothing, runs nothing, and prints parameters only as escaped text.
 import { createHash } from 'node:crypto';
+import { language } from '../core/i18n';
 
 const STYLE =
   'body{font:16px/1.5 system-ui,sans-serif;margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;background:#f4f6f8;color:#1f2933}' +
@@ -41,14 +42,13 @@ export interface CallbackPage {
   failed?: boolean;
 }
 
+/** The page, in the language of the call in progress (the listener runs its requests in the sign-in's). */
 export function renderCallbackPage(page: CallbackPage): string {
   const body = page.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
   return (
-    '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">' +
+    `<!DOCTYPE html>\n<html lang="${language()}"><head><meta charset="utf-8">` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${escapeHtml(page.title)} — Open Lines Inspector</title><style>${STYLE}</style></head>\n` +
     `<body><main${page.failed ? ' class="bad"' : ''}><h1>${escapeHtml(page.title)}</h1>\n${body}\n</main></body></html>\n`
   );
 }
-
-export const CLOSE_THIS_TAB = 'You can close this tab and return to Open Lines Inspector.';

@@ -4,7 +4,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspectorError, type InspectorError } from '../core/errors';
-import { CALLBACK_PAGE_HEADERS, CLOSE_THIS_TAB, renderCallbackPage, type CallbackPage } from './callback-page';
+import { inLanguage, language, type Language } from '../core/i18n';
+import { messages } from '../core/messages/index';
+import { CALLBACK_PAGE_HEADERS, renderCallbackPage, type CallbackPage } from './callback-page';
 import { stateMatches } from './state-check';
 
 /**
@@ -42,6 +44,12 @@ export interface LoopbackOptions {
   /** Default DEFAULT_SIGN_IN_TIMEOUT_MS. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * What the browser's page and the errors are worded in. Default: the
+   * language of the call that starts the sign-in, taken now, because a request
+   * to the server is not that call and need not carry its language.
+   */
+  language?: Language;
 }
 
 export interface LoopbackListener {
@@ -61,21 +69,9 @@ export function callbackUri(port: number): string {
 }
 
 function portProblem(port: number, cause: NodeJS.ErrnoException): InspectorError {
-  const what =
-    cause.code === 'EACCES'
-      ? `This computer does not allow Open Lines Inspector to listen on port ${port} of ${HOST}, where the sign-in comes back.`
-      : `Port ${port} on ${HOST}, where the sign-in comes back, is already in use by another program (or another sign-in in progress).`;
-  return inspectorError(
-    'OAUTH_PORT_IN_USE',
-    {
-      message: what,
-      action:
-        `Close the program that uses port ${port}, or choose another sign-in port (the port setting of the account, or --port N on the command line) ` +
-        'and register http://127.0.0.1:N/oauth/callback as the handler path of the application in your portal. ' +
-        'You can also paste the code instead.',
-    },
-    cause,
-  );
+  const said = messages().errors.oauth;
+  const what = cause.code === 'EACCES' ? said.portNotAllowed(port, HOST) : said.portTaken(port, HOST);
+  return inspectorError('OAUTH_PORT_IN_USE', { message: what, action: said.portAction(port) }, cause);
 }
 
 export function startLoopbackListener(options: LoopbackOptions): Promise<LoopbackListener> {
@@ -85,6 +81,7 @@ export function startLoopbackListener(options: LoopbackOptions): Promise<Loopbac
   }
   if (options.signal?.aborted) return Promise.reject(inspectorError('OAUTH_CANCELLED'));
   const timeoutMs = options.timeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS;
+  const chosen = options.language ?? language();
 
   let resolveCallback!: (params: CallbackParams) => void;
   let rejectCallback!: (error: unknown) => void;
@@ -98,7 +95,7 @@ export function startLoopbackListener(options: LoopbackOptions): Promise<Loopbac
   let done = false;
   let port = requestedPort;
   let timer: NodeJS.Timeout | undefined;
-  const server = createServer((req, res) => handle(req, res));
+  const server = createServer((req, res) => inLanguage(chosen, () => handle(req, res)));
   const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
 
   const answer = (res: ServerResponse, status: number, page: CallbackPage, then?: () => void): void => {
@@ -116,53 +113,49 @@ export function startLoopbackListener(options: LoopbackOptions): Promise<Loopbac
     server.close();
     server.closeIdleConnections();
   };
-  const onAbort = (): void => finish(() => rejectCallback(inspectorError('OAUTH_CANCELLED')));
+  const onAbort = (): void => inLanguage(chosen, () => finish(() => rejectCallback(inspectorError('OAUTH_CANCELLED'))));
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const page = messages().errors.callbackPage;
+    const failed = (status: number, { title, text }: { title: string; text: string }): void =>
+      answer(res, status, { title, paragraphs: [text], failed: true });
     // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not talk to us.
     const host = req.headers.host ?? '';
     if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) {
-      answer(res, 400, { title: 'Wrong address', paragraphs: ['This address does not belong to Open Lines Inspector.'], failed: true });
+      failed(400, page.wrongAddress);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
-      answer(res, 405, { title: 'Not allowed', paragraphs: ['Only the browser’s return from the portal is expected here.'], failed: true });
+      failed(405, page.notAllowed);
       return;
     }
     const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
     if (url.pathname !== CALLBACK_PATH) {
-      answer(res, 404, { title: 'Not found', paragraphs: ['Nothing is served here.'], failed: true });
+      failed(404, page.notFound);
       return;
     }
     if (done) {
-      answer(res, 410, { title: 'This sign-in has ended', paragraphs: ['Start the sign-in again from Open Lines Inspector if you still need it.'], failed: true });
+      failed(410, page.ended);
       return;
     }
     const query = url.searchParams;
     if (!stateMatches(query.get('state'), options.state)) {
       // Not ours (an old tab, another attempt, or a forged link): refuse it, but a real answer may still come.
-      answer(res, 400, {
-        title: 'This sign-in link is not the current one',
-        paragraphs: [
-          'The answer does not belong to the sign-in Open Lines Inspector is waiting for, so it was ignored.',
-          'Use the sign-in link from the current attempt.',
-        ],
-        failed: true,
-      });
+      answer(res, 400, { title: page.notCurrent.title, paragraphs: [page.notCurrent.text, page.notCurrent.action], failed: true });
       return;
     }
     const error = query.get('error');
     if (error !== null) {
       const description = (query.get('error_description') ?? '').slice(0, 500);
       const said = description ? `${error.slice(0, 100)}: ${description}` : error.slice(0, 100);
-      answer(res, 400, { title: 'Sign-in refused', paragraphs: [`The portal answered: ${said}`, CLOSE_THIS_TAB], failed: true }, () =>
+      answer(res, 400, { title: page.refused.title, paragraphs: [page.refused.portalSaid(said), page.closeThisTab], failed: true }, () =>
         server.closeAllConnections(),
       );
       finish(() =>
         rejectCallback(
           inspectorError('OAUTH_DENIED', {
-            message: `The portal sent the browser back with the error “${error.slice(0, 100)}” instead of an authorization code.`,
+            message: messages().errors.oauth.deniedWith(error.slice(0, 100)),
             ...(description ? { portalDescription: description } : {}),
           }),
         ),
@@ -171,14 +164,14 @@ export function startLoopbackListener(options: LoopbackOptions): Promise<Loopbac
     }
     const code = query.get('code') ?? '';
     if (code === '') {
-      answer(res, 400, { title: 'No authorization code', paragraphs: ['The portal sent the browser back without a code.', CLOSE_THIS_TAB], failed: true }, () =>
+      answer(res, 400, { title: page.noCode.title, paragraphs: [page.noCode.text, page.closeThisTab], failed: true }, () =>
         server.closeAllConnections(),
       );
-      finish(() => rejectCallback(inspectorError('OAUTH_BAD_ANSWER', { message: 'The portal sent the browser back without an authorization code.' })));
+      finish(() => rejectCallback(inspectorError('OAUTH_BAD_ANSWER', { message: messages().errors.oauth.noCodeReturned })));
       return;
     }
     const optional = (name: string): string | undefined => query.get(name) ?? undefined;
-    answer(res, 200, { title: 'Signed in', paragraphs: ['Open Lines Inspector received the sign-in.', CLOSE_THIS_TAB] }, () =>
+    answer(res, 200, { title: page.signedIn.title, paragraphs: [page.signedIn.text, page.closeThisTab] }, () =>
       server.closeAllConnections(),
     );
     finish(() =>
@@ -203,12 +196,8 @@ export function startLoopbackListener(options: LoopbackOptions): Promise<Loopbac
       port = (server.address() as AddressInfo).port;
       timer = setTimeout(
         () =>
-          finish(() =>
-            rejectCallback(
-              inspectorError('OAUTH_TIMEOUT', {
-                message: `The browser did not come back with an authorization code within ${describeDuration(timeoutMs)}, so the sign-in was stopped.`,
-              }),
-            ),
+          inLanguage(chosen, () =>
+            finish(() => rejectCallback(inspectorError('OAUTH_TIMEOUT', { message: messages().errors.oauth.browserTimedOut(describeDuration(timeoutMs)) }))),
           ),
         timeoutMs,
       );
@@ -221,7 +210,7 @@ export function startLoopbackListener(options: LoopbackOptions): Promise<Loopbac
         callback,
         closed,
         close: () => {
-          finish(() => rejectCallback(inspectorError('OAUTH_CANCELLED')));
+          inLanguage(chosen, () => finish(() => rejectCallback(inspectorError('OAUTH_CANCELLED'))));
           server.closeAllConnections();
           return closed;
         },
@@ -231,7 +220,7 @@ export function startLoopbackListener(options: LoopbackOptions): Promise<Loopbac
 }
 
 function describeDuration(ms: number): string {
-  if (ms >= 60_000 && ms % 60_000 === 0) return ms === 60_000 ? '1 minute' : `${ms / 60_000} minutes`;
-  const seconds = Math.max(1, Math.round(ms / 1000));
-  return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  const durations = messages().errors.durations;
+  if (ms >= 60_000 && ms % 60_000 === 0) return durations.minutes(ms / 60_000);
+  return durations.seconds(Math.max(1, Math.round(ms / 1000)));
 }

@@ -3,6 +3,7 @@
 // machine): the user pastes the code, or the whole address the browser was
 // sent to.
 import { inspectorError } from '../core/errors';
+import { messages } from '../core/messages/index';
 import type { CallbackParams } from './loopback-listener';
 import { stateMatches } from './state-check';
 
@@ -21,22 +22,13 @@ const CODE = /^[A-Za-z0-9._~-]{16,512}$/;
 export function readPastedCode(raw: string, expectedState: string): PastedCode {
   // Terminals and chat apps wrap long lines in quotes or angle brackets.
   const text = raw.trim().replace(/^["'<]+|["'>]+$/g, '');
-  if (text === '') refuse('Nothing was pasted.');
+  const said = messages().errors.oauth;
+  if (text === '') refuse(said.nothingPasted);
   const query = queryOf(text);
   if (query !== null) return fromQuery(query, expectedState);
-  if (/\s/.test(text)) refuse('The code is one word without spaces; paste just the code, or the whole address from the browser.');
-  if (text.includes('/')) {
-    refuse('That looks like an address, but not the one the portal sends the browser to after signing in (it contains ?code=).');
-  }
-  if (!CODE.test(text)) {
-    refuse(
-      text.length < 16
-        ? 'That is too short to be an authorization code.'
-        : text.length > 512
-          ? 'That is too long to be an authorization code.'
-          : 'An authorization code has only Latin letters, digits and - . _ ~.',
-    );
-  }
+  if (/\s/.test(text)) refuse(said.pastedSpaces);
+  if (text.includes('/')) refuse(said.pastedOtherAddress);
+  if (!CODE.test(text)) refuse(text.length < 16 ? said.codeTooShort : text.length > 512 ? said.codeTooLong : said.codeCharacters);
   return { code: text, domain: undefined, memberId: undefined, serverDomain: undefined, scope: undefined, stateChecked: false };
 }
 
@@ -47,7 +39,7 @@ function queryOf(text: string): URLSearchParams | null {
     try {
       url = new URL(text);
     } catch {
-      refuse('That looks like an address but cannot be read as one; copy it again from the browser’s address bar.');
+      refuse(messages().errors.oauth.addressUnreadable);
     }
     return url.searchParams;
   }
@@ -58,28 +50,19 @@ function queryOf(text: string): URLSearchParams | null {
 function fromQuery(query: URLSearchParams, expectedState: string): PastedCode {
   const error = query.get('error');
   const code = query.get('code') ?? '';
-  if (error === null && code === '') {
-    refuse('That address has no code in it. Copy the address the browser shows after signing in (it contains code=), or just the code.');
-  }
+  const said = messages().errors.oauth;
+  if (error === null && code === '') refuse(said.addressWithoutCode);
   const state = query.get('state');
-  if (state === null || state === '') {
-    throw inspectorError('OAUTH_STATE_MISMATCH', {
-      message: 'That address has no state, so it cannot be told apart from a forged one. Paste just the code instead, or sign in again.',
-    });
-  }
-  if (!stateMatches(state, expectedState)) {
-    throw inspectorError('OAUTH_STATE_MISMATCH', {
-      message: 'That address is from another sign-in attempt (its state does not match this one), so its code was not used.',
-    });
-  }
+  if (state === null || state === '') throw inspectorError('OAUTH_STATE_MISMATCH', { message: said.addressWithoutState });
+  if (!stateMatches(state, expectedState)) throw inspectorError('OAUTH_STATE_MISMATCH', { message: said.addressFromOtherAttempt });
   if (error !== null) {
     const description = (query.get('error_description') ?? '').slice(0, 500);
     throw inspectorError('OAUTH_DENIED', {
-      message: `The portal sent the browser back with the error “${error.slice(0, 100)}” instead of an authorization code.`,
+      message: said.deniedWith(error.slice(0, 100)),
       ...(description ? { portalDescription: description } : {}),
     });
   }
-  if (!CODE.test(code)) refuse('The code in that address is not a valid authorization code; copy the whole address again.');
+  if (!CODE.test(code)) refuse(said.addressCodeInvalid);
   const optional = (name: string): string | undefined => query.get(name) ?? undefined;
   return {
     code,

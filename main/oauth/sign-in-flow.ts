@@ -4,6 +4,7 @@
 // `authorizeUrl` with shell.openExternal; the CLI prints it and feeds stdin
 // lines to `submitPastedCode`. Nothing here stores anything.
 import { inspectorError } from '../core/errors';
+import { messages } from '../core/messages/index';
 import { buildAuthorizeUrl, checkClientId, newState, parsePortalUrl, type PortalAddress } from './authorize-url';
 import { DEFAULT_SIGN_IN_TIMEOUT_MS, startLoopbackListener, type CallbackParams, type LoopbackListener } from './loopback-listener';
 import { readPastedCode } from './pasted-code';
@@ -59,7 +60,7 @@ export async function startSignIn(options: SignInOptions): Promise<SignInFlow> {
   // Every check before the port is taken, so a typo never leaves a listener behind.
   const portal = parsePortalUrl(options.portal);
   const clientId = checkClientId(options.clientId);
-  if (options.clientSecret.trim() === '') throw inspectorError('OAUTH_INVALID_CLIENT', { message: 'The client secret is empty.' });
+  if (options.clientSecret.trim() === '') throw inspectorError('OAUTH_INVALID_CLIENT', { message: messages().errors.oauth.clientSecretEmpty });
   const client = createTokenClient({
     clientId,
     clientSecret: options.clientSecret.trim(),
@@ -141,7 +142,7 @@ export async function startSignIn(options: SignInOptions): Promise<SignInFlow> {
     );
   } else {
     timer = setTimeout(
-      () => fail(inspectorError('OAUTH_TIMEOUT', { message: 'No authorization code was pasted in time, so the sign-in was stopped.' })),
+      () => fail(inspectorError('OAUTH_TIMEOUT', { message: messages().errors.oauth.pasteTimedOut })),
       timeoutMs,
     );
   }

@@ -5,6 +5,7 @@ import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { inspectorError, InspectorError, withoutSecrets, type ErrorCode } from '../core/errors';
+import { messages } from '../core/messages/index';
 import { errorFromTransport } from '../rest/answer-reading';
 
 export const DEFAULT_OAUTH_SERVER = 'https://oauth.bitrix.info';
@@ -60,7 +61,7 @@ export function parseServerOrigin(raw: string): string {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw inspectorError('OAUTH_INVALID_SERVER', { message: 'The sign-in server address is not a web address.' });
+    throw inspectorError('OAUTH_INVALID_SERVER', { message: messages().errors.oauth.serverNotWebAddress });
   }
   if (url.protocol !== 'https:' || url.username || url.password) throw inspectorError('OAUTH_INVALID_SERVER');
   return url.origin;
@@ -129,26 +130,22 @@ export function readTokenAnswer(
     value = JSON.parse(text);
   } catch {
     const page = /html/i.test(contentType ?? '') || text.trimStart().startsWith('<');
+    const said = messages().errors.oauth;
     throw inspectorError('OAUTH_BAD_ANSWER', {
       status,
-      message:
-        text.trim() === ''
-          ? `The sign-in server answered with an empty body (HTTP ${status}).`
-          : page
-            ? `The sign-in server answered with a web page instead of tokens (HTTP ${status}): usually a proxy, login or maintenance page.`
-            : `The sign-in server answered with something that is not JSON (HTTP ${status}).`,
+      message: text.trim() === '' ? said.serverEmptyBody(status) : page ? said.serverWebPage(status) : said.serverNotJson(status),
     });
   }
   const failure = oauthErrorSchema.safeParse(value);
   if (failure.success) throw oauthError(failure.data.error, failure.data.error_description ?? undefined, status, grantType);
   if (status < 200 || status > 299) {
-    throw inspectorError('OAUTH_BAD_ANSWER', { status, message: `The sign-in server answered HTTP ${status} without an error code.` });
+    throw inspectorError('OAUTH_BAD_ANSWER', { status, message: messages().errors.oauth.serverNoErrorCode(status) });
   }
   const parsed = tokenAnswerSchema.safeParse(value);
   if (!parsed.success) {
     // Field names only: the values may be tokens.
     const fields = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '?')))].join(', ');
-    throw inspectorError('OAUTH_BAD_ANSWER', { status, message: `The sign-in server’s answer lacks or garbles: ${fields}.` });
+    throw inspectorError('OAUTH_BAD_ANSWER', { status, message: messages().errors.oauth.serverGarbled(fields) });
   }
   const answer = parsed.data;
   return {
@@ -168,35 +165,35 @@ function oauthError(code: string, description: string | undefined, status: numbe
     return inspectorError('OAUTH_SIGN_IN_AGAIN', {
       ...extras,
       ...(grantType === 'authorization_code'
-        ? {
-            message: 'The authorization code was refused: it lives only 30 seconds, works once, and only for the application it was issued to.',
-            action: 'Sign in again; the new code is exchanged at once.',
-          }
+        ? { message: messages().errors.oauth.codeRefused, action: messages().errors.oauth.codeRefusedAction }
         : {}),
     });
   }
   if (code === 'invalid_client') return inspectorError('OAUTH_INVALID_CLIENT', extras);
-  return inspectorError('OAUTH_REFUSED', { ...extras, message: `The sign-in server refused the request with “${code.slice(0, 100)}”.` });
+  return inspectorError('OAUTH_REFUSED', { ...extras, message: messages().errors.oauth.serverRefusedWith(code.slice(0, 100)) });
 }
 
-const TRANSPORT_MESSAGES: Partial<Record<ErrorCode, (host: string) => string>> = {
-  PORTAL_UNREACHABLE: (host) => `Could not connect to the sign-in server ${host}: the address does not resolve, or nothing answers there.`,
-  TIMEOUT: (host) => `The sign-in server ${host} took too long to answer, and the request was stopped.`,
-  TLS_ERROR: (host) => `The HTTPS certificate of the sign-in server ${host} could not be verified, so nothing was sent.`,
-  CONNECTION_RESET: (host) => `The connection to the sign-in server ${host} closed before a full answer arrived.`,
+/** Which sentence of the catalogue words each network code for the sign-in server. */
+const TRANSPORT_MESSAGES: Partial<Record<ErrorCode, 'serverUnreachable' | 'serverTimeout' | 'serverTls' | 'serverReset'>> = {
+  PORTAL_UNREACHABLE: 'serverUnreachable',
+  TIMEOUT: 'serverTimeout',
+  TLS_ERROR: 'serverTls',
+  CONNECTION_RESET: 'serverReset',
 };
 
 /** The network codes of answer-reading.ts, worded for the sign-in server instead of the portal. */
 function transportError(error: NodeJS.ErrnoException, host: string): InspectorError {
   if (error.name === 'AbortError' || error.code === 'ABORT_ERR') return inspectorError('OAUTH_CANCELLED', {}, error);
   const code = errorFromTransport(error.code, error.message).envelope.code as ErrorCode;
-  const message = TRANSPORT_MESSAGES[code]?.(host);
+  const said = messages().errors.oauth;
+  const which = TRANSPORT_MESSAGES[code];
+  const message = which === undefined ? undefined : said[which](host);
   return inspectorError(
     code,
     {
       ...(message ? { message } : {}),
       ...(code === 'PORTAL_UNREACHABLE'
-        ? { action: 'Check your network connection and the sign-in server address (https://oauth.bitrix.info unless you changed it), then try again.' }
+        ? { action: said.serverUnreachableAction }
         : {}),
     },
     error,
@@ -232,7 +229,7 @@ function post(url: string, body: string, options: PostOptions): Promise<{ status
           size += chunk.length;
           if (size > MAX_ANSWER_BYTES) {
             req.destroy();
-            reject(inspectorError('OAUTH_BAD_ANSWER', { status: res.statusCode, message: 'The sign-in server’s answer is far too big to be tokens.' }));
+            reject(inspectorError('OAUTH_BAD_ANSWER', { status: res.statusCode, message: messages().errors.oauth.serverTooBig }));
             return;
           }
           chunks.push(chunk);

@@ -5,6 +5,7 @@
 // two leaves the saved (now dead) refresh token, which the next start turns
 // into a clear "sign in again" instead of a silent loop.
 import { InspectorError, inspectorError } from '../core/errors';
+import { messages } from '../core/messages/index';
 import type { OAuthTokens } from './token-client';
 
 /**
@@ -94,10 +95,7 @@ export class TokenRefresher {
    * refresh token, so no more calls go out with it.
    */
   signInAgain(): InspectorError {
-    this.refused ??= inspectorError('OAUTH_SIGN_IN_AGAIN', {
-      message:
-        'The portal no longer accepts this account’s access token: it was revoked, the application was reinstalled, or the app was closed while renewing it.',
-    });
+    this.refused ??= inspectorError('OAUTH_SIGN_IN_AGAIN', { message: messages().errors.oauth.accessTokenRefused });
     this.notify();
     return this.refused;
   }
