@@ -7,6 +7,7 @@ import { API_CHANNELS, type AppCommand } from '../preload/api-contract';
 import type { MainApi } from './api/create-main-api';
 import { findDeepLink } from './api/deep-link';
 import { readSettings, type KeyValueStore } from './api/settings';
+import { resolveLanguage } from './core/i18n';
 import { peekSettingsFile } from './api/settings-file';
 import { appMenuTemplate } from './shell/app-menu';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, handleAppProtocol } from './shell/app-protocol';
@@ -165,6 +166,7 @@ void app.whenReady().then(async () => {
     dialog: () => dialog,
     window: () => mainWindow,
     enabled: () => readSettings(settings.store).checkForUpdates,
+    language: () => resolveLanguage(readSettings(settings.store).language, app.getPreferredSystemLanguages()),
   });
   // 'system' follows the OS while the app runs: repaint behind the page when it changes.
   nativeTheme.on('updated', () => repaintWindows(nativeTheme, BrowserWindow.getAllWindows()));

@@ -3,10 +3,7 @@
 // unit-tested without a network.
 import { errorEnvelopeSchema } from './answer-schema';
 import { InspectorError, errorEnvelope, inspectorError } from '../core/errors';
-
-function describeStatus(status: number): string {
-  return status ? ` (HTTP ${status})` : '';
-}
+import { messages } from '../core/messages/index';
 
 /**
  * Parses a response body read as text. Returns the JSON value when it is a
@@ -17,7 +14,7 @@ export function readBody(body: unknown, contentType: string | undefined, status:
   if (typeof body !== 'string') return body;
   const text = body.trim();
   if (text === '') {
-    throw inspectorError('EMPTY_RESPONSE', { status, message: `The portal answered with an empty body${describeStatus(status)}.` });
+    throw inspectorError('EMPTY_RESPONSE', { status, message: messages().errors.answers.emptyBody(status) });
   }
   let value: unknown;
   try {
@@ -29,9 +26,7 @@ export function readBody(body: unknown, contentType: string | undefined, status:
     }
     throw inspectorError('NOT_BITRIX_JSON', {
       status,
-      message: looksHtml
-        ? `The address answered with a web page instead of a Bitrix24 REST answer${describeStatus(status)}: usually a proxy, login or maintenance page.`
-        : `The address answered with text that is not a Bitrix24 REST answer${describeStatus(status)}.`,
+      message: looksHtml ? messages().errors.answers.webPage(status) : messages().errors.answers.notRestText(status),
     });
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && ('result' in value || 'error' in value)) {
@@ -39,7 +34,7 @@ export function readBody(body: unknown, contentType: string | undefined, status:
   }
   throw inspectorError('NOT_BITRIX_JSON', {
     status,
-    message: `The address answered with JSON that is not a Bitrix24 REST answer${describeStatus(status)}.`,
+    message: messages().errors.answers.notRestJson(status),
   });
 }
 
@@ -59,11 +54,8 @@ const TLS = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|EPROT
 /** A failure with no answer (DNS, refused, TLS, timeout, reset) → its envelope. */
 export function errorFromTransport(code: string | undefined, message: string): InspectorError {
   if (code && UNREACHABLE.has(code)) {
-    const message =
-      code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-        ? 'The portal address could not be found (DNS lookup failed).'
-        : 'Nothing answered at the portal address: the connection was refused or the host is unreachable.';
-    return inspectorError('PORTAL_UNREACHABLE', { message });
+    const said = messages().errors.answers;
+    return inspectorError('PORTAL_UNREACHABLE', { message: code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? said.dnsFailed : said.refused });
   }
   if ((code && TIMEOUT.has(code)) || /timeout/i.test(message)) return inspectorError('TIMEOUT');
   if (code && TLS.test(code)) return inspectorError('TLS_ERROR');

@@ -11,6 +11,7 @@ import https from 'node:https';
 import type { B24Hook, B24OAuth } from '@bitrix24/b24jssdk';
 import type { PortalInfo, TimeBlock } from '../core/dialog-types';
 import { InspectorError, inspectorError, scrubSecrets, withoutSecrets } from '../core/errors';
+import { messages } from '../core/messages/index';
 import type { Webhook } from '../core/webhook';
 import { callWithTokens, type TokenRefresher } from '../oauth/token-refresher';
 import { errorFromAnswer, errorFromTransport, readBody } from './answer-reading';
@@ -438,7 +439,7 @@ function classifyRaw(error: unknown, secrets: string[]): InspectorError {
     // An HTTP error whose JSON is not a Bitrix24 error still came from somewhere: say so, with its status.
     return (
       errorFromAnswer(data, status) ??
-      inspectorError('NOT_BITRIX_JSON', { status, message: `The address answered HTTP ${status} with JSON that is not a Bitrix24 REST answer.` })
+      inspectorError('NOT_BITRIX_JSON', { status, message: messages().errors.answers.httpNotRestJson(status) })
     );
   }
   if (transport) return errorFromTransport(transport.code, transport.message);

@@ -10,6 +10,7 @@
 //   final. Network failures too: a lookup then falls back to its kept copy,
 //   which is more use than a spinner.
 import { InspectorError, errorEnvelope } from '../core/errors';
+import { messages } from '../core/messages/index';
 
 export interface RetryPolicy {
   /** Tries in all on QUERY_LIMIT_EXCEEDED, the first included. */
@@ -86,8 +87,8 @@ export class OperatingLimitError extends InspectorError {
       errorEnvelope('OPERATION_TIME_LIMIT', {
         status,
         portalDescription,
-        message: `This webhook used up its execution-time budget for ${method} in the last 10 minutes. The portal frees it up in about ${wait}.`,
-        action: `Try again in about ${wait}. Other methods keep working.`,
+        message: messages().errors.answers.operatingLimit(method, wait),
+        action: messages().errors.answers.operatingLimitAction(wait),
       }),
     );
   }
@@ -96,7 +97,8 @@ export class OperatingLimitError extends InspectorError {
 /** "45 seconds", "9 minutes": a wait as a person would say it. */
 export function roughDuration(ms: number): string {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const durations = messages().errors.durations;
+  if (seconds < 90) return durations.seconds(seconds);
   // The portal's ten minutes plus our margin is still "about 10 minutes".
-  return `${Math.max(2, Math.round(seconds / 60))} minutes`;
+  return durations.minutes(Math.max(2, Math.round(seconds / 60)));
 }

@@ -3,6 +3,7 @@
 // overwrite what was left; so a truncated or foreign file is caught here, by
 // the 100-byte header (https://www.sqlite.org/fileformat.html#the_database_header).
 import fs from 'node:fs';
+import { messages } from '../core/messages/index';
 
 const HEADER_SIZE = 100;
 const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -34,26 +35,27 @@ function readHeader(file: string): Buffer {
 export function headerProblem(file: string): string | null {
   const size = fileSize(file);
   if (size === null || size === 0) return null;
-  if (size < HEADER_SIZE) return `truncated: ${size} bytes, shorter than a database header`;
+  const said = messages().errors.store;
+  if (size < HEADER_SIZE) return said.shorterThanHeader(size);
 
   const header = readHeader(file);
-  if (!header.subarray(0, MAGIC.length).equals(MAGIC)) return 'not a database: the file does not start with an SQLite header';
+  if (!header.subarray(0, MAGIC.length).equals(MAGIC)) return said.notDatabase;
 
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
-  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) return `corrupt header: page size ${rawPageSize}`;
+  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) return said.badPageSize(rawPageSize);
 
   // With a write-ahead log beside it, the main file may legitimately lag behind
   // its header (a checkpoint cut short); SQLite replays the log, so trust it then.
   const walSize = fileSize(`${file}-wal`);
   if (walSize !== null && walSize > 0) return null;
 
-  if (size % pageSize !== 0) return `truncated: ${size} bytes is not a whole number of ${pageSize}-byte pages`;
+  if (size % pageSize !== 0) return said.notWholePages(size, pageSize);
   // The page count in the header is valid only when the two change counters agree.
   const pageCount = header.readUInt32BE(28);
   const counted = header.readUInt32BE(24) === header.readUInt32BE(92);
   if (counted && pageCount > 0 && size < pageCount * pageSize) {
-    return `truncated: the header says ${pageCount} pages, the file holds ${size / pageSize}`;
+    return said.fewerPages(pageCount, size / pageSize);
   }
   return null;
 }

@@ -1,5 +1,6 @@
 // Brings a file up to SCHEMA_VERSION, one step per transaction: a crash between
 // steps leaves a file at a known version, which the next open simply continues.
+import { messages } from '../core/messages/index';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { inWriteTransaction, readIntPragma, type SqliteDatabase } from './sqlite';
 import { StoreError } from './store-error';
@@ -12,10 +13,7 @@ export function schemaVersion(db: SqliteDatabase): number {
 export function assertNotNewer(db: SqliteDatabase): void {
   const found = schemaVersion(db);
   if (found > SCHEMA_VERSION) {
-    throw new StoreError(
-      'STORE_TOO_NEW',
-      `The history database is at schema version ${found}, newer than this app's ${SCHEMA_VERSION}. Update the app; the file was left untouched.`,
-    );
+    throw new StoreError('STORE_TOO_NEW', messages().errors.store.tooNew(found, SCHEMA_VERSION));
   }
 }
 

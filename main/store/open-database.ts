@@ -2,6 +2,7 @@
 // needs, brings its schema up to date, and, when the file is damaged, moves it
 // aside and starts afresh rather than leaving the app and the CLI unable to start.
 import fs from 'node:fs';
+import { messages } from '../core/messages/index';
 import { headerProblem } from './file-header';
 import { assertNotNewer, migrate } from './migrate';
 import { moveAside } from './move-aside';
@@ -62,7 +63,7 @@ function damageFoundByReading(file: string): string | null {
   } catch (error) {
     // Busy, locked or unreadable is not damage: the file stays where it is.
     if (!isDamagedFileError(error)) throw error;
-    return `damaged: ${(error as Error).message}`;
+    return messages().errors.store.damaged((error as Error).message);
   } finally {
     db.close();
   }

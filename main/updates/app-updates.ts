@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
+import { inLanguage, language, type Language } from '../core/i18n';
 import { autoUpdaterOf, RESTART_NOW, restartQuestion, startUpdateChecks, type UpdateLog } from './update-checker';
 
 export interface AppUpdatesShell {
@@ -18,6 +19,8 @@ export interface AppUpdatesShell {
   window: () => BrowserWindow | null;
   /** The `checkForUpdates` setting, as saved now. */
   enabled: () => boolean;
+  /** The user's language now: the question comes long after any call of the window, which would carry it. */
+  language?: () => Language;
   log?: UpdateLog;
 }
 
@@ -34,7 +37,7 @@ export function startAppUpdates(shell: AppUpdatesShell): () => void {
     enabled: shell.enabled,
     askToRestart: async (version) => {
       const window = shell.window();
-      const question = restartQuestion(version);
+      const question = inLanguage(shell.language?.() ?? language(), () => restartQuestion(version));
       const dialog = shell.dialog();
       // Modal to the window when there is one; on macOS the app may run with none open.
       const { response } = window && !window.isDestroyed() ? await dialog.showMessageBox(window, question) : await dialog.showMessageBox(question);

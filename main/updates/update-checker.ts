@@ -4,6 +4,7 @@
 // in the tests with a fake updater.
 import type { MessageBoxOptions } from 'electron';
 import type { AppUpdater } from 'electron-updater';
+import { messages } from '../core/messages/index';
 
 /** What electron-updater reports when a check finds a newer version. */
 export interface UpdateCheckOutcome {
@@ -47,14 +48,19 @@ export function autoUpdaterOf(namespace: { default?: unknown; autoUpdater?: unkn
 /** The index of "Restart now" in `restartQuestion`'s buttons. */
 export const RESTART_NOW = 0;
 
-/** The question asked when an update has downloaded ("Later" is also what Esc picks). */
+/**
+ * The question asked when an update has downloaded ("Later" is also what Esc
+ * picks), in the language in use: the caller runs it in the user's, as it is
+ * asked outside any call of the window.
+ */
 export function restartQuestion(version: string): MessageBoxOptions {
+  const said = messages().errors.updates;
   return {
     type: 'info',
-    title: 'Update ready',
-    message: `Open Lines Inspector ${version} is ready to install.`,
-    detail: 'Restart now to finish updating, or later: it installs when you quit.',
-    buttons: ['Restart now', 'Later'],
+    title: said.title,
+    message: said.message(version),
+    detail: said.detail,
+    buttons: [said.restartNow, said.later],
     defaultId: RESTART_NOW,
     cancelId: 1,
     noLink: true,
