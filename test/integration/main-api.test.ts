@@ -7,7 +7,7 @@ import type { ConnectionState, DialogSearchHit, HistoryEntry, LookupResult, Resu
 import { DEMO_WEBHOOK, startEmulator, type Emulator } from '../../main/emulator/index';
 import { InspectorStore } from '../../main/store/index';
 import { startHarness, type Harness } from '../support/main-api-harness';
-import { errorCode, ok } from '../support/ipc-result';
+import { errorCode, errorOf, ok } from '../support/ipc-result';
 
 let emulator: Emulator;
 let harness: Harness;
@@ -223,6 +223,43 @@ describe('settings', () => {
     } finally {
       store.close();
     }
+  });
+});
+
+describe('the interface language', () => {
+  const CYRILLIC = /[а-яё]/i;
+
+  it('follows the OS when the setting is "system", and the setting once it is changed, from the very next call', async () => {
+    harness = await startHarness(emulator, { preferredLanguages: () => ['ru-RU', 'en-US'] });
+    expect(ok<SettingsView>(await harness.api.dispatch('settings:get', undefined)).resolvedLanguage).toBe('ru');
+    const russian = errorOf(await harness.api.dispatch('lookup:run', { input: 'chat', numberAs: 'chat' }));
+    expect(russian.code).toBe('INVALID_IDENTIFIER');
+    for (const text of [russian.title, russian.message, russian.action]) expect(text).toMatch(CYRILLIC);
+
+    expect(ok<SettingsView>(await harness.api.dispatch('settings:update', { language: 'en' })).resolvedLanguage).toBe('en');
+    const english = errorOf(await harness.api.dispatch('lookup:run', { input: 'chat', numberAs: 'chat' }));
+    expect(english.code).toBe('INVALID_IDENTIFIER');
+    for (const text of [english.title, english.message, english.action]) expect(text).not.toMatch(CYRILLIC);
+    expect(english.message).toBe('A dialog id is "chat" followed by the chat number, like chat1777.');
+  });
+
+  it('words a notice set at start in the language of the call that reads it', async () => {
+    harness = await startHarness(emulator, { canPersist: false, preferredLanguages: () => ['ru'] });
+    const state = ok<ConnectionState>(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    expect(state.notice).toMatch(CYRILLIC);
+    ok(await harness.api.dispatch('settings:update', { language: 'en' }));
+    const again = ok<ConnectionState>(await harness.api.dispatch('connection:get', undefined));
+    expect(again.notice).toMatch(/^This computer offers no secure storage/);
+  });
+
+  it('refuses a deep link in the user\'s language', async () => {
+    harness = await startHarness(emulator, { preferredLanguages: () => ['ru-RU'] });
+    await harness.api.openDeepLink('openlines-inspector://lookup/chat0');
+    const [command] = harness.api.commands.take();
+    expect(command?.kind).toBe('link-refused');
+    const error = command?.kind === 'link-refused' ? command.error : null;
+    expect(error?.message).toMatch(/^В ссылке нет диалога, который можно запросить\. Номер чата должен быть не меньше 1/);
+    expect(error?.action).toMatch(/^Ничего не запрошено\./);
   });
 });
 

@@ -1,5 +1,5 @@
 // Unwrapping what the main API answers, for tests: the value, or the failure's code.
-import type { Result } from '../../preload/api-contract';
+import type { ErrorEnvelope, Result } from '../../preload/api-contract';
 
 export function ok<T>(result: Result<unknown>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
@@ -9,4 +9,10 @@ export function ok<T>(result: Result<unknown>): T {
 export function errorCode(result: Result<unknown>): string {
   if (result.ok) throw new Error('expected an error');
   return result.error.code;
+}
+
+/** The whole envelope of a failure, for tests that read its words. */
+export function errorOf(result: Result<unknown>): ErrorEnvelope {
+  if (result.ok) throw new Error('expected an error');
+  return result.error;
 }
