@@ -3,12 +3,12 @@
 // (main/core, main/rest, main/api); this file only connects them to Electron.
 import path from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session, shell } from 'electron';
-import { API_CHANNELS, type AppCommand } from '../preload/api-contract';
+import { API_CHANNELS, type AppCommand, type Settings } from '../preload/api-contract';
 import type { MainApi } from './api/create-main-api';
 import { findDeepLink } from './api/deep-link';
 import { readSettings, type KeyValueStore } from './api/settings';
-import { resolveLanguage } from './core/i18n';
 import { peekSettingsFile } from './api/settings-file';
+import { inLanguage, resolveLanguage } from './core/i18n';
 import { appMenuTemplate } from './shell/app-menu';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, handleAppProtocol } from './shell/app-protocol';
 import { connectCommandChannel } from './shell/command-channel';
@@ -116,7 +116,15 @@ void app.whenReady().then(async () => {
     showWindow();
     withApi((made) => made.commands.push(command));
   };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, send })));
+  /** The menu in the language of the settings; made again when the language changes. */
+  const setMenu = (settings: Settings): void => {
+    const template = inLanguage(resolveLanguage(settings.language, app.getPreferredSystemLanguages()), () =>
+      appMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, send }),
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+  let menuLanguage = readSettings(early).language;
+  setMenu(readSettings(early));
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -154,7 +162,11 @@ void app.whenReady().then(async () => {
     writeClipboard: (text) => clipboard.writeText(text),
     // The database (and its native module) loads on first use, not before the window.
     openMemory: async (options) => (await import('./store/index')).InspectorStore.open(app.getPath('userData'), options),
-    settingsChanged: (changed) => applyTheme(nativeTheme, changed.theme, BrowserWindow.getAllWindows()),
+    settingsChanged: (changed) => {
+      applyTheme(nativeTheme, changed.theme, BrowserWindow.getAllWindows());
+      if (changed.language !== menuLanguage) setMenu(changed);
+      menuLanguage = changed.language;
+    },
     preferredLanguages: () => app.getPreferredSystemLanguages(),
   });
   api = mainApi;

@@ -5,6 +5,7 @@
 // only while the app is focused, and never take keys from other programs.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppCommand } from '../../preload/api-contract';
+import { messages } from '../core/messages/index';
 
 export interface AppMenuOptions {
   platform: NodeJS.Platform;
@@ -30,8 +31,10 @@ export const MENU_ACCELERATORS = {
 
 type MenuCommand = Exclude<AppCommand, { kind: 'lookup' } | { kind: 'link-refused' }>['kind'];
 
+/** In the language of the call it is made in (index.ts makes it again when the language changes). */
 export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin';
+  const text = messages().menu;
   const item = (kind: MenuCommand, label: string): MenuItemConstructorOptions => {
     const accelerator = (MENU_ACCELERATORS as Partial<Record<MenuCommand, string>>)[kind];
     return { id: kind, label, ...(accelerator ? { accelerator } : {}), click: () => options.send({ kind }) };
@@ -39,8 +42,8 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
   const separator: MenuItemConstructorOptions = { type: 'separator' };
   // Alt+letter opens a menu on Windows and Linux; macOS has no such keys and would show the &.
   const top = (label: string): string => (mac ? label : `&${label}`);
-  const settings = item('open-settings', 'Settings…');
-  const portals = item('manage-portals', 'Manage Portals…');
+  const settings = item('open-settings', text.settings);
+  const portals = item('manage-portals', text.managePortals);
   const development = !options.isPackaged;
 
   const appMenu: MenuItemConstructorOptions = {
@@ -61,11 +64,11 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
     ],
   };
   const fileMenu: MenuItemConstructorOptions = {
-    label: top('File'),
+    label: top(text.file),
     submenu: [settings, portals, separator, { role: 'quit' }],
   };
   const editMenu: MenuItemConstructorOptions = {
-    label: top('Edit'),
+    label: top(text.edit),
     submenu: [
       { role: 'undo' },
       { role: 'redo' },
@@ -80,17 +83,17 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
     ],
   };
   const lookupMenu: MenuItemConstructorOptions = {
-    label: top('Lookup'),
+    label: top(text.lookup),
     submenu: [
-      item('open-palette', 'Command Palette…'),
-      item('focus-lookup', 'Go to Lookup Field'),
-      item('find-in-dialog', 'Find in Dialog…'),
+      item('open-palette', text.commandPalette),
+      item('focus-lookup', text.goToLookupField),
+      item('find-in-dialog', text.findInDialog),
       separator,
-      item('toggle-history', 'Show or Hide History'),
+      item('toggle-history', text.toggleHistory),
     ],
   };
   const viewMenu: MenuItemConstructorOptions = {
-    label: top('View'),
+    label: top(text.view),
     submenu: [
       ...(development ? [{ role: 'reload' } as const, { role: 'forceReload' } as const, { role: 'toggleDevTools' } as const, separator] : []),
       { role: 'resetZoom' },
@@ -103,9 +106,9 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
   // Electron fills it per platform: minimise, zoom and bring all to front on macOS; minimise and close elsewhere.
   const windowMenu: MenuItemConstructorOptions = { role: 'windowMenu' };
   const helpMenu: MenuItemConstructorOptions = {
-    label: top('Help'),
+    label: top(text.help),
     role: 'help',
-    submenu: [item('show-shortcuts', 'Keyboard Shortcuts (?)')],
+    submenu: [item('show-shortcuts', text.keyboardShortcuts)],
   };
 
   return mac ? [appMenu, editMenu, lookupMenu, viewMenu, windowMenu, helpMenu] : [fileMenu, editMenu, lookupMenu, viewMenu, windowMenu, helpMenu];

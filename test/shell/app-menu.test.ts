@@ -6,6 +6,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import type { AppCommand } from '../../preload/api-contract';
 import { appMenuTemplate, MENU_ACCELERATORS } from '../../main/shell/app-menu';
+import { inLanguage } from '../../main/core/i18n';
 
 type Platform = 'darwin' | 'win32' | 'linux';
 const PLATFORMS: Platform[] = ['darwin', 'win32', 'linux'];
@@ -171,6 +172,19 @@ describe('macOS and the others', () => {
     for (const platform of PLATFORMS) {
       const used = flatten(build(platform).template).flatMap((entry) => (entry.accelerator ? [[entry.id, entry.accelerator]] : []));
       expect(Object.fromEntries(used)).toEqual(MENU_ACCELERATORS);
+    }
+  });
+});
+
+describe('in Russian', () => {
+  it('labels every item of ours and every menu of ours in Russian, with the same commands and keys', () => {
+    for (const platform of PLATFORMS) {
+      const english = flatten(build(platform).template);
+      const russian = flatten(inLanguage('ru', () => build(platform).template));
+      expect(russian.map((entry) => [entry.id, entry.role, entry.accelerator])).toEqual(english.map((entry) => [entry.id, entry.role, entry.accelerator]));
+      const ours = russian.filter((entry) => entry.label !== undefined && entry.label !== 'Open Lines Inspector');
+      expect(ours.length).toBeGreaterThan(8);
+      for (const entry of ours) expect(entry.label, String(entry.id ?? entry.role)).toMatch(/[а-яё]/i);
     }
   });
 });

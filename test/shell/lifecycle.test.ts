@@ -625,6 +625,21 @@ function state(window: Window) {
   };
 }
 
+describe('the menu’s language', () => {
+  it('is the saved language from the first frame, and follows a change of the setting', async () => {
+    const app = await start({ storeData: { 'settings.language': 'ru' } });
+    await app.ready();
+    const label = (id: string) => (menuEntries(app.fake).find((entry) => entry.id === id) as { label?: string } | undefined)?.label;
+    expect(label('open-settings')).toBe('Настройки…');
+    expect(await invoke(app.fake, 'settings:update', 'app://renderer/index.html', { language: 'en' })).toMatchObject({ ok: true });
+    expect(label('open-settings')).toBe('Settings…');
+    // A change of something else leaves the menu as it is.
+    const menu = app.fake.applicationMenu.current;
+    expect(await invoke(app.fake, 'settings:update', 'app://renderer/index.html', { numberAs: 'session' })).toMatchObject({ ok: true });
+    expect(app.fake.applicationMenu.current).toBe(menu);
+  });
+});
+
 describe('one instance at a time', () => {
   it('a second launch quits at once and opens, registers and changes nothing', async () => {
     const app = await start({ lock: false, argv: ['/opt/inspector', 'openlines-inspector://lookup/chat1777'] });

@@ -1,6 +1,7 @@
 import { cli } from './ru/cli';
 import { dialog } from './ru/dialog';
 import { errors } from './ru/errors';
+import { menu } from './ru/menu';
 import type { Messages } from './en';
 
 export const ru: Messages = {
@@ -10,4 +11,5 @@ export const ru: Messages = {
   errors,
   dialog,
   cli,
+  menu,
 };
