@@ -35,7 +35,7 @@ function doInstead(): string {
 }
 
 function refuse(message: string, action = doInstead()): never {
-  throw inspectorError('INVALID_ARGUMENT', { message, action });
+  throw inspectorError('LINK_REFUSED', { message, action });
 }
 
 /** Shown inside a message (which puts the quotes of its language around it): short, with anything unprintable made visible. */
@@ -58,7 +58,7 @@ function decoded(text: string, part: 'path' | 'identifier'): string {
 }
 
 /**
- * Reads a deep link; throws INVALID_ARGUMENT saying what is wrong with it. A
+ * Reads a deep link; throws LINK_REFUSED saying what is wrong with it. A
  * bare number is read as `numberAs` says, as if it had been typed.
  */
 export function parseDeepLink(link: string, numberAs: NumberAs): DeepLink {
@@ -134,7 +134,7 @@ function findAccount(accounts: readonly AccountSummary[], name: string): Account
   if (found) return found;
   const names = accounts.map((account) => account.name);
   const said = messages().errors.deepLink;
-  throw inspectorError('INVALID_ARGUMENT', {
+  throw inspectorError('LINK_REFUSED', {
     message: said.unknownAccount(shown(name)),
     action: names.length === 0 ? said.noAccountsSaved : said.savedAccounts(names),
   });
@@ -157,7 +157,7 @@ export function deepLinkOpener(deps: DeepLinkDeps): (link: string) => Promise<vo
       }
       deps.push({ kind: 'lookup', input });
     } catch (error) {
-      deps.push({ kind: 'link-refused', error: error instanceof InspectorError ? error.envelope : errorEnvelope('INVALID_ARGUMENT', { message: messages().errors.deepLink.notOpened, action: doInstead() }) });
+      deps.push({ kind: 'link-refused', error: error instanceof InspectorError ? error.envelope : errorEnvelope('LINK_REFUSED', { message: messages().errors.deepLink.notOpened, action: doInstead() }) });
     }
   };
   return (link) => {

@@ -75,6 +75,8 @@ const APP_CODES = {
   UNEXPECTED_SHAPE: { retryable: false },
   PORTAL_ERROR: { retryable: false },
   INVALID_ARGUMENT: { retryable: false },
+  // A deep link that was not one of ours, or asked for an account there is no such of.
+  LINK_REFUSED: { retryable: false },
   NOT_CACHED: { retryable: false },
   OFFLINE_BY_CHOICE: { retryable: false },
   HISTORY_UNAVAILABLE: { retryable: true },

@@ -88,7 +88,7 @@ test('a refused link is said with its title, what happened and what to do, until
   // One pushed later, with text from outside kept as text.
   await push(inspector, {
     kind: 'link-refused',
-    error: { code: 'INVALID_ARGUMENT', title: 'Invalid request', message: 'The link is <b>odd</b>.', action: 'Paste the id instead.', retryable: false },
+    error: { code: 'LINK_REFUSED', title: 'Link not opened', message: 'The link is <b>odd</b>.', action: 'Paste the id instead.', retryable: false },
   });
   await expect(alert).toContainText('The link is <b>odd</b>.');
   await expect(alert.locator('b')).toHaveCount(0);

@@ -129,7 +129,7 @@ describe('an account the link names but the user does not have', () => {
     h.api.commands.take();
     await h.api.openDeepLink('openlines-inspector://lookup/chat1777?account=Evil%20Corp');
     const error = refusal(h.api.commands.take());
-    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.code).toBe('LINK_REFUSED');
     expect(error.message).toContain('"Evil Corp"');
     expect(error.action).toContain('"Support", "Sales"');
     expect(error.action).toMatch(/^Nothing was looked up\./);
@@ -155,7 +155,7 @@ describe('an account the link names but the user does not have', () => {
     h.api.commands.take();
     const [support] = await call<Array<{ id: string }>>(h, 'accounts:list');
     await h.api.openDeepLink(`openlines-inspector://lookup/chat1?account=${encodeURIComponent(support!.id)}`);
-    expect(refusal(h.api.commands.take()).code).toBe('INVALID_ARGUMENT');
+    expect(refusal(h.api.commands.take()).code).toBe('LINK_REFUSED');
     expect(await currentAccount(h)).toBe('Sales');
   });
 });
@@ -218,7 +218,7 @@ describe('a hostile or malformed link', () => {
     h.api.commands.take();
     await h.api.openDeepLink(link);
     const error = refusal(h.api.commands.take());
-    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.code).toBe('LINK_REFUSED');
     expect(error.message.length).toBeGreaterThan(10);
     // What happened, short, without repeating a huge link back; and what to do.
     expect(error.message.length).toBeLessThan(400);

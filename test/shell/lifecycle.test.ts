@@ -687,7 +687,7 @@ describe('one instance at a time', () => {
     expect(await takeCommands(app.fake)).toEqual([]);
     app.fake.appEvents.emit('second-instance', {}, ['/opt/inspector', 'openlines-inspector://lookup/chat1777?run=calc.exe']);
     await vi.waitFor(() => expect(commandsSent(window)).toHaveLength(1));
-    expect(commandsSent(window)[0]).toMatchObject({ channel: 'app:command', payload: { kind: 'link-refused', error: { code: 'INVALID_ARGUMENT' } } });
+    expect(commandsSent(window)[0]).toMatchObject({ channel: 'app:command', payload: { kind: 'link-refused', error: { code: 'LINK_REFUSED' } } });
     expect(app.fake.electron.shell.openExternal).not.toHaveBeenCalled();
   });
 });

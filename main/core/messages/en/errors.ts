@@ -182,6 +182,11 @@ export const errors = {
       message: 'The app received a request it cannot accept.',
       action: 'This is a bug in Open Lines Inspector: please report it.',
     },
+    LINK_REFUSED: {
+      title: 'Link not opened',
+      message: 'The app was asked to open a link it does not accept.',
+      action: "Nothing was looked up. Paste the dialog's identifier in the lookup field instead.",
+    },
     NOT_CACHED: {
       title: 'No cached copy',
       message: 'No copy of this dialog is kept on this computer.',
