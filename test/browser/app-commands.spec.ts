@@ -74,7 +74,7 @@ test('a refused link is said with its title, what happened and what to do, until
   await inspector.open();
   const alert = page.getByRole('alert').filter({ hasText: 'A link to the app was not opened' });
   await expect(alert).toBeVisible();
-  await expect(alert.getByRole('heading', { level: 2 })).toHaveText('Invalid request');
+  await expect(alert.getByRole('heading', { level: 2 })).toHaveText('Link not opened');
   await expect(alert).toContainText('The link asks for the account "Nobody", and no saved account has that name.');
   await expect(alert).toContainText('What to do: Nothing was looked up.');
   // Nothing was looked up, and the lookup field kept the focus.
