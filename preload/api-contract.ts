@@ -5,7 +5,7 @@
 
 import type { AccountSummary, RatePlan } from '../main/accounts/account-types';
 import type { DialogQuery, LookupResult, PortalInfo } from '../main/core/dialog-types';
-import type { ErrorEnvelope } from '../main/core/errors';
+import type { ErrorEnvelope } from '../main/core/error-envelope';
 import type { Language } from '../main/core/language';
 import type { DialogSearchHit, HistoryEntry } from '../main/store/types';
 
@@ -23,7 +23,7 @@ export type {
   RawDialog,
   TimeBlock,
 } from '../main/core/dialog-types';
-export type { ErrorEnvelope } from '../main/core/errors';
+export type { ErrorEnvelope } from '../main/core/error-envelope';
 export type { AccountKind, AccountState, AccountSummary, RatePlan } from '../main/accounts/account-types';
 export type { DialogSearchHit, HistoryEntry } from '../main/store/types';
 

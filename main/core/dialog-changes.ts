@@ -1,22 +1,10 @@
 // "Changed since the previous lookup": the fields a support lead watches, old
 // and new, between the cached copy and the fresh answer.
 import { decodeSessionData } from './decode/session-data';
-import type { RawDialog } from './dialog-types';
+import type { DialogChanges, FieldChange, RawDialog } from './dialog-types';
+
+export type { DialogChanges, FieldChange } from './dialog-types';
 import { messages } from './messages/index';
-
-export interface FieldChange {
-  path: string;
-  label: string;
-  before: string;
-  after: string;
-}
-
-export interface DialogChanges {
-  /** When the previous copy was fetched (ISO 8601). */
-  since: string;
-  /** Empty when nothing watched has changed. */
-  fields: FieldChange[];
-}
 
 function text(value: unknown): string {
   if (value === undefined) return messages().dialog.changes.absent;

@@ -1,5 +1,4 @@
-import type { DialogChanges } from './dialog-changes';
-import type { ErrorEnvelope } from './errors';
+import type { ErrorEnvelope } from './error-envelope';
 
 // The shapes a lookup produces. Plain data only: these objects cross IPC
 // (structured clone) and are printed by the CLI, so no classes, no functions.
@@ -178,4 +177,19 @@ export interface OperatingBudgetInfo {
   limitSeconds: number;
   /** ISO 8601, local: when the oldest counted minute stops counting; null when the portal did not say. */
   resetAt: string | null;
+}
+
+/** "Changed since the previous lookup" (dialog-changes.ts): the watched fields, old and new. */
+export interface FieldChange {
+  path: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+export interface DialogChanges {
+  /** When the previous copy was fetched (ISO 8601). */
+  since: string;
+  /** Empty when nothing watched has changed. */
+  fields: FieldChange[];
 }

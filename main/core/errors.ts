@@ -8,24 +8,10 @@
 //
 // The words live in the message catalogue (messages/en/errors.ts and its
 // translations); only the codes and whether they are worth retrying live here.
+import type { ErrorEnvelope } from './error-envelope';
 import { messages, type Messages } from './messages/index';
 
-/** The plain envelope that crosses IPC and is printed by the CLI. */
-export interface ErrorEnvelope {
-  code: string;
-  /** Short heading ("No access to this dialog"). */
-  title: string;
-  /** What happened, in plain language. */
-  message: string;
-  /** What to do about it. */
-  action: string;
-  /** Whether trying the same thing again later can succeed. */
-  retryable: boolean;
-  /** HTTP status, when an answer came back. Informational only. */
-  status?: number;
-  /** The portal's own error_description, when it sent one (never shown raw as the message). */
-  portalDescription?: string;
-}
+export type { ErrorEnvelope } from './error-envelope';
 
 /** What a code's texts are: the words come from the catalogue of the language in use. */
 interface CatalogueEntry {
