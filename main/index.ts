@@ -7,7 +7,7 @@ import { API_CHANNELS, type AppCommand, type Settings } from '../preload/api-con
 import type { MainApi } from './api/create-main-api';
 import { findDeepLink } from './api/deep-link';
 import { readSettings, type KeyValueStore } from './api/settings';
-import { peekSettingsFile } from './api/settings-file';
+import { openSettingsSafely, peekSettingsFile } from './api/settings-file';
 import { inLanguage, resolveLanguage } from './core/i18n';
 import { appMenuTemplate } from './shell/app-menu';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, handleAppProtocol } from './shell/app-protocol';
@@ -131,11 +131,10 @@ void app.whenReady().then(async () => {
   });
 
   // Everything else loads while the page does.
-  const [{ default: Store }, { createMainApi }, { openSettingsSafely }, { keyFileCipher }, { layeredCipher }, { createSafeStorageCipher }, { startAppUpdates }] =
+  const [{ default: Store }, { createMainApi }, { keyFileCipher }, { layeredCipher }, { createSafeStorageCipher }, { startAppUpdates }] =
     await Promise.all([
       import('electron-store'),
       import('./api/create-main-api'),
-      import('./api/settings-file'),
       import('./accounts/key-file-cipher'),
       import('./accounts/secret-cipher'),
       import('./shell/secret-cipher'),
