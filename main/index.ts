@@ -38,9 +38,13 @@ let mainWindow: BrowserWindow | null = null;
 // start-up cost): IPC, links and menu commands wait for it here. macOS may
 // send open-url before the app is even ready.
 let apiMade!: (made: MainApi) => void;
-const apiReady = new Promise<MainApi>((resolve) => {
+let apiFailed!: (error: unknown) => void;
+const apiReady = new Promise<MainApi>((resolve, reject) => {
   apiMade = resolve;
+  apiFailed = reject;
 });
+// Links and menu commands that wait for an API that never comes are dropped; IPC answers INTERNAL.
+apiReady.catch(() => undefined);
 
 function createWindow(): BrowserWindow {
   const placement = placeWindow(readWindowState(windowStateSource?.get(WINDOW_STATE_KEY)), screen.getAllDisplays(), screen.getPrimaryDisplay());
@@ -77,11 +81,28 @@ function showWindow(): void {
 /** At once when the API is made, else as soon as it is (a link or a menu item during start-up). */
 function withApi(use: (made: MainApi) => unknown): void {
   if (api) void use(api);
-  else void apiReady.then(use);
+  else void apiReady.then(use, () => undefined);
 }
 
 function openLink(url: string): void {
   withApi((made) => made.openDeepLink(url));
+}
+
+/** A menu item: brings the window forward and asks its page. */
+function send(command: AppCommand): void {
+  showWindow();
+  withApi((made) => made.commands.push(command));
+}
+
+let menuLanguage: Settings['language'] | null = null;
+
+/** The menu in the language of the settings; made again when the language changes. */
+function setMenu(settings: Settings): void {
+  menuLanguage = settings.language;
+  const template = inLanguage(resolveLanguage(settings.language, app.getPreferredSystemLanguages()), () =>
+    appMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, send }),
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
 if (primaryInstance) registerProtocolClient(app, { platform: process.platform, isPackaged: app.isPackaged, execPath: process.execPath, argv: process.argv });
@@ -112,18 +133,6 @@ void app.whenReady().then(async () => {
   windowStateSource = early;
   applyTheme(nativeTheme, readSettings(early).theme, []);
   registerIpc(ipcMain, apiReady, Object.values(API_CHANNELS), appOrigins);
-  const send = (command: AppCommand): void => {
-    showWindow();
-    withApi((made) => made.commands.push(command));
-  };
-  /** The menu in the language of the settings; made again when the language changes. */
-  const setMenu = (settings: Settings): void => {
-    const template = inLanguage(resolveLanguage(settings.language, app.getPreferredSystemLanguages()), () =>
-      appMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, send }),
-    );
-    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
-  };
-  let menuLanguage = readSettings(early).language;
   setMenu(readSettings(early));
   createWindow();
   app.on('activate', () => {
@@ -131,6 +140,15 @@ void app.whenReady().then(async () => {
   });
 
   // Everything else loads while the page does.
+  try {
+    await makeApi(settingsFile, early);
+  } catch (error) {
+    apiFailed(error);
+  }
+});
+
+/** The API, the settings store, the ciphers and the updater: loaded after the window opens. */
+async function makeApi(settingsFile: string, early: Pick<KeyValueStore, 'get'>): Promise<void> {
   const [{ default: Store }, { createMainApi }, { keyFileCipher }, { layeredCipher }, { createSafeStorageCipher }, { startAppUpdates }] =
     await Promise.all([
       import('electron-store'),
@@ -164,7 +182,6 @@ void app.whenReady().then(async () => {
     settingsChanged: (changed) => {
       applyTheme(nativeTheme, changed.theme, BrowserWindow.getAllWindows());
       if (changed.language !== menuLanguage) setMenu(changed);
-      menuLanguage = changed.language;
     },
     preferredLanguages: () => app.getPreferredSystemLanguages(),
   });
@@ -184,7 +201,7 @@ void app.whenReady().then(async () => {
   // The link that started the app (Windows, Linux).
   const startLink = findDeepLink(process.argv);
   if (startLink) void mainApi.openDeepLink(startLink);
-});
+}
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

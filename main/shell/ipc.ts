@@ -27,7 +27,14 @@ export function registerIpc(ipcMain: IpcMain, api: Promise<MainApi>, channels: r
       if (!isTrustedSender(event, appOrigins)) {
         return { ok: false, error: errorEnvelope('INVALID_ARGUMENT', { message: messages().errors.api.notFromWindow }) };
       }
-      return (await api).dispatch(channel, args);
+      let ready: MainApi;
+      try {
+        ready = await api;
+      } catch {
+        // The API could not be made (a module failed to load): every call says so, none hangs.
+        return { ok: false, error: errorEnvelope('INTERNAL') };
+      }
+      return ready.dispatch(channel, args);
     });
   }
 }

@@ -31,6 +31,8 @@ const h = vi.hoisted(() => {
     displays?: Array<{ workArea: { x: number; y: number; width: number; height: number } }>;
     /** What config.json holds at start. */
     storeData?: Record<string, unknown>;
+    /** The settings store cannot be opened at all. */
+    storeThrows?: boolean;
   }
 
   function make(options: FakeOptions) {
@@ -217,7 +219,7 @@ const h = vi.hoisted(() => {
       clipboard: { writeText: vi.fn() },
     };
 
-    return { log, electron, resolveReady, ready, appEvents, windows, ipcHandlers, protocolHandlers, stores, defaultSession, storeData, applicationMenu, themeEvents, paths };
+    return { log, electron, resolveReady, ready, appEvents, windows, ipcHandlers, protocolHandlers, stores, defaultSession, storeData, applicationMenu, themeEvents, paths, storeThrows: options.storeThrows ?? false };
   }
 
   return { current: null as unknown as ReturnType<typeof make>, make };
@@ -265,6 +267,7 @@ vi.mock('electron-store', () => ({
     constructor(options: unknown) {
       h.current.log.push('new Store');
       h.current.stores.push({ options, data: this.data });
+      if (h.current.storeThrows) throw new Error('EIO: the disk said no');
     }
     get(key: string) {
       return this.data.get(key);
@@ -325,6 +328,7 @@ async function start(
     argv?: string[];
     displays?: Array<{ workArea: { x: number; y: number; width: number; height: number } }>;
     storeData?: Record<string, unknown>;
+    storeThrows?: boolean;
   } = {},
 ) {
   if (options.rendererUrl === undefined) delete process.env.ELECTRON_RENDERER_URL;
@@ -380,6 +384,13 @@ describe('start-up order', () => {
     expect(log.indexOf('new BrowserWindow')).toBeLessThan(log.indexOf('new Store'));
     // Registered before the window, answered by the API made after it.
     expect(await invoke(app.fake, 'settings:get', 'app://renderer/index.html')).toMatchObject({ ok: true, value: { numberAs: 'session' } });
+  });
+
+  it('answers every call with INTERNAL when the API cannot be made, instead of leaving the page waiting', async () => {
+    const app = await start({ storeThrows: true });
+    await app.ready();
+    expect(app.fake.windows).toHaveLength(1);
+    expect(await invoke(app.fake, 'connection:get', 'app://renderer/index.html')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });
 
