@@ -163,6 +163,7 @@ test('Русский in the settings turns the window Russian at once, and Engli
   await expectNoEnglish(sheet.locator('h2, h3, dt, .or'), 'the shortcut sheet');
   await inspector.windowScreenshot('ru-shortcuts');
   await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
 
   // Back to English: the same window, the same texts the other specs know.
   await chooseLanguage(page, 'English');
@@ -200,6 +201,7 @@ test.describe('with the OS in Russian', () => {
     const settings = page.getByRole('dialog', { name: 'Настройки' });
     await expect(settings.getByRole('group', { name: 'Язык' }).getByRole('radio', { name: 'Системный' })).toBeChecked();
     await page.keyboard.press('Escape');
+    await expect(settings).toBeHidden();
 
     await chooseLanguage(page, 'English');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
