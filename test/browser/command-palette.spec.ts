@@ -173,3 +173,23 @@ test('the palette switches portals, opens what its commands name, and closes on 
   await expect(dialog).toBeHidden();
   await expect(inspector.lookupInput).toBeFocused();
 });
+
+test('keys typed while the palette’s code is still on its way go to the palette, Enter included, not to the field that had focus', async ({ inspector, harness, page }) => {
+  // Hold the palette's chunk back until the keys are typed, as a slow disk or a busy machine would.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/CommandPalette-[^/]*\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await inspector.openConnected();
+  await expect(inspector.lookupInput).toBeFocused();
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type('demo');
+  await page.keyboard.press('Enter');
+  release();
+  await expect(inspector.accountMenuButton).toContainText('Demo portal');
+  expect(harness.demos).toHaveLength(1);
+  await expect(inspector.lookupInput).toHaveValue('');
+  await expect(palette(inspector).dialog).toBeHidden();
+});

@@ -12,6 +12,7 @@ import { lookupHistory } from './history-state.svelte';
 import { FILTER_INPUT_ID, LOOKUP_INPUT_ID, focusById, inspectorView } from './inspector-view.svelte';
 import { lookup } from './lookup-state.svelte';
 import { overlays } from './overlays.svelte';
+import { holdTypedKeys } from './type-ahead';
 import { settings } from './settings-state.svelte';
 import { signIn } from './sign-in-state.svelte';
 
@@ -54,8 +55,12 @@ export async function findInDialog(): Promise<boolean> {
 export async function openPalette(): Promise<void> {
   if (settings.open) settings.close();
   overlays.shortcuts = false;
+  // From here until the palette's text box has focus, typed keys are kept for it.
+  let opening = true;
+  if (!overlays.palette) holdTypedKeys(() => opening || overlays.palette, () => (overlays.palette = false));
   await tick();
   overlays.palette = true;
+  opening = false;
 }
 
 export async function openSettings(): Promise<void> {
