@@ -144,7 +144,7 @@ describe('when to check', () => {
     check.resolve({ downloadPromise: download.promise });
     await vi.advanceTimersByTimeAsync(HOUR);
     expect(updater.checks).toBe(1);
-    download.resolve(['/tmp/update']);
+    download.resolve(['pending/openlines-inspector-0.2.0.AppImage']);
     await settle();
     await vi.advanceTimersByTimeAsync(HOUR);
     expect(updater.checks).toBe(2);
