@@ -3,7 +3,7 @@
 // No `electron` here: the shell passes in what only Electron can do
 // (safeStorage, shell.openExternal, the clipboard), and tests pass real
 // stand-ins, so this exact code answers both the app and the browser tests.
-import type { ArgsOf, Channel, ResultOf, Result, Settings } from '../../preload/api-contract';
+import type { ArgsOf, Channel, LanguageSetting, ResultOf, Result, Settings } from '../../preload/api-contract';
 import { errorEnvelope, inspectorError, toEnvelope } from '../core/errors';
 import { messages } from '../core/messages/index';
 import { parseIdentifier } from '../core/identifier';
@@ -108,8 +108,14 @@ export function createMainApi(deps: MainApiDeps): MainApi {
 
   const inFlight = new LookupsInFlight();
   const commands = new AppCommandQueue();
-  /** Read at each call: a change of the setting applies to the very next answer. */
-  const languageNow = (): Language => resolveLanguage(readSettings(deps.store).language, deps.preferredLanguages?.() ?? []);
+  // Every call needs the language: kept here rather than read from the settings
+  // file each time (the store reads the file on every get), and renewed by
+  // settings:update, the one place the app changes it.
+  let languageSetting: LanguageSetting | null = null;
+  const languageNow = (): Language => {
+    languageSetting ??= readSettings(deps.store).language;
+    return resolveLanguage(languageSetting, deps.preferredLanguages?.() ?? []);
+  };
 
   let memory: Promise<InspectorStore | null> | null = null;
   /** Opens the database once, when first needed; a failed open is tried again next time. */
@@ -221,6 +227,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     'settings:get': async () => ({ ...readSettings(deps.store), resolvedLanguage: languageNow() }),
     'settings:update': async (patch) => {
       const settings = updateSettings(deps.store, patch);
+      languageSetting = settings.language;
       if (patch.historyMaxEntries !== undefined || patch.historyMaxAgeDays !== undefined) pruneSoon(settings);
       deps.settingsChanged?.(settings);
       return { ...settings, resolvedLanguage: languageNow() };
