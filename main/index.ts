@@ -53,7 +53,10 @@ function createWindow(): BrowserWindow {
   // too, is denied by installWindowGuards (test/shell/window-guards.test.ts).
   const window = new BrowserWindow({ ...mainWindowOptions(path.join(here, '../preload/index.cjs'), nativeTheme.shouldUseDarkColors), ...placement.bounds }); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   installWindowGuards(window.webContents, window.webContents.session, appOrigins);
-  withApi((made) => connectCommandChannel(window, made.commands));
+  // The API may come after this window is gone (closed while it loaded).
+  withApi((made) => {
+    if (!window.isDestroyed()) connectCommandChannel(window, made.commands);
+  });
   // The normal bounds, so a maximised window comes back maximised over the size it had before.
   window.on('close', () => settingsStore?.set(WINDOW_STATE_KEY, windowStateOf(window)));
   window.on('closed', () => {
@@ -105,8 +108,6 @@ function setMenu(settings: Settings): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-if (primaryInstance) registerProtocolClient(app, { platform: process.platform, isPackaged: app.isPackaged, execPath: process.execPath, argv: process.argv });
-
 // Windows and Linux start a second instance for a link; it arrives here with that launch's arguments.
 app.on('second-instance', (_event, argv) => {
   showWindow();
@@ -130,25 +131,30 @@ void app.whenReady().then(async () => {
   const settingsFile = path.join(app.getPath('userData'), 'config.json');
   // Read without blocking, before the window: painted in the chosen theme from its first frame, where it was.
   const early = await peekSettingsFile(settingsFile);
+  const earlySettings = readSettings(early);
   windowStateSource = early;
-  applyTheme(nativeTheme, readSettings(early).theme, []);
+  applyTheme(nativeTheme, earlySettings.theme, []);
+  // 'system' follows the OS while the app runs: repaint behind the page when it changes.
+  nativeTheme.on('updated', () => repaintWindows(nativeTheme, BrowserWindow.getAllWindows()));
   registerIpc(ipcMain, apiReady, Object.values(API_CHANNELS), appOrigins);
-  setMenu(readSettings(early));
+  setMenu(earlySettings);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
+  // After the window: on Linux, Electron runs xdg-settings and waits for it.
+  registerProtocolClient(app, { platform: process.platform, isPackaged: app.isPackaged, execPath: process.execPath, argv: process.argv });
 
   // Everything else loads while the page does.
   try {
-    await makeApi(settingsFile, early);
+    await makeApi(settingsFile, earlySettings);
   } catch (error) {
     apiFailed(error);
   }
 });
 
 /** The API, the settings store, the ciphers and the updater: loaded after the window opens. */
-async function makeApi(settingsFile: string, early: Pick<KeyValueStore, 'get'>): Promise<void> {
+async function makeApi(settingsFile: string, early: Settings): Promise<void> {
   const [{ default: Store }, { createMainApi }, { keyFileCipher }, { layeredCipher }, { createSafeStorageCipher }, { startAppUpdates }] =
     await Promise.all([
       import('electron-store'),
@@ -167,7 +173,7 @@ async function makeApi(settingsFile: string, early: Pick<KeyValueStore, 'get'>):
   windowStateSource = settings.store;
   // The store's reading wins where the early one differed (a damaged file is now defaults).
   const theme = readSettings(settings.store).theme;
-  if (theme !== readSettings(early).theme) applyTheme(nativeTheme, theme, BrowserWindow.getAllWindows());
+  if (theme !== early.theme) applyTheme(nativeTheme, theme, BrowserWindow.getAllWindows());
   const mainApi = createMainApi({
     store: settings.store,
     settingsRecovered: settings.recovered,
@@ -196,8 +202,6 @@ async function makeApi(settingsFile: string, early: Pick<KeyValueStore, 'get'>):
     enabled: () => readSettings(settings.store).checkForUpdates,
     language: () => resolveLanguage(readSettings(settings.store).language, app.getPreferredSystemLanguages()),
   });
-  // 'system' follows the OS while the app runs: repaint behind the page when it changes.
-  nativeTheme.on('updated', () => repaintWindows(nativeTheme, BrowserWindow.getAllWindows()));
   // The link that started the app (Windows, Linux).
   const startLink = findDeepLink(process.argv);
   if (startLink) void mainApi.openDeepLink(startLink);

@@ -706,15 +706,18 @@ describe('one instance at a time', () => {
 describe('deep links', () => {
   it('registers the packaged app for openlines-inspector: links', async () => {
     const app = await start({ isPackaged: true });
+    await app.ready();
     expect(app.fake.log).toContain('app.setAsDefaultProtocolClient ["openlines-inspector"]');
   });
 
   it('while developing, registers Electron with the app folder on Windows, and nothing elsewhere', async () => {
     onPlatform('win32');
     const windows = await start({ isPackaged: false, argv: ['electron.exe', '--inspect=0', '.'] });
+    await windows.ready();
     expect(windows.fake.log).toContain(`app.setAsDefaultProtocolClient ${JSON.stringify(['openlines-inspector', process.execPath, [path.resolve('.')]])}`);
     onPlatform('linux');
     const linux = await start({ isPackaged: false, argv: ['electron', '.'] });
+    await linux.ready();
     expect(linux.fake.log.some((entry) => entry.startsWith('app.setAsDefaultProtocolClient'))).toBe(false);
   });
 

@@ -41,13 +41,19 @@ describe('the preload bridge', () => {
 
   it('sends each operation on its own channel, with the argument as given', async () => {
     const api = exposed[0]![1] as Record<string, (arg?: unknown) => Promise<unknown>>;
+    let passedOn = 0;
     for (const [method, channel] of Object.entries(API_CHANNELS)) {
       invoked.length = 0;
       const argument = { probe: method };
       await api[method]!(argument);
       expect(invoked).toHaveLength(1);
       expect(invoked[0]![0]).toBe(channel);
+      // As given to the methods that take one; the others send nothing.
+      expect([argument, undefined]).toContainEqual(invoked[0]![1]);
+      if (invoked[0]![1] !== undefined) passedOn += 1;
     }
+    // Every method with an argument in the contract (all but the ten that take none).
+    expect(passedOn).toBe(Object.keys(API_CHANNELS).length - 10);
   });
 
   it('hands the page only the command main pushed, never the IPC event, until it unsubscribes', () => {
