@@ -3,14 +3,10 @@
 // imconnector.list example; custom REST connectors have ids of their own
 // choosing, so anything unknown stays null and the UI shows the id itself.
 // The names themselves are in the message catalogue (dialog.connectors).
-import { inLanguage, type Language } from './i18n';
+import { en } from './messages/en';
 import { messages, type Messages } from './messages/index';
 
 type ConnectorId = keyof Messages['dialog']['connectors'];
-
-function namesIn(chosen: Language): Readonly<Record<string, string>> {
-  return inLanguage(chosen, () => messages().dialog.connectors);
-}
 
 function lookUp(names: Readonly<Record<string, string>>, id: string): string | null {
   // The module lower-cases connector ids itself; a hand-typed "Telegrambot" is the same channel.
@@ -24,7 +20,7 @@ function lookUp(names: Readonly<Record<string, string>>, id: string): string | n
  * whichever call happened to keep the dialog.
  */
 export function connectorName(id: string): string | null {
-  return lookUp(namesIn('en'), id);
+  return lookUp(en.dialog.connectors, id);
 }
 
 /** The name of a known connector id in the language of the call, or null (show "custom connector <id>"). */
@@ -34,5 +30,5 @@ export function connectorLabel(id: string): string | null {
 
 /** Every connector id with a readable name (for tests and documentation). */
 export function knownConnectorIds(): ConnectorId[] {
-  return Object.keys(namesIn('en')) as ConnectorId[];
+  return Object.keys(en.dialog.connectors) as ConnectorId[];
 }
