@@ -113,9 +113,19 @@ export class SearchIndex {
     }
     const match = scoped(query);
     const exact = scoped(exactQuery);
-    const broad = (exact !== match && this.#newestIds(exact, RANK_WINDOW + 1).length > RANK_WINDOW) || this.#newestIds(match, RANK_WINDOW + 1).length > RANK_WINDOW;
+    // What each expression's window check read, newest first: a broad page's tiers take it from here instead of reading it again.
+    const read = new Map<string, { ids: number[]; asked: number }>();
+    const newest = (expression: string, count: number): number[] => {
+      const known = read.get(expression);
+      // A list shorter than what was asked for is the whole of it.
+      if (known && (known.ids.length >= count || known.ids.length < known.asked)) return known.ids.slice(0, count);
+      const ids = this.#newestIds(expression, count);
+      read.set(expression, { ids, asked: count });
+      return ids;
+    };
+    const broad = (exact !== match && newest(exact, RANK_WINDOW + 1).length > RANK_WINDOW) || newest(match, RANK_WINDOW + 1).length > RANK_WINDOW;
     const tiers = [scoped(nameOrIdMatch(exactQuery)), scoped(nameOrIdMatch(query)), exact, match];
-    const rows = broad ? this.#broad(tiers, limit, account) : (this.#search.all(match, limit, account) as HitRow[]);
+    const rows = broad ? this.#broad(tiers, limit, account, newest) : (this.#search.all(match, limit, account) as HitRow[]);
     const marker = snippetMarker(text);
     return rows.map((row) => {
       const dialog = JSON.parse(row.dialog) as RawDialog;
@@ -137,7 +147,7 @@ export class SearchIndex {
   }
 
   /** The tiers in order (name or id matches first), the most recently cached first in each, until the page is full. */
-  #broad(tiers: string[], limit: number, account: string | null): HitRow[] {
+  #broad(tiers: string[], limit: number, account: string | null, newest: (expression: string, count: number) => number[]): HitRow[] {
     const order: number[] = [];
     const rank = new Map<number, number>();
     for (const [tier, expression] of tiers.entries()) {
@@ -145,7 +155,7 @@ export class SearchIndex {
       // Identical when nothing typed was a prefix: read once.
       if (tiers.indexOf(expression) !== tier) continue;
       // At most `order.length` of these are already in: asking for `limit` fills the page.
-      for (const id of this.#newestIds(expression, limit)) {
+      for (const id of newest(expression, limit)) {
         if (rank.has(id) || order.length >= limit) continue;
         order.push(id);
         rank.set(id, tier < 2 ? BROAD_RANK.nameOrId : BROAD_RANK.elsewhere);
