@@ -63,7 +63,7 @@ export class OAuthSignIn {
     try {
       const result = await pending.flow.result;
       if (!result.tokens.scope.includes(REQUIRED_SCOPE)) {
-        throw inspectorError('insufficient_scope', { message: messages().errors.accounts.applicationLacksScope(REQUIRED_SCOPE, result.tokens.scope) });
+        throw inspectorError('APPLICATION_SCOPE_MISSING', { message: messages().errors.accounts.applicationLacksScope(REQUIRED_SCOPE, result.tokens.scope) });
       }
       const account = this.#deps.accounts.addOAuth({
         origin: result.portal.origin,

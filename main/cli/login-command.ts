@@ -82,7 +82,7 @@ async function loginOAuth(options: LoginOptions & { portal: string }, { out, err
     stopReading();
   }
   if (!result.tokens.scope.includes(REQUIRED_SCOPE)) {
-    throw inspectorError('insufficient_scope', {
+    throw inspectorError('APPLICATION_SCOPE_MISSING', {
       message: says.scopeMissing(REQUIRED_SCOPE, result.tokens.scope),
     });
   }

@@ -63,6 +63,8 @@ const APP_CODES = {
   INVALID_ARGUMENT: { retryable: false },
   // A deep link that was not one of ours, or asked for an account there is no such of.
   LINK_REFUSED: { retryable: false },
+  // An OAuth application granted without imopenlines (a webhook without it is Bitrix24's insufficient_scope).
+  APPLICATION_SCOPE_MISSING: { retryable: false },
   NOT_CACHED: { retryable: false },
   OFFLINE_BY_CHOICE: { retryable: false },
   HISTORY_UNAVAILABLE: { retryable: true },

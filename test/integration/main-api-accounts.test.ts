@@ -8,13 +8,16 @@ import { DEMO_WEBHOOK, startEmulator, type Emulator } from '../../main/emulator/
 import { startHarness, type Harness } from '../support/main-api-harness';
 import { APP, get, openAuthorizePage } from './oauth-support';
 
+/** An application created without the imopenlines scope. */
+const NARROW_APP = { clientId: 'local.65f0a1b2c3d4e5.87654321', clientSecret: 'Secr3tOfTheNarrowApp00000000000000000000000000', scopes: ['im', 'user_brief'] };
+
 let emulator: Emulator;
 let harness: Harness;
 /** Every answer the window received in a test, as it would cross IPC. */
 let answers: string[];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ rateLimit: false, oauth: { apps: [APP] } });
+  emulator = await startEmulator({ rateLimit: false, oauth: { apps: [APP, NARROW_APP] } });
 });
 afterAll(() => emulator.close());
 afterEach(async () => {
@@ -100,6 +103,19 @@ describe('accounts in the app', () => {
     expect((await failure('oauth:paste', { text: forged.href })).code).toBe('OAUTH_STATE_MISMATCH');
     expect(await call('oauth:paste', { text: callback.href })).toBeNull();
     expect((await finished).kind).toBe('oauth');
+  });
+
+  it('refuses an application without the imopenlines scope, saying it is the application, and keeps nothing', async () => {
+    await start();
+    await call<OAuthPending>('oauth:begin', { portal: emulator.origin, clientId: NARROW_APP.clientId, clientSecret: NARROW_APP.clientSecret, oauthServer: emulator.oauth.serverOrigin, port: 0 });
+    const finished = failure('oauth:finish');
+    await browserSignsIn();
+    const refused = await finished;
+    expect(refused.code).toBe('APPLICATION_SCOPE_MISSING');
+    expect(refused.message).toContain('(its scopes: im, user_brief)');
+    expect(refused.action).toMatch(/Local application.*sign in again/);
+    expect(refused.action).not.toMatch(/webhook/i);
+    expect(await call<AccountSummary[]>('accounts:list')).toEqual([]);
   });
 
   it('cancels a sign-in in progress: finish says so and the port is let go', async () => {

@@ -88,12 +88,12 @@ export const errors = {
     expired_token: {
       title: 'Access token expired',
       message: 'Bitrix24 answered that the access token has expired (this happens with application tokens, not with webhooks).',
-      action: 'Reconnect to the portal: paste the inbound webhook URL again.',
+      action: 'Sign in again from the portal menu (Add or manage portals… → Sign in again); a webhook account can also be connected again with its URL.',
     },
     invalid_token: {
       title: 'Access token invalid',
       message: 'The portal did not recognise the access token.',
-      action: 'Reconnect to the portal: paste the inbound webhook URL again.',
+      action: 'Sign in again from the portal menu (Add or manage portals… → Sign in again), or connect a webhook account again with its URL.',
     },
     user_access_error: {
       title: 'No access to the application',
@@ -123,7 +123,7 @@ export const errors = {
     NOT_CONNECTED: {
       title: 'No portal connected',
       message: 'There is no Bitrix24 portal to ask yet.',
-      action: 'Connect with an inbound webhook URL, or open the demo portal to try the app without an account.',
+      action: 'Choose a saved portal from the portal menu, connect one (an inbound webhook URL or signing in with your application), or open the demo portal to try the app without an account.',
     },
     PORTAL_UNREACHABLE: {
       title: 'Portal unreachable',
@@ -186,6 +186,11 @@ export const errors = {
       title: 'Link not opened',
       message: 'The app was asked to open a link it does not accept.',
       action: "Nothing was looked up. Paste the dialog's identifier in the lookup field instead.",
+    },
+    APPLICATION_SCOPE_MISSING: {
+      title: 'Application lacks the imopenlines scope',
+      message: 'The application was created without the permissions (scope) needed to read open-line dialogs.',
+      action: 'In your portal open Applications → Developer resources → Other → Local application, tick the "imopenlines" scope (Open Channels) for this application, save, and sign in again.',
     },
     NOT_CACHED: {
       title: 'No cached copy',
