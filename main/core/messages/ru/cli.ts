@@ -26,16 +26,16 @@ search   ищет сохранённые диалоги по названию, I
          («lead 1209»), линии, имени оператора или прочитавшего; по началу
          слова, без учёта регистра и диакритики; совпадения — в « ».
 history  показывает записанные запросы, сначала новые.
-login    сохраняет портал как аккаунт. OAuth 2.0 с вашим локальным
+login    сохраняет портал как учётную запись. OAuth 2.0 с вашим локальным
          приложением: выводит адрес входа отдельной строкой и открывает его в
          браузере (кроме --no-browser); браузер возвращается на
          http://127.0.0.1:<port>/oauth/callback (порт 31417, если не задан
          --port), или вставьте код либо весь адрес, который он покажет. Или
          входящий вебхук, предварительно проверенный на портале. Секрет можно
          передать в OPENLINES_CLIENT_SECRET вместо --client-secret.
-accounts показывает сохранённые аккаунты (без секретов; * отмечает тот, что
-         lookup использует по умолчанию), переключает, переименовывает или
-         удаляет аккаунт.
+accounts показывает сохранённые учётные записи (без секретов; * отмечает
+         ту, что lookup использует по умолчанию), переключает,
+         переименовывает или удаляет учётную запись.
 
 Идентификаторы:
   1777                  ID чата (или ID сессии с --as session)
@@ -46,10 +46,10 @@ accounts показывает сохранённые аккаунты (без с
   --webhook URL         входящий вебхук, https://<портал>/rest/<пользователь>/<ключ>/
                         (или переменная OPENLINES_WEBHOOK: так ключ не попадёт
                         в историю командной оболочки)
-  --demo                встроенный демо-портал (аккаунт не нужен)
-  --account NAME        lookup: сохранённый аккаунт (по умолчанию — текущий);
-                        show, search, history: только один портал (имя
-                        сохранённого аккаунта, его адрес или «demo»)
+  --demo                встроенный демо-портал (учётная запись не нужна)
+  --account NAME        lookup: сохранённая учётная запись (по умолчанию —
+                        текущая); show, search, history: только один портал
+                        (имя сохранённой учётной записи, её адрес или «demo»)
   --as chat|session     как понимать просто число (по умолчанию: chat)
   --json                вывод в JSON (lookup: массив, по объекту на идентификатор)
   --timeout SECONDS     сколько ждать ответа на запрос (по умолчанию: 60)
@@ -82,9 +82,9 @@ export const cli: Messages['cli'] = {
       'Укажите, как войти: --portal URL --client-id ID --client-secret SECRET (или OPENLINES_CLIENT_SECRET) для OAuth, либо --webhook URL.',
     portRange: '--port: нужно целое число от 0 до 65535 (0 — любой свободный порт).',
     accountsTakes: 'accounts принимает: list, use NAME, rename NAME NEW-NAME или remove NAME.',
-    noPortal: 'Укажите, какой портал спросить: --account NAME (сохранённый аккаунт), --webhook URL (или OPENLINES_WEBHOOK) либо --demo.',
-    noneSaved: 'Сохранённых аккаунтов пока нет: добавьте аккаунт командой openlines-inspector login.',
-    noneCurrent: 'Ни один сохранённый аккаунт не выбран текущим: выберите его командой openlines-inspector accounts use NAME.',
+    noPortal: 'Укажите, какой портал спросить: --account NAME (сохранённая учётная запись), --webhook URL (или OPENLINES_WEBHOOK) либо --demo.',
+    noneSaved: 'Сохранённых учётных записей пока нет: добавьте учётную запись командой openlines-inspector login.',
+    noneCurrent: 'Ни одна сохранённая учётная запись не выбрана текущей: выберите её командой openlines-inspector accounts use NAME.',
   },
   lookup: {
     lookedUp: (query, host, demo, ms) => `запрошен как ${query} на ${host}${demo ? ' (демо-портал)' : ''} за ${ms} мс`,
@@ -123,7 +123,7 @@ export const cli: Messages['cli'] = {
     kindOAuth: (clientId) => `OAuth, приложение ${clientId}`,
     kindWebhook: 'вебхук',
     enterprise: ', лимиты Энтерпрайз',
-    none: 'Сохранённых аккаунтов пока нет. Добавьте аккаунт: openlines-inspector login --webhook URL или --portal URL --client-id ID --client-secret SECRET',
+    none: 'Сохранённых учётных записей пока нет. Добавьте учётную запись: openlines-inspector login --webhook URL или --portal URL --client-id ID --client-secret SECRET',
     nowCurrent: (name) => `Теперь запросы идут на «${name}».`,
     renamed: (before, after) => `«${before}» переименован в «${after}».`,
     removed: (name) => `Аккаунт «${name}» и его учётные данные удалены. История и сохранённые диалоги остались.`,
