@@ -35,6 +35,11 @@ class SignInStore {
     this.error = null;
     const answer = await call((api) => api.beginSignIn(request));
     this.busy = null;
+    // Closed while main was starting it: the sign-in is not wanted any more.
+    if (!this.open) {
+      if (answer.ok) void call((api) => api.cancelSignIn());
+      return;
+    }
     if (!answer.ok) {
       this.error = answer.error;
       announcer.announce(answer.error.title);
