@@ -59,6 +59,12 @@ const APP_CODES = {
   EMPTY_RESPONSE: { retryable: true },
   TRUNCATED_RESPONSE: { retryable: true },
   UNEXPECTED_SHAPE: { retryable: false },
+  // The network is hostile (docs/security.md, "The network"): answers we refuse to read or to keep.
+  REDIRECT_REFUSED: { retryable: false },
+  ANSWER_TOO_LARGE: { retryable: false },
+  ANSWER_TOO_DEEP: { retryable: false },
+  FOREIGN_ANSWER: { retryable: true },
+  MALFORMED_ERROR: { retryable: true },
   PORTAL_ERROR: { retryable: false },
   INVALID_ARGUMENT: { retryable: false },
   // A deep link that was not one of ours, or asked for an account there is no such of.

@@ -48,7 +48,9 @@ Options:
                         account's name, its host, or "demo")
   --as chat|session     how a bare number is read (default: chat)
   --json                print JSON (lookup: one object per identifier, in an array)
-  --timeout SECONDS     give up on a request after this long (default: 60)
+  --timeout SECONDS     give up on a request after this long, its whole answer
+                        included (default: 60)
+  --max-answer-mb N     read at most this much of an answer (default: 32)
   --no-history          do not record this lookup or cache the dialog
   --offline             (show) use only the copy kept on this computer
   --limit N             at most N entries (history: 50, search: 20)

@@ -172,6 +172,33 @@ export const errors = {
       action:
         'Try again; if it persists, report it with the identifier you looked up and your portal’s version (look it up from the command line with --json to see the raw answer).',
     },
+    REDIRECT_REFUSED: {
+      title: 'The portal sent us elsewhere',
+      message:
+        'The portal answered with a redirect to another address. Bitrix24’s REST API never redirects, so the request was not sent on: your key or token went nowhere else.',
+      action:
+        'Check the portal address (https, the exact host). If it is right, a Wi-Fi sign-in page, a proxy or the server’s configuration is redirecting REST calls: sign in to the network, or ask your administrator.',
+    },
+    ANSWER_TOO_LARGE: {
+      title: 'Answer too large',
+      message: 'The portal’s answer was larger than the limit, so reading it was stopped and nothing was kept.',
+      action: 'A real dialog is far smaller: something between you and the portal is sending more. If it is genuine, raise the limit in Settings (or --max-answer-mb).',
+    },
+    ANSWER_TOO_DEEP: {
+      title: 'Answer nested too deeply',
+      message: 'The portal’s answer nests its data deeper than any Bitrix24 answer does, so it was not read and nothing was kept.',
+      action: 'Try again; if it persists, something between you and the portal is altering answers: ask your administrator.',
+    },
+    FOREIGN_ANSWER: {
+      title: 'Answer about another dialog',
+      message: 'The portal answered with a dialog other than the one asked for, so it was not shown and nothing was kept.',
+      action: 'Try again. If it persists, a cache or proxy between you and the portal is mixing answers up: ask your administrator.',
+    },
+    MALFORMED_ERROR: {
+      title: 'Unreadable error from the portal',
+      message: 'The portal reported an error, but not in the shape Bitrix24 uses, so what went wrong cannot be said.',
+      action: 'Try again; if it persists, something between you and the portal is altering answers: ask your administrator.',
+    },
     PORTAL_ERROR: {
       title: 'Bitrix24 error',
       message: 'The portal answered with an error this app does not know.',
@@ -334,6 +361,17 @@ export const errors = {
   identifier: {
     nothingEntered: 'Nothing was entered.',
     tooLong: (length: number) => `That is ${length} characters long; dialog identifiers are short.`,
+    controlCharacter: (position: number, character: string) =>
+      `Character ${position} of what you entered is ${character}; identifiers never contain line breaks, tabs or other control characters.`,
+    controlCharacterInLink: (character: string) =>
+      `The dialog named in that link contains ${character}; identifiers never contain line breaks, tabs or other control characters.`,
+    /** The character the two sentences above name, as their complement. */
+    characters: {
+      lineBreak: 'a line break',
+      tab: 'a tab',
+      directionControl: (code: string) => `the invisible text-direction control ${code}`,
+      control: (code: string) => `the control character ${code}`,
+    },
     linkWithoutDialog: 'That link does not name a dialog (it has no IM_DIALOG parameter).',
     privateChatLink: (userId: string) => `That link opens a private chat with user ${userId}, not an open-line dialog.`,
     /** What a number is, as the subject of the two sentences below. */
@@ -444,8 +482,21 @@ export const errors = {
     webPage: (status: number) =>
       `The address answered with a web page instead of a Bitrix24 REST answer${status ? ` (HTTP ${status})` : ''}: usually a proxy, login or maintenance page.`,
     notRestText: (status: number) => `The address answered with text that is not a Bitrix24 REST answer${status ? ` (HTTP ${status})` : ''}.`,
+    notUtf8: (status: number) => `The address answered with text that is not UTF-8${status ? ` (HTTP ${status})` : ''}; Bitrix24 always answers in UTF-8.`,
+    megabytes: (amount: string) => `${amount} MB`,
     notRestJson: (status: number) => `The address answered with JSON that is not a Bitrix24 REST answer${status ? ` (HTTP ${status})` : ''}.`,
     httpNotRestJson: (status: number) => `The address answered HTTP ${status} with JSON that is not a Bitrix24 REST answer.`,
+    redirect: (status: number, target: string) =>
+      `The portal answered HTTP ${status}, a redirect to ${target}. Bitrix24’s REST API never redirects, so the request was not sent there: your key or token went nowhere else.`,
+    redirectSameAddress: 'another address on the portal itself',
+    redirectNowhere: (status: number) => `The portal answered HTTP ${status}, a redirect without a target. Bitrix24’s REST API never redirects.`,
+    tooLarge: (limit: string) => `The portal’s answer was larger than ${limit}, so reading it was stopped and nothing was kept.`,
+    tooDeep: (limit: number) => `The portal’s answer nests its data more than ${limit} levels deep, so it was not read and nothing was kept.`,
+    deadline: (seconds: number) => `The portal did not finish its answer within ${seconds} s, so the request was stopped.`,
+    errorWithoutCode: (status: number) =>
+      `The portal answered${status ? ` HTTP ${status}` : ''} with an error whose code is not text, so what went wrong cannot be said.`,
+    foreign: (asked: string, answered: string) => `Asked for ${asked}, the portal answered with ${answered}. The answer was not shown and nothing was kept.`,
+    answeredSession: (chat: string, session: number) => `${chat}, whose current session (${session}) is older than the one asked for`,
     dnsFailed: 'The portal address could not be found (DNS lookup failed).',
     refused: 'Nothing answered at the portal address: the connection was refused or the host is unreachable.',
     operatingLimit: (method: string, wait: string) =>
@@ -523,6 +574,15 @@ export const errors = {
     serverReset: (host: string) => `The connection to the sign-in server ${host} closed before a full answer arrived.`,
     serverUnreachableAction:
       'Check your network connection and the sign-in server address (https://oauth.bitrix.info unless you changed it), then try again.',
+    serverUnreachableTitle: 'Sign-in server unreachable',
+    serverTimeoutTitle: 'The sign-in server did not answer in time',
+    serverRedirectTitle: 'The sign-in server sent us elsewhere',
+    serverRedirect: (status: number, target: string) =>
+      `The sign-in server answered HTTP ${status}, a redirect to ${target}. Redirects are not followed, so nothing was sent there: not the client secret, nor the code or token.`,
+    serverRedirectNowhere: (status: number) =>
+      `The sign-in server answered HTTP ${status}, a redirect without a usable address. Redirects are not followed, so nothing was sent anywhere else.`,
+    serverRedirectAction:
+      'Check the sign-in server address (https://oauth.bitrix.info unless you changed it). If it is right, a proxy in between is redirecting it: ask your administrator.',
     accessTokenRefused:
       'The portal no longer accepts this account’s access token: it was revoked, the application was reinstalled, or the app was closed while renewing it.',
     noSignIn: 'No sign-in is in progress.',
@@ -545,6 +605,12 @@ export const errors = {
     refused: { title: 'Sign-in refused', portalSaid: (said: string) => `The portal answered: ${said}` },
     noCode: { title: 'No authorization code', text: 'The portal sent the browser back without a code.' },
     signedIn: { title: 'Signed in', text: 'Open Lines Inspector received the sign-in.' },
+    failed: { title: 'Sign-in failed', goBack: 'Go back to Open Lines Inspector: it shows what to do next. You can close this tab.' },
+    cancelled: {
+      title: 'Sign-in cancelled',
+      text: 'The sign-in was cancelled in Open Lines Inspector before it finished.',
+      goBack: 'Go back to Open Lines Inspector and start the sign-in again if you still need it. You can close this tab.',
+    },
   },
 
   /** Why a damaged file was moved aside (store/, api/settings-file.ts). */
