@@ -35,10 +35,36 @@ function parsePositiveId(digits: string, kind: IdKind): number {
 
 const NON_NEGATIVE_INTEGER = /^\d+$/;
 
+// Line breaks and other control characters would be sent to the portal as they
+// are; the bidi controls also make a user code display otherwise than it is sent.
+const UNSENDABLE = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u;
+
+/** The character, in words a support lead recognises: "a line break", "the control character U+0085". */
+function nameCharacter(character: string): string {
+  const said = messages().errors.identifier.characters;
+  const code = `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  if (character === '\t') return said.tab;
+  if (/[\n\r\u2028\u2029]/.test(character)) return said.lineBreak;
+  if (/\p{Bidi_Control}/u.test(character)) return said.directionControl(code);
+  return said.control(code);
+}
+
+function refuseControlCharacters(input: string): void {
+  // Counted in characters as seen, not UTF-16 units, so an emoji earlier in the
+  // text does not shift the position the message gives.
+  let position = 0;
+  for (const character of input) {
+    position += 1;
+    if (UNSENDABLE.test(character)) refuse(messages().errors.identifier.controlCharacter(position, nameCharacter(character)));
+  }
+}
+
 function parseUserCode(text: string, input: string): DialogQuery {
   // The server strips a leading `imol|` itself; we strip it too so the value
-  // we show and send is the canonical USER_CODE.
-  const body = /^imol\|/i.test(text) ? text.slice(5) : text;
+  // we show and send is the canonical USER_CODE. Every repeat goes, or a
+  // doubled prefix would leave one the server strips again, reading
+  // `imol|1|2|3` as a three-part code.
+  const body = text.replace(/^(?:imol\|)+/i, '');
   const parts = body.split('|');
   const said = messages().errors.identifier;
   if (parts.length !== 4) refuse(said.userCodeParts(parts.length));
@@ -79,9 +105,13 @@ export function parseIdentifier(rawInput: string, numberAs: NumberAs): DialogQue
   const said = messages().errors.identifier;
   if (input === '') refuse(said.nothingEntered);
   if (input.length > MAX_INPUT_LENGTH) refuse(said.tooLong(input.length));
+  refuseControlCharacters(input);
 
   const linked = fromPortalLink(input);
   if (/^https?:\/\//i.test(input) && linked === null) refuse(said.linkWithoutDialog);
+  // A link can carry them percent-encoded (%0A), out of sight in the pasted text.
+  const hidden = linked === null ? undefined : UNSENDABLE.exec(linked)?.[0];
+  if (hidden !== undefined) refuse(said.controlCharacterInLink(nameCharacter(hidden)));
   const text = linked ?? input;
   // In a link, IM_DIALOG=5 is a private chat with user 5, not chat 5.
   if (linked !== null && /^\d+$/.test(linked)) refuse(said.privateChatLink(describeForMessage(linked)));

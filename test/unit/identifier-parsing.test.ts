@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InspectorError } from '../../main/core/errors';
+import { inLanguage } from '../../main/core/i18n';
 import { parseIdentifier } from '../../main/core/identifier';
 
 function refusal(input: string, numberAs: 'chat' | 'session' = 'chat'): InspectorError {
@@ -102,5 +103,73 @@ describe('refused identifiers', () => {
   it('refuses the same bad text whichever way numbers are read', () => {
     expect(refusal('chatx', 'session').envelope.code).toBe('INVALID_IDENTIFIER');
     expect(refusal('0', 'session').envelope.message).toMatch(/session id must be 1 or more/i);
+  });
+});
+
+describe('control characters are refused before anything reaches the portal', () => {
+  const NEVER = 'identifiers never contain line breaks, tabs or other control characters.';
+
+  it.each([
+    ['livechat|1|13\n73|211', 14, 'a line break'],
+    ['livechat|1|13\r\n73|211', 14, 'a line break'],
+    ['1\u2028777', 2, 'a line break'],
+    ['chat17\t77', 7, 'a tab'],
+    ['live\u0085chat|1|1|1', 5, 'the control character U+0085'],
+    ['livechat|1|1373\u0000|211', 16, 'the control character U+0000'],
+    ['chat1777\u0000', 9, 'the control character U+0000'],
+    ['\u007F1777', 1, 'the control character U+007F'],
+    ['livechat|1|1373|2\u202E11', 18, 'the invisible text-direction control U+202E'],
+    ['\u2066chat1777\u2069', 1, 'the invisible text-direction control U+2066'],
+    ['https://portal.bitrix24.com/online/?IM_DIALOG=chat1777\u0000', 55, 'the control character U+0000'],
+  ])('%j is refused, naming character %i as %s', (input, position, character) => {
+    const error = refusal(input);
+    expect(error.envelope.code).toBe('INVALID_IDENTIFIER');
+    expect(error.envelope.message).toBe(`Character ${position} of what you entered is ${character}; ${NEVER}`);
+    expect(error.envelope.action).toMatch(/livechat\|1\|1373\|211/);
+  });
+
+  it('counts the position after trimming and in characters, not UTF-16 units', () => {
+    expect(refusal('  \n chat1\u001B777 ').envelope.message).toMatch(/^Character 6 of what you entered is the control character U\+001B;/);
+    expect(refusal('😀😀\u0007').envelope.message).toMatch(/^Character 3 of what you entered is the control character U\+0007;/);
+  });
+
+  it('refuses a tab inside a number as a control character, but still asks to remove ordinary spaces', () => {
+    expect(refusal('1\t777', 'session').envelope.message).toBe(`Character 2 of what you entered is a tab; ${NEVER}`);
+    expect(refusal('1 777', 'session').envelope.message).toBe('Remove the spaces inside the number: 1777.');
+  });
+
+  it('still trims line breaks and tabs around the identifier', () => {
+    expect(parseIdentifier('\t livechat|1|1373|211\r\n', 'chat').value).toBe('livechat|1|1373|211');
+  });
+
+  it.each([
+    ['https://portal.bitrix24.com/online/?IM_DIALOG=livechat|1|13%0A73|211', 'a line break'],
+    ['https://portal.bitrix24.com/online/?IM_DIALOG=livechat%7C1%7C1373%00%7C211', 'the control character U+0000'],
+    ['https://portal.bitrix24.com/online/?IM_DIALOG=%E2%80%AElivechat|1|1373|211', 'the invisible text-direction control U+202E'],
+  ])('refuses %j, whose link hides %s in percent-encoding', (input, character) => {
+    const error = refusal(input);
+    expect(error.envelope.code).toBe('INVALID_IDENTIFIER');
+    expect(error.envelope.message).toBe(`The dialog named in that link contains ${character}; ${NEVER}`);
+  });
+
+  it('names the character in Russian', () => {
+    const error = inLanguage('ru', () => refusal('livechat|1|13\n73|211'));
+    expect(error.envelope.message).toBe(
+      '14-й символ введённого текста — перенос строки; в идентификаторах не бывает переносов строк, табуляций и других управляющих символов.',
+    );
+    const named = inLanguage('ru', () => refusal('live\u0085chat|1|1|1'));
+    expect(named.envelope.message).toMatch(/^5-й символ введённого текста — управляющий символ U\+0085;/);
+  });
+});
+
+describe('a doubled imol| prefix', () => {
+  it('is stripped whole, so the code sent is the one the server reads', () => {
+    const query = parseIdentifier('imol|IMOL|livechat|1|1373|211', 'chat');
+    expect(query.value).toBe('livechat|1|1373|211');
+    expect(parseIdentifier(String(query.value), 'chat').value).toBe(query.value);
+  });
+
+  it('leaves no "imol" connector behind to be stripped by the server', () => {
+    expect(refusal('imol|imol|1|2|3').envelope.message).toMatch(/four parts.*has 3/);
   });
 });
