@@ -34,6 +34,13 @@ const FALLBACK_CODES = new Set([
   'QUERY_LIMIT_EXCEEDED',
   'OPERATION_TIME_LIMIT',
   'OVERLOAD_LIMIT',
+  // Something between the user and the portal is altering answers (a captive
+  // portal's redirect, a proxy): the kept copy is still the portal's own.
+  'REDIRECT_REFUSED',
+  'ANSWER_TOO_LARGE',
+  'ANSWER_TOO_DEEP',
+  'FOREIGN_ANSWER',
+  'MALFORMED_ERROR',
 ]);
 
 /** What the user reads when a lookup was not remembered, by the store's code; the lookup itself is complete. */

@@ -5,16 +5,63 @@ import { errorEnvelopeSchema } from './answer-schema';
 import { InspectorError, errorEnvelope, inspectorError } from '../core/errors';
 import { messages } from '../core/messages/index';
 
+/** Deeper than any Bitrix24 answer (a dialog is 4 levels, a batch of transcripts about 8). */
+export const MAX_ANSWER_DEPTH = 64;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The body as text: bytes must be UTF-8, which Bitrix24 always sends. */
+function bodyText(body: unknown, status: number): string | null {
+  if (typeof body === 'string') return body;
+  if (!(body instanceof ArrayBuffer) && !(body instanceof Uint8Array)) return null;
+  try {
+    return utf8.decode(body);
+  } catch {
+    throw inspectorError('NOT_BITRIX_JSON', { status, message: messages().errors.answers.notUtf8(status) });
+  }
+}
+
 /**
- * Parses a response body read as text. Returns the JSON value when it is a
+ * How deeply the JSON text nests, counted without parsing: deep nesting is
+ * cheap to send and overflows the stack of whatever walks the value later
+ * (a copy, the IPC's serialiser, the SDK's log line). Stops past `limit`.
+ */
+export function nestingDepth(text: string, limit = MAX_ANSWER_DEPTH): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return deepest;
+}
+
+/**
+ * Parses a response body (bytes, or text). Returns the JSON value when it is a
  * Bitrix24 answer ({result…} or {error…}); throws a classified InspectorError
- * for an empty, truncated, HTML or otherwise foreign body.
+ * for an empty, truncated, HTML, non-UTF-8, too deep or otherwise foreign body,
+ * and for an error whose code is not text.
  */
 export function readBody(body: unknown, contentType: string | undefined, status: number): unknown {
-  if (typeof body !== 'string') return body;
-  const text = body.trim();
+  const raw = bodyText(body, status);
+  if (raw === null) return body;
+  const text = raw.trim();
   if (text === '') {
     throw inspectorError('EMPTY_RESPONSE', { status, message: messages().errors.answers.emptyBody(status) });
+  }
+  if (nestingDepth(text) > MAX_ANSWER_DEPTH) {
+    throw inspectorError('ANSWER_TOO_DEEP', { status, message: messages().errors.answers.tooDeep(MAX_ANSWER_DEPTH) });
   }
   let value: unknown;
   try {
@@ -30,12 +77,21 @@ export function readBody(body: unknown, contentType: string | undefined, status:
     });
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && ('result' in value || 'error' in value)) {
+    if ('error' in value && !errorEnvelopeSchema.safeParse(value).success) {
+      throw inspectorError('MALFORMED_ERROR', { status, message: messages().errors.answers.errorWithoutCode(status) });
+    }
     return value;
   }
   throw inspectorError('NOT_BITRIX_JSON', {
     status,
     message: messages().errors.answers.notRestJson(status),
   });
+}
+
+/** "32 MB", in the language of the call. */
+export function describeBytes(bytes: number): string {
+  const megabytes = bytes / (1024 * 1024);
+  return messages().errors.answers.megabytes(String(Math.round(megabytes * 10) / 10));
 }
 
 /** A Bitrix24 error body → its envelope; null when the body is not one. */

@@ -34,8 +34,12 @@ export const successEnvelopeSchema = z.looseObject({
   time: z.unknown(),
 });
 
-/** A REST error answer: `{error, error_description}`. */
+/**
+ * A REST error answer: `{error, error_description}`. The code must be text
+ * (anything else says nothing); a description that is not text is dropped,
+ * not a reason to lose the code.
+ */
 export const errorEnvelopeSchema = z.looseObject({
-  error: z.string().min(1),
-  error_description: z.string().nullish(),
+  error: z.string().min(1).max(200),
+  error_description: z.string().nullish().catch(undefined),
 });

@@ -14,7 +14,7 @@ import { InspectorError, inspectorError, scrubSecrets, withoutSecrets } from '..
 import { messages } from '../core/messages/index';
 import type { Webhook } from '../core/webhook';
 import { callWithTokens, type TokenRefresher } from '../oauth/token-refresher';
-import { errorFromAnswer, errorFromTransport, readBody } from './answer-reading';
+import { describeBytes, errorFromAnswer, errorFromTransport, readBody } from './answer-reading';
 import { successEnvelopeSchema, timeSchema } from './answer-schema';
 import { abortableDelay, cancelledError, systemClock, type Clock } from './clock';
 import { OperatingTracker, type OperatingBudget } from './operating-budget';
@@ -63,8 +63,18 @@ export interface PortalClient {
 }
 
 export interface PortalClientOptions {
-  /** Bitrix24 stops a request after 60 s; so do we by default. Per try; waits in the queue or for a limit do not count. */
+  /**
+   * Bitrix24 stops a request after 60 s; so do we by default. An overall
+   * deadline per try (connect, headers and body together: a body dripped a
+   * byte at a time does not outlive it); waits in the queue or for a limit do not count.
+   */
   timeoutMs?: number;
+  /**
+   * The most of an answer read, in bytes (after decompression); default
+   * DEFAULT_MAX_ANSWER_BYTES. A function is asked on every request, so a
+   * changed setting applies to the next one.
+   */
+  maxAnswerBytes?: number | (() => number);
   /** Which of the portal's documented rate limits to keep to (brief §4); default standard (2/s, burst 50). */
   plan?: keyof typeof RATE_LIMITS;
   /** Our client-side leaky bucket, when not the plan's; `false` turns it off (benchmarks). */
@@ -84,6 +94,11 @@ export interface PortalClientOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
+/**
+ * A dialog is a few kilobytes; a transcript of thousands of messages a few
+ * megabytes. Far above both, and far below what would hurt the store.
+ */
+export const DEFAULT_MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
 /**
  * Every limit and retry of the SDK turned off; ours replace them. Left on,
@@ -102,7 +117,12 @@ const SDK_RESTRICTIONS_OFF = {
 
 /** What the axios interceptor needs from the call that is sending. */
 interface SendContext {
+  /** The call's: the caller's cancel or the client's close. */
   signal: AbortSignal;
+  /** Set when the try's overall deadline ran out, so the abort it caused is told from a cancel. */
+  deadlineHit?: boolean;
+  /** Stops the try's deadline timer once its answer is read. */
+  clearDeadline?: () => void;
   /** OAuth: the token this try sends, chosen by callWithTokens. */
   accessToken?: string;
   /** OAuth: the portal's 401 for this try, handed back through the SDK's refresh hook. */
@@ -237,6 +257,9 @@ function createSdkClient(
   const limiter = rateLimit === false ? null : new RateLimiter(rateLimit, clock);
   const policy: RetryPolicy = options.retry === false ? NO_RETRIES : { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const operating = new OperatingTracker(clock);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const { maxAnswerBytes: cap = DEFAULT_MAX_ANSWER_BYTES } = options;
+  const maxAnswerBytes = typeof cap === 'function' ? cap : () => cap;
   const closing = new AbortController();
   // One listener per call in progress, hundreds when a burst is queued: that is the design, not a leak.
   setMaxListeners(0, closing.signal);
@@ -257,10 +280,15 @@ function createSdkClient(
     hook.offClientSideWarning();
     const axios = hook.getHttpClient(module.ApiVersion.v2).ajaxClient;
     axios.defaults.httpsAgent = agent;
-    axios.defaults.timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    // Read bodies as text and judge them ourselves: axios would silently hand a
-    // proxy's HTML page or a truncated body through as a string.
-    axios.defaults.responseType = 'text';
+    // Also a guard while connecting; the overall deadline is the interceptor's below.
+    axios.defaults.timeout = timeoutMs;
+    // Bitrix24's REST never redirects. Following one would send the path (the
+    // webhook key in it) or a 307's body (the access token) to whatever host
+    // the answer names, over plain http if it says so: refuse them all.
+    axios.defaults.maxRedirects = 0;
+    // Read bodies as bytes and judge them ourselves: axios would silently hand a
+    // proxy's HTML page, a truncated or a non-UTF-8 body through as a string.
+    axios.defaults.responseType = 'arraybuffer';
     axios.defaults.transformResponse = [(data: unknown) => data];
     // Every HTTP request takes its turn in our bucket right before it goes out,
     // the SDK's own second try after expired_token included, and carries the
@@ -269,7 +297,9 @@ function createSdkClient(
       const context = sending.getStore();
       const signal = context?.signal ?? closing.signal;
       if (limiter) await limiter.acquire({ signal, front: context?.front ?? false, onWait: context?.onQueued });
-      config.signal = signal;
+      config.signal = context ? withDeadline(context, timeoutMs) : signal;
+      config.maxContentLength = maxAnswerBytes();
+      config.maxBodyLength = config.maxContentLength;
       if (context?.accessToken !== undefined && typeof config.data === 'object' && config.data !== null) {
         config.data = { ...(config.data as Record<string, unknown>), auth: context.accessToken };
       }
@@ -288,6 +318,9 @@ function createSdkClient(
         return response;
       },
       (error: unknown) => {
+        if (isTransportError(error) && error.response && isRedirect(error.response.status)) {
+          throw redirectRefused(error.response.status, error.response.headers);
+        }
         if (isTransportError(error) && error.response) {
           // Re-parse so the SDK sees Bitrix24's {error, error_description}; a
           // non-JSON error page throws our own classified error instead.
@@ -314,10 +347,14 @@ function createSdkClient(
       }
       answer = result.getData();
     } catch (error) {
+      if (context.deadlineHit) throw deadlineError(timeoutMs);
       // Whatever the abort looked like on the way out (axios, the SDK, our queue), it was a cancel.
       if (context.signal.aborted) throw cancelledError();
       operating.record(method, timeInErrorBody(error));
-      throw classify(error, credentials.secrets());
+      throw classify(error, credentials.secrets(), maxAnswerBytes());
+    } finally {
+      context.clearDeadline?.();
+      context.deadlineHit = false;
     }
     const parsed = successEnvelopeSchema.safeParse(answer);
     if (!parsed.success) throw inspectorError('NOT_BITRIX_JSON');
@@ -425,16 +462,70 @@ function timeInErrorBody(error: unknown): TimeBlock | null {
   return time.success && time.data ? (time.data as TimeBlock) : null;
 }
 
-/** Our error for whatever the SDK, axios or the portal threw, scrubbed of the credentials' secrets. */
-function classify(error: unknown, secrets: string[]): InspectorError {
-  return withoutSecrets(classifyRaw(error, secrets), secrets);
+/**
+ * The try's own signal: the call's, or its deadline running out. The timer
+ * starts when the request leaves the queue, so only the exchange itself counts;
+ * it is real time whatever clock the limiter is given, as the network's is.
+ */
+function withDeadline(context: SendContext, timeoutMs: number): AbortSignal {
+  context.clearDeadline?.();
+  const controller = new AbortController();
+  const { signal, release } = eitherSignal(context.signal, controller.signal);
+  const timer = systemClock.setTimeout(() => {
+    context.deadlineHit = true;
+    controller.abort();
+  }, timeoutMs);
+  context.clearDeadline = () => {
+    systemClock.clearTimeout(timer);
+    release();
+    context.clearDeadline = undefined;
+  };
+  return signal;
 }
 
-function classifyRaw(error: unknown, secrets: string[]): InspectorError {
+function deadlineError(timeoutMs: number): InspectorError {
+  return inspectorError('TIMEOUT', { message: messages().errors.answers.deadline(Math.round(timeoutMs / 100) / 10) });
+}
+
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400;
+}
+
+/** Names where the portal wanted the request to go, by scheme and host only: the path may hold the key. */
+function redirectRefused(status: number, headers: Record<string, unknown>): InspectorError {
+  const said = messages().errors.answers;
+  const location = headers.location;
+  let target: string | null = null;
+  if (typeof location === 'string') {
+    try {
+      const url = new URL(location, 'https://portal.invalid');
+      target = url.host === 'portal.invalid' ? said.redirectSameAddress : `${url.protocol}//${url.host}`;
+    } catch {
+      target = null;
+    }
+  }
+  return inspectorError('REDIRECT_REFUSED', { status, message: target === null ? said.redirectNowhere(status) : said.redirect(status, target) });
+}
+
+/** Axios's own words for a body over maxContentLength: its only sign. */
+function isOverCap(transport: TransportError): boolean {
+  return /maxContentLength size of \d+ exceeded/.test(transport.message);
+}
+
+/** Our error for whatever the SDK, axios or the portal threw, scrubbed of the credentials' secrets. */
+function classify(error: unknown, secrets: string[], maxAnswerBytes: number): InspectorError {
+  return withoutSecrets(classifyRaw(error, secrets, maxAnswerBytes), secrets);
+}
+
+function classifyRaw(error: unknown, secrets: string[], maxAnswerBytes: number): InspectorError {
   const own = findInspectorError(error);
   if (own) return own;
   const transport = findTransportError(error);
-  if (transport?.response) {
+  if (transport && isOverCap(transport)) {
+    return inspectorError('ANSWER_TOO_LARGE', { message: messages().errors.answers.tooLarge(describeBytes(maxAnswerBytes)) });
+  }
+  // A response without data broke off while its body was read: a reset, not an answer.
+  if (transport?.response && transport.response.data != null) {
     const { data, status } = transport.response;
     // An HTTP error whose JSON is not a Bitrix24 error still came from somewhere: say so, with its status.
     return (
