@@ -2,6 +2,7 @@
 // for the app, the CLI and the benchmark.
 import type { CallOptions, PortalClient } from '../rest/portal-client';
 import { dialogSchema } from '../rest/answer-schema';
+import { checkAnswerMatches } from './answer-match';
 import { decodeDialog } from './decode/index';
 import { describeDialog } from './describe-dialog';
 import type { DialogQuery, LookupResult, OperatingBudgetInfo, PortalInfo, RawDialog, TimeBlock } from './dialog-types';
@@ -23,6 +24,7 @@ export async function fetchDialog(client: PortalClient, query: DialogQuery, opti
   }
   // Validated, but kept as sent: the raw view must show the portal's own key order.
   const presented = presentDialog(query, client.portal, answer.result as RawDialog, answer.time, new Date().toISOString());
+  checkAnswerMatches(query, parsed.data, presented.decoded);
   return { ...presented, budget: budgetInfo(client) };
 }
 
