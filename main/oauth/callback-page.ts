@@ -37,6 +37,8 @@ export function escapeHtml(text: string): string {
 
 export interface CallbackPage {
   title: string;
+  /** Set in bold before the paragraphs: what went wrong, when the heading only says that something did. */
+  lead?: string;
   /** Plain-text paragraphs; escaped here. */
   paragraphs: string[];
   failed?: boolean;
@@ -44,7 +46,8 @@ export interface CallbackPage {
 
 /** The page, in the language of the call in progress (the listener runs its requests in the sign-in's). */
 export function renderCallbackPage(page: CallbackPage): string {
-  const body = page.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  const lead = page.lead === undefined ? [] : [`<p><strong>${escapeHtml(page.lead)}</strong></p>`];
+  const body = [...lead, ...page.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`)].join('\n');
   return (
     `<!DOCTYPE html>\n<html lang="${language()}"><head><meta charset="utf-8">` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +

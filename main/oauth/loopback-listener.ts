@@ -3,7 +3,7 @@
 // alive only while a sign-in waits (RFC 8252 §7.3), takes the code.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { inspectorError, type InspectorError } from '../core/errors';
+import { inspectorError, toEnvelope, type InspectorError } from '../core/errors';
 import { inLanguage, language, type Language } from '../core/i18n';
 import { messages } from '../core/messages/index';
 import { CALLBACK_PAGE_HEADERS, renderCallbackPage, type CallbackPage } from './callback-page';
@@ -50,6 +50,17 @@ export interface LoopbackOptions {
    * to the server is not that call and need not carry its language.
    */
   language?: Language;
+  /**
+   * How the sign-in ends. Given, the browser that brings the code is held
+   * until this settles and then told the truth: signed in, or what went wrong.
+   * A code proves nothing until the token server takes it (a wrong secret
+   * fails only then), and the page waits for the sign-in's outcome rather than
+   * for this code's exchange because a pasted code may win first, or the user
+   * may cancel, and the page must say which. It has to settle in bounded time:
+   * the sign-in's does, as every token request has a deadline. Left out, the
+   * page says "signed in" as soon as the code arrives.
+   */
+  outcome?: Promise<unknown>;
 }
 
 export interface LoopbackListener {
@@ -60,7 +71,10 @@ export interface LoopbackListener {
   readonly callback: Promise<CallbackParams>;
   /** Resolves once the port is released, whatever ended the wait. */
   readonly closed: Promise<void>;
-  /** Stops waiting (callback rejects with OAUTH_CANCELLED if still pending) and releases the port. */
+  /**
+   * Stops waiting (callback rejects with OAUTH_CANCELLED if still pending) and
+   * releases the port; a browser held for `outcome` is answered first.
+   */
   close(): Promise<void>;
 }
 
@@ -93,6 +107,7 @@ export function startLoopbackListener(options: LoopbackOptions): Promise<Loopbac
   callback.catch(() => {});
 
   let done = false;
+  let holding = false;
   let port = requestedPort;
   let timer: NodeJS.Timeout | undefined;
   const server = createServer((req, res) => inLanguage(chosen, () => handle(req, res)));
@@ -171,9 +186,21 @@ export function startLoopbackListener(options: LoopbackOptions): Promise<Loopbac
       return;
     }
     const optional = (name: string): string | undefined => query.get(name) ?? undefined;
-    answer(res, 200, { title: page.signedIn.title, paragraphs: [page.signedIn.text, page.closeThisTab] }, () =>
-      server.closeAllConnections(),
-    );
+    const reply = (status: number, shown: CallbackPage): void => {
+      holding = false;
+      answer(res, status, shown, () => server.closeAllConnections());
+    };
+    const signedIn: CallbackPage = { title: page.signedIn.title, paragraphs: [page.signedIn.text, page.closeThisTab] };
+    if (options.outcome === undefined) {
+      reply(200, signedIn);
+    } else {
+      holding = true;
+      // Runs in this request's language: the callbacks keep the context they were attached in.
+      void options.outcome.then(
+        () => reply(200, signedIn),
+        (error: unknown) => reply(...failurePage(error)),
+      );
+    }
     finish(() =>
       resolveCallback({
         code,
@@ -211,12 +238,25 @@ export function startLoopbackListener(options: LoopbackOptions): Promise<Loopbac
         closed,
         close: () => {
           inLanguage(chosen, () => finish(() => rejectCallback(inspectorError('OAUTH_CANCELLED'))));
-          server.closeAllConnections();
+          // The held browser's connection goes once its answer is sent.
+          if (!holding) server.closeAllConnections();
           return closed;
         },
       });
     });
   });
+}
+
+/** The page for a sign-in that ended without tokens; the envelope's words are already free of secrets. */
+function failurePage(error: unknown): [number, CallbackPage] {
+  const page = messages().errors.callbackPage;
+  const { code, title, message } = toEnvelope(error);
+  if (code === 'OAUTH_CANCELLED') {
+    return [410, { title: page.cancelled.title, paragraphs: [page.cancelled.text, page.cancelled.goBack], failed: true }];
+  }
+  // 502/504: the browser's request was fine; the server behind us refused it or never answered.
+  const status = code === 'TIMEOUT' ? 504 : code === 'INTERNAL' ? 500 : 502;
+  return [status, { title: page.failed.title, lead: title, paragraphs: [message, page.failed.goBack], failed: true }];
 }
 
 function describeDuration(ms: number): string {

@@ -72,16 +72,6 @@ export async function startSignIn(options: SignInOptions): Promise<SignInFlow> {
   const stop = new AbortController();
   const state = newState();
 
-  let listener: LoopbackListener | undefined;
-  if (options.listen !== false) {
-    listener = await startLoopbackListener({
-      state,
-      ...(options.port !== undefined ? { port: options.port } : {}),
-      timeoutMs,
-      signal: stop.signal,
-    });
-  }
-
   let resolveResult!: (result: SignInResult) => void;
   let rejectResult!: (error: unknown) => void;
   const result = new Promise<SignInResult>((resolve, reject) => {
@@ -90,6 +80,18 @@ export async function startSignIn(options: SignInOptions): Promise<SignInFlow> {
   });
   // The caller may only ever await submitPastedCode.
   result.catch(() => {});
+
+  let listener: LoopbackListener | undefined;
+  if (options.listen !== false) {
+    listener = await startLoopbackListener({
+      state,
+      ...(options.port !== undefined ? { port: options.port } : {}),
+      timeoutMs,
+      signal: stop.signal,
+      // The browser learns how the whole sign-in ended, not just that a code arrived.
+      outcome: result,
+    });
+  }
 
   let settled = false;
   let pastesInFlight = 0;

@@ -37,7 +37,7 @@ export interface TokenClientOptions {
   serverOrigin?: string;
   /** The only certificates to trust (the emulator's); left out, Node's store and NODE_EXTRA_CA_CERTS apply. */
   extraCertificates?: string[];
-  /** Default 30 s. */
+  /** The whole of each request (connect, headers, body); default 30 s. */
   timeoutMs?: number;
   /** For tests. Default Date.now. */
   now?: () => number;
@@ -100,11 +100,11 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
     // POST with a form body, as the official SDK sends it: the documented GET would put
     // the client secret and the code into every proxy's and server's access log.
     const body = new URLSearchParams({ ...grant, client_id: options.clientId, client_secret: options.clientSecret }).toString();
-    const { status, text, contentType } = await post(tokenUrl, body, { agent, timeoutMs, signal: requestOptions.signal, host });
     try {
+      const { status, text, contentType } = await post(tokenUrl, body, { agent, timeoutMs, signal: requestOptions.signal, host });
       return readTokenAnswer(text, status, contentType, grant.grant_type, now());
     } catch (error) {
-      // The server's description may echo what it was sent.
+      // The server's description may echo what it was sent, and a redirect's host is the server's to choose.
       const sent = [options.clientSecret, grant.grant_type === 'authorization_code' ? grant.code : grant.refresh_token];
       throw error instanceof InspectorError ? withoutSecrets(error, sent) : error;
     }
@@ -173,31 +173,59 @@ function oauthError(code: string, description: string | undefined, status: numbe
   return inspectorError('OAUTH_REFUSED', { ...extras, message: messages().errors.oauth.serverRefusedWith(code.slice(0, 100)) });
 }
 
-/** Which sentence of the catalogue words each network code for the sign-in server. */
-const TRANSPORT_MESSAGES: Partial<Record<ErrorCode, 'serverUnreachable' | 'serverTimeout' | 'serverTls' | 'serverReset'>> = {
-  PORTAL_UNREACHABLE: 'serverUnreachable',
-  TIMEOUT: 'serverTimeout',
-  TLS_ERROR: 'serverTls',
-  CONNECTION_RESET: 'serverReset',
-};
+/**
+ * The network codes of answer-reading.ts, worded for the sign-in server: the
+ * catalogue's own sentences speak of the portal, and the browser's page shows
+ * the title as well as the message.
+ */
+function signInServerWords(code: ErrorCode, host: string): { title?: string; message: string; action?: string } | undefined {
+  const said = messages().errors.oauth;
+  switch (code) {
+    case 'PORTAL_UNREACHABLE':
+      return { title: said.serverUnreachableTitle, message: said.serverUnreachable(host), action: said.serverUnreachableAction };
+    case 'TIMEOUT':
+      return { title: said.serverTimeoutTitle, message: said.serverTimeout(host) };
+    case 'TLS_ERROR':
+      return { message: said.serverTls(host) };
+    case 'CONNECTION_RESET':
+      return { message: said.serverReset(host) };
+    default:
+      return undefined;
+  }
+}
 
-/** The network codes of answer-reading.ts, worded for the sign-in server instead of the portal. */
+/** The catalogue's title belongs to the code; this error happened elsewhere. */
+function retitled(error: InspectorError, title: string | undefined): InspectorError {
+  return title === undefined ? error : new InspectorError({ ...error.envelope, title }, { cause: error.cause });
+}
+
 function transportError(error: NodeJS.ErrnoException, host: string): InspectorError {
   if (error.name === 'AbortError' || error.code === 'ABORT_ERR') return inspectorError('OAUTH_CANCELLED', {}, error);
   const code = errorFromTransport(error.code, error.message).envelope.code as ErrorCode;
+  const words = signInServerWords(code, host);
+  return retitled(inspectorError(code, words ?? {}, error), words?.title);
+}
+
+/** Where a redirect pointed, as scheme://host[:port] only: its path and query may carry the code. */
+function redirectTarget(location: string | undefined, base: string): string | undefined {
+  if (!location) return undefined;
+  try {
+    const target = new URL(location, base);
+    return target.host !== '' && target.host.length <= 260 ? `${target.protocol}//${target.host}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function redirectRefused(status: number, location: string | undefined, base: string): InspectorError {
   const said = messages().errors.oauth;
-  const which = TRANSPORT_MESSAGES[code];
-  const message = which === undefined ? undefined : said[which](host);
-  return inspectorError(
-    code,
-    {
-      ...(message ? { message } : {}),
-      ...(code === 'PORTAL_UNREACHABLE'
-        ? { action: said.serverUnreachableAction }
-        : {}),
-    },
-    error,
-  );
+  const target = redirectTarget(location, base);
+  const refused = inspectorError('REDIRECT_REFUSED', {
+    status,
+    message: target === undefined ? said.serverRedirectNowhere(status) : said.serverRedirect(status, target),
+    action: said.serverRedirectAction,
+  });
+  return retitled(refused, said.serverRedirectTitle);
 }
 
 interface PostOptions {
@@ -209,7 +237,16 @@ interface PostOptions {
 
 function post(url: string, body: string, options: PostOptions): Promise<{ status: number; text: string; contentType: string | undefined }> {
   return new Promise((resolve, reject) => {
-    const fail = (error: NodeJS.ErrnoException): void => reject(transportError(error, options.host));
+    let deadline: NodeJS.Timeout | undefined;
+    const fail = (error: NodeJS.ErrnoException): void => {
+      clearTimeout(deadline);
+      reject(transportError(error, options.host));
+    };
+    const refuse = (error: InspectorError): void => {
+      clearTimeout(deadline);
+      req.destroy();
+      reject(error);
+    };
     const req = https.request(
       url,
       {
@@ -223,25 +260,37 @@ function post(url: string, body: string, options: PostOptions): Promise<{ status
         },
       },
       (res: IncomingMessage) => {
+        const status = res.statusCode ?? 0;
+        // https.request never follows a redirect; read on, a 3xx would pass for a broken answer
+        // and hide that the server tried to send the secret's request somewhere else.
+        if (status >= 300 && status <= 399) {
+          refuse(redirectRefused(status, res.headers.location, url));
+          return;
+        }
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > MAX_ANSWER_BYTES) {
-            req.destroy();
-            reject(inspectorError('OAUTH_BAD_ANSWER', { status: res.statusCode, message: messages().errors.oauth.serverTooBig }));
+            refuse(inspectorError('OAUTH_BAD_ANSWER', { status, message: messages().errors.oauth.serverTooBig }));
             return;
           }
           chunks.push(chunk);
         });
         res.on('error', fail);
         res.on('aborted', () => fail(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), contentType: res.headers['content-type'] }),
-        );
+        res.on('end', () => {
+          clearTimeout(deadline);
+          resolve({ status, text: Buffer.concat(chunks).toString('utf8'), contentType: res.headers['content-type'] });
+        });
       },
     );
-    req.setTimeout(options.timeoutMs, () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+    // One deadline for connecting, the headers and the body together: req.setTimeout only
+    // notices a quiet socket, so a server dripping a byte at a time would never trip it.
+    deadline = setTimeout(() => {
+      fail(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' }));
+      req.destroy();
+    }, options.timeoutMs);
     req.on('error', fail);
     req.end(body);
   });

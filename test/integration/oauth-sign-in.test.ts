@@ -3,12 +3,25 @@
 // loopback listener, and see the code exchanged and the token work on REST.
 import { afterEach, describe, expect, it } from 'vitest';
 import net from 'node:net';
+import { inLanguage } from '../../main/core/i18n';
 import { DEMO_MEMBER_ID, startEmulator, type Emulator, type EmulatorOAuthApp } from '../../main/emulator/index';
 import { startLoopbackListener, type LoopbackListener } from '../../main/oauth/loopback-listener';
 import { newState } from '../../main/oauth/authorize-url';
 import { startSignIn, type SignInFlow, type SignInOptions } from '../../main/oauth/sign-in-flow';
 import { createTokenClient } from '../../main/oauth/token-client';
-import { callScope, connectError, get, openAuthorizePage, rejection, settledYet } from './oauth-support';
+import {
+  answerJson,
+  callScope,
+  connectError,
+  get,
+  openAuthorizePage,
+  rejection,
+  settledYet,
+  startLocalHttps,
+  stillPendingAfter,
+  tokenAnswer,
+  type LocalHttpsServer,
+} from './oauth-support';
 
 const APP: EmulatorOAuthApp = {
   clientId: 'local.65f0a1b2c3d4e5.12345678',
@@ -20,9 +33,11 @@ const emulators: Emulator[] = [];
 const flows: SignInFlow[] = [];
 const listeners: LoopbackListener[] = [];
 const blockers: net.Server[] = [];
+const tokenServers: LocalHttpsServer[] = [];
 
 afterEach(async () => {
   await Promise.all(flows.splice(0).map((flow) => flow.cancel()));
+  await Promise.all(tokenServers.splice(0).map((server) => server.close()));
   await Promise.all(listeners.splice(0).map((listener) => listener.close()));
   await Promise.all(blockers.splice(0).map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
   await Promise.all(emulators.splice(0).map((emulator) => emulator.close()));
@@ -68,7 +83,10 @@ describe('signing in through the loopback listener', () => {
     expect(location.startsWith(`${flow.redirectUri}?`)).toBe(true);
     const landing = await get(location);
     expect(landing.status).toBe(200);
+    expect(landing.text).toContain('<h1>Signed in</h1>');
     expect(landing.text).toContain('You can close this tab and return to Open Lines Inspector');
+    // Said only once the code had become tokens.
+    expect(await settledYet(flow.result)).toBe('settled');
 
     const result = await flow.result;
     expect(result.via).toBe('loopback');
@@ -132,14 +150,34 @@ describe('signing in through the loopback listener', () => {
     expect((await flow.result).via).toBe('loopback');
   });
 
-  it('ends with invalid_client when the secret is wrong, and says so', async () => {
+  it('ends with invalid_client when the secret is wrong, and tells the browser the sign-in failed', async () => {
     const portal = await emulator();
     const flow = await signIn(portal, { clientSecret: 'not-the-secret' });
-    await get(await openAuthorizePage(flow.authorizeUrl, portal.certificate));
+    const location = await openAuthorizePage(flow.authorizeUrl, portal.certificate);
+    const landing = await get(location);
     const error = await rejection(flow.result);
     expect(error.envelope.code).toBe('OAUTH_INVALID_CLIENT');
     expect(error.envelope.status).toBe(401);
     expect(JSON.stringify(error.envelope)).not.toContain('not-the-secret');
+
+    expect(landing.status).toBe(502);
+    expect(landing.text).toContain('<main class="bad"><h1>Sign-in failed</h1>');
+    expect(landing.text).toContain(`<strong>${error.envelope.title}</strong>`);
+    expect(landing.text).toContain('did not accept the application’s client id and secret');
+    expect(landing.text).toContain('Go back to Open Lines Inspector');
+    expect(landing.text).not.toContain('Signed in');
+    expect(landing.text).not.toContain('not-the-secret');
+    expect(landing.text).not.toContain(new URL(location).searchParams.get('code'));
+  });
+
+  it('words the failure page in the language the sign-in began in', async () => {
+    const portal = await emulator();
+    const flow = await inLanguage('ru', () => signIn(portal, { clientSecret: 'not-the-secret' }));
+    const landing = await get(await openAuthorizePage(flow.authorizeUrl, portal.certificate));
+    expect(landing.text).toContain('<html lang="ru">');
+    expect(landing.text).toContain('<h1>Войти не удалось</h1>');
+    expect(landing.text).toContain('Вернитесь в Open Lines Inspector');
+    expect((await rejection(flow.result)).envelope.code).toBe('OAUTH_INVALID_CLIENT');
   });
 
   it('checks everything before taking the port', async () => {
@@ -150,6 +188,94 @@ describe('signing in through the loopback listener', () => {
     expect((await rejection(startSignIn({ ...base, portal: portal.origin, oauthServer: 'http://127.0.0.1:9' }))).envelope.code).toBe(
       'OAUTH_INVALID_SERVER',
     );
+  });
+});
+
+/** A sign-in whose token server the test answers by hand; the browser's visit is made up, as the portal plays no part. */
+async function signInAgainst(tokenServer: LocalHttpsServer): Promise<{ flow: SignInFlow; visit(code: string): Promise<Awaited<ReturnType<typeof get>>> }> {
+  const flow = await startSignIn({
+    portal: 'https://portal.example',
+    clientId: APP.clientId,
+    clientSecret: APP.clientSecret,
+    oauthServer: tokenServer.origin,
+    extraCertificates: [tokenServer.certificate],
+    port: 0,
+  });
+  flows.push(flow);
+  const state = new URL(flow.authorizeUrl).searchParams.get('state')!;
+  return { flow, visit: (code) => get(`${flow.redirectUri}?${new URLSearchParams({ code, state })}`) };
+}
+
+async function tokenServer(): Promise<LocalHttpsServer> {
+  const started = await startLocalHttps();
+  tokenServers.push(started);
+  return started;
+}
+
+describe('the browser’s page after the redirect', () => {
+  it('waits while the token server has not answered, then says signed in', async () => {
+    const server = await tokenServer();
+    const { flow, visit } = await signInAgainst(server);
+    const page = visit('a'.repeat(70));
+    const exchange = await server.nextRequest();
+    expect(new URLSearchParams(exchange.body).get('code')).toBe('a'.repeat(70));
+    expect(await stillPendingAfter(page, 300)).toBe('pending');
+
+    answerJson(exchange.res, 200, tokenAnswer());
+    const landing = await page;
+    expect(landing.status).toBe(200);
+    expect(landing.text).toContain('<h1>Signed in</h1>');
+    expect((await flow.result).via).toBe('loopback');
+    expect(await connectError(flow.port!)).toBe('ECONNREFUSED');
+  });
+
+  it('names a refused code once the token server refuses it', async () => {
+    const server = await tokenServer();
+    const { flow, visit } = await signInAgainst(server);
+    const page = visit('b'.repeat(70));
+    answerJson((await server.nextRequest()).res, 400, { error: 'invalid_grant', error_description: `code ${'b'.repeat(70)} expired` });
+    const landing = await page;
+    expect(landing.status).toBe(502);
+    expect(landing.text).toContain('<h1>Sign-in failed</h1>');
+    expect(landing.text).toContain('The authorization code was refused');
+    expect(landing.text).not.toContain('b'.repeat(70));
+    expect((await rejection(flow.result)).envelope.code).toBe('OAUTH_SIGN_IN_AGAIN');
+  });
+
+  it('says the sign-in was cancelled when it is cancelled while the page waits', async () => {
+    const server = await tokenServer();
+    const { flow, visit } = await signInAgainst(server);
+    const page = visit('c'.repeat(70));
+    await server.nextRequest();
+    expect(await stillPendingAfter(page, 100)).toBe('pending');
+
+    await flow.cancel();
+    const landing = await page;
+    expect(landing.status).toBe(410);
+    expect(landing.text).toContain('<h1>Sign-in cancelled</h1>');
+    expect(landing.text).not.toContain('Signed in');
+    expect((await rejection(flow.result)).envelope.code).toBe('OAUTH_CANCELLED');
+    expect(await connectError(flow.port!)).toBe('ECONNREFUSED');
+  });
+
+  it('says signed in when a pasted code wins while the browser’s code is still being exchanged', async () => {
+    const server = await tokenServer();
+    const { flow, visit } = await signInAgainst(server);
+    const page = visit('d'.repeat(70));
+    const browsers = await server.nextRequest();
+    const pasted = flow.submitPastedCode('e'.repeat(70));
+    const pastes = await server.nextRequest();
+    expect(new URLSearchParams(pastes.body).get('code')).toBe('e'.repeat(70));
+    expect(await stillPendingAfter(page, 100)).toBe('pending');
+
+    answerJson(pastes.res, 200, tokenAnswer());
+    expect((await pasted).via).toBe('paste');
+    const landing = await page;
+    expect(landing.status).toBe(200);
+    expect(landing.text).toContain('<h1>Signed in</h1>');
+    // The loser's answer comes too late to change anything.
+    answerJson(browsers.res, 400, { error: 'invalid_grant' });
+    expect((await flow.result).via).toBe('paste');
   });
 });
 

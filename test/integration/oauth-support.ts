@@ -1,9 +1,11 @@
 // Shared by the OAuth integration tests: a browser's part (load a page, read
 // its redirect) and a bare REST call with an access token, over real sockets.
 import { request as httpsRequest } from 'node:https';
-import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import net from 'node:net';
 import { inspectorError } from '../../main/core/errors';
+import { emulatorCertificate } from '../../main/emulator/certificate';
 import { startEmulator, type Emulator, type EmulatorOAuthApp, type EmulatorOptions } from '../../main/emulator/index';
 import { startSignIn } from '../../main/oauth/sign-in-flow';
 import { createTokenClient, type OAuthTokens, type TokenClient } from '../../main/oauth/token-client';
@@ -73,6 +75,95 @@ export function settledYet(promise: Promise<unknown>): Promise<'settled' | 'pend
   ]);
 }
 
+/** Resolves with 'pending' when the promise is still unsettled after `ms`: long enough for an answer already sent to arrive. */
+export function stillPendingAfter(promise: Promise<unknown>, ms: number): Promise<'settled' | 'pending'> {
+  return Promise.race([
+    promise.then(
+      () => 'settled' as const,
+      () => 'settled' as const,
+    ),
+    new Promise<'pending'>((resolve) => setTimeout(() => resolve('pending'), ms)),
+  ]);
+}
+
+export interface ReceivedRequest {
+  method: string;
+  url: string;
+  body: string;
+  res: ServerResponse;
+}
+
+/** A hand-driven HTTPS server on 127.0.0.1 (a hostile token server, or a bystander that must hear nothing). */
+export interface LocalHttpsServer {
+  origin: string;
+  port: number;
+  /** The emulator's: valid for 127.0.0.1 and localhost. */
+  certificate: string;
+  /** TCP connections accepted, whether or not a request followed. */
+  readonly connections: number;
+  readonly received: ReceivedRequest[];
+  /** The next request with its body read, answered (or not) by the test through `res`. */
+  nextRequest(): Promise<ReceivedRequest>;
+  close(): Promise<void>;
+}
+
+export async function startLocalHttps(): Promise<LocalHttpsServer> {
+  const { key, cert } = await emulatorCertificate();
+  const received: ReceivedRequest[] = [];
+  const unclaimed: ReceivedRequest[] = [];
+  const waiters: Array<(request: ReceivedRequest) => void> = [];
+  let connections = 0;
+  const server = createHttpsServer({ key, cert }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const request = { method: req.method ?? '', url: req.url ?? '', body: Buffer.concat(chunks).toString('utf8'), res };
+      received.push(request);
+      const waiter = waiters.shift();
+      if (waiter) waiter(request);
+      else unclaimed.push(request);
+    });
+  });
+  server.on('connection', () => (connections += 1));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    origin: `https://127.0.0.1:${port}`,
+    port,
+    certificate: cert,
+    get connections() {
+      return connections;
+    },
+    received,
+    nextRequest: () => {
+      const waiting = unclaimed.shift();
+      return waiting ? Promise.resolve(waiting) : new Promise((resolve) => waiters.push(resolve));
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** A token answer as oauth.bitrix.info gives it, with recognisable tokens. */
+export function tokenAnswer(memberId = 'a'.repeat(32)): Record<string, unknown> {
+  return {
+    access_token: `access${'1'.repeat(60)}`,
+    expires_in: 3600,
+    scope: 'imopenlines,im,crm,user_brief',
+    client_endpoint: 'https://portal.example/rest/',
+    member_id: memberId,
+    user_id: 1,
+    refresh_token: `refresh${'2'.repeat(60)}`,
+  };
+}
+
+export function answerJson(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(value));
+}
 
 /** A local application installed on the emulated portal, with recognisable secrets. */
 export const APP: EmulatorOAuthApp = {
