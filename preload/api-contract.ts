@@ -76,6 +76,8 @@ export interface Settings {
   historyMaxAgeDays: number;
   /** Copies kept of each dialog, the latest included, for "changed since". */
   snapshotsPerDialog: number;
+  /** The most of a portal's answer read, in megabytes; a larger one is refused and nothing of it kept. */
+  maxAnswerMb: number;
   /** system follows the OS; drives nativeTheme.themeSource and the page's colours. */
   theme: ThemeSetting;
   /** The interface language; system follows the OS locale. */
@@ -128,6 +130,7 @@ export const SETTING_LIMITS = {
   historyMaxEntries: { min: 100, max: 1_000_000 },
   historyMaxAgeDays: { min: 1, max: 3_650 },
   snapshotsPerDialog: { min: 1, max: 100 },
+  maxAnswerMb: { min: 1, max: 1_024 },
 } as const satisfies Partial<Record<keyof Settings, { min: number; max: number }>>;
 
 export type NumericSetting = keyof typeof SETTING_LIMITS;

@@ -46,6 +46,7 @@ export const argumentSchemas = {
     historyMaxEntries: setting('historyMaxEntries'),
     historyMaxAgeDays: setting('historyMaxAgeDays'),
     snapshotsPerDialog: setting('snapshotsPerDialog'),
+    maxAnswerMb: setting('maxAnswerMb'),
     theme: z.enum(THEME_SETTINGS).optional(),
     language: z.enum(LANGUAGE_SETTINGS).optional(),
     checkForUpdates: z.boolean().optional(),

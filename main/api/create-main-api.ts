@@ -88,12 +88,16 @@ function retentionOf(settings: Settings): HistoryRetention {
 
 export function createMainApi(deps: MainApiDeps): MainApi {
   const accounts = new AccountStore(deps.store, deps.secrets);
+  // Read by every client on every request, so a change applies to the next
+  // one; kept here rather than read from the file each time, and renewed by settings:update.
+  let maxAnswerMb: number | null = null;
+  const maxAnswerBytes = (): number => (maxAnswerMb ??= readSettings(deps.store).maxAnswerMb) * 1024 * 1024;
   const connection = new ConnectionManager({
     store: deps.store,
     secrets: deps.secrets,
     accounts,
     startDemo: deps.startDemo ?? startBundledDemo,
-    clientOptions: deps.clientOptions,
+    clientOptions: { maxAnswerBytes, ...deps.clientOptions },
     initialNotice: deps.settingsRecovered ? settingsReset(deps.settingsRecovered.movedTo) : null,
   });
 
@@ -228,6 +232,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     'settings:update': async (patch) => {
       const settings = updateSettings(deps.store, patch);
       languageSetting = settings.language;
+      maxAnswerMb = settings.maxAnswerMb;
       if (patch.historyMaxEntries !== undefined || patch.historyMaxAgeDays !== undefined) pruneSoon(settings);
       deps.settingsChanged?.(settings);
       return { ...settings, resolvedLanguage: languageNow() };

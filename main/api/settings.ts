@@ -14,6 +14,8 @@ export const DEFAULT_SETTINGS: Settings = {
   historyMaxEntries: 10_000,
   historyMaxAgeDays: 180,
   snapshotsPerDialog: 10,
+  // rest/portal-client.ts DEFAULT_MAX_ANSWER_BYTES, in megabytes.
+  maxAnswerMb: 32,
   theme: 'system',
   language: 'system',
   checkForUpdates: true,
@@ -45,6 +47,7 @@ export function readSettings(store: Pick<KeyValueStore, 'get'>): Settings {
     historyMaxEntries: readNumber(store, 'historyMaxEntries'),
     historyMaxAgeDays: readNumber(store, 'historyMaxAgeDays'),
     snapshotsPerDialog: readNumber(store, 'snapshotsPerDialog'),
+    maxAnswerMb: readNumber(store, 'maxAnswerMb'),
     theme: readChoice(store, 'theme', THEME_SETTINGS, DEFAULT_SETTINGS.theme),
     language: readChoice(store, 'language', LANGUAGE_SETTINGS, DEFAULT_SETTINGS.language),
     checkForUpdates: typeof store.get('settings.checkForUpdates') === 'boolean' ? (store.get('settings.checkForUpdates') as boolean) : DEFAULT_SETTINGS.checkForUpdates,

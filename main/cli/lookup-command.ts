@@ -31,17 +31,19 @@ async function openClient(options: LookupOptions): Promise<{ client: PortalClien
       demo: true,
       extraCertificates: [demo.certificate],
       timeoutMs: options.timeoutMs,
+      maxAnswerBytes: options.maxAnswerBytes,
     });
     return { client, demo };
   }
-  if (options.webhook !== null) return { client: createWebhookClient(parseWebhookUrl(options.webhook), { timeoutMs: options.timeoutMs }), demo: null };
+  const bounds = { timeoutMs: options.timeoutMs, maxAnswerBytes: options.maxAnswerBytes };
+  if (options.webhook !== null) return { client: createWebhookClient(parseWebhookUrl(options.webhook), bounds), demo: null };
   const accounts = openAccounts(options.dataDir);
   const account = options.account ?? accounts.current()?.id;
   if (account === undefined) {
     const says = messages().cli.usageErrors;
     throw new UsageError(`${says.noPortal} ${accounts.list().length === 0 ? says.noneSaved : says.noneCurrent}`);
   }
-  return { client: clientForAccount(accounts, account, { timeoutMs: options.timeoutMs }), demo: null };
+  return { client: clientForAccount(accounts, account, bounds), demo: null };
 }
 
 export async function runLookup(options: LookupOptions, { out, err }: Streams): Promise<number> {

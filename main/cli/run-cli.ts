@@ -15,6 +15,7 @@ import { runLookup } from './lookup-command';
 import { runSearch } from './search-command';
 import { runShow } from './show-command';
 import { messages } from '../core/messages/index';
+import { DEFAULT_MAX_ANSWER_BYTES } from '../rest/portal-client';
 import { usage, UsageError } from './usage';
 
 export interface Streams {
@@ -34,6 +35,8 @@ export interface LookupOptions {
   numberAs: NumberAs;
   json: boolean;
   timeoutMs: number;
+  /** The most of an answer read. */
+  maxAnswerBytes: number;
   dataDir: string;
   history: boolean;
 }
@@ -100,6 +103,7 @@ const OPTIONS = {
   as: { type: 'string', default: 'chat' },
   json: { type: 'boolean', default: false },
   timeout: { type: 'string' },
+  'max-answer-mb': { type: 'string' },
   'no-history': { type: 'boolean', default: false },
   offline: { type: 'boolean', default: false },
   account: { type: 'string' },
@@ -169,6 +173,7 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
   // An explicit --account wins over OPENLINES_WEBHOOK in the environment.
   const webhook = values.account !== undefined ? null : (values.webhook ?? env.OPENLINES_WEBHOOK ?? null);
   const seconds = positiveNumber(values.timeout, '--timeout', 600);
+  const megabytes = positiveNumber(values['max-answer-mb'], '--max-answer-mb', 1024);
   return {
     command: 'lookup',
     ids: rest,
@@ -178,6 +183,7 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
     numberAs: values.as,
     json: values.json,
     timeoutMs: seconds === undefined ? 60_000 : seconds * 1000,
+    maxAnswerBytes: megabytes === undefined ? DEFAULT_MAX_ANSWER_BYTES : Math.round(megabytes * 1024 * 1024),
     dataDir,
     history: !values['no-history'],
   };

@@ -11,6 +11,8 @@ test('settings change how long history is kept, refuse what cannot be saved, and
   const entries = dialog.getByLabel('Keep at most');
   const days = dialog.getByLabel('Keep lookups for');
   const copies = dialog.getByLabel('Keep', { exact: true });
+  const answerCap = dialog.getByLabel('Read at most');
+  await expect(answerCap).toHaveValue('32');
   await expect(entries).toHaveValue('10000');
   await expect(days).toHaveValue('180');
   await expect(copies).toHaveValue('10');
@@ -28,6 +30,9 @@ test('settings change how long history is kept, refuse what cannot be saved, and
   await entries.fill('5,000');
   await days.fill('90');
   await copies.fill('3');
+  await answerCap.fill('2000');
+  await expect(dialog).toContainText('Enter a number from 1 to 1,024.');
+  await answerCap.fill('64');
   await dialog.getByRole('radio', { name: 'Session id' }).check();
   await inspector.screenshot('settings');
   await dialog.getByRole('button', { name: 'Save' }).click();
@@ -35,7 +40,7 @@ test('settings change how long history is kept, refuse what cannot be saved, and
   await expect(page.getByRole('alert').filter({ hasText: 'Settings saved' })).toBeVisible();
   expect(await harness.dispatch('settings:get')).toEqual({
     ok: true,
-    value: { numberAs: 'session', historyMaxEntries: 5000, historyMaxAgeDays: 90, snapshotsPerDialog: 3, theme: 'system', language: 'system', resolvedLanguage: 'en', checkForUpdates: true },
+    value: { numberAs: 'session', historyMaxEntries: 5000, historyMaxAgeDays: 90, snapshotsPerDialog: 3, maxAnswerMb: 64, theme: 'system', language: 'system', resolvedLanguage: 'en', checkForUpdates: true },
   });
   // The lookup bar follows the saved reading of bare numbers.
   await expect(page.getByRole('radio', { name: 'Session id' }).first()).toBeChecked();

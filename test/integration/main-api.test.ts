@@ -142,6 +142,7 @@ describe('settings', () => {
     historyMaxEntries: 10_000,
     historyMaxAgeDays: 180,
     snapshotsPerDialog: 10,
+    maxAnswerMb: 32,
     theme: 'system',
     language: 'system',
     checkForUpdates: true,
@@ -165,6 +166,7 @@ describe('settings', () => {
     harness.store.set('settings.theme', 'purple');
     harness.store.set('settings.language', 'ru');
     harness.store.set('settings.checkForUpdates', 'no');
+    harness.store.set('settings.maxAnswerMb', 0);
     expect(ok<Settings>(await harness.reopen().dispatch('settings:get', undefined))).toEqual(view({ ...DEFAULTS, snapshotsPerDialog: 3, language: 'ru' }));
   });
 
