@@ -283,6 +283,11 @@ function applyFault(
       log(0);
       req.socket.destroy();
       return;
+    case 'redirect':
+      res.writeHead(fault.status, { location: fault.location, 'content-length': 0 });
+      res.end();
+      log(fault.status);
+      return;
   }
 }
 

@@ -134,7 +134,9 @@ export type EmulatorFault =
   | { kind: 'truncated' }
   | { kind: 'json-not-bitrix' }
   | { kind: 'hang' }
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /** What a captive portal or a misconfigured proxy does; Bitrix24 itself never redirects REST calls. */
+  | { kind: 'redirect'; status: 301 | 302 | 307 | 308; location: string };
 
 export interface EmulatorRequest {
   /** Lower-cased, without `.json`. */

@@ -41,6 +41,18 @@ test('an HTML page instead of a REST answer is named as such', async ({ inspecto
   await expect(inspector.errorPanel.getByRole('button', { name: 'Try again' })).toBeVisible();
 });
 
+test('a redirect to another host is refused and named, and the key goes nowhere', async ({ inspector, harness }) => {
+  await inspector.openConnected();
+  harness.emulator.injectFault({ kind: 'redirect', status: 307, location: 'https://login.hotel-wifi.example/portal?next=%2Frest' });
+  await inspector.lookUp('chat1777');
+  await expect(inspector.errorPanel).toHaveAttribute('data-code', 'REDIRECT_REFUSED');
+  await expect(inspector.errorPanel.getByRole('heading')).toHaveText('The portal sent us elsewhere');
+  await expect(inspector.errorPanel).toContainText('a redirect to https://login.hotel-wifi.example.');
+  // The target's path and query are not repeated: they could carry what was sent.
+  await expect(inspector.errorPanel).not.toContainText('next=');
+  await inspector.screenshot('error-redirect');
+});
+
 test("an unknown portal error shows the portal's own description as text", async ({ inspector, harness }) => {
   await inspector.openConnected();
   harness.emulator.injectFault({ kind: 'error', code: 'SOMETHING_NEW', status: 400, description: 'Feature <b>disabled</b> by admin' });

@@ -4,7 +4,7 @@ import { createMainApi, type MainApi, type MainApiDeps } from '../../main/api/cr
 import { openFileStore } from '../../main/api/file-store';
 import type { KeyValueStore } from '../../main/api/settings';
 import type { Emulator } from '../../main/emulator/index';
-import type { RateLimit } from '../../main/rest/portal-client';
+import type { PortalClientOptions, RateLimit } from '../../main/rest/portal-client';
 import { InspectorStore } from '../../main/store/index';
 import { makeTempDir } from './temp-dir';
 import { testCipher } from './test-cipher';
@@ -21,13 +21,15 @@ export interface Harness {
 }
 
 export async function startHarness(
-  emulator: Emulator | null,
+  emulator: Pick<Emulator, 'certificate'> | null,
   options: {
     canPersist?: boolean;
     openMemory?: () => InspectorStore;
     rateLimit?: RateLimit | false;
     settingsChanged?: MainApiDeps['settingsChanged'];
     preferredLanguages?: MainApiDeps['preferredLanguages'];
+    /** The portal clients' deadline and answer cap, when not the defaults below. */
+    clientOptions?: Pick<PortalClientOptions, 'timeoutMs' | 'maxAnswerBytes'>;
   } = {},
 ): Promise<Harness> {
   const { dir, remove } = await makeTempDir();
@@ -44,7 +46,7 @@ export async function startHarness(
       },
       writeClipboard: (text) => copied.push(text),
       openMemory: options.openMemory ?? ((storeOptions) => InspectorStore.open(dir, storeOptions)),
-      clientOptions: { extraCertificates: emulator ? [emulator.certificate] : [], rateLimit: options.rateLimit ?? false, timeoutMs: 5_000 },
+      clientOptions: { extraCertificates: emulator ? [emulator.certificate] : [], rateLimit: options.rateLimit ?? false, timeoutMs: 5_000, ...options.clientOptions },
       ...(options.settingsChanged ? { settingsChanged: options.settingsChanged } : {}),
       ...(options.preferredLanguages ? { preferredLanguages: options.preferredLanguages } : {}),
     });
