@@ -12,6 +12,7 @@ import { inLanguage, resolveLanguage } from './core/i18n';
 import { appMenuTemplate } from './shell/app-menu';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, handleAppProtocol } from './shell/app-protocol';
 import { connectCommandChannel } from './shell/command-channel';
+import { sendEvent } from './shell/event-channel';
 import { registerIpc } from './shell/ipc';
 import { registerProtocolClient } from './shell/protocol-client';
 import { applyTheme, repaintWindows } from './shell/theme';
@@ -190,6 +191,7 @@ async function makeApi(settingsFile: string, early: Settings): Promise<void> {
       if (changed.language !== menuLanguage) setMenu(changed);
     },
     preferredLanguages: () => app.getPreferredSystemLanguages(),
+    sendEvent: (event, payload) => sendEvent(mainWindow, event, payload),
   });
   api = mainApi;
   apiMade(mainApi);

@@ -1,7 +1,9 @@
-// The IPC contract, declared once. Types only: main, preload and renderer
-// import it with `import type`, so "find references" on a channel shows every
-// side of it. Runtime checks of the arguments live in main/api/argument-schemas.ts,
-// which is type-checked against this file.
+// The IPC contract, declared once: OPERATIONS (window → main) and EVENTS
+// (main → window), each entry its name, channel and types. Main imports it
+// only with `import type`, except the channel maps the shell registers and
+// sends on; "find references" on an operation shows every side of it. Runtime
+// checks of the arguments live in main/api/argument-schemas.ts, which is
+// type-checked against this file.
 
 import type { AccountSummary, RatePlan } from '../main/accounts/account-types';
 import type { DialogQuery, LookupResult, PortalInfo } from '../main/core/dialog-types';
@@ -99,7 +101,7 @@ export type LanguageSetting = 'system' | 'en' | 'ru';
 
 /**
  * What main asks the window to do: a deep link or a second launch handed over
- * (`lookup`), or an application-menu item. Pushed on EVENT_CHANNELS.command;
+ * (`lookup`), or an application-menu item. Pushed as the `command` event;
  * commands that arrive before the page listens wait in main and are handed
  * over by `app:take-commands`.
  */
@@ -114,11 +116,6 @@ export type AppCommand =
   | { kind: 'show-shortcuts' }
   | { kind: 'toggle-history' }
   | { kind: 'manage-portals' };
-
-/** Channels main sends on (webContents.send); the page only listens, through `onCommand`. */
-export const EVENT_CHANNELS = {
-  command: 'app:command',
-} as const;
 
 /**
  * The accepted range of each numeric setting, checked by the settings screen
@@ -174,146 +171,148 @@ export interface LookupRequest {
 }
 
 export interface RunLookupRequest extends LookupRequest {
-  /** Chosen by the window, to ask how the lookup is doing and to cancel it. */
+  /** Chosen by the window: the lookup's progress events carry it, and cancelLookup takes it. */
   requestId?: string;
 }
 
-/** How a running lookup is doing: is it waiting for the portal's limits, and for how much longer. */
-export interface LookupProgress {
-  /** False once it has finished (or for an id main does not know). */
-  running: boolean;
-  waiting: {
-    /** rate-limit: queued behind the portal's request rate; retry: backing off after "too many requests"; operating-limit: waiting for the method's time budget. */
-    reason: 'rate-limit' | 'retry' | 'operating-limit';
-    /** The try that follows the wait, 1 for the first. */
-    attempt: number;
-    remainingMs: number;
-    totalMs: number;
-  } | null;
+/** A running lookup's wait for the portal's limits, pushed by main each time it starts or grows. */
+export interface LookupWait {
+  /** rate-limit: queued behind the portal's request rate; retry: backing off after "too many requests"; operating-limit: waiting for the method's time budget. */
+  reason: 'rate-limit' | 'retry' | 'operating-limit';
+  /** The try that follows the wait, 1 for the first. */
+  attempt: number;
+  /** How long this wait is, from when main sent it; the window counts it down itself. */
+  waitMs: number;
 }
 
-/** Channel → argument and result. Channel names are `domain:action`. */
-export interface IpcContract {
-  'identifier:parse': { args: LookupRequest; result: DialogQuery };
-  'lookup:run': { args: RunLookupRequest; result: LookupResult };
-  'lookup:progress': { args: { requestId: string }; result: LookupProgress };
-  /** Cancels a running lookup wherever it is (queued, waiting to retry, on the wire): it ends with CANCELLED. */
-  'lookup:cancel': { args: { requestId: string }; result: { cancelled: boolean } };
-  'connection:get': { args: void; result: ConnectionState };
-  /** Checks the webhook with the portal, saves it as an account (or updates its account) and switches to it. */
-  'connection:use-webhook': { args: { url: string; name?: string }; result: ConnectionState };
-  'connection:use-demo': { args: void; result: ConnectionState };
-  'connection:disconnect': { args: void; result: ConnectionState };
-  /** Asks the connected portal a cheap question (scope) to learn whether it can be reached again. */
-  'connection:probe': { args: void; result: ReachabilityCheck };
-  /** The saved accounts, never a secret. */
-  'accounts:list': { args: void; result: AccountSummary[] };
-  /** Lookups go to this account from now on. */
-  'accounts:use': { args: { id: string }; result: ConnectionState };
-  'accounts:rename': { args: { id: string; name: string }; result: AccountSummary[] };
-  'accounts:set-plan': { args: { id: string; plan: RatePlan }; result: AccountSummary[] };
-  /** Forgets the account and its secrets; its history and kept dialogs stay. */
-  'accounts:remove': { args: { id: string }; result: ConnectionState };
-  /** Starts a sign-in in the system browser; one at a time (a new one cancels the last). */
-  'oauth:begin': { args: OAuthBeginRequest; result: OAuthPending };
-  /** Waits for the sign-in to finish (browser or paste), saves the account and switches to it. */
-  'oauth:finish': { args: void; result: ConnectionState };
-  /** The fallback: the code, or the whole address the browser was sent to. */
-  'oauth:paste': { args: { text: string }; result: null };
-  'oauth:cancel': { args: void; result: null };
-  'settings:get': { args: void; result: SettingsView };
-  'settings:update': { args: Partial<Settings>; result: SettingsView };
-  /** Opens a link to the connected portal (a CRM card) in the system browser. */
-  'link:open-portal': { args: { url: string }; result: null };
-  'clipboard:write-text': { args: { text: string }; result: null };
-  'history:list': { args: HistoryQuery; result: HistoryEntry[] };
-  'history:set-pinned': { args: { id: number; pinned: boolean }; result: null };
-  'history:delete': { args: { id: number }; result: null };
-  /** Removes every unpinned entry: of the connected portal, or of all with `allAccounts`. */
-  'history:clear': { args: { allAccounts?: boolean }; result: { removed: number } };
-  /** Opens the database if needed and says what was moved aside doing so. */
-  'history:status': { args: void; result: HistoryStatus };
-  /** Cached dialogs matching the text, best first; snippets mark matches with U+0002…U+0003. */
-  'search:dialogs': { args: SearchQuery; result: DialogSearchHit[] };
-  /** The kept copy of a dialog, without asking the portal (source 'cache'). */
-  'cache:open': { args: { account: string; chatId: number }; result: LookupResult };
-  /** Commands main queued before the page was listening (a deep link at launch), oldest first; each handed over once. */
-  'app:take-commands': { args: void; result: AppCommand[] };
+/** What main pushes about a lookup the window runs (by its `requestId`). */
+export interface LookupProgress {
+  requestId: string;
+  /** The wait it is in now; null once the request is on its way. */
+  waiting: LookupWait | null;
 }
+
+/**
+ * A phantom of type T: lets one declaration carry a type beside its runtime
+ * value (the channel), so that each operation and event is written once.
+ */
+function type<T>(): T {
+  return undefined as T;
+}
+
+/** An operation that takes no argument: its method sends none, whatever the page passes. */
+export const NO_ARGUMENT = 'no-argument' as const;
+function none(): void {
+  return NO_ARGUMENT as unknown as void;
+}
+
+/**
+ * Every operation of the bridge, declared once: its method on
+ * `window.inspector`, its channel (`domain:action`), its argument and result.
+ * The bridge's methods, main's handlers and the argument schemas are all
+ * derived from this map and type-checked against it.
+ */
+export const OPERATIONS = {
+  parseIdentifier: { channel: 'identifier:parse', args: type<LookupRequest>(), result: type<DialogQuery>() },
+  /** Its waits are pushed as `lookupProgress` events under the request's id. */
+  lookup: { channel: 'lookup:run', args: type<RunLookupRequest>(), result: type<LookupResult>() },
+  /** Cancels a running lookup wherever it is (queued, waiting to retry, on the wire): it ends with CANCELLED. */
+  cancelLookup: { channel: 'lookup:cancel', args: type<{ requestId: string }>(), result: type<{ cancelled: boolean }>() },
+  getConnection: { channel: 'connection:get', args: none(), result: type<ConnectionState>() },
+  /** Checks the webhook with the portal, saves it as an account (or updates its account) and switches to it. */
+  useWebhook: { channel: 'connection:use-webhook', args: type<{ url: string; name?: string }>(), result: type<ConnectionState>() },
+  useDemo: { channel: 'connection:use-demo', args: none(), result: type<ConnectionState>() },
+  disconnect: { channel: 'connection:disconnect', args: none(), result: type<ConnectionState>() },
+  /** Asks the connected portal a cheap question (scope) to learn whether it can be reached again. */
+  probeConnection: { channel: 'connection:probe', args: none(), result: type<ReachabilityCheck>() },
+  /** The saved accounts, never a secret. */
+  listAccounts: { channel: 'accounts:list', args: none(), result: type<AccountSummary[]>() },
+  /** Lookups go to this account from now on. */
+  useAccount: { channel: 'accounts:use', args: type<{ id: string }>(), result: type<ConnectionState>() },
+  renameAccount: { channel: 'accounts:rename', args: type<{ id: string; name: string }>(), result: type<AccountSummary[]>() },
+  setAccountPlan: { channel: 'accounts:set-plan', args: type<{ id: string; plan: RatePlan }>(), result: type<AccountSummary[]>() },
+  /** Forgets the account and its secrets; its history and kept dialogs stay. */
+  removeAccount: { channel: 'accounts:remove', args: type<{ id: string }>(), result: type<ConnectionState>() },
+  /** Starts a sign-in in the system browser; one at a time (a new one cancels the last). */
+  beginSignIn: { channel: 'oauth:begin', args: type<OAuthBeginRequest>(), result: type<OAuthPending>() },
+  /** Waits for the sign-in to finish (browser or paste), saves the account and switches to it. */
+  finishSignIn: { channel: 'oauth:finish', args: none(), result: type<ConnectionState>() },
+  /** The fallback: the code, or the whole address the browser was sent to. */
+  pasteSignInCode: { channel: 'oauth:paste', args: type<{ text: string }>(), result: type<null>() },
+  cancelSignIn: { channel: 'oauth:cancel', args: none(), result: type<null>() },
+  getSettings: { channel: 'settings:get', args: none(), result: type<SettingsView>() },
+  updateSettings: { channel: 'settings:update', args: type<Partial<Settings>>(), result: type<SettingsView>() },
+  /** Opens a link to the connected portal (a CRM card) in the system browser. */
+  openPortalLink: { channel: 'link:open-portal', args: type<{ url: string }>(), result: type<null>() },
+  copyText: { channel: 'clipboard:write-text', args: type<{ text: string }>(), result: type<null>() },
+  listHistory: { channel: 'history:list', args: type<HistoryQuery>(), result: type<HistoryEntry[]>() },
+  setHistoryPinned: { channel: 'history:set-pinned', args: type<{ id: number; pinned: boolean }>(), result: type<null>() },
+  deleteHistoryEntry: { channel: 'history:delete', args: type<{ id: number }>(), result: type<null>() },
+  /** Removes every unpinned entry: of the connected portal, or of all with `allAccounts`. */
+  clearHistory: { channel: 'history:clear', args: type<{ allAccounts?: boolean }>(), result: type<{ removed: number }>() },
+  /** Opens the database if needed and says what was moved aside doing so. */
+  historyStatus: { channel: 'history:status', args: none(), result: type<HistoryStatus>() },
+  /** Cached dialogs matching the text, best first; snippets mark matches with U+0002…U+0003. */
+  searchDialogs: { channel: 'search:dialogs', args: type<SearchQuery>(), result: type<DialogSearchHit[]>() },
+  /** The kept copy of a dialog, without asking the portal (source 'cache'). */
+  openCachedDialog: { channel: 'cache:open', args: type<{ account: string; chatId: number }>(), result: type<LookupResult>() },
+  /** Commands main queued before the page was listening (a deep link at launch), oldest first; each handed over once. */
+  takeCommands: { channel: 'app:take-commands', args: none(), result: type<AppCommand[]>() },
+} as const;
+
+/**
+ * Everything main pushes to the window, declared once: the event's name (the
+ * bridge's subscription is `on` + its name), its channel and its payload. The
+ * page only listens; it never sends on these.
+ */
+export const EVENTS = {
+  /** A deep link, a second launch's lookup or a menu item (AppCommand). */
+  command: { channel: 'app:command', payload: type<AppCommand>() },
+  /** A running lookup started or stopped waiting for the portal's limits. */
+  lookupProgress: { channel: 'lookup:progress', payload: type<LookupProgress>() },
+} as const;
+
+export type Operation = keyof typeof OPERATIONS;
+export type EventName = keyof typeof EVENTS;
+export type EventPayload<E extends EventName> = (typeof EVENTS)[E]['payload'];
+/** How main pushes an event: the shell's webContents.send, checked against EVENTS. */
+export type EventSender = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** Channel → argument and result, derived from OPERATIONS: what main's handlers and schemas are checked against. */
+export type IpcContract = {
+  [O in Operation as (typeof OPERATIONS)[O]['channel']]: { args: (typeof OPERATIONS)[O]['args']; result: (typeof OPERATIONS)[O]['result'] };
+};
 
 export type Channel = keyof IpcContract;
 export type ArgsOf<C extends Channel> = IpcContract[C]['args'];
 export type ResultOf<C extends Channel> = IpcContract[C]['result'];
 
-/** The one object the preload exposes on `window.inspector`: one named method per operation. */
-export interface InspectorApi {
-  parseIdentifier(request: LookupRequest): Promise<Result<DialogQuery>>;
-  lookup(request: RunLookupRequest): Promise<Result<LookupResult>>;
-  lookupProgress(request: { requestId: string }): Promise<Result<LookupProgress>>;
-  cancelLookup(request: { requestId: string }): Promise<Result<{ cancelled: boolean }>>;
-  getConnection(): Promise<Result<ConnectionState>>;
-  useWebhook(request: { url: string; name?: string }): Promise<Result<ConnectionState>>;
-  useDemo(): Promise<Result<ConnectionState>>;
-  disconnect(): Promise<Result<ConnectionState>>;
-  probeConnection(): Promise<Result<ReachabilityCheck>>;
-  listAccounts(): Promise<Result<AccountSummary[]>>;
-  useAccount(request: { id: string }): Promise<Result<ConnectionState>>;
-  renameAccount(request: { id: string; name: string }): Promise<Result<AccountSummary[]>>;
-  setAccountPlan(request: { id: string; plan: RatePlan }): Promise<Result<AccountSummary[]>>;
-  removeAccount(request: { id: string }): Promise<Result<ConnectionState>>;
-  beginSignIn(request: OAuthBeginRequest): Promise<Result<OAuthPending>>;
-  finishSignIn(): Promise<Result<ConnectionState>>;
-  pasteSignInCode(request: { text: string }): Promise<Result<null>>;
-  cancelSignIn(): Promise<Result<null>>;
-  getSettings(): Promise<Result<SettingsView>>;
-  updateSettings(patch: Partial<Settings>): Promise<Result<SettingsView>>;
-  openPortalLink(request: { url: string }): Promise<Result<null>>;
-  copyText(request: { text: string }): Promise<Result<null>>;
-  listHistory(query: HistoryQuery): Promise<Result<HistoryEntry[]>>;
-  setHistoryPinned(request: { id: number; pinned: boolean }): Promise<Result<null>>;
-  deleteHistoryEntry(request: { id: number }): Promise<Result<null>>;
-  clearHistory(request: { allAccounts?: boolean }): Promise<Result<{ removed: number }>>;
-  historyStatus(): Promise<Result<HistoryStatus>>;
-  searchDialogs(query: SearchQuery): Promise<Result<DialogSearchHit[]>>;
-  openCachedDialog(request: { account: string; chatId: number }): Promise<Result<LookupResult>>;
-  takeCommands(): Promise<Result<AppCommand[]>>;
-  /** Calls `listener` with every command main pushes from now on; returns the unsubscribe. */
-  onCommand(listener: (command: AppCommand) => void): () => void;
-}
+type Method<O extends Operation> = [(typeof OPERATIONS)[O]['args']] extends [void]
+  ? () => Promise<Result<(typeof OPERATIONS)[O]['result']>>
+  : (args: (typeof OPERATIONS)[O]['args']) => Promise<Result<(typeof OPERATIONS)[O]['result']>>;
+
+/** `onCommand`, `onLookupProgress`…: each calls its listener with every payload from now on and returns the unsubscribe. */
+export type Subscriptions = {
+  [E in EventName as `on${Capitalize<E>}`]: (listener: (payload: EventPayload<E>) => void) => () => void;
+};
+
+/** The one object the preload exposes on `window.inspector`: one named method per operation, one subscription per event. */
+export type InspectorApi = { [O in Operation]: Method<O> } & Subscriptions;
 
 /** Which channel each method of the exposed API speaks on. */
-export const API_CHANNELS = {
-  parseIdentifier: 'identifier:parse',
-  lookup: 'lookup:run',
-  lookupProgress: 'lookup:progress',
-  cancelLookup: 'lookup:cancel',
-  getConnection: 'connection:get',
-  useWebhook: 'connection:use-webhook',
-  useDemo: 'connection:use-demo',
-  disconnect: 'connection:disconnect',
-  probeConnection: 'connection:probe',
-  listAccounts: 'accounts:list',
-  useAccount: 'accounts:use',
-  renameAccount: 'accounts:rename',
-  setAccountPlan: 'accounts:set-plan',
-  removeAccount: 'accounts:remove',
-  beginSignIn: 'oauth:begin',
-  finishSignIn: 'oauth:finish',
-  pasteSignInCode: 'oauth:paste',
-  cancelSignIn: 'oauth:cancel',
-  getSettings: 'settings:get',
-  updateSettings: 'settings:update',
-  openPortalLink: 'link:open-portal',
-  copyText: 'clipboard:write-text',
-  listHistory: 'history:list',
-  setHistoryPinned: 'history:set-pinned',
-  deleteHistoryEntry: 'history:delete',
-  clearHistory: 'history:clear',
-  historyStatus: 'history:status',
-  searchDialogs: 'search:dialogs',
-  openCachedDialog: 'cache:open',
-  takeCommands: 'app:take-commands',
-} as const satisfies Record<Exclude<keyof InspectorApi, 'onCommand'>, Channel>;
+export const API_CHANNELS = Object.fromEntries(Object.entries(OPERATIONS).map(([name, { channel }]) => [name, channel])) as {
+  [O in Operation]: (typeof OPERATIONS)[O]['channel'];
+};
+
+/** Channels main sends on (webContents.send); the page only listens, through its `on…` subscriptions. */
+export const EVENT_CHANNELS = Object.fromEntries(Object.entries(EVENTS).map(([name, { channel }]) => [name, channel])) as {
+  [E in EventName]: (typeof EVENTS)[E]['channel'];
+};
+
+/** The subscription method of an event: `command` → `onCommand`. */
+export function subscriptionName<E extends EventName>(event: E): `on${Capitalize<E>}` {
+  return `on${event[0]!.toUpperCase()}${event.slice(1)}` as `on${Capitalize<E>}`;
+}
 
 /** The global name the bridge is exposed under. */
 export const API_GLOBAL = 'inspector';

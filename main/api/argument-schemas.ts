@@ -16,7 +16,6 @@ const setting = (key: NumericSetting) => z.number().int().min(SETTING_LIMITS[key
 export const argumentSchemas = {
   'identifier:parse': lookupRequest,
   'lookup:run': lookupRequest.extend({ requestId: requestId.optional() }),
-  'lookup:progress': z.strictObject({ requestId }),
   'lookup:cancel': z.strictObject({ requestId }),
   'connection:get': none,
   'connection:use-webhook': z.strictObject({ url: z.string().max(2_000), name: accountName.optional() }),

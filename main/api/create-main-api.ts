@@ -3,7 +3,7 @@
 // No `electron` here: the shell passes in what only Electron can do
 // (safeStorage, shell.openExternal, the clipboard), and tests pass real
 // stand-ins, so this exact code answers both the app and the browser tests.
-import type { ArgsOf, Channel, LanguageSetting, ResultOf, Result, Settings } from '../../preload/api-contract';
+import type { ArgsOf, Channel, EventSender, LanguageSetting, ResultOf, Result, Settings } from '../../preload/api-contract';
 import { errorEnvelope, inspectorError, toEnvelope } from '../core/errors';
 import { messages } from '../core/messages/index';
 import { parseIdentifier } from '../core/identifier';
@@ -42,6 +42,8 @@ export interface MainApiDeps {
   preferredLanguages?: () => readonly string[];
   /** Told after every change of the settings (the shell applies the theme to nativeTheme). */
   settingsChanged?: (settings: Settings) => void;
+  /** Pushes an event of the contract to the window (webContents.send in the app); dropped without one. */
+  sendEvent?: EventSender;
 }
 
 export type Handlers = { [C in Channel]: (args: ArgsOf<C>) => Promise<ResultOf<C>> };
@@ -110,7 +112,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...(deps.clientOptions?.extraCertificates ? { extraCertificates: deps.clientOptions.extraCertificates } : {}),
   });
 
-  const inFlight = new LookupsInFlight();
+  const inFlight = new LookupsInFlight((progress) => deps.sendEvent?.('lookupProgress', progress));
   const commands = new AppCommandQueue();
   // Every call needs the language: kept here rather than read from the settings
   // file each time (the store reads the file on every get), and renewed by
@@ -190,7 +192,6 @@ export function createMainApi(deps: MainApiDeps): MainApi {
         running.end();
       }
     },
-    'lookup:progress': async ({ requestId }) => inFlight.progress(requestId),
     'lookup:cancel': async ({ requestId }) => ({ cancelled: inFlight.cancel(requestId) }),
     'connection:get': () => connection.state(),
     'connection:use-webhook': ({ url, name }) => connection.useWebhook(url, name),

@@ -1,59 +1,44 @@
-// The lookups the window has running, so it can ask how one is doing (is it
-// waiting for the portal's limits, and how long) and cancel it. Asked by
-// polling while a lookup runs: a few small calls a second, and no channel from
-// main into the page to secure.
+// The lookups the window has running, so it can hear how one is doing (is it
+// waiting for the portal's limits, and how long) and cancel it. Each wait is
+// pushed to the window as it starts or grows (the contract's lookupProgress
+// event); the window counts it down itself.
 import type { LookupProgress } from '../../preload/api-contract';
-import type { CallOptions, WaitInfo } from '../rest/portal-client';
-
-interface Running {
-  controller: AbortController;
-  waiting: (WaitInfo & { since: number }) | null;
-}
+import type { CallOptions } from '../rest/portal-client';
 
 export class LookupsInFlight {
-  readonly #running = new Map<string, Running>();
-  readonly #now: () => number;
+  readonly #running = new Map<string, AbortController>();
+  readonly #report: (progress: LookupProgress) => void;
 
-  constructor(now: () => number = Date.now) {
-    this.#now = now;
+  /** `report` is told of every wait of a lookup that has a request id. */
+  constructor(report: (progress: LookupProgress) => void = () => {}) {
+    this.#report = report;
   }
 
   /** Registers a lookup; `end` must be called when it settles. A reused id cancels the older one. */
   start(requestId: string | undefined): { options: CallOptions; end(): void } {
     if (requestId === undefined) return { options: {}, end: () => {} };
     this.cancel(requestId);
-    const running: Running = { controller: new AbortController(), waiting: null };
-    this.#running.set(requestId, running);
+    const controller = new AbortController();
+    this.#running.set(requestId, controller);
     return {
       options: {
-        signal: running.controller.signal,
-        onWait: (info) => {
-          running.waiting = { ...info, since: this.#now() };
+        signal: controller.signal,
+        onWait: ({ reason, attempt, waitMs }) => {
+          if (this.#running.get(requestId) === controller) this.#report({ requestId, waiting: { reason, attempt, waitMs } });
         },
       },
       end: () => {
-        if (this.#running.get(requestId) === running) this.#running.delete(requestId);
+        if (this.#running.get(requestId) === controller) this.#running.delete(requestId);
       },
     };
   }
 
-  progress(requestId: string): LookupProgress {
-    const running = this.#running.get(requestId);
-    if (!running) return { running: false, waiting: null };
-    const { waiting } = running;
-    if (!waiting) return { running: true, waiting: null };
-    const remainingMs = Math.max(0, waiting.since + waiting.waitMs - this.#now());
-    // A wait that has run out means the request went out: it is on the wire now.
-    if (remainingMs === 0) return { running: true, waiting: null };
-    return { running: true, waiting: { reason: waiting.reason, attempt: waiting.attempt, remainingMs, totalMs: waiting.waitMs } };
-  }
-
   /** True when there was such a lookup to cancel; it then ends with CANCELLED. */
   cancel(requestId: string): boolean {
-    const running = this.#running.get(requestId);
-    if (!running) return false;
+    const controller = this.#running.get(requestId);
+    if (!controller) return false;
     this.#running.delete(requestId);
-    running.controller.abort();
+    controller.abort();
     return true;
   }
 

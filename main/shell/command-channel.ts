@@ -3,17 +3,17 @@
 // listener: commands then wait in the queue until the new page asks for them
 // with app:take-commands, instead of being sent into nothing.
 import type { BrowserWindow } from 'electron';
-import { EVENT_CHANNELS, type AppCommand } from '../../preload/api-contract';
+import type { AppCommand } from '../../preload/api-contract';
 import type { AppCommandQueue } from '../api/app-commands';
+import { sendEvent, type EventWindow } from './event-channel';
 
-type CommandWindow = Pick<BrowserWindow, 'on' | 'isDestroyed'> & {
-  webContents: Pick<BrowserWindow['webContents'], 'on' | 'send' | 'isDestroyed'>;
-};
+type CommandWindow = EventWindow &
+  Pick<BrowserWindow, 'on'> & {
+    webContents: Pick<BrowserWindow['webContents'], 'on'>;
+  };
 
 export function connectCommandChannel(window: CommandWindow, commands: AppCommandQueue): void {
-  const send = (command: AppCommand): void => {
-    if (!window.isDestroyed() && !window.webContents.isDestroyed()) window.webContents.send(EVENT_CHANNELS.command, command);
-  };
+  const send = (command: AppCommand): void => sendEvent(window, 'command', command);
   const pageGone = (): void => {
     commands.disconnect();
     commands.connect(send);

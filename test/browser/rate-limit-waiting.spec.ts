@@ -18,6 +18,14 @@ test('a lookup waiting for the rate limit says so, and Cancel stops it before it
   await expect(page.getByRole('status').filter({ hasText: 'rate limit' })).toBeVisible();
   await inspector.screenshot('rate-limit-waiting');
 
+  // Main pushed the wait once; the window counts it down without asking main again.
+  expect(harness.pushed).toEqual([{ event: 'lookupProgress', payload: { requestId: expect.any(String), waiting: expect.objectContaining({ reason: 'rate-limit', attempt: 1 }) } }]);
+  const seconds = async () => Number(/about (\d+)/.exec((await waiting.textContent()) ?? '')?.[1]);
+  const before = await seconds();
+  const callsBefore = harness.calls.length;
+  await expect.poll(seconds, { timeout: 5_000 }).toBeLessThan(before);
+  expect(harness.calls.slice(callsBefore)).toEqual([]);
+
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(inspector.errorPanel).toHaveAttribute('data-code', 'CANCELLED');
   await expect(inspector.errorPanel).toContainText('The request was cancelled before the portal answered.');

@@ -2,7 +2,7 @@
 // no ipcRenderer, no generic invoke or send, nothing of Electron itself.
 // Electron is mocked; the bridge module is the real one.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { API_CHANNELS, API_GLOBAL, EVENT_CHANNELS, type AppCommand } from '../../preload/api-contract';
+import { API_CHANNELS, API_GLOBAL, EVENT_CHANNELS, EVENTS, subscriptionName, type AppCommand, type EventName } from '../../preload/api-contract';
 
 const exposed: Array<[string, unknown]> = [];
 const invoked: Array<[string, unknown]> = [];
@@ -34,7 +34,8 @@ describe('the preload bridge', () => {
   it('is frozen and holds only the named operations of the contract, each a function', () => {
     const api = exposed[0]![1] as Record<string, unknown>;
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(API_CHANNELS), 'onCommand'].sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(API_CHANNELS), 'onCommand', 'onLookupProgress'].sort());
+    expect(Object.keys(EVENTS).map((event) => subscriptionName(event as EventName)).sort()).toEqual(['onCommand', 'onLookupProgress']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     for (const forbidden of ['ipcRenderer', 'invoke', 'send', 'on', 'require', 'process']) expect(api).not.toHaveProperty(forbidden);
   });
@@ -54,6 +55,7 @@ describe('the preload bridge', () => {
     }
     // Every method with an argument in the contract (all but the ten that take none).
     expect(passedOn).toBe(Object.keys(API_CHANNELS).length - 10);
+    expect(passedOn).toBe(19);
   });
 
   it('hands the page only the command main pushed, never the IPC event, until it unsubscribes', () => {
@@ -65,5 +67,18 @@ describe('the preload bridge', () => {
     expect(received).toEqual([[{ kind: 'lookup', input: 'chat1777' }]]);
     unsubscribe();
     expect(listening.get(EVENT_CHANNELS.command)).toEqual([]);
+  });
+
+  it('hands the page each lookup progress main pushes, on its own channel, until it unsubscribes', () => {
+    const api = exposed[0]![1] as { onLookupProgress(listener: (progress: unknown) => void): () => void };
+    const received: unknown[] = [];
+    const unsubscribe = api.onLookupProgress((progress) => received.push(progress));
+    const [relay] = listening.get(EVENT_CHANNELS.lookupProgress) ?? [];
+    const progress = { requestId: 'r1', waiting: { reason: 'rate-limit', attempt: 1, waitMs: 1500 } };
+    relay!({ sender: {} }, progress);
+    expect(received).toEqual([progress]);
+    expect(EVENT_CHANNELS.lookupProgress).not.toBe(EVENT_CHANNELS.command);
+    unsubscribe();
+    expect(listening.get(EVENT_CHANNELS.lookupProgress)).toEqual([]);
   });
 });

@@ -28,6 +28,7 @@ export async function startHarness(
     rateLimit?: RateLimit | false;
     settingsChanged?: MainApiDeps['settingsChanged'];
     preferredLanguages?: MainApiDeps['preferredLanguages'];
+    sendEvent?: MainApiDeps['sendEvent'];
     /** The portal clients' deadline and answer cap, when not the defaults below. */
     clientOptions?: Pick<PortalClientOptions, 'timeoutMs' | 'maxAnswerBytes'>;
   } = {},
@@ -49,6 +50,7 @@ export async function startHarness(
       clientOptions: { extraCertificates: emulator ? [emulator.certificate] : [], rateLimit: options.rateLimit ?? false, timeoutMs: 5_000, ...options.clientOptions },
       ...(options.settingsChanged ? { settingsChanged: options.settingsChanged } : {}),
       ...(options.preferredLanguages ? { preferredLanguages: options.preferredLanguages } : {}),
+      ...(options.sendEvent ? { sendEvent: options.sendEvent } : {}),
     });
     apis.push(api);
     return api;

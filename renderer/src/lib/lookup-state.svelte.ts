@@ -1,6 +1,6 @@
 // The lookup: what is typed, what it is recognised as, and the last answer.
-import type { DialogQuery, ErrorEnvelope, LookupProgress, LookupRequest, LookupResult, NumberAs } from '../../../preload/api-contract';
-import { call } from './api';
+import type { DialogQuery, ErrorEnvelope, LookupRequest, LookupResult, LookupWait, NumberAs } from '../../../preload/api-contract';
+import { bridge, call } from './api';
 import { announcer } from './announcer.svelte';
 import { connection } from './connection-state.svelte';
 import { i18n } from './i18n.svelte';
@@ -15,8 +15,11 @@ export type Recognition =
   | { state: 'refused'; error: ErrorEnvelope };
 
 const PARSE_DELAY_MS = 120;
-/** How often a running lookup is asked whether it waits for the portal's limits. */
-const PROGRESS_POLL_MS = 250;
+/** How often the countdown of a wait is redrawn; main says only when a wait starts or grows. */
+const COUNTDOWN_TICK_MS = 250;
+
+/** A wait as shown: main's, counted down here. */
+export type ShownWait = Pick<LookupWait, 'reason' | 'attempt'> & { remainingMs: number };
 
 class LookupStore {
   input = $state('');
@@ -34,8 +37,9 @@ class LookupStore {
   /** Counts lookups answered (found, failed or from the cache): each one is a new history entry. */
   completed = $state(0);
   /** Set while the running lookup waits for the portal's limits: why, and for how much longer. */
-  waiting = $state.raw<LookupProgress['waiting']>(null);
+  waiting = $state.raw<ShownWait | null>(null);
   #requestId: string | null = null;
+  #countdown: ReturnType<typeof setInterval> | undefined;
 
   #parseTimer: ReturnType<typeof setTimeout> | undefined;
   #parseSeq = 0;
@@ -132,13 +136,17 @@ class LookupStore {
     this.loadingLabel = query ? query.label : request.input.trim();
     const requestId = crypto.randomUUID();
     this.#requestId = requestId;
-    this.waiting = null;
-    const poll = setInterval(() => void this.#poll(requestId), PROGRESS_POLL_MS);
+    this.#showWait(null);
+    // Subscribed before asking, so no wait main pushes is missed; only this lookup's are shown.
+    const unsubscribe =
+      bridge()?.onLookupProgress((progress) => {
+        if (progress.requestId === requestId && this.#requestId === requestId) this.#showWait(progress.waiting);
+      }) ?? (() => {});
     const answer = await call((api) => api.lookup({ ...request, requestId }));
-    clearInterval(poll);
+    unsubscribe();
     if (this.#requestId === requestId) {
       this.#requestId = null;
-      this.waiting = null;
+      this.#showWait(null);
     }
     this.completed++;
     if (seq !== this.#lookupSeq) return;
@@ -153,9 +161,20 @@ class LookupStore {
     }
   }
 
-  async #poll(requestId: string): Promise<void> {
-    const progress = await call((api) => api.lookupProgress({ requestId }));
-    if (progress.ok && this.#requestId === requestId) this.waiting = progress.value.waiting;
+  /** Shows a wait main pushed and counts it down; at its end the request is on its way, and nothing is shown. */
+  #showWait(wait: LookupWait | null): void {
+    clearInterval(this.#countdown);
+    if (wait === null || wait.waitMs <= 0) {
+      this.waiting = null;
+      return;
+    }
+    const endsAt = performance.now() + wait.waitMs;
+    this.waiting = { reason: wait.reason, attempt: wait.attempt, remainingMs: wait.waitMs };
+    this.#countdown = setInterval(() => {
+      const remainingMs = endsAt - performance.now();
+      if (remainingMs <= 0) this.#showWait(null);
+      else if (this.waiting) this.waiting = { ...this.waiting, remainingMs };
+    }, COUNTDOWN_TICK_MS);
   }
 
   /** Stops the running lookup wherever it is; it then ends as "Request cancelled". */

@@ -11,7 +11,7 @@ import type { SecretCipher } from '../../../main/api/connection';
 import { startEmulator, type Emulator } from '../../../main/emulator/index';
 import type { RateLimit } from '../../../main/rest/portal-client';
 import { InspectorStore } from '../../../main/store/index';
-import type { Result } from '../../../preload/api-contract';
+import { EVENT_CHANNELS, type EventName, type Result } from '../../../preload/api-contract';
 import { InspectorPage } from './inspector-page';
 import { bundlePreload } from './preload-bundle';
 import { serveRenderer } from './static-server';
@@ -37,6 +37,10 @@ export interface Harness {
   opened: string[];
   /** Texts main was asked to put on the clipboard. */
   clipboard: string[];
+  /** Every channel the page called, in order: what it asked main, and how often. */
+  calls: string[];
+  /** Every event main pushed to the page, in order. */
+  pushed: Array<{ event: EventName; payload: unknown }>;
   /** Connects main to the test emulator with its webhook, as if done in an earlier run. */
   connectWebhook(): Promise<void>;
   dispatch<T = unknown>(channel: string, args?: unknown): Promise<Result<T>>;
@@ -77,6 +81,8 @@ export const test = base.extend<{ harness: Harness; inspector: InspectorPage } &
     const dataDir = await mkdtemp(join(tmpdir(), 'openlines-inspector-browser-'));
     const opened: string[] = [];
     const clipboard: string[] = [];
+    const calls: string[] = [];
+    const pushed: Harness['pushed'] = [];
     const api = createMainApi({
       store: openFileStore(dataDir),
       secrets: TEST_CIPHER,
@@ -94,6 +100,13 @@ export const test = base.extend<{ harness: Harness; inspector: InspectorPage } &
       clientOptions: { extraCertificates: [emulator.certificate], rateLimit: clientRateLimit, timeoutMs: clientTimeoutMs },
       openMemory: (options) => InspectorStore.open(dataDir, options),
       preferredLanguages: () => preferredLanguages,
+      // What webContents.send does in the app: the event reaches the page's bridge on its channel.
+      sendEvent: (event, payload) => {
+        pushed.push({ event, payload });
+        page
+          .evaluate(([channel, sent]) => (globalThis as unknown as { __inspectorEmit(channel: string, payload: unknown): void }).__inspectorEmit(channel, sent), [EVENT_CHANNELS[event], payload] as const)
+          .catch(() => undefined);
+      },
     });
 
     // What the page does that it should not: script errors, CSP violations,
@@ -110,7 +123,10 @@ export const test = base.extend<{ harness: Harness; inspector: InspectorPage } &
       if (!url.startsWith(`${assets.origin}/`) && !url.startsWith('data:')) problems.push(`request left the app: ${url}`);
     });
 
-    await page.exposeFunction('__inspectorIpc', (channel: string, args: unknown) => api.dispatch(channel, args));
+    await page.exposeFunction('__inspectorIpc', (channel: string, args: unknown) => {
+      calls.push(channel);
+      return api.dispatch(channel, args);
+    });
     await page.addInitScript({ content: assets.preload });
 
     const harness: Harness = {
@@ -120,6 +136,8 @@ export const test = base.extend<{ harness: Harness; inspector: InspectorPage } &
       dataDir,
       opened,
       clipboard,
+      calls,
+      pushed,
       async connectWebhook() {
         const answer = await api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() });
         expect(answer, 'connecting the test webhook').toMatchObject({ ok: true });
