@@ -58,7 +58,8 @@ Options:
   -h, --help            show this help
   -v, --version         print the version
 
-Exit status: 0 when every lookup succeeded, 1 when any failed, 2 on a usage error.
+Exit status: 0 when every lookup succeeded, 1 when any failed, 2 on a usage error,
+141 when the output's reader went away (… | head -1).
 A portal behind a private certificate authority works through NODE_EXTRA_CA_CERTS.`;
 
 export const cli = {
