@@ -8,7 +8,7 @@
 import type { AccountSummary, RatePlan } from '../main/accounts/account-types';
 import type { DialogQuery, LookupResult, PortalInfo } from '../main/core/dialog-types';
 import type { ErrorEnvelope } from '../main/core/error-envelope';
-import type { Language } from '../main/core/language';
+import type { Language, LanguageSetting } from '../main/core/language';
 import type { DialogSearchHit, HistoryEntry } from '../main/store/types';
 
 export type {
@@ -97,7 +97,7 @@ export interface SettingsView extends Settings {
 }
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
-export type LanguageSetting = 'system' | 'en' | 'ru';
+export type { LanguageSetting } from '../main/core/language';
 
 /**
  * What main asks the window to do: a deep link or a second launch handed over
@@ -117,20 +117,7 @@ export type AppCommand =
   | { kind: 'toggle-history' }
   | { kind: 'manage-portals' };
 
-/**
- * The accepted range of each numeric setting, checked by the settings screen
- * and again at the IPC boundary. The floors keep a slip of the keyboard from
- * wiping the history; the ceilings keep the database within what the
- * benchmark measures.
- */
-export const SETTING_LIMITS = {
-  historyMaxEntries: { min: 100, max: 1_000_000 },
-  historyMaxAgeDays: { min: 1, max: 3_650 },
-  snapshotsPerDialog: { min: 1, max: 100 },
-  maxAnswerMb: { min: 1, max: 1_024 },
-} as const satisfies Partial<Record<keyof Settings, { min: number; max: number }>>;
-
-export type NumericSetting = keyof typeof SETTING_LIMITS;
+export { SETTING_LIMITS, type NumericSetting } from '../main/core/setting-limits';
 
 /** What happened to the history database: files moved aside when it was opened. */
 export interface HistoryStatus {

@@ -1,7 +1,8 @@
 // Runtime checks for every IPC argument, type-checked against the contract so
 // a channel cannot gain an argument the check does not know about.
 import { z } from 'zod';
-import { SETTING_LIMITS, type ArgsOf, type Channel, type NumericSetting } from '../../preload/api-contract';
+import type { ArgsOf, Channel } from '../../preload/api-contract';
+import { SETTING_LIMITS, type NumericSetting } from '../core/setting-limits';
 import { LANGUAGE_SETTINGS, THEME_SETTINGS } from './settings';
 
 const numberAs = z.enum(['chat', 'session']);

@@ -1,6 +1,7 @@
 // User preferences kept between runs. The store is electron-store in the app
 // and its engine (conf) in the CLI and tests: the same file, the same keys.
-import { SETTING_LIMITS, type LanguageSetting, type NumberAs, type NumericSetting, type Settings, type ThemeSetting } from '../../preload/api-contract';
+import type { LanguageSetting, NumberAs, Settings, ThemeSetting } from '../../preload/api-contract';
+import { SETTING_LIMITS, type NumericSetting } from '../core/setting-limits';
 
 /** The part of electron-store / conf we use. */
 export interface KeyValueStore {

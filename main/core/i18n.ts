@@ -5,8 +5,7 @@
 // inside a lookup needs no language argument; outside any call, the process
 // default applies (the CLI sets it from its environment).
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { LanguageSetting } from '../../preload/api-contract';
-import { LANGUAGES, type Language } from './language';
+import { LANGUAGES, type Language, type LanguageSetting } from './language';
 
 export { LANGUAGES, type Language };
 

@@ -1,19 +1,24 @@
 // One lookup: parse → request → validate → decode → describe. The same path
-// for the app, the CLI and the benchmark.
-import type { CallOptions, PortalClient } from '../rest/portal-client';
-import { dialogSchema } from '../rest/answer-schema';
+// for the app, the CLI and the benchmark; the request goes through whatever
+// LookupClient it is handed (rest's PortalClient in all three).
 import { checkAnswerMatches } from './answer-match';
 import { decodeDialog } from './decode/index';
 import { describeDialog } from './describe-dialog';
+import { dialogSchema } from './dialog-schema';
 import type { DialogQuery, LookupResult, OperatingBudgetInfo, PortalInfo, RawDialog, TimeBlock } from './dialog-types';
 import { inspectorError } from './errors';
 import { parseIdentifier, type NumberAs } from './identifier';
+import type { LookupClient } from './lookup-client';
 import { messages } from './messages/index';
 
 export const DIALOG_GET = 'imopenlines.dialog.get';
 
 /** Asks the portal for one dialog, by the one parameter the query names. `options`: cancel it, hear about its waits. */
-export async function fetchDialog(client: PortalClient, query: DialogQuery, options: CallOptions = {}): Promise<Omit<LookupResult, 'elapsedMs'>> {
+export async function fetchDialog<Options>(
+  client: LookupClient<Options>,
+  query: DialogQuery,
+  options?: Options,
+): Promise<Omit<LookupResult, 'elapsedMs'>> {
   const answer = await client.call(DIALOG_GET, { [query.param]: query.value }, options);
   const parsed = dialogSchema.safeParse(answer.result);
   if (!parsed.success) {
@@ -28,7 +33,7 @@ export async function fetchDialog(client: PortalClient, query: DialogQuery, opti
   return { ...presented, budget: budgetInfo(client) };
 }
 
-function budgetInfo(client: PortalClient): OperatingBudgetInfo | null {
+function budgetInfo(client: LookupClient<unknown>): OperatingBudgetInfo | null {
   const budget = client.budget(DIALOG_GET);
   if (!budget) return null;
   return {
@@ -69,18 +74,18 @@ export function elapsedSince(started: number): number {
 }
 
 /** Looks up an already parsed query, timing the whole round trip. */
-export async function lookupQuery(
-  client: PortalClient,
+export async function lookupQuery<Options>(
+  client: LookupClient<Options>,
   query: DialogQuery,
   started = performance.now(),
-  options: CallOptions = {},
+  options?: Options,
 ): Promise<LookupResult> {
   const result = await fetchDialog(client, query, options);
   return { ...result, elapsedMs: elapsedSince(started) };
 }
 
 /** Parses what was pasted and looks it up; a bad identifier throws before any request. */
-export async function lookupDialog(client: PortalClient, input: string, numberAs: NumberAs): Promise<LookupResult> {
+export async function lookupDialog(client: LookupClient<unknown>, input: string, numberAs: NumberAs): Promise<LookupResult> {
   const started = performance.now();
   return lookupQuery(client, parseIdentifier(input, numberAs), started);
 }

@@ -6,6 +6,7 @@
 // into a clear "sign in again" instead of a silent loop.
 import { InspectorError, inspectorError } from '../core/errors';
 import { messages } from '../core/messages/index';
+import type { TokenSource } from '../rest/token-source';
 import type { OAuthTokens } from './token-client';
 
 /**
@@ -28,7 +29,8 @@ export interface TokenRefresherOptions {
   onStateChange?(state: TokenState): void;
 }
 
-export class TokenRefresher {
+/** The token source of an OAuth account's PortalClient (rest/token-source.ts: callWithTokens drives it). */
+export class TokenRefresher implements TokenSource {
   private current: OAuthTokens;
   private unsaved: OAuthTokens | null = null;
   private inFlight: Promise<OAuthTokens> | null = null;
@@ -127,31 +129,5 @@ export class TokenRefresher {
     if (state === this.lastState) return;
     this.lastState = state;
     this.options.onStateChange?.(state);
-  }
-}
-
-function hasCode(error: unknown, code: string): boolean {
-  return error instanceof InspectorError && error.envelope.code === code;
-}
-
-/**
- * Runs `call` with the account's access token; on expired_token refreshes
- * (once for all concurrent callers) and retries once. A call that set off with
- * a token another caller has since rotated away gets invalid_token: it is
- * retried with the new token, without another refresh. invalid_token on the
- * current token means the account must sign in again.
- */
-export async function callWithTokens<T>(refresher: TokenRefresher, call: (accessToken: string) => Promise<T>): Promise<T> {
-  const used = (await refresher.tokens()).accessToken;
-  try {
-    return await call(used);
-  } catch (error) {
-    if (hasCode(error, 'expired_token')) return call((await refresher.refreshAfterExpired(used)).accessToken);
-    if (hasCode(error, 'invalid_token')) {
-      const now = (await refresher.tokens()).accessToken;
-      if (now !== used) return call(now);
-      throw refresher.signInAgain();
-    }
-    throw error;
   }
 }

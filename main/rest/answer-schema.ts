@@ -1,21 +1,8 @@
-// The shape a Bitrix24 answer must have before anything downstream trusts it.
-// Loose objects: unknown fields pass through untouched (the inspector shows
-// them), but the fields we decode must have the documented types.
+// The REST envelope every Bitrix24 answer comes in, checked before anything
+// downstream trusts it. Loose objects: unknown fields pass through untouched.
+// What a method's `result` holds is its caller's to check (a dialog's shape is
+// main/core/dialog-schema.ts).
 import { z } from 'zod';
-
-const id = z.number().int().nonnegative();
-const pipeString = z.string().nullish();
-
-export const dialogSchema = z.looseObject({
-  id: id.positive(),
-  dialog_id: z.string().regex(/^chat\d+$/),
-  name: z.string().nullish(),
-  entity_type: z.string().nullish(),
-  entity_id: pipeString,
-  entity_data_1: pipeString,
-  entity_data_2: pipeString,
-  entity_data_3: pipeString,
-});
 
 export const timeSchema = z.looseObject({
   start: z.number().optional(),

@@ -11,15 +11,16 @@ import https from 'node:https';
 import type { B24Hook, B24OAuth } from '@bitrix24/b24jssdk';
 import type { PortalInfo, TimeBlock } from '../core/dialog-types';
 import { InspectorError, inspectorError, scrubSecrets, withoutSecrets } from '../core/errors';
+import type { LookupClient } from '../core/lookup-client';
 import { messages } from '../core/messages/index';
 import type { Webhook } from '../core/webhook';
-import { callWithTokens, type TokenRefresher } from '../oauth/token-refresher';
 import { describeBytes, errorFromAnswer, errorFromTransport, readBody } from './answer-reading';
 import { successEnvelopeSchema, timeSchema } from './answer-schema';
 import { abortableDelay, cancelledError, systemClock, type Clock } from './clock';
 import { OperatingTracker, type OperatingBudget } from './operating-budget';
 import { RATE_LIMITS, RateLimiter, type RateLimit } from './rate-limiter';
 import { DEFAULT_RETRY_POLICY, NO_RETRIES, OperatingLimitError, decideRetry, type RetryPolicy } from './retry-policy';
+import { callWithTokens, type TokenSource } from './token-source';
 
 export type { OperatingBudget } from './operating-budget';
 export { RATE_LIMITS, type RateLimit } from './rate-limiter';
@@ -52,7 +53,8 @@ export interface CallOptions {
   onWait?: (info: WaitInfo) => void;
 }
 
-export interface PortalClient {
+/** Also what core's lookup calls (LookupClient), so the two cannot drift apart. */
+export interface PortalClient extends LookupClient<CallOptions> {
   readonly portal: PortalInfo;
   /** Calls a REST method with a JSON body. Throws InspectorError only. */
   call(method: string, params: Record<string, unknown>, options?: CallOptions): Promise<PortalAnswer>;
@@ -206,9 +208,10 @@ export interface PortalAddress {
 }
 
 /**
- * A portal signed in to with OAuth 2.0. Tokens come from `refresher`: a call
- * answered expired_token makes it refresh (once for every call waiting) and
- * is tried again once with the new token (brief §3b.4).
+ * A portal signed in to with OAuth 2.0. Tokens come from `tokenSource`
+ * (oauth's TokenRefresher): a call answered expired_token makes it refresh
+ * (once for every call waiting) and is tried again once with the new token
+ * (brief §3b.4).
  *
  * The SDK's B24OAuth is the transport only. Its own token handling would
  * refresh ahead of time by the local clock, also on invalid_token, and with
@@ -216,7 +219,7 @@ export interface PortalAddress {
  * expire, its refresh hook hands the portal's 401 back to us, and each try
  * carries the token callWithTokens chose.
  */
-export function createOAuthClient(address: PortalAddress, refresher: TokenRefresher, options: PortalClientOptions = {}): PortalClient {
+export function createOAuthClient(address: PortalAddress, tokenSource: TokenSource, options: PortalClientOptions = {}): PortalClient {
   const makeHook = (module: Sdk) =>
     new module.B24OAuth(
       {
@@ -237,13 +240,13 @@ export function createOAuthClient(address: PortalAddress, refresher: TokenRefres
       { clientId: '', clientSecret: '' },
       { restrictionParams: SDK_RESTRICTIONS_OFF },
     );
-  return createSdkClient(makeHook, address, { secrets: () => refresher.secrets(), refresher }, options);
+  return createSdkClient(makeHook, address, { secrets: () => tokenSource.secrets(), tokenSource }, options);
 }
 
 interface Credentials {
   /** Every secret that could appear in an error text, to scrub. */
   secrets(): string[];
-  refresher?: TokenRefresher;
+  tokenSource?: TokenSource;
 }
 
 function createSdkClient(
@@ -370,9 +373,9 @@ function createSdkClient(
     async call(method, params, callOptions = {}) {
       const { signal, release } = eitherSignal(callOptions.signal, closing.signal);
       try {
-        const { refresher } = credentials;
-        if (!refresher) return await run(method, params, callOptions, signal);
-        return await callWithTokens(refresher, (accessToken) => run(method, params, callOptions, signal, accessToken));
+        const { tokenSource } = credentials;
+        if (!tokenSource) return await run(method, params, callOptions, signal);
+        return await callWithTokens(tokenSource, (accessToken) => run(method, params, callOptions, signal, accessToken));
       } finally {
         release();
       }

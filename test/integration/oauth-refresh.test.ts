@@ -4,7 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../main/emulator/index';
 import type { OAuthTokens } from '../../main/oauth/token-client';
-import { callWithTokens, TokenRefresher, type TokenState } from '../../main/oauth/token-refresher';
+import { TokenRefresher, type TokenState } from '../../main/oauth/token-refresher';
+import { callWithTokens } from '../../main/rest/token-source';
 import { APP, callScope, rejection, signIn, type SignedIn } from './oauth-support';
 
 const emulators: Emulator[] = [];

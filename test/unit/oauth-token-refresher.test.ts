@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { InspectorError, inspectorError } from '../../main/core/errors';
 import type { OAuthTokens } from '../../main/oauth/token-client';
-import { callWithTokens, TokenRefresher, type TokenState } from '../../main/oauth/token-refresher';
+import { TokenRefresher, type TokenState } from '../../main/oauth/token-refresher';
+import { callWithTokens } from '../../main/rest/token-source';
 
 function pair(n: number): OAuthTokens {
   return {

@@ -1,0 +1,17 @@
+// The accepted range of each numeric setting, checked by the settings screen,
+// again at the IPC boundary and when a stored value is read. In main, not in
+// the IPC contract, so that main takes no values from preload/; the contract
+// re-exports it for the page. It imports nothing: the page bundles it.
+
+/**
+ * The floors keep a slip of the keyboard from wiping the history; the
+ * ceilings keep the database within what the benchmark measures.
+ */
+export const SETTING_LIMITS = {
+  historyMaxEntries: { min: 100, max: 1_000_000 },
+  historyMaxAgeDays: { min: 1, max: 3_650 },
+  snapshotsPerDialog: { min: 1, max: 100 },
+  maxAnswerMb: { min: 1, max: 1_024 },
+} as const satisfies Record<string, { min: number; max: number }>;
+
+export type NumericSetting = keyof typeof SETTING_LIMITS;
