@@ -5,7 +5,7 @@ import { toEnvelope } from '../core/errors';
 import { messages } from '../core/messages/index';
 import { formatError, printable } from './format-human';
 import { openAccounts } from './open-accounts';
-import type { AccountsOptions, Streams } from './run-cli';
+import type { AccountsOptions, Streams } from './cli-options';
 
 function formatAccount(account: AccountSummary): string {
   const says = messages().cli.accounts;

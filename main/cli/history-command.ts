@@ -6,7 +6,7 @@ import { messages } from '../core/messages/index';
 import { formatError, formatMilliseconds, printable } from './format-human';
 import { portalKeyOf } from './open-accounts';
 import { openStoreForCli } from './open-store';
-import type { HistoryOptions, Streams } from './run-cli';
+import type { HistoryOptions, Streams } from './cli-options';
 
 function localTime(iso: string): string {
   const date = new Date(iso);

@@ -14,7 +14,7 @@ import { messages } from '../core/messages/index';
 import { formatError, printable } from './format-human';
 import { openAccounts } from './open-accounts';
 import { openInBrowser } from './open-browser';
-import type { LoginOptions, Streams } from './run-cli';
+import type { LoginOptions, Streams } from './cli-options';
 
 function saved(account: AccountSummary): string {
   const says = messages().cli.login;

@@ -10,7 +10,7 @@ import { createWebhookClient, type PortalClient } from '../rest/portal-client';
 import { clientForAccount } from '../accounts/account-client';
 import { formatError, formatLookup, formatWarning } from './format-human';
 import { openAccounts } from './open-accounts';
-import type { LookupOptions, Streams } from './run-cli';
+import type { LookupOptions, Streams } from './cli-options';
 import { tryOpenStore } from './open-store';
 import { messages } from '../core/messages/index';
 import { usage, UsageError } from './usage';

@@ -7,8 +7,8 @@ import { parseArgs } from 'node:util';
 import packageJson from '../../package.json';
 import { defaultDataDir } from '../core/data-dir';
 import { inLanguage, resolveLanguage, setDefaultLanguage, type Language } from '../core/i18n';
-import type { NumberAs } from '../core/identifier';
 import { runAccounts } from './accounts-command';
+import type { AccountsOptions, HistoryOptions, LoginOptions, LookupOptions, SearchOptions, ShowOptions } from './cli-options';
 import { runHistory } from './history-command';
 import { runLogin } from './login-command';
 import { runLookup } from './lookup-command';
@@ -17,75 +17,6 @@ import { runShow } from './show-command';
 import { messages } from '../core/messages/index';
 import { DEFAULT_MAX_ANSWER_BYTES } from '../rest/portal-client';
 import { usage, UsageError } from './usage';
-
-export interface Streams {
-  out: NodeJS.WritableStream;
-  err: NodeJS.WritableStream;
-  /** Where `login` reads a pasted code; absent, only the browser's redirect counts. */
-  input?: NodeJS.ReadableStream;
-}
-
-export interface LookupOptions {
-  command: 'lookup';
-  ids: string[];
-  webhook: string | null;
-  demo: boolean;
-  /** A saved account by name; null with no webhook and no demo means the current account. */
-  account: string | null;
-  numberAs: NumberAs;
-  json: boolean;
-  timeoutMs: number;
-  /** The most of an answer read. */
-  maxAnswerBytes: number;
-  dataDir: string;
-  history: boolean;
-}
-
-export interface ShowOptions {
-  command: 'show';
-  ids: string[];
-  account: string | null;
-  numberAs: NumberAs;
-  json: boolean;
-  dataDir: string;
-}
-
-export interface SearchOptions {
-  command: 'search';
-  text: string;
-  account: string | null;
-  limit: number;
-  json: boolean;
-  dataDir: string;
-}
-
-export interface HistoryOptions {
-  command: 'history';
-  account: string | null;
-  limit: number;
-  json: boolean;
-  dataDir: string;
-}
-
-export interface LoginOptions {
-  command: 'login';
-  /** Webhook login when set; OAuth otherwise. */
-  webhook: string | null;
-  portal: string | null;
-  clientId: string | null;
-  clientSecret: string | null;
-  oauthServer: string | null;
-  port: number | null;
-  name: string | null;
-  openBrowser: boolean;
-  dataDir: string;
-}
-
-export type AccountsOptions = { command: 'accounts'; dataDir: string } & (
-  | { action: 'list'; json: boolean }
-  | { action: 'use' | 'remove'; name: string }
-  | { action: 'rename'; name: string; newName: string }
-);
 
 type Command =
   | LookupOptions

@@ -7,7 +7,7 @@ import { messages } from '../core/messages/index';
 import { formatError, printable } from './format-human';
 import { portalKeyOf } from './open-accounts';
 import { openStoreForCli } from './open-store';
-import type { SearchOptions, Streams } from './run-cli';
+import type { SearchOptions, Streams } from './cli-options';
 
 /** Snippets mark matches with control characters; a terminal and JSON get « » instead. */
 function readableSnippet(snippet: string): string {

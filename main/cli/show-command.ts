@@ -10,7 +10,7 @@ import { messages } from '../core/messages/index';
 import { formatError, formatLookup } from './format-human';
 import { portalKeyOf } from './open-accounts';
 import { openStoreForCli } from './open-store';
-import type { ShowOptions, Streams } from './run-cli';
+import type { ShowOptions, Streams } from './cli-options';
 
 /** The cached copy of one identifier: in the named portal's cache, or the freshest portal that has it. */
 function showOne(store: InspectorStore, options: ShowOptions, input: string): LookupResult {

@@ -1,0 +1,73 @@
+// What each command is asked to do, as run-cli.ts reads it from the command
+// line, and the streams it writes to. Not in run-cli.ts: that module imports
+// every command, so a command importing these from it closed an import circle.
+import type { NumberAs } from '../core/identifier';
+
+export interface Streams {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+  /** Where `login` reads a pasted code; absent, only the browser's redirect counts. */
+  input?: NodeJS.ReadableStream;
+}
+
+export interface LookupOptions {
+  command: 'lookup';
+  ids: string[];
+  webhook: string | null;
+  demo: boolean;
+  /** A saved account by name; null with no webhook and no demo means the current account. */
+  account: string | null;
+  numberAs: NumberAs;
+  json: boolean;
+  timeoutMs: number;
+  /** The most of an answer read. */
+  maxAnswerBytes: number;
+  dataDir: string;
+  history: boolean;
+}
+
+export interface ShowOptions {
+  command: 'show';
+  ids: string[];
+  account: string | null;
+  numberAs: NumberAs;
+  json: boolean;
+  dataDir: string;
+}
+
+export interface SearchOptions {
+  command: 'search';
+  text: string;
+  account: string | null;
+  limit: number;
+  json: boolean;
+  dataDir: string;
+}
+
+export interface HistoryOptions {
+  command: 'history';
+  account: string | null;
+  limit: number;
+  json: boolean;
+  dataDir: string;
+}
+
+export interface LoginOptions {
+  command: 'login';
+  /** Webhook login when set; OAuth otherwise. */
+  webhook: string | null;
+  portal: string | null;
+  clientId: string | null;
+  clientSecret: string | null;
+  oauthServer: string | null;
+  port: number | null;
+  name: string | null;
+  openBrowser: boolean;
+  dataDir: string;
+}
+
+export type AccountsOptions = { command: 'accounts'; dataDir: string } & (
+  | { action: 'list'; json: boolean }
+  | { action: 'use' | 'remove'; name: string }
+  | { action: 'rename'; name: string; newName: string }
+);
