@@ -3,6 +3,7 @@
 import type { ConnectionState, ErrorEnvelope } from '../../../preload/api-contract';
 import { call } from './api';
 import { announcer } from './announcer.svelte';
+import { on } from './app-events';
 import { i18n } from './i18n.svelte';
 import { lookup } from './lookup-state.svelte';
 
@@ -113,3 +114,6 @@ class ConnectionStore {
 }
 
 export const connection = new ConnectionStore();
+
+// The header shows the account's state; a lookup may be the first to learn it changed.
+on('account-changed', () => void connection.load());

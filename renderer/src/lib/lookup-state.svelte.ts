@@ -2,7 +2,7 @@
 import type { DialogQuery, ErrorEnvelope, LookupRequest, LookupResult, LookupWait, NumberAs } from '../../../preload/api-contract';
 import { bridge, call } from './api';
 import { announcer } from './announcer.svelte';
-import { connection } from './connection-state.svelte';
+import { emit } from './app-events';
 import { i18n } from './i18n.svelte';
 import { relativeTime } from './relative-time';
 
@@ -157,7 +157,7 @@ class LookupStore {
       this.status = 'failed';
       announcer.announce(answer.error.title);
       // The account's state changed in main (sign in again, credentials gone): the header shows it.
-      if (ACCOUNT_CODES.has(answer.error.code)) void connection.load();
+      if (ACCOUNT_CODES.has(answer.error.code)) emit('account-changed', { code: answer.error.code });
     }
   }
 
