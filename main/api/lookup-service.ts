@@ -2,7 +2,8 @@
 // dialog seen is cached, and when the portal cannot be reached the cached copy
 // is shown instead, saying so. Shared by the app's handler and the CLI.
 import type { DialogQuery, LookupResult, PortalInfo } from '../core/dialog-types';
-import { errorEnvelope, InspectorError, toEnvelope, type ErrorEnvelope } from '../core/errors';
+import { errorEnvelope, InspectorError, inspectorError, toEnvelope, type ErrorEnvelope } from '../core/errors';
+import { parseIdentifier } from '../core/identifier';
 import { compareDialogs } from '../core/dialog-changes';
 import { messages } from '../core/messages/index';
 import { elapsedSince, lookupQuery, presentDialog } from '../core/lookup';
@@ -144,6 +145,18 @@ export class LookupService {
     safely((store) => store.putDialog(account, result.dialog, result.time, result.fetchedAt));
     record('ok', 'network', chatId);
     return warned(result);
+  }
+
+  /**
+   * The copy of a dialog kept in `store`, presented as a lookup is, without
+   * asking the portal: the window asked for it (a history row, a search hit).
+   * `connected` is the portal connected now, for the copy's links when it is the same.
+   */
+  openKept(store: Pick<LookupMemory, 'findDialog'>, account: string, chatId: number, connected: PortalInfo | null, started = performance.now()): LookupResult {
+    const cached = store.findDialog(account, { param: 'CHAT_ID', value: chatId });
+    if (!cached) throw inspectorError('NOT_CACHED', { message: messages().errors.api.notCached(chatId) });
+    const reason = errorEnvelope('OFFLINE_BY_CHOICE', { action: messages().errors.api.askPortalAgain });
+    return this.#fromCache(portalOfAccount(account, connected), parseIdentifier(`chat${chatId}`, 'chat'), cached, reason, started);
   }
 
   #fromCache(portal: PortalInfo, query: DialogQuery, cached: CachedDialog, reason: ErrorEnvelope, started: number): LookupResult {

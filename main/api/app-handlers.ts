@@ -1,0 +1,52 @@
+// The app domain: what the window asks of the desktop (a portal link opened in
+// the system browser, text on the clipboard) and the commands main queued for it.
+import { z } from 'zod';
+import { inspectorError } from '../core/errors';
+import { messages } from '../core/messages/index';
+import type { AppCommandQueue } from './app-commands';
+import type { ConnectionManager } from './connection';
+import { schemasFor, type ChannelsOf, type HandlersFor } from './handler-types';
+import { none } from './schema-atoms';
+
+export const appSchemas = schemasFor({
+  'link:open-portal': z.strictObject({ url: z.string().max(2_000) }),
+  'clipboard:write-text': z.strictObject({ text: z.string().max(5_000_000) }),
+  'app:take-commands': none,
+});
+
+/** Links may only lead to the connected portal, over https, compared by parsed origin. */
+function checkPortalLink(url: string, portalOrigin: string | undefined): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw inspectorError('INVALID_ARGUMENT', { message: messages().errors.api.linkNotUrl });
+  }
+  if (parsed.protocol !== 'https:' || !portalOrigin || parsed.origin !== portalOrigin) {
+    throw inspectorError('INVALID_ARGUMENT', { message: messages().errors.api.linkNotPortal });
+  }
+  return parsed.href;
+}
+
+export interface AppDeps {
+  commands: AppCommandQueue;
+  connection: Pick<ConnectionManager, 'state'>;
+  /** Opens an https URL in the system browser (shell.openExternal in the app). */
+  openExternal(url: string): Promise<void>;
+  writeClipboard(text: string): void;
+}
+
+export function appHandlers({ commands, connection, openExternal, writeClipboard }: AppDeps): HandlersFor<ChannelsOf<typeof appSchemas>> {
+  return {
+    'link:open-portal': async ({ url }) => {
+      const state = await connection.state();
+      await openExternal(checkPortalLink(url, state.portal?.origin)); // eng-disable OPEN_EXTERNAL_JS_CHECK: https, the connected portal's origin only
+      return null;
+    },
+    'clipboard:write-text': async ({ text }) => {
+      writeClipboard(text);
+      return null;
+    },
+    'app:take-commands': async () => commands.take(),
+  };
+}
