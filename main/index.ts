@@ -8,6 +8,7 @@ import type { MainApi } from './api/create-main-api';
 import { findDeepLink } from './api/deep-link';
 import { readSettings, type KeyValueStore } from './api/settings';
 import { openSettingsSafely, peekSettingsFile } from './api/settings-file';
+import { NO_LOG, type AppLog } from './core/app-log';
 import { inLanguage, resolveLanguage } from './core/i18n';
 import { appMenuTemplate } from './shell/app-menu';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, handleAppProtocol } from './shell/app-protocol';
@@ -31,6 +32,14 @@ const primaryInstance = app.requestSingleInstanceLock();
 if (!primaryInstance) app.quit();
 
 let api: MainApi | null = null;
+/** The log file, once it is open (after the window); what comes before it is dropped. */
+let logFile: AppLog = NO_LOG;
+/** Handed out before the file opens: each line goes to the file as soon as there is one. */
+const appLog: AppLog = {
+  error: (event, details) => logFile.error(event, details),
+  warn: (event, details) => logFile.warn(event, details),
+  info: (event, details) => logFile.info(event, details),
+};
 let settingsStore: KeyValueStore | null = null;
 /** Where the window was, read before the store's library loads; the store itself once it has. */
 let windowStateSource: Pick<KeyValueStore, 'get'> | null = null;
@@ -137,7 +146,7 @@ void app.whenReady().then(async () => {
   applyTheme(nativeTheme, earlySettings.theme, []);
   // 'system' follows the OS while the app runs: repaint behind the page when it changes.
   nativeTheme.on('updated', () => repaintWindows(nativeTheme, BrowserWindow.getAllWindows()));
-  registerIpc(ipcMain, apiReady, Object.values(API_CHANNELS), appOrigins);
+  registerIpc(ipcMain, apiReady, Object.values(API_CHANNELS), appOrigins, appLog);
   setMenu(earlySettings);
   createWindow();
   app.on('activate', () => {
@@ -156,7 +165,7 @@ void app.whenReady().then(async () => {
 
 /** The API, the settings store, the ciphers and the updater: loaded after the window opens. */
 async function makeApi(settingsFile: string, early: Settings): Promise<void> {
-  const [{ default: Store }, { createMainApi }, { keyFileCipher }, { layeredCipher }, { createSafeStorageCipher }, { startAppUpdates }] =
+  const [{ default: Store }, { createMainApi }, { keyFileCipher }, { layeredCipher }, { createSafeStorageCipher }, { startAppUpdates }, { openFileLog, logFileOf }] =
     await Promise.all([
       import('electron-store'),
       import('./api/create-main-api'),
@@ -164,6 +173,7 @@ async function makeApi(settingsFile: string, early: Settings): Promise<void> {
       import('./accounts/secret-cipher'),
       import('./shell/secret-cipher'),
       import('./updates/app-updates'),
+      import('./log/file-log'),
     ]);
   // A damaged settings file must not keep the app from starting: it is moved aside and the user told.
   const settings = openSettingsSafely(
@@ -175,6 +185,10 @@ async function makeApi(settingsFile: string, early: Settings): Promise<void> {
   // The store's reading wins where the early one differed (a damaged file is now defaults).
   const theme = readSettings(settings.store).theme;
   if (theme !== early.theme) applyTheme(nativeTheme, theme, BrowserWindow.getAllWindows());
+  // Scrubbed of every saved account's secrets, asked for when a line is written.
+  // A log that cannot be opened (a read-only folder) must not keep the app from starting.
+  const logPath = logFileOf(app.getPath('userData'), 'main');
+  logFile = await openFileLog({ file: logPath, secrets: () => api?.knownSecrets() ?? [] }).catch(() => NO_LOG);
   const mainApi = createMainApi({
     store: settings.store,
     settingsRecovered: settings.recovered,
@@ -192,6 +206,8 @@ async function makeApi(settingsFile: string, early: Settings): Promise<void> {
     },
     preferredLanguages: () => app.getPreferredSystemLanguages(),
     sendEvent: (event, payload) => sendEvent(mainWindow, event, payload),
+    log: appLog,
+    logFile: logPath,
   });
   api = mainApi;
   apiMade(mainApi);
@@ -203,6 +219,7 @@ async function makeApi(settingsFile: string, early: Settings): Promise<void> {
     window: () => mainWindow,
     enabled: () => readSettings(settings.store).checkForUpdates,
     language: () => resolveLanguage(readSettings(settings.store).language, app.getPreferredSystemLanguages()),
+    log: (level, message) => appLog[level]('update', { message }),
   });
   // The link that started the app (Windows, Linux).
   const startLink = findDeepLink(process.argv);

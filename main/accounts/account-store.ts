@@ -219,6 +219,21 @@ export class AccountStore {
     };
   }
 
+  /** Every secret the saved accounts hold that can be read now: what the log must never write. */
+  everySecret(): string[] {
+    const found: string[] = [];
+    for (const { id } of this.list()) {
+      try {
+        const secrets = this.secrets(id);
+        if (secrets.kind === 'webhook') found.push(secrets.webhook.key);
+        else found.push(secrets.clientSecret, secrets.tokens.accessToken, secrets.tokens.refreshToken);
+      } catch {
+        // Unreadable or forgotten: it cannot be written either.
+      }
+    }
+    return found;
+  }
+
   /** The rotated pair, in place of the old one; returns once it is on disk (conf writes synchronously). */
   saveTokens(id: string, tokens: OAuthTokens): void {
     this.#update(id, (account) => (account.kind === 'oauth' ? { ...account, tokens: this.#seal(id, 'tokens', JSON.stringify(tokens)), signInAgain: false } : account));

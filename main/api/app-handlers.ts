@@ -34,6 +34,8 @@ export interface AppDeps {
   /** Opens an https URL in the system browser (shell.openExternal in the app). */
   openExternal(url: string): Promise<void>;
   writeClipboard(text: string): void;
+  /** The log file main writes, if any. */
+  logFile: string | null;
 }
 
 export function appHandlers({ commands, connection, openExternal, writeClipboard }: AppDeps): HandlersFor<ChannelsOf<typeof appSchemas>> {

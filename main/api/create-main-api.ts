@@ -5,6 +5,7 @@
 // the clipboard, webContents.send), and tests pass real stand-ins, so this
 // exact code answers both the app and the browser tests.
 import type { Channel, EventSender, Result, Settings } from '../../preload/api-contract';
+import { describeCause, NO_LOG, type AppLog } from '../core/app-log';
 import { errorEnvelope, toEnvelope } from '../core/errors';
 import { inLanguage } from '../core/i18n';
 import { messages } from '../core/messages/index';
@@ -51,6 +52,10 @@ export interface MainApiDeps {
   settingsChanged?: (settings: Settings) => void;
   /** Pushes an event of the contract to the window (webContents.send in the app); dropped without one. */
   sendEvent?: EventSender;
+  /** Where unexpected failures, refused links and store faults are written down (main/log/). */
+  log?: AppLog;
+  /** The file `log` writes to, shown in Settings. */
+  logFile?: string;
 }
 
 export type Handlers = HandlersFor<Channel>;
@@ -63,6 +68,8 @@ export interface MainApi {
   readonly commands: AppCommandQueue;
   /** A deep link from the OS (openlines-inspector://lookup/…): a lookup for the window, or a refusal it shows. Never throws. */
   openDeepLink(url: string): Promise<void>;
+  /** Every secret the saved accounts hold: for the log to leave out. Never crosses IPC. */
+  knownSecrets(): string[];
   dispose(): Promise<void>;
 }
 
@@ -73,6 +80,7 @@ async function startBundledDemo(): Promise<Emulator> {
 }
 
 export function createMainApi(deps: MainApiDeps): MainApi {
+  const log = deps.log ?? NO_LOG;
   const live = new LiveSettings(deps.store, deps.preferredLanguages);
   const accounts = new AccountStore(deps.store, deps.secrets);
   const recovered = deps.settingsRecovered;
@@ -94,8 +102,8 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     signedIn: (id) => connection.useAccount(id),
     ...(deps.clientOptions?.extraCertificates ? { extraCertificates: deps.clientOptions.extraCertificates } : {}),
   });
-  const stores = new StoreOpener(deps.store, deps.openMemory);
-  const lookups = new LookupService(() => stores.store());
+  const stores = new StoreOpener(deps.store, deps.openMemory, log);
+  const lookups = new LookupService(() => stores.store(), log);
   const inFlight = new LookupsInFlight((progress) => deps.sendEvent?.('lookupProgress', progress));
   const commands = new AppCommandQueue();
 
@@ -106,14 +114,17 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...signInHandlers(signIn),
     ...settingsHandlers({ store: deps.store, live, stores, ...(deps.settingsChanged ? { changed: deps.settingsChanged } : {}) }),
     ...historyHandlers({ stores, connection, lookups }),
-    ...appHandlers({ commands, connection, openExternal: deps.openExternal, writeClipboard: deps.writeClipboard }),
+    ...appHandlers({ commands, connection, openExternal: deps.openExternal, writeClipboard: deps.writeClipboard, logFile: deps.logFile ?? null }),
   } satisfies Handlers;
 
   const openLink = deepLinkOpener({
     numberAs: () => readSettings(deps.store).numberAs,
     accounts: () => accounts.list(),
     useAccount: (id) => connection.useAccount(id),
-    push: (command) => commands.push(command),
+    push: (command) => {
+      if (command.kind === 'link-refused') log.warn('link-refused', { code: command.error.code, message: command.error.message });
+      commands.push(command);
+    },
   });
 
   async function dispatchOne(channel: string, args: unknown): Promise<Result<unknown>> {
@@ -128,7 +139,10 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       const handler = handlers[channel] as (value: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
-      return { ok: false, error: toEnvelope(error) };
+      const envelope = toEnvelope(error);
+      // The window only says "something went wrong": the cause is for the log, scrubbed there.
+      if (envelope.code === 'INTERNAL') log.error('internal-error', { channel, cause: describeCause(error) });
+      return { ok: false, error: envelope };
     }
   }
 
@@ -138,6 +152,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     // Not a channel: links come from the OS through the shell, never from the page.
     // A refusal is worded in the user's language, as an answer would be.
     openDeepLink: (url) => inLanguage(live.language(), () => openLink(url)),
+    knownSecrets: () => accounts.everySecret(),
     dispatch(channel, args) {
       // Every text made while answering (errors, labels, notices) is in the user's language.
       return inLanguage(live.language(), () => dispatchOne(channel, args));

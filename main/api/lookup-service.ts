@@ -2,6 +2,7 @@
 // dialog seen is cached, and when the portal cannot be reached the cached copy
 // is shown instead, saying so. Shared by the app's handler and the CLI.
 import type { DialogQuery, LookupResult, PortalInfo } from '../core/dialog-types';
+import { describeCause, NO_LOG, type AppLog } from '../core/app-log';
 import { errorEnvelope, InspectorError, inspectorError, toEnvelope, type ErrorEnvelope } from '../core/errors';
 import { parseIdentifier } from '../core/identifier';
 import { compareDialogs } from '../core/dialog-changes';
@@ -80,8 +81,11 @@ export class LookupService {
   readonly #memory: () => Promise<LookupMemory | null>;
 
   /** `memory` is asked for lazily: the database is opened on the first lookup, not at start-up. */
-  constructor(memory: () => Promise<LookupMemory | null>) {
+  readonly #log: AppLog;
+
+  constructor(memory: () => Promise<LookupMemory | null>, log: AppLog = NO_LOG) {
     this.#memory = memory;
+    this.#log = log;
   }
 
   /** `options`: cancel the request, hear how long it waits for the portal's limits. */
@@ -89,8 +93,12 @@ export class LookupService {
     const at = new Date(Date.now() - (performance.now() - started)).toISOString();
     const account = accountOf(client.portal);
     let warning: ErrorEnvelope | null = null;
-    const memory = await this.#memory().catch((error: unknown) => {
+    const noteFault = (error: unknown): void => {
       warning = memoryWarningFor(error);
+      this.#log.warn('store-fault', { code: warning.code, cause: describeCause(error) });
+    };
+    const memory = await this.#memory().catch((error: unknown) => {
+      noteFault(error);
       return null;
     });
     /**
@@ -105,12 +113,13 @@ export class LookupService {
       try {
         return task(memory);
       } catch (error) {
-        warning = memoryWarningFor(error);
+        noteFault(error);
         return null;
       }
     };
-    const record = (outcome: string, source: 'network' | 'cache', chatId: number | null) =>
-      safely((store) =>
+    const record = (outcome: string, source: 'network' | 'cache', chatId: number | null) => {
+      this.#log.info('lookup', { account, input: query.input, param: query.param, outcome, source, elapsedMs: elapsedSince(started) });
+      return safely((store) =>
         store.recordLookup({
           account,
           input: query.input,
@@ -123,6 +132,7 @@ export class LookupService {
           source,
         }),
       );
+    };
     const warned = (result: LookupResult): LookupResult => (warning === null ? result : { ...result, memoryWarning: warning });
 
     let result: LookupResult;

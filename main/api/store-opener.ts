@@ -3,6 +3,7 @@
 // panel's first listing. One open for every caller; a failed open is tried
 // again next time.
 import type { Settings } from '../../preload/api-contract';
+import { describeCause, NO_LOG, type AppLog } from '../core/app-log';
 import { inspectorError } from '../core/errors';
 import type { HistoryRetention, InspectorStore, StoreOptions } from '../store/index';
 // Not through store/index: that would load the native database module at start-up.
@@ -16,18 +17,35 @@ function retentionOf(settings: Settings): HistoryRetention {
 export class StoreOpener {
   readonly #settings: Pick<KeyValueStore, 'get'>;
   readonly #open: ((options: StoreOptions) => InspectorStore | Promise<InspectorStore>) | undefined;
+  readonly #log: AppLog;
   #opened: Promise<InspectorStore | null> | null = null;
 
   /** Without `open` there is no store: lookups go on, unrecorded. */
-  constructor(settings: Pick<KeyValueStore, 'get'>, open: ((options: StoreOptions) => InspectorStore | Promise<InspectorStore>) | undefined) {
+  constructor(
+    settings: Pick<KeyValueStore, 'get'>,
+    open: ((options: StoreOptions) => InspectorStore | Promise<InspectorStore>) | undefined,
+    log: AppLog = NO_LOG,
+  ) {
     this.#settings = settings;
     this.#open = open;
+    this.#log = log;
   }
 
   /** The store, opened on first use; null when there is none. */
   store(): Promise<InspectorStore | null> {
-    this.#opened ??= this.#openAndPrune();
-    this.#opened.catch(() => (this.#opened = null));
+    if (!this.#opened) {
+      const opening = this.#openAndPrune();
+      this.#opened = opening;
+      opening.then(
+        (store) => {
+          for (const { movedTo, reason } of store?.report.recovered ?? []) this.#log.warn('store-moved-aside', { movedTo, reason });
+        },
+        (error: unknown) => {
+          this.#log.error('store-open-failed', { cause: describeCause(error) });
+          if (this.#opened === opening) this.#opened = null;
+        },
+      );
+    }
     return this.#opened;
   }
 

@@ -24,6 +24,8 @@ export interface LookupOptions {
   maxAnswerBytes: number;
   dataDir: string;
   history: boolean;
+  /** Also print what the log file gets, and each lookup's outcome, on stderr. */
+  verbose: boolean;
 }
 
 export interface ShowOptions {

@@ -1,6 +1,7 @@
 // `openlines-inspector lookup`: the same LookupService as the app, so the CLI
 // records history and fills the offline cache in the same data folder.
 import { LookupService } from '../api/lookup-service';
+import { describeCause, NO_LOG, type AppLog } from '../core/app-log';
 import type { LookupResult } from '../core/dialog-types';
 import { toEnvelope, type ErrorEnvelope } from '../core/errors';
 import { parseIdentifier } from '../core/identifier';
@@ -46,6 +47,25 @@ async function openClient(options: LookupOptions): Promise<{ client: PortalClien
   return { client: clientForAccount(accounts, account, bounds), demo: null };
 }
 
+/**
+ * The CLI's log, beside the app's in the data folder (logs/cli.log), scrubbed
+ * of the webhook given and of the saved accounts' secrets; with --verbose its
+ * lines, and each lookup's outcome, also go to stderr. A log that cannot be
+ * opened costs nothing but itself.
+ */
+async function openCliLog(options: LookupOptions, err: NodeJS.WritableStream): Promise<AppLog> {
+  const secrets = (): string[] => {
+    const given = options.webhook === null ? [] : [parseWebhookUrl(options.webhook).key];
+    try {
+      return [...given, ...openAccounts(options.dataDir).everySecret()];
+    } catch {
+      return given;
+    }
+  };
+  const { openFileLog, logFileOf } = await import('../log/file-log');
+  return openFileLog({ file: logFileOf(options.dataDir, 'cli'), secrets, ...(options.verbose ? { echo: err } : {}) }).catch(() => NO_LOG);
+}
+
 export async function runLookup(options: LookupOptions, { out, err }: Streams): Promise<number> {
   let connection: { client: PortalClient; demo: Emulator | null };
   try {
@@ -63,10 +83,11 @@ export async function runLookup(options: LookupOptions, { out, err }: Streams): 
   // A store that cannot be opened (locked, full, not ours to open) costs no
   // lookup: each result then carries the warning, printed below.
   const { store, failure } = options.history ? tryOpenStore(options.dataDir, err) : { store: null, failure: null };
+  const log = await openCliLog(options, err);
   const lookups = new LookupService(async () => {
     if (failure !== null) throw failure;
     return store;
-  });
+  }, log);
 
   const outcomes: Outcome[] = [];
   try {
@@ -80,6 +101,7 @@ export async function runLookup(options: LookupOptions, { out, err }: Streams): 
         if (result.memoryWarning) err.write(`${formatWarning(input, result.memoryWarning)}\n`);
       } catch (error) {
         const envelope = toEnvelope(error);
+        if (envelope.code === 'INTERNAL') log.error('internal-error', { input, cause: describeCause(error) });
         outcomes.push({ input, ok: false, error: envelope });
         err.write(`${formatError(input, envelope)}\n`);
       }

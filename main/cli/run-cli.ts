@@ -36,6 +36,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   'max-answer-mb': { type: 'string' },
   'no-history': { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
   offline: { type: 'boolean', default: false },
   account: { type: 'string' },
   portal: { type: 'string' },
@@ -117,6 +118,7 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
     maxAnswerBytes: megabytes === undefined ? DEFAULT_MAX_ANSWER_BYTES : Math.round(megabytes * 1024 * 1024),
     dataDir,
     history: !values['no-history'],
+    verbose: values.verbose,
   };
 }
 

@@ -77,6 +77,20 @@ describe('openlines-inspector lookup against a hostile portal', () => {
     expect(stored).not.toContain('chat7012');
   });
 
+  it('--verbose says each lookup’s outcome on stderr, without the key', async () => {
+    portal.misbehave(({ req, res }) => {
+      res.writeHead(302, { location: `${bystander.httpsOrigin}${req.url ?? '/'}` });
+      res.end();
+    });
+    const dataDir = path.join(temp.dir, 'verbose');
+    const run = await runCli(['lookup', 'chat1777', '--webhook', portal.webhookUrl(KEY), '--verbose', '--data-dir', dataDir], temp.dir, { NODE_EXTRA_CA_CERTS: caFile });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/\[info\] lookup .*"outcome":"REDIRECT_REFUSED"/);
+    expect(run.stderr + run.stdout).not.toContain(KEY);
+    const quiet = await runCli(['lookup', 'chat1777', '--webhook', portal.webhookUrl(KEY), '--data-dir', dataDir], temp.dir, { NODE_EXTRA_CA_CERTS: caFile });
+    expect(quiet.stderr).not.toContain('[info]');
+  });
+
   it('--max-answer-mb takes a number of megabytes, and refuses nonsense as a usage error', async () => {
     const run = await runCli(['lookup', 'chat1777', '--webhook', portal.webhookUrl(KEY), '--max-answer-mb', 'lots'], temp.dir);
     expect(run.code).toBe(2);

@@ -21,7 +21,7 @@ const restore: Array<() => void> = [];
 
 beforeAll(async () => {
   emulator = await startEmulator({ rateLimit: false, webhooks: [WEBHOOK], oauth: { apps: [APP] } });
-  harness = await startHarness(emulator);
+  harness = await startHarness(emulator, { logToFile: true, clipboardFailure: `clipboard refused https://portal/rest/5/${WEBHOOK.key}/ with ${APP.clientSecret}` });
   // Whatever the process prints from here on is captured, and still printed.
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream);
@@ -73,6 +73,9 @@ it('no answer, printed line, history entry or settings value ever holds a key, a
   emulator.oauth.expireRefreshTokens();
   await send('lookup:run', { input: 'chat1777', numberAs: 'chat' });
   for (const channel of ['connection:get', 'accounts:list', 'history:list', 'history:status']) await send(channel, channel === 'history:list' ? {} : undefined);
+  // Through the log: an unexpected failure whose cause holds secrets, and a refused link naming one.
+  await send('clipboard:write-text', { text: 'x' });
+  await harness.api.openDeepLink(`openlines-inspector://lookup/chat1777?account=${WEBHOOK.key}`);
   await send('search:dialogs', { text: 'green' });
   await harness.api.dispose();
 
@@ -87,6 +90,12 @@ it('no answer, printed line, history entry or settings value ever holds a key, a
   );
   const files = fs.readdirSync(harness.dataDir).filter((name) => name.startsWith('openlines-inspector.db') || name === 'config.json');
   expect(files).toEqual(expect.arrayContaining(['openlines-inspector.db', 'config.json']));
+  const logText = fs.readFileSync(path.join(harness.dataDir, 'logs', 'main.log'), 'utf8');
+  // The log was written on both paths, and says what it was about.
+  expect(logText).toContain('internal-error');
+  expect(logText).toContain('clipboard refused');
+  expect(logText).toContain('link-refused');
+  files.push(path.join('logs', 'main.log'));
 
   const haystacks: Array<[string, string]> = [
     ['IPC answers', JSON.stringify(answers)],

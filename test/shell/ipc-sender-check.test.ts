@@ -1,6 +1,7 @@
 // IPC: every API channel is registered, and a message is answered only when it
 // comes from the app's own top-level page. Runs the real MainApi over an
 // in-memory store; only ipcMain and the sender frames are fakes.
+import type { AppLog, LogDetails } from '../../main/core/app-log';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMainApi, type MainApi } from '../../main/api/create-main-api';
@@ -60,19 +61,30 @@ let store: ReturnType<typeof memoryStore>;
 let api: MainApi;
 let ipc: ReturnType<typeof fakeIpcMain>;
 let dispatch: ReturnType<typeof vi.spyOn>;
+/** What main wrote to its log: level, event, details. */
+let logged: Array<[string, string, LogDetails | undefined]>;
 
 beforeEach(() => {
   store = memoryStore();
+  logged = [];
+  const log: AppLog = {
+    error: (event, details) => void logged.push(['error', event, details]),
+    warn: (event, details) => void logged.push(['warn', event, details]),
+    info: (event, details) => void logged.push(['info', event, details]),
+  };
   api = createMainApi({
     store,
     secrets: fakeCipher,
     openExternal: async () => {},
-    writeClipboard: () => {},
+    writeClipboard: (text) => {
+      if (text === 'break') throw new Error('the clipboard is gone');
+    },
     startDemo: () => Promise.reject(new Error('no demo in these tests')),
+    log,
   });
   dispatch = vi.spyOn(api, 'dispatch');
   ipc = fakeIpcMain();
-  registerIpc(ipc.ipcMain, Promise.resolve(api), Object.values(API_CHANNELS), ORIGINS);
+  registerIpc(ipc.ipcMain, Promise.resolve(api), Object.values(API_CHANNELS), ORIGINS, log);
 });
 
 afterEach(() => api.dispose());
@@ -151,15 +163,25 @@ describe('a message from anywhere else is refused before the API runs', () => {
     expect(store.data.get('settings.numberAs')).toBe('session');
   });
 
-  it.each(senders)('%s: settings:get is refused too', async (_name, frame) => {
+  it.each(senders)('%s: settings:get is refused too, and written to the log', async (_name, frame) => {
     expectRefused(await invoke('settings:get', frame));
     expect(dispatch).not.toHaveBeenCalled();
+    expect(logged).toEqual([['warn', 'ipc-refused', expect.objectContaining({ channel: 'settings:get', from: frame ? frame.url.split(/[?#]/)[0] : expect.any(String) })]]);
   });
 
   it('a sender without senderFrame at all is refused', async () => {
     const handler = ipc.handlers.get('settings:get')!;
     expectRefused((await handler({}, undefined)) as Result<unknown>);
     expect(dispatch).not.toHaveBeenCalled();
+  });
+});
+
+describe('an unexpected failure', () => {
+  it('answers INTERNAL, and the log gets the channel and the cause', async () => {
+    const result = await invoke('clipboard:write-text', topFrame(APP_PAGE), { text: 'break' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(result)).not.toContain('clipboard is gone');
+    expect(logged).toEqual([['error', 'internal-error', { channel: 'clipboard:write-text', cause: expect.objectContaining({ message: 'the clipboard is gone' }) }]]);
   });
 });
 

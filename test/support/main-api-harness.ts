@@ -6,6 +6,7 @@ import type { KeyValueStore } from '../../main/api/settings';
 import type { Emulator } from '../../main/emulator/index';
 import type { PortalClientOptions, RateLimit } from '../../main/rest/portal-client';
 import { InspectorStore } from '../../main/store/index';
+import { logFileOf, openFileLog } from '../../main/log/file-log';
 import { makeTempDir } from './temp-dir';
 import { testCipher } from './test-cipher';
 
@@ -29,6 +30,10 @@ export async function startHarness(
     settingsChanged?: MainApiDeps['settingsChanged'];
     preferredLanguages?: MainApiDeps['preferredLanguages'];
     sendEvent?: MainApiDeps['sendEvent'];
+    /** Writes main's log to logs/main.log in the data folder, as the app does. */
+    logToFile?: boolean;
+    /** The clipboard fails with this message (an unexpected failure, INTERNAL). */
+    clipboardFailure?: string;
     /** The portal clients' deadline and answer cap, when not the defaults below. */
     clientOptions?: Pick<PortalClientOptions, 'timeoutMs' | 'maxAnswerBytes'>;
   } = {},
@@ -37,6 +42,8 @@ export async function startHarness(
   const opened: string[] = [];
   const copied: string[] = [];
   const cipher = testCipher(options.canPersist ?? true);
+  // Scrubbed of the secrets of whichever API was made last, as the app's log is of its one API.
+  const log = options.logToFile ? await openFileLog({ file: logFileOf(dir, 'main'), secrets: () => apis.at(-1)?.knownSecrets() ?? [] }) : undefined;
   const apis: MainApi[] = [];
   const make = (): MainApi => {
     const api = createMainApi({
@@ -45,12 +52,16 @@ export async function startHarness(
       openExternal: async (url) => {
         opened.push(url);
       },
-      writeClipboard: (text) => copied.push(text),
+      writeClipboard: (text) => {
+        if (options.clipboardFailure !== undefined) throw new Error(options.clipboardFailure);
+        copied.push(text);
+      },
       openMemory: options.openMemory ?? ((storeOptions) => InspectorStore.open(dir, storeOptions)),
       clientOptions: { extraCertificates: emulator ? [emulator.certificate] : [], rateLimit: options.rateLimit ?? false, timeoutMs: 5_000, ...options.clientOptions },
       ...(options.settingsChanged ? { settingsChanged: options.settingsChanged } : {}),
       ...(options.preferredLanguages ? { preferredLanguages: options.preferredLanguages } : {}),
       ...(options.sendEvent ? { sendEvent: options.sendEvent } : {}),
+      ...(log ? { log, logFile: logFileOf(dir, 'main') } : {}),
     });
     apis.push(api);
     return api;

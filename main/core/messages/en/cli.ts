@@ -52,6 +52,8 @@ Options:
                         included (default: 60)
   --max-answer-mb N     read at most this much of an answer (default: 32)
   --no-history          do not record this lookup or cache the dialog
+  --verbose             also print each lookup's outcome and what the log file
+                        (logs/cli.log in the data folder) gets, on stderr
   --offline             (show) use only the copy kept on this computer
   --limit N             at most N entries (history: 50, search: 20)
   --data-dir DIR        the app's data folder (default: ${dataDir})
