@@ -245,6 +245,8 @@ export const OPERATIONS = {
   openCachedDialog: { channel: 'cache:open', args: type<{ account: string; chatId: number }>(), result: type<LookupResult>() },
   /** Commands main queued before the page was listening (a deep link at launch), oldest first; each handed over once. */
   takeCommands: { channel: 'app:take-commands', args: none(), result: type<AppCommand[]>() },
+  /** Where main writes its log (to attach to a report); null when it writes none. */
+  getLogFile: { channel: 'app:log-file', args: none(), result: type<{ file: string | null }>() },
 } as const;
 
 /**

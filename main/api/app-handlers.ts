@@ -12,6 +12,7 @@ export const appSchemas = schemasFor({
   'link:open-portal': z.strictObject({ url: z.string().max(2_000) }),
   'clipboard:write-text': z.strictObject({ text: z.string().max(5_000_000) }),
   'app:take-commands': none,
+  'app:log-file': none,
 });
 
 /** Links may only lead to the connected portal, over https, compared by parsed origin. */
@@ -38,7 +39,7 @@ export interface AppDeps {
   logFile: string | null;
 }
 
-export function appHandlers({ commands, connection, openExternal, writeClipboard }: AppDeps): HandlersFor<ChannelsOf<typeof appSchemas>> {
+export function appHandlers({ commands, connection, openExternal, writeClipboard, logFile }: AppDeps): HandlersFor<ChannelsOf<typeof appSchemas>> {
   return {
     'link:open-portal': async ({ url }) => {
       const state = await connection.state();
@@ -50,5 +51,6 @@ export function appHandlers({ commands, connection, openExternal, writeClipboard
       return null;
     },
     'app:take-commands': async () => commands.take(),
+    'app:log-file': async () => ({ file: logFile }),
   };
 }

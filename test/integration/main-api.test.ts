@@ -511,3 +511,14 @@ describe('search and the kept copies', () => {
     expect(ok<DialogSearchHit[]>(await harness.api.dispatch('search:dialogs', { text: word, allAccounts: true })).map((hit) => hit.account)).toEqual(['demo']);
   });
 });
+
+describe('the log file', () => {
+  it('is named to the window, so a user can attach it to a report; none when main writes none', async () => {
+    harness = await startHarness(null, { logToFile: true });
+    expect(ok<{ file: string | null }>(await harness.api.dispatch('app:log-file', undefined))).toEqual({ file: path.join(harness.dataDir, 'logs', 'main.log') });
+    await harness.dispose();
+    harness = await startHarness(null);
+    expect(ok<{ file: string | null }>(await harness.api.dispatch('app:log-file', undefined))).toEqual({ file: null });
+    expect(await harness.api.dispatch('app:log-file', { file: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+});
