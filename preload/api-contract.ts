@@ -47,7 +47,7 @@ export interface ConnectionState {
   account: AccountSummary | null;
 }
 
-/** Starts a sign-in with the user's own local application (brief §3b). */
+/** Starts a sign-in with the user's own local application (https://apidocs.bitrix24.com/settings/oauth/index.html). */
 export interface OAuthBeginRequest {
   /** https://<portal>, as the user typed it. Left out when signing an existing account in again. */
   portal?: string;

@@ -177,7 +177,7 @@ export class AccountStore {
     return this.get(id);
   }
 
-  /** Which of the portal's documented rate limits lookups keep to (brief §4). */
+  /** Which of the portal's documented rate limits lookups keep to (https://apidocs.bitrix24.com/settings/performance/limits.html). */
   setPlan(idOrName: string, plan: RatePlan): AccountSummary {
     const { id } = this.get(idOrName);
     this.#update(id, (account) => ({ ...account, plan }));

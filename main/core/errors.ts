@@ -21,7 +21,7 @@ interface CatalogueEntry {
   readonly retryable: boolean;
 }
 
-/** Codes Bitrix24 documents for imopenlines.dialog.get and for every REST method (brief §2). */
+/** Codes Bitrix24 documents for imopenlines.dialog.get and for every REST method (https://apidocs.bitrix24.com/error-codes.html). */
 const PORTAL_CODES = {
   ACCESS_ERROR: { retryable: false },
   IM_NOT_INSTALLED: { retryable: false },
@@ -80,7 +80,7 @@ const APP_CODES = {
   STORE_DISK_FULL: { retryable: true },
   STORE_NO_ACCESS: { retryable: true },
   DEMO_UNAVAILABLE: { retryable: true },
-  // OAuth 2.0 with the customer's own local application (brief §3b). "Sign-in
+  // OAuth 2.0 with the customer's own local application (https://apidocs.bitrix24.com/settings/oauth/index.html). "Sign-in
   // server" is oauth.bitrix.info, or whatever the account was configured with.
   INVALID_PORTAL_URL: { retryable: false },
   OAUTH_INVALID_SERVER: { retryable: false },
@@ -95,7 +95,7 @@ const APP_CODES = {
   OAUTH_REFUSED: { retryable: false },
   OAUTH_BAD_ANSWER: { retryable: true },
   OAUTH_TOKENS_NOT_SAVED: { retryable: true },
-  // Accounts: the portals a user has connected (issue 3).
+  // Accounts: the portals a user has connected.
   ACCOUNT_NOT_FOUND: { retryable: false },
   ACCOUNT_NAME_TAKEN: { retryable: false },
   ACCOUNT_NAME_INVALID: { retryable: false },

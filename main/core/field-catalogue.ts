@@ -1,5 +1,5 @@
 // Which fields of an imopenlines.dialog.get answer each section shows, and how
-// to read their values (brief §1.2, the method's doc page, §4 for `time`). The
+// to read their values (the method's page, https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-dialog-get.html; https://apidocs.bitrix24.com/settings/performance/limits.html for `time`). The
 // words live in the message catalogue (messages/<language>/dialog.ts) and are
 // read when a dialog is described, so each call gets its user's language.
 import type { RowOptions } from './field-rows';

@@ -1,4 +1,4 @@
-// The `batch` method (brief §4): up to 50 "method?query" commands, run in
+// The `batch` method (https://apidocs.bitrix24.com/settings/performance/limits.html): up to 50 "method?query" commands, run in
 // order, each answered under its key. Like the real server it answers 200 even
 // when commands fail, and writes every empty map as [] (PHP's empty array).
 import type { TimeBlock } from '../core/dialog-types';

@@ -1,6 +1,6 @@
 // The demo portal's dialogs: the documented sample (chat 1777) plus generated
-// chats that exercise every encoding edge the inspector must survive (brief
-// §1.3-1.6). Deterministic: the same build always serves the same answers, so
+// chats that exercise every encoding edge the inspector must survive (the
+// entity_id and entity_data_1..3 forms of docs/architecture.md's decode/ row). Deterministic: the same build always serves the same answers, so
 // screenshots, tests and benchmarks can rely on them.
 import type { RawDialog } from '../core/dialog-types';
 import type { EmulatedDialog, EmulatorOAuthApp, EmulatorWebhook } from './types';

@@ -1,4 +1,4 @@
-// imopenlines.dialog.get as Rest::dialogGet + Rest::getChatId do it (brief §1.1):
+// imopenlines.dialog.get as Rest::dialogGet + Rest::getChatId do it (https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-dialog-get.html):
 // keys upper-cased, CHAT_ID > DIALOG_ID > SESSION_ID > USER_CODE, and one
 // ACCESS_ERROR for "not found", "bad format" and "no permission" alike.
 import type { RawDialog } from '../core/dialog-types';

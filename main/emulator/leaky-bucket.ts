@@ -1,4 +1,4 @@
-// The portal-wide request limiter (brief §4): a bucket of `burst` units that
+// The portal-wide request limiter (https://apidocs.bitrix24.com/settings/performance/limits.html): a bucket of `burst` units that
 // drains continuously; a request that finds it full is refused and not counted.
 
 export class LeakyBucket {

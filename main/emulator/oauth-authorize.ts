@@ -1,4 +1,4 @@
-// The portal's half of OAuth 2.0 (brief §3b.1-2): GET /oauth/authorize/. A real
+// The portal's half of OAuth 2.0 (https://apidocs.bitrix24.com/settings/oauth/index.html): GET /oauth/authorize/. A real
 // portal would first ask the user to sign in; the emulator's user is always
 // signed in, so it decides at once: redirect with a code, show the code, or
 // show an error page and redirect nowhere.

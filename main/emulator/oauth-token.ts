@@ -1,5 +1,5 @@
 // The authorization server's token endpoint (oauth.bitrix.info/oauth/token/ in
-// real life, brief §3b.3-4): exchanges a code or a refresh token for a new
+// real life, https://apidocs.bitrix24.com/settings/oauth/index.html): exchanges a code or a refresh token for a new
 // pair. Bitrix24 documents it as GET with a query string; POST bodies are read
 // the same way. Error statuses follow RFC 6749 §5.2 (400, and 401 for a client
 // that fails to authenticate); Bitrix24 does not document its own.

@@ -83,7 +83,7 @@ export class OAuthTokens {
   }
 
   /**
-   * Rotation: the old refresh token is refused from now on, and (per the legacy docs, brief §3b.4)
+   * Rotation: the old refresh token is refused from now on, and (per the legacy docs, https://apidocs.bitrix24.com/settings/oauth/index.html)
    * so is the access token issued with it.
    */
   refresh(app: ResolvedApp, refreshToken: string): EmulatorIssuedToken | GrantFailure {

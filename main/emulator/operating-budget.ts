@@ -1,4 +1,4 @@
-// Per-method execution-time accounting (brief §4): each (webhook, method) pair
+// Per-method execution-time accounting (https://apidocs.bitrix24.com/settings/performance/limits.html): each (webhook, method) pair
 // keeps ten one-minute buckets; what falls out of the last ten minutes no
 // longer counts. Amounts are kept in whole microseconds so repeated small costs
 // add up exactly and a limit of N allows exactly N / cost calls.

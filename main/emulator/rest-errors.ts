@@ -1,5 +1,5 @@
 // Error codes the emulator can answer with, and the HTTP status and text the
-// real portal pairs with each (brief §2). Unknown codes get 400, which is what
+// real portal pairs with each (https://apidocs.bitrix24.com/error-codes.html). Unknown codes get 400, which is what
 // Bitrix24 uses for method-level errors.
 
 export interface RestError {

@@ -45,7 +45,7 @@ export interface EmulatorOptions {
   imInstalled?: boolean;
   /** Default true: tests read `requests`. The app's demo portal turns it off, so a long session does not grow it. */
   recordRequests?: boolean;
-  /** The portal's OAuth 2.0 side and the authorization server (brief §3b). Default: DEMO_OAUTH_APP only. */
+  /** The portal's OAuth 2.0 side and the authorization server (https://apidocs.bitrix24.com/settings/oauth/index.html). Default: DEMO_OAUTH_APP only. */
   oauth?: EmulatorOAuthOptions;
 }
 
@@ -60,7 +60,7 @@ export interface EmulatorOAuthApp {
    * redirect_uri; without one either, the portal shows the code on a page for the user to copy.
    */
   redirectUri?: string;
-  /** Behave like portals that take the target only from the app's settings (brief §3b.1). Default false. */
+  /** Behave like portals that take the target only from the app's settings (https://apidocs.bitrix24.com/settings/oauth/index.html). Default false. */
   ignoresRedirectUri?: boolean;
   /** Default true; an app that is not installed cannot be authorised (error page, invalid_client). */
   installed?: boolean;

@@ -1,4 +1,4 @@
-// Step 2 of Bitrix24's OAuth (brief §3b.2): the portal sends the browser to
+// Step 2 of Bitrix24's OAuth (https://apidocs.bitrix24.com/settings/oauth/index.html): the portal sends the browser to
 // http://127.0.0.1:<port>/oauth/callback?code=…&state=…, and this listener,
 // alive only while a sign-in waits (RFC 8252 §7.3), takes the code.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

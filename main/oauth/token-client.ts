@@ -1,4 +1,4 @@
-// Steps 3 and 4 of Bitrix24's OAuth (brief §3b.3-4): the authorization server
+// Steps 3 and 4 of Bitrix24's OAuth (https://apidocs.bitrix24.com/settings/oauth/index.html): the authorization server
 // (oauth.bitrix.info, not the portal) turns a code or a refresh token into a
 // new access/refresh pair. The client secret goes only here.
 import https from 'node:https';

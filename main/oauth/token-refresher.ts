@@ -1,4 +1,4 @@
-// Keeps one account's tokens alive (brief §3b.4). A refresh rotates both
+// Keeps one account's tokens alive (https://apidocs.bitrix24.com/settings/oauth/index.html). A refresh rotates both
 // tokens: the old refresh token and the old access token die the moment the
 // server answers. So there is at most one refresh in flight per account, and
 // its answer is saved before any waiting call may use it: a crash between the

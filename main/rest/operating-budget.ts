@@ -1,4 +1,4 @@
-// What the portal last said about each method's operating time (brief §4):
+// What the portal last said about each method's operating time (https://apidocs.bitrix24.com/settings/performance/limits.html):
 // `time.operating` is the execution seconds this webhook spent on the method in
 // the last ten minutes, `time.operating_reset_at` when the oldest of those
 // minutes stops counting. Kept per method because the portal counts per method.

@@ -51,7 +51,7 @@ export interface PortalClientOptions {
    * changed setting applies to the next one.
    */
   maxAnswerBytes?: number | (() => number);
-  /** Which of the portal's documented rate limits to keep to (brief §4); default standard (2/s, burst 50). */
+  /** Which of the portal's documented rate limits to keep to (https://apidocs.bitrix24.com/settings/performance/limits.html); default standard (2/s, burst 50). */
   plan?: keyof typeof RATE_LIMITS;
   /** Our client-side leaky bucket, when not the plan's; `false` turns it off (benchmarks). */
   rateLimit?: RateLimit | false;
@@ -84,7 +84,7 @@ export function createWebhookClient(webhook: Webhook, options: PortalClientOptio
  * A portal signed in to with OAuth 2.0. Tokens come from `tokenSource`
  * (oauth's TokenRefresher): a call answered expired_token makes it refresh
  * (once for every call waiting) and is tried again once with the new token
- * (brief §3b.4). The SDK's B24OAuth is the transport only (sdk-hooks.ts).
+ * (https://apidocs.bitrix24.com/settings/oauth/index.html). The SDK's B24OAuth is the transport only (sdk-hooks.ts).
  */
 export function createOAuthClient(address: PortalAddress, tokenSource: TokenSource, options: PortalClientOptions = {}): PortalClient {
   return createSdkClient(oauthHook(address), address, { secrets: () => tokenSource.secrets(), tokenSource }, options);

@@ -1,4 +1,4 @@
-// The client side of the portal's leaky bucket (brief §4): each request adds
+// The client side of the portal's leaky bucket (https://apidocs.bitrix24.com/settings/performance/limits.html): each request adds
 // one unit, the bucket drains continuously, and a request that would overflow
 // it waits in line instead of earning a 503 QUERY_LIMIT_EXCEEDED.
 //
@@ -15,7 +15,7 @@ export interface RateLimit {
   drainPerSecond: number;
 }
 
-/** The portal's own numbers by plan (brief §4). */
+/** The portal's own numbers by plan (https://apidocs.bitrix24.com/settings/performance/limits.html). */
 export const RATE_LIMITS = {
   standard: { burst: 50, drainPerSecond: 2 },
   enterprise: { burst: 250, drainPerSecond: 5 },

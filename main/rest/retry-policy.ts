@@ -1,4 +1,4 @@
-// When a failed REST call is tried again (brief §2, §4; issue 3). Pure, so
+// When a failed REST call is tried again (https://apidocs.bitrix24.com/error-codes.html, https://apidocs.bitrix24.com/settings/performance/limits.html). Pure, so
 // every branch is tested without a network or a real clock.
 //
 // - QUERY_LIMIT_EXCEEDED (503): the portal's bucket is full; it drains, so a

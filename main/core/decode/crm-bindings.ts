@@ -1,4 +1,4 @@
-// entity_data_2 (LINES_CRM, brief §1.5): TYPE|ID pairs. The module's reader starts
+// entity_data_2 (LINES_CRM, https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-dialog-get.html): TYPE|ID pairs. The module's reader starts
 // from LEAD, COMPANY, CONTACT, DEAL = 0 and fills known keys in any order, so
 // the four are always reported in that order; unknown pairs follow as sent.
 //

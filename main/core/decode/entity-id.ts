@@ -1,5 +1,5 @@
 // entity_id is the open line's USER_CODE: connector|lineId|connectorChatId|connectorUserId
-// (brief §1.3). Strings from old chats or custom connectors can be odd, so this
+// (https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-dialog-get.html). Strings from old chats or custom connectors can be odd, so this
 // reads whatever parts are there and says whether the whole is well formed.
 import type { DecodedEntityId } from '../dialog-types';
 import { connectorLabel } from '../connectors';

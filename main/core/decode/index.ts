@@ -12,7 +12,7 @@ export { decodeSessionData } from './session-data';
 export { decodeCrmBindings } from './crm-bindings';
 export { decodeSilentMode } from './silent-mode';
 
-/** The widget-side chat, whose entity_data_1 has another layout (brief §1.6). */
+/** The widget-side chat, whose entity_data_1 has another layout (https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-dialog-get.html). */
 export const WIDGET_ENTITY_TYPE = 'LIVECHAT';
 
 function stringField(raw: RawDialog, key: string): string | null {

@@ -1,4 +1,4 @@
-// entity_data_1 on the operator side of an open line (LINES_SESSION, brief §1.4):
+// entity_data_1 on the operator side of an open line (LINES_SESSION, https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-dialog-get.html):
 // CRM|CRM_ENTITY_TYPE|CRM_ENTITY_ID|PAUSE|WAIT_ACTION|ID|DATE_CREATE|LINE_ID|BLOCK_DATE|BLOCK_REASON.
 // The writer always emits ten fields, but older chats hold six and other chats
 // hold "", so the reader is lenient and fills the module's own defaults.

@@ -1,4 +1,4 @@
-// entity_data_3 (LINES_SILENT_MODE, brief §1.6): "Y" = operator messages are not
+// entity_data_3 (LINES_SILENT_MODE, https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-dialog-get.html): "Y" = operator messages are not
 // sent to the client. The docs show "N" and "" in different examples; anything
 // other than Y or N is not trusted either way.
 import type { DecodedSilentMode } from '../dialog-types';
