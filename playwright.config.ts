@@ -1,7 +1,20 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumForTests } from './scripts/find-chromium';
 
 // Browser tests of the real renderer + real preload + real main-process API,
-// in Debian's Chromium (never `npx playwright install`). `npm test` builds first.
+// in the Chromium scripts/find-chromium.ts finds: CHROMIUM_PATH, the system's
+// (Debian's /usr/bin/chromium on this project's machines), or Playwright's own
+// download. `npm test` finds or installs one first, then builds; run alone,
+// Playwright stops here with the same one line when there is none.
+function chromium(): string {
+  try {
+    return chromiumForTests();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
+
 export default defineConfig({
   testDir: 'test/browser',
   // Kept apart from test-results/screenshots so a partial run does not wipe them.
@@ -22,7 +35,7 @@ export default defineConfig({
     locale: 'en-GB',
     timezoneId: 'Europe/Berlin',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: chromium(),
       args: [
         '--no-sandbox',
         '--disable-gpu',

@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { chromiumForTests } from '../../scripts/find-chromium';
 import { createMainApi } from '../../main/api/create-main-api';
 import { openFileStore } from '../../main/api/file-store';
 import { startEmulator } from '../../main/emulator/index';
@@ -66,7 +67,7 @@ async function rendererStartup(runs: number): Promise<StartupReport['renderer']>
     openMemory: (options) => InspectorStore.open(dataDir, options),
   });
   const [preload, server] = await Promise.all([bundlePreload(), serveRenderer()]);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const browser = await chromium.launch({ executablePath: chromiumForTests(), args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
   try {
     const connected = await api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() });
     if (!connected.ok) throw new Error(`bench: could not connect the emulator: ${connected.error.message}`);

@@ -1,5 +1,4 @@
 // The spine: paste an identifier, press Enter, read the decoded dialog.
-import { copyFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { LookupResult } from '../../preload/api-contract';
 import { test, expect } from './support/fixtures';
@@ -54,12 +53,7 @@ test('a pasted dialog id is recognised, looked up and decoded', async ({ inspect
   expect(page.url()).toBe(`${inspector.origin}/`);
 
   await inspector.screenshot('decoded');
-  // The README's picture: a window-sized view, regenerated only on request so
-  // every test run does not rewrite a committed file (its time and port vary).
   await inspector.viewportScreenshot(resolve(SCREENSHOT_DIR, 'decoded-window-light.png'));
-  if (process.env.UPDATE_DOCS_SCREENSHOT) {
-    await copyFile(resolve(SCREENSHOT_DIR, 'decoded-window-light.png'), resolve(import.meta.dirname, '../../docs/screenshot.png'));
-  }
 });
 
 test('a user code is recognised part by part and finds the same dialog', async ({ inspector }) => {

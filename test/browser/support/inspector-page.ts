@@ -154,7 +154,7 @@ export class InspectorPage {
     await this.page.emulateMedia({ colorScheme: 'light' });
   }
 
-  /** What the window shows without scrolling, light theme (the README picture). */
+  /** What the window shows without scrolling, light theme (the README's pictures come from readme-screenshots.spec.ts). */
   async viewportScreenshot(path: string): Promise<void> {
     await this.page.evaluate('window.scrollTo(0, 0)');
     await this.page.screenshot({ path, animations: 'disabled' });
