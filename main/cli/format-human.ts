@@ -1,10 +1,11 @@
 // Human-readable output of a lookup for a terminal: the same sections and
 // labels the app shows, dates in the local time zone with their offset, all
-// in the language of the call (the terminal's).
+// in the language of the call (the terminal's). Every command writes its
+// dates with humanDate, so the CLI has one date format.
 // Names and texts come from strangers: control characters are made visible,
 // so a dialog name cannot move the cursor, retitle the terminal or forge rows.
 import type { FieldRow, LookupResult } from '../core/dialog-types';
-import type { ErrorEnvelope } from '../core/errors';
+import { errorEnvelope, isKnownErrorCode, type ErrorEnvelope } from '../core/errors';
 import { localeOf } from '../core/i18n';
 import { messages } from '../core/messages/index';
 
@@ -16,11 +17,15 @@ export function printable(text: string): string {
   return text.replace(UNPRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function localDate(iso: string): string {
+/**
+ * A moment as the CLI writes it, in every command: the language's conventions,
+ * the machine's time zone and its offset ("7 Dec 2026, 14:03:25 GMT+1",
+ * "7 дек. 2026 г., 14:03:25 GMT+1"). Text that is not a date stays as it is.
+ */
+export function humanDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  // The language's conventions, the machine's time zone.
-  const text = new Intl.DateTimeFormat(localeOf(), {
+  return new Intl.DateTimeFormat(localeOf(), {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
@@ -29,11 +34,36 @@ function localDate(iso: string): string {
     second: '2-digit',
     timeZoneName: 'shortOffset',
   }).format(date);
-  return `${text}  (${iso})`;
+}
+
+/** A date field's value: the human date, then the portal's own text beside it (not around it). */
+function dateValue(value: string): string {
+  const human = humanDate(value);
+  return human === value ? printable(value) : `${human}  (${printable(value)})`;
+}
+
+// Marks that join the letter before them, and invisible format characters: no column of their own.
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}]$/u;
+// What terminals draw two columns wide: East Asian wide and full-width letters, emoji.
+const DOUBLE_WIDTH =
+  /^[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]$|^\p{Emoji_Presentation}$/u;
+
+/** How many terminal columns `text` takes: one a letter (Latin, Cyrillic, Arabic…), two a CJK letter or emoji. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += ZERO_WIDTH.test(char) ? 0 : DOUBLE_WIDTH.test(char) ? 2 : 1;
+  return width;
+}
+
+/** A label column never grows past this; a longer label has its value on the next line, in the column. */
+const MAX_LABEL_COLUMNS = 48;
+
+function padColumns(text: string, columns: number): string {
+  return text + ' '.repeat(Math.max(0, columns - displayWidth(text)));
 }
 
 function rowValue(row: FieldRow): string {
-  if (row.kind === 'date' && row.value) return localDate(row.value);
+  if (row.kind === 'date' && row.value) return dateValue(row.value);
   if (row.kind === 'link' && row.href) return `${row.value}  ${row.href}`;
   return row.value === '' ? messages().cli.lookup.empty : printable(row.value);
 }
@@ -46,31 +76,38 @@ export function formatMilliseconds(ms: number): string {
 export function formatLookup(result: LookupResult): string {
   const says = messages().cli.lookup;
   const name = typeof result.dialog.name === 'string' ? result.dialog.name : '';
-  const lines = [
-    printable(`${String(result.dialog.dialog_id)}  ${name}`.trimEnd()),
-    `  ${says.lookedUp(result.query.label, result.portal.host, result.portal.demo, formatMilliseconds(result.elapsedMs))}`,
-  ];
+  const { query, portal } = result;
+  const lines = [printable(`${String(result.dialog.dialog_id)}  ${name}`.trimEnd())];
+  if (result.offline) {
+    // One line for a kept copy: from when, and why it is shown instead of the portal's answer.
+    const asOf = humanDate(result.fetchedAt);
+    const { reason } = result.offline;
+    const line =
+      reason.code === 'OFFLINE_BY_CHOICE'
+        ? says.keptCopyAsked(asOf, query.label, portal.host, portal.demo)
+        : says.keptCopyFallback(asOf, query.label, portal.host, portal.demo, `${reason.title} [${reason.code}]`);
+    lines.push(`  ${printable(line)}`);
+  } else {
+    lines.push(`  ${printable(says.lookedUp(query.label, portal.host, portal.demo, formatMilliseconds(result.elapsedMs)))}`);
+  }
   if (result.changes) {
-    if (result.changes.fields.length === 0) lines.push(`  ${says.noChanges(localDate(result.changes.since))}`);
+    if (result.changes.fields.length === 0) lines.push(`  ${says.noChanges(humanDate(result.changes.since))}`);
     else {
-      lines.push(`  ${says.changedSince(localDate(result.changes.since))}`);
+      lines.push(`  ${says.changedSince(humanDate(result.changes.since))}`);
       for (const change of result.changes.fields) lines.push(`    ${change.label}: ${printable(change.before)} → ${printable(change.after)}`);
     }
-  }
-  if (result.offline) {
-    lines.push(
-      `  ${says.offlineCopy(localDate(result.fetchedAt))}`,
-      `  (${printable(result.offline.reason.title)}: ${printable(result.offline.reason.message)})`,
-    );
   }
   for (const section of result.sections) {
     if (section.rows.length === 0) continue;
     lines.push('', section.title);
-    const width = Math.min(34, Math.max(...section.rows.map((row) => row.label.length)));
-    for (const row of section.rows) {
-      const mark = row.callerDependent ? ' *' : '';
-      lines.push(`  ${printable(row.label + mark).padEnd(width + 2)}  ${rowValue(row)}`);
-    }
+    const labels = section.rows.map((row) => printable(row.label + (row.callerDependent ? ' *' : '')));
+    // Terminal columns, not string length: a Cyrillic letter takes one, a CJK letter two, an accent none.
+    const width = Math.min(MAX_LABEL_COLUMNS, Math.max(...labels.map(displayWidth)));
+    section.rows.forEach((row, index) => {
+      const label = labels[index]!;
+      if (displayWidth(label) > width) lines.push(`  ${label}`, `  ${padColumns('', width + 2)}  ${rowValue(row)}`);
+      else lines.push(`  ${padColumns(label, width + 2)}  ${rowValue(row)}`);
+    });
   }
   if (result.sections.some((section) => section.rows.some((row) => row.callerDependent))) {
     lines.push('', `  ${says.callerNote}`);
@@ -78,12 +115,24 @@ export function formatLookup(result: LookupResult): string {
   return lines.join('\n');
 }
 
+/**
+ * "What to do", as the terminal says it. The catalogue's general advice for
+ * a few codes names the window's controls ("choose session", the portal
+ * menu); printed here, it names the command line's options instead
+ * (messages cli.actions). Advice made for the case at hand is kept as it is.
+ */
+export function terminalAction(error: ErrorEnvelope): string {
+  const actions: Readonly<Record<string, string>> = messages().cli.actions;
+  if (!Object.hasOwn(actions, error.code) || !isKnownErrorCode(error.code)) return error.action;
+  return error.action === errorEnvelope(error.code).action ? actions[error.code]! : error.action;
+}
+
 export function formatError(input: string | null, error: ErrorEnvelope): string {
   const says = messages().cli.errors;
   const lines = [
     printable(`${input ? `${input}: ` : ''}${error.title} [${error.code}]`),
     `  ${printable(error.message)}`,
-    `  ${says.whatToDo} ${error.action}`,
+    `  ${says.whatToDo} ${terminalAction(error)}`,
   ];
   if (error.portalDescription) lines.push(`  ${says.portalSaid} ${printable(error.portalDescription)}`);
   return lines.join('\n');
@@ -95,6 +144,6 @@ export function formatWarning(input: string, warning: ErrorEnvelope): string {
   return [
     printable(`${says.warning} ${input}: ${warning.title} [${warning.code}]`),
     `  ${printable(warning.message)}`,
-    `  ${says.whatToDo} ${printable(warning.action)}`,
+    `  ${says.whatToDo} ${printable(terminalAction(warning))}`,
   ].join('\n');
 }

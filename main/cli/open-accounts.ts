@@ -1,19 +1,78 @@
 // The CLI's view of the saved accounts: the same config.json as the app, with
 // secrets sealed by the key file beside it (the CLI has no OS keychain).
 import { AccountStore } from '../accounts/account-store';
+import type { AccountSummary } from '../accounts/account-types';
 import { keyFileCipher } from '../accounts/key-file-cipher';
 import { openFileStore } from '../api/file-store';
+import { errorEnvelope, type ErrorEnvelope } from '../core/errors';
+import { messages } from '../core/messages/index';
+import type { InspectorStore } from '../store/index';
 
 export function openAccounts(dataDir: string): AccountStore {
   return new AccountStore(openFileStore(dataDir), keyFileCipher(dataDir));
 }
 
 /**
- * History and the kept dialogs are filed by portal host. --account on show,
- * search and history takes a saved account's name too; anything else is
- * taken as a host (or "demo") as it is.
+ * The saved accounts, and the one `name` names (by id, or by name as the
+ * account store matches names); none when they cannot be read: naming
+ * portals never fails a command.
  */
-export function portalKeyOf(dataDir: string, account: string | null): string | null {
-  if (account === null) return null;
-  return openAccounts(dataDir).find(account)?.host ?? account;
+function savedAccounts(dataDir: string, name?: string): { saved: AccountSummary[]; named: AccountSummary | null } {
+  try {
+    const accounts = openAccounts(dataDir);
+    return { saved: accounts.list(), named: name === undefined ? null : accounts.find(name) };
+  } catch {
+    return { saved: [], named: null };
+  }
+}
+
+/** The host of "https://portal.example/…", or the text itself, in lower case as hosts are kept. */
+function asHost(text: string): string {
+  const trimmed = text.trim();
+  if (/^https?:\/\//i.test(trimmed)) {
+    try {
+      return new URL(trimmed).host;
+    } catch {
+      // Not a URL after all: compared as it is.
+    }
+  }
+  return trimmed.toLowerCase();
+}
+
+export type PortalChoice = { ok: true; key: string } | { ok: false; refused: ErrorEnvelope };
+
+/**
+ * History and the kept dialogs are filed by portal host, or "demo". --account
+ * on show, search and history takes a saved account's name, a portal's host
+ * (a saved account's, or one this data folder has history or kept dialogs
+ * of), or "demo"; anything else is refused, naming the saved accounts.
+ */
+export function portalKeyOf(dataDir: string, account: string, store: Pick<InspectorStore, 'listHistory' | 'cachedAccounts'>): PortalChoice {
+  const { saved, named } = savedAccounts(dataDir, account);
+  if (named) return { ok: true, key: named.host };
+  const host = asHost(account);
+  if (host === 'demo' || saved.some((candidate) => candidate.host.toLowerCase() === host)) return { ok: true, key: host };
+  if (store.listHistory({ account: host, limit: 1 }).length > 0 || store.cachedAccounts().includes(host)) return { ok: true, key: host };
+  const says = messages().cli.accountChoice;
+  const names = saved.map((candidate) => candidate.name);
+  return {
+    ok: false,
+    refused: errorEnvelope('ACCOUNT_NOT_FOUND', {
+      message: names.length === 0 ? says.unknownNoneSaved(account) : says.unknown(account, names),
+      action: says.action,
+    }),
+  };
+}
+
+/**
+ * What to call a portal in the CLI's output: the saved account's name for
+ * its host ("Support" rather than support.bitrix24.com), every name when
+ * several accounts share the host, the host (or "demo") when none does.
+ */
+export function portalNamer(dataDir: string): (key: string) => string {
+  const { saved } = savedAccounts(dataDir);
+  return (key) => {
+    const names = saved.filter((candidate) => candidate.host.toLowerCase() === key.toLowerCase()).map((candidate) => candidate.name);
+    return names.length === 0 ? key : names.join(' / ');
+  };
 }

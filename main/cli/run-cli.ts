@@ -52,21 +52,104 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-function positiveNumber(text: string | undefined, name: string, max: number): number | undefined {
+type OptionName = keyof typeof OPTIONS;
+
+/** How the usage names each option's value; typed as it stands in every language. */
+const VALUE_NAMES: Partial<Record<OptionName, string>> = {
+  webhook: 'URL',
+  as: 'chat|session',
+  timeout: 'SECONDS',
+  'max-answer-mb': 'N',
+  account: 'NAME',
+  portal: 'URL',
+  'client-id': 'ID',
+  'client-secret': 'SECRET',
+  'oauth-server': 'URL',
+  port: 'N',
+  name: 'NAME',
+  limit: 'N',
+  'data-dir': 'DIR',
+};
+
+/** A number more than 0 and at most `max` (a whole one when `whole`); absent stays absent. */
+function positiveNumber(text: string | undefined, name: string, max: number, whole = false): number | undefined {
   if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0 || value > max) throw new UsageError(messages().cli.usageErrors.numberBetween(name, max));
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  const says = messages().cli.usageErrors;
+  if (!Number.isFinite(value) || value <= 0 || value > max || (whole && !Number.isInteger(value))) {
+    throw new UsageError(whole ? says.wholeNumberInRange(name, max) : says.numberInRange(name, max));
+  }
   return value;
 }
 
-function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+/** Edits (insert, delete, change, swap two neighbours) from one word to another. */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const change = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + change);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
   }
-  const { values, positionals } = parsed;
+  return rows[a.length]![b.length]!;
+}
+
+/** The known option a mistyped one was most likely meant to be ("--jsn" → "--json"), if one is near enough. */
+function nearestOption(typed: string): string | null {
+  const word = typed.replace(/^-+/, '').toLowerCase();
+  if (word === '') return null;
+  const names = Object.keys(OPTIONS);
+  // A unique beginning ("--time") is taken as meant.
+  const started = names.filter((name) => name.startsWith(word));
+  if (started.length === 1) return `--${started[0]}`;
+  // A slip of a key or two, fewer for a short word: "jsn" is json, "web" is not webhook.
+  const allowed = Math.min(2, Math.max(1, Math.floor(word.length / 3)));
+  let best: { name: string; distance: number } | null = null;
+  for (const name of names) {
+    const distance = editDistance(word, name);
+    if (distance <= allowed && (best === null || distance < best.distance)) best = { name, distance };
+  }
+  return best ? `--${best.name}` : null;
+}
+
+type ParsedValues = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>['values'];
+
+/**
+ * The command line read by Node's parser, with its mistakes said in our words
+ * and the terminal's language: an unknown option (and the one it is nearest
+ * to), an option missing its value, a value given to a switch.
+ */
+function readArguments(argv: string[]): { values: ParsedValues; positionals: string[] } {
+  const says = messages().cli.usageErrors;
+  // Not strict, so that nothing is refused before it is looked at here.
+  const loose = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS, strict: false, tokens: true });
+  for (const token of loose.tokens) {
+    if (token.kind !== 'option') continue;
+    const option = Object.hasOwn(OPTIONS, token.name) ? OPTIONS[token.name as OptionName] : undefined;
+    if (option === undefined) {
+      // "-json" is read as the short options -j -s -o -n: name what was typed.
+      const typed = argv[token.index]!;
+      const shown = /^-[^-]./.test(typed) ? typed.split('=')[0]! : token.rawName;
+      throw new UsageError(says.unknownOption(shown, nearestOption(shown)));
+    }
+    if (option.type === 'string') {
+      const value = token.value;
+      // "--timeout" last, or followed by another option ("--timeout --json"); "--timeout -1" is a value, refused by its range.
+      if (value === undefined || (!token.inlineValue && /^-(?![\d.])/.test(value))) {
+        throw new UsageError(says.optionNeedsValue(token.rawName, VALUE_NAMES[token.name as OptionName] ?? 'VALUE'));
+      }
+    } else if (token.value !== undefined) {
+      throw new UsageError(says.optionTakesNoValue(token.rawName));
+    }
+  }
+  // Checked above: every option is known, a string option has its text and a switch none, as strict parsing requires.
+  return { values: loose.values as ParsedValues, positionals: loose.positionals };
+}
+
+function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
+  const { values, positionals } = readArguments(argv);
   const says = messages().cli.usageErrors;
   if (values.help) return { command: 'help' };
   if (values.version) return { command: 'version' };
@@ -76,15 +159,13 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
 
   if (command === 'history') {
     if (rest.length > 0) throw new UsageError(says.historyTakesNoIds);
-    const limit = positiveNumber(values.limit, '--limit', 10_000) ?? 50;
-    if (!Number.isInteger(limit)) throw new UsageError(says.wholeNumber('--limit'));
+    const limit = positiveNumber(values.limit, '--limit', 10_000, true) ?? 50;
     return { command: 'history', account: values.account ?? null, limit, json: values.json, dataDir };
   }
   if (command === 'search') {
     const text = rest.join(' ').trim();
     if (text === '') throw new UsageError(says.searchWhat);
-    const limit = positiveNumber(values.limit, '--limit', 1_000) ?? 20;
-    if (!Number.isInteger(limit)) throw new UsageError(says.wholeNumber('--limit'));
+    const limit = positiveNumber(values.limit, '--limit', 1_000, true) ?? 20;
     return { command: 'search', text, account: values.account ?? null, limit, json: values.json, dataDir };
   }
   if (command === 'login') return parseLogin(values, rest, env, dataDir);
@@ -95,7 +176,7 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
   if (rest.length === 0) throw new UsageError(says.giveIdentifier(command));
   if (values.as !== 'chat' && values.as !== 'session') throw new UsageError(says.asTakes);
   if (command === 'show') {
-    if (!values.offline) throw new UsageError(says.showNeedsOffline);
+    // show only ever reads the kept copy: --offline, which says so, is accepted and changes nothing.
     return { command: 'show', ids: rest, account: values.account ?? null, numberAs: values.as, json: values.json, dataDir };
   }
   const chosen = [values.demo && '--demo', values.webhook !== undefined && '--webhook', values.account !== undefined && '--account'].filter(
@@ -121,8 +202,6 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
     verbose: values.verbose,
   };
 }
-
-type ParsedValues = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>['values'];
 
 function parseLogin(values: ParsedValues, rest: string[], env: NodeJS.ProcessEnv, dataDir: string): LoginOptions {
   const says = messages().cli.usageErrors;

@@ -2,10 +2,9 @@
 // name, ids, user code, CRM bindings, line or people match, best first.
 import { SNIPPET_MATCH_END, SNIPPET_MATCH_START, type DialogSearchHit } from '../store/index';
 import { toEnvelope } from '../core/errors';
-import { localeOf } from '../core/i18n';
 import { messages } from '../core/messages/index';
-import { formatError, printable } from './format-human';
-import { portalKeyOf } from './open-accounts';
+import { formatError, humanDate, printable } from './format-human';
+import { portalKeyOf, portalNamer } from './open-accounts';
 import { openStoreForCli } from './open-store';
 import type { SearchOptions, Streams } from './cli-options';
 
@@ -14,16 +13,11 @@ function readableSnippet(snippet: string): string {
   return snippet.split(SNIPPET_MATCH_START).join('«').split(SNIPPET_MATCH_END).join('»');
 }
 
-function localDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(localeOf(), { dateStyle: 'short', timeStyle: 'short' }).format(date);
-}
-
-function formatHit(hit: DialogSearchHit): string {
+function formatHit(hit: DialogSearchHit, portalName: (key: string) => string): string {
   return [
     `${hit.dialogId}  ${printable(hit.name)}`,
     `  ${printable(readableSnippet(hit.snippet))}`,
-    `  ${printable(hit.account)} · ${messages().cli.search.asOf(localDate(hit.fetchedAt))}${hit.userCode ? ` · ${printable(hit.userCode)}` : ''}`,
+    `  ${printable(portalName(hit.account))} · ${messages().cli.search.asOf(humanDate(hit.fetchedAt))}${hit.userCode ? ` · ${printable(hit.userCode)}` : ''}`,
   ].join('\n');
 }
 
@@ -31,13 +25,19 @@ export async function runSearch(options: SearchOptions, { out, err }: Streams): 
   const store = openStoreForCli(options.dataDir, err);
   if (!store) return 1;
   try {
-    const hits = store.searchDialogs(options.text, { limit: options.limit, ...(options.account ? { account: portalKeyOf(options.dataDir, options.account)! } : {}) });
+    const portal = options.account === null ? null : portalKeyOf(options.dataDir, options.account, store);
+    if (portal !== null && !portal.ok) {
+      err.write(`${formatError(null, portal.refused)}\n`);
+      return 2;
+    }
+    const hits = store.searchDialogs(options.text, { limit: options.limit, ...(portal ? { account: portal.key } : {}) });
     if (options.json) {
       out.write(`${JSON.stringify(hits.map((hit) => ({ ...hit, snippet: readableSnippet(hit.snippet) })), null, 2)}\n`);
     } else if (hits.length === 0) {
       out.write(`${messages().cli.search.noMatch(printable(options.text))}\n`);
     } else {
-      out.write(`${hits.map(formatHit).join('\n\n')}\n`);
+      const portalName = portalNamer(options.dataDir);
+      out.write(`${hits.map((hit) => formatHit(hit, portalName)).join('\n\n')}\n`);
     }
     return 0;
   } catch (error) {

@@ -1,5 +1,6 @@
-// `openlines-inspector show <identifier> --offline`: the cached copy of a
-// dialog, with its "as of" time, without asking any portal.
+// `openlines-inspector show <identifier>`: the cached copy of a dialog, with
+// its "as of" time, without asking any portal (--offline, which says so, is
+// accepted and changes nothing).
 import { portalOfAccount } from '../api/lookup-service';
 import type { LookupResult } from '../core/dialog-types';
 import { errorEnvelope, inspectorError, toEnvelope } from '../core/errors';
@@ -13,9 +14,8 @@ import { openStoreForCli } from './open-store';
 import type { ShowOptions, Streams } from './cli-options';
 
 /** The cached copy of one identifier: in the named portal's cache, or the freshest portal that has it. */
-function showOne(store: InspectorStore, options: ShowOptions, input: string): LookupResult {
+function showOne(store: InspectorStore, options: ShowOptions, portal: string | null, input: string): LookupResult {
   const query = parseIdentifier(input, options.numberAs);
-  const portal = portalKeyOf(options.dataDir, options.account);
   const accounts = portal !== null ? [portal] : store.cachedAccounts();
   for (const account of accounts) {
     const cached = store.findDialog(account, query);
@@ -32,9 +32,15 @@ export async function runShow(options: ShowOptions, { out, err }: Streams): Prom
   const outcomes: unknown[] = [];
   let failed = false;
   try {
+    const portal = options.account === null ? null : portalKeyOf(options.dataDir, options.account, store);
+    if (portal !== null && !portal.ok) {
+      // A name that is no portal of this data folder is a usage error, not "no copy kept".
+      err.write(`${formatError(null, portal.refused)}\n`);
+      return 2;
+    }
     for (const input of options.ids) {
       try {
-        const result = showOne(store, options, input);
+        const result = showOne(store, options, portal?.key ?? null, input);
         const { sections: _sections, ...rest } = result;
         outcomes.push({ input, ok: true, ...rest });
         if (!options.json) out.write(`${outcomes.length > 1 ? '\n' : ''}${formatLookup(result)}\n`);
@@ -45,6 +51,10 @@ export async function runShow(options: ShowOptions, { out, err }: Streams): Prom
         err.write(`${formatError(input, envelope)}\n`);
       }
     }
+  } catch (error) {
+    // Reading which portals the store knows can meet another program's lock (STORE_BUSY), in words.
+    err.write(`${formatError(null, toEnvelope(error))}\n`);
+    return 1;
   } finally {
     store.close();
   }

@@ -5,7 +5,7 @@
 
 const usage = (dataDir: string) => `Usage:
   openlines-inspector lookup <identifier>... [--account NAME | --webhook URL | --demo] [options]
-  openlines-inspector show <identifier>... --offline [--account NAME] [--as chat|session] [--json]
+  openlines-inspector show <identifier>... [--account NAME] [--as chat|session] [--json] [--data-dir DIR]
   openlines-inspector search <text> [--account NAME] [--limit N] [--json] [--data-dir DIR]
   openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
   openlines-inspector login --portal URL --client-id ID --client-secret SECRET
@@ -18,7 +18,8 @@ lookup   looks up Bitrix24 Open Lines dialogs and prints everything the portal
          the dialog is kept for offline reading, in the app's data folder; when
          the portal cannot be reached, the cached copy is printed and marked.
 show     prints the copy kept on this computer, with its "as of" time, without
-         asking any portal (--offline); any identifier form finds it.
+         asking any portal (that is what --offline asks, so it is not needed);
+         any identifier form finds it.
 search   finds kept dialogs by name, id (chat17 finds chat1777), user code or
          its parts (livechat|22), CRM binding ("lead 1209"), line, operator or
          reader name; prefix, case- and accent-insensitive; matches in « ».
@@ -54,7 +55,8 @@ Options:
   --no-history          do not record this lookup or cache the dialog
   --verbose             also print each lookup's outcome and what the log file
                         (logs/cli.log in the data folder) gets, on stderr
-  --offline             (show) use only the copy kept on this computer
+  --offline             (show) use only the copy kept on this computer: show's
+                        default, accepted and not needed
   --limit N             at most N entries (history: 50, search: 20)
   --data-dir DIR        the app's data folder (default: ${dataDir})
   -h, --help            show this help
@@ -69,15 +71,20 @@ export const cli = {
   /** What was wrong with the command line; the usage follows. */
   usageErrors: {
     noCommand: 'No command given.',
-    numberBetween: (option: string, max: number) => `${option} takes a number between 0 and ${max}.`,
-    wholeNumber: (option: string) => `${option} takes a whole number.`,
+    /** The range as it is checked: 0 itself is refused. */
+    numberInRange: (option: string, max: number) => `${option} takes a number more than 0 and at most ${max}.`,
+    wholeNumberInRange: (option: string, max: number) => `${option} takes a whole number from 1 to ${max}.`,
+    /** A mistyped option, and the known one nearest to it when one is near. */
+    unknownOption: (option: string, nearest: string | null) => `Unknown option ${option}.${nearest ? ` Did you mean ${nearest}?` : ''}`,
+    /** `placeholder` is how the usage names the value (SECONDS, NAME, URL). */
+    optionNeedsValue: (option: string, placeholder: string) => `${option} needs a value: ${option} ${placeholder}.`,
+    optionTakesNoValue: (option: string) => `${option} takes no value: give it alone, as ${option}.`,
     historyTakesNoIds: 'history takes no identifiers; use --account to choose a portal.',
     searchWhat: 'Say what to search for: a name, an id such as chat17, a user code, or "lead 1209".',
     unknownCommand: (command: string) =>
       `Unknown command "${command}". The commands are "lookup", "show", "search", "history", "login" and "accounts".`,
     giveIdentifier: (command: 'lookup' | 'show') => `Give at least one identifier to ${command === 'show' ? 'show' : 'look up'}.`,
     asTakes: '--as takes "chat" or "session".',
-    showNeedsOffline: 'show prints the cached copy only: add --offline (or use lookup to ask the portal).',
     onePortal: (given: string[]) => `Say one portal to ask: ${given.join(' and ')} were both given.`,
     loginOptionsOnly: 'login takes options only: --portal, --client-id, --client-secret, or --webhook.',
     webhookOrOAuth: 'Use either --webhook or --portal with --client-id, not both.',
@@ -95,7 +102,15 @@ export const cli = {
       `looked up as ${query} on ${host}${demo ? ' (demo portal)' : ''} in ${ms} ms`,
     noChanges: (since: string) => `No changes since the previous lookup (${since})`,
     changedSince: (since: string) => `Changed since the previous lookup (${since}):`,
-    offlineCopy: (asOf: string) => `OFFLINE: showing the copy from ${asOf}`,
+    /**
+     * The one line over a kept copy (in place of "looked up as"): whose copy,
+     * from when, and why it is shown. `query` is how the identifier was read.
+     */
+    keptCopyAsked: (asOf: string, query: string, host: string, demo: boolean) =>
+      `Copy kept on this computer from ${asOf}, found as ${query} on ${demo ? 'the demo portal' : host}: show does not ask the portal (lookup does).`,
+    /** `reason` is the failure's title and code ("Portal unreachable [PORTAL_UNREACHABLE]"). */
+    keptCopyFallback: (asOf: string, query: string, host: string, demo: boolean, reason: string) =>
+      `OFFLINE: copy kept on this computer from ${asOf}, found as ${query} on ${demo ? 'the demo portal' : host}, because the portal could not be reached: ${reason}.`,
     /** The mark after a caller-dependent label, explained under the sections. */
     callerNote: '* depends on who asks (the webhook user)',
     empty: '(empty)',
@@ -104,6 +119,33 @@ export const cli = {
     whatToDo: 'What to do:',
     portalSaid: 'Portal said:',
     warning: 'Warning:',
+  },
+  /**
+   * "What to do" in the terminal, for the codes whose general advice
+   * (errors.ts) names the window's controls: here the command line's options
+   * instead. Used only when an error carries that general advice, never over
+   * advice made for the case at hand.
+   */
+  actions: {
+    ACCESS_ERROR:
+      'Check the identifier (a bare number is a chat id; add --as session for a session id). If it is right, ask your Bitrix24 administrator for Open Channels access to this dialog, or use the webhook of a user who has it (--webhook URL or --account NAME).',
+    INVALID_IDENTIFIER:
+      'Give a chat id (1777), a dialog id (chat1777), a session id (a bare number with --as session) or a user code (livechat|1|1373|211).',
+    NOT_CONNECTED:
+      'Say which portal to ask: --account NAME (a saved account), --webhook URL (or OPENLINES_WEBHOOK), or --demo for the demo portal.',
+    expired_token:
+      'Sign in again with openlines-inspector login --portal URL --client-id ID --client-secret SECRET; a webhook account can be saved again with openlines-inspector login --webhook URL.',
+    invalid_token:
+      'Sign in again with openlines-inspector login --portal URL --client-id ID --client-secret SECRET, or save a webhook account again with openlines-inspector login --webhook URL.',
+    TLS_ERROR:
+      'Check the portal address. If your portal uses a private certificate authority, run the command with NODE_EXTRA_CA_CERTS set to its certificate (a PEM file).',
+    ANSWER_TOO_LARGE:
+      'A real dialog is far smaller: something between you and the portal is sending more. If it is genuine, raise the limit with --max-answer-mb N.',
+    UNEXPECTED_SHAPE:
+      'Try again; if it persists, report it with the identifier you looked up and your portal’s version (run the lookup again with --json to see the raw answer).',
+    NOT_CACHED:
+      'Look it up once with openlines-inspector lookup while the portal can be reached (without --no-history): every dialog looked up is kept for offline reading.',
+    ACCOUNT_NOT_FOUND: 'List the saved accounts with openlines-inspector accounts and use one of their names.',
   },
   login: {
     kindOAuth: 'OAuth',
@@ -138,6 +180,14 @@ export const cli = {
   show: {
     notCached: (input: string, account: string | null) =>
       `No copy of "${input}" is kept in this data folder${account ? ` for ${account}` : ''}.`,
+  },
+  /** --account on show, search and history naming no portal this data folder knows (exit 2). */
+  accountChoice: {
+    unknown: (given: string, names: readonly string[]) =>
+      `There is no account "${given}". Saved accounts: ${names.map((name) => `"${name}"`).join(', ')}.`,
+    unknownNoneSaved: (given: string) =>
+      `There is no account "${given}": no account is saved, and nothing is kept for a portal of that name.`,
+    action: 'Give a saved account’s name, a portal’s host (such as your-portal.bitrix24.com), or "demo".',
   },
   search: {
     noMatch: (text: string) => `No cached dialog matches "${text}".`,

@@ -5,7 +5,7 @@ import type { Messages } from '../en';
 
 const usage = (dataDir: string) => `Использование:
   openlines-inspector lookup <identifier>... [--account NAME | --webhook URL | --demo] [параметры]
-  openlines-inspector show <identifier>... --offline [--account NAME] [--as chat|session] [--json]
+  openlines-inspector show <identifier>... [--account NAME] [--as chat|session] [--json] [--data-dir DIR]
   openlines-inspector search <текст> [--account NAME] [--limit N] [--json] [--data-dir DIR]
   openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
   openlines-inspector login --portal URL --client-id ID --client-secret SECRET
@@ -19,8 +19,9 @@ lookup   находит диалоги Открытых линий Битрик�
          приложения; если портал недоступен, выводится сохранённая копия с
          пометкой об этом.
 show     выводит копию, сохранённую на этом компьютере, с её временем
-         («по состоянию на»), не обращаясь к порталу (--offline); подходит
-         любой вид идентификатора.
+         («по состоянию на»), не обращаясь к порталу (именно это означает
+         --offline, поэтому указывать его не нужно); подходит любой вид
+         идентификатора.
 search   ищет сохранённые диалоги по названию, ID (chat17 находит chat1777),
          коду пользователя или его частям (livechat|22), привязке к CRM
          («lead 1209»), линии, имени оператора или прочитавшего; по началу
@@ -58,7 +59,8 @@ accounts показывает сохранённые учётные записи
   --no-history          не записывать запрос и не сохранять диалог
   --verbose             также печатать в stderr итог каждого запроса и то, что
                         пишется в журнал (logs/cli.log в папке данных)
-  --offline             (show) только копия на этом компьютере
+  --offline             (show) только копия на этом компьютере: так show
+                        работает всегда, параметр допустим, но не нужен
   --limit N             не больше N записей (history: 50, search: 20)
   --data-dir DIR        папка данных приложения (по умолчанию: ${dataDir})
   -h, --help            эта справка
@@ -72,14 +74,16 @@ export const cli: Messages['cli'] = {
   usage,
   usageErrors: {
     noCommand: 'Не указана команда.',
-    numberBetween: (option, max) => `${option}: нужно число больше 0 и не больше ${max}.`,
-    wholeNumber: (option) => `${option}: нужно целое число.`,
+    numberInRange: (option, max) => `${option}: нужно число больше 0 и не больше ${max}.`,
+    wholeNumberInRange: (option, max) => `${option}: нужно целое число от 1 до ${max}.`,
+    unknownOption: (option, nearest) => `Неизвестный параметр ${option}.${nearest ? ` Возможно, имелся в виду ${nearest}?` : ''}`,
+    optionNeedsValue: (option, placeholder) => `Для ${option} нужно значение: ${option} ${placeholder}.`,
+    optionTakesNoValue: (option) => `${option} не принимает значения: укажите просто ${option}.`,
     historyTakesNoIds: 'history не принимает идентификаторы; портал выбирается через --account.',
     searchWhat: 'Укажите, что искать: название, ID вроде chat17, код пользователя или «lead 1209».',
     unknownCommand: (command) => `Неизвестная команда «${command}». Команды: «lookup», «show», «search», «history», «login» и «accounts».`,
     giveIdentifier: (command) => `Укажите хотя бы один идентификатор, ${command === 'show' ? 'копию которого показать' : 'который найти'}.`,
     asTakes: '--as принимает «chat» или «session».',
-    showNeedsOffline: 'show выводит только сохранённую копию: добавьте --offline (или используйте lookup, чтобы спросить портал).',
     onePortal: (given) => `Укажите один портал: заданы сразу ${given.join(' и ')}.`,
     loginOptionsOnly: 'login принимает только параметры: --portal, --client-id, --client-secret или --webhook.',
     webhookOrOAuth: 'Укажите либо --webhook, либо --portal с --client-id, но не то и другое.',
@@ -95,7 +99,10 @@ export const cli: Messages['cli'] = {
     lookedUp: (query, host, demo, ms) => `запрошен как ${query} на ${host}${demo ? ' (демо-портал)' : ''} за ${ms} мс`,
     noChanges: (since) => `Без изменений с прошлого запроса (${since})`,
     changedSince: (since) => `Изменилось с прошлого запроса (${since}):`,
-    offlineCopy: (asOf) => `НЕТ СВЯЗИ: показана копия по состоянию на ${asOf}`,
+    keptCopyAsked: (asOf, query, host, demo) =>
+      `Копия, сохранённая на этом компьютере ${asOf}, найдена как ${query} на ${demo ? 'демо-портале' : host}: show не обращается к порталу (это делает lookup).`,
+    keptCopyFallback: (asOf, query, host, demo, reason) =>
+      `НЕТ СВЯЗИ: копия, сохранённая на этом компьютере ${asOf}, найдена как ${query} на ${demo ? 'демо-портале' : host}, потому что портал недоступен: ${reason}.`,
     callerNote: '* зависит от того, кто спрашивает (пользователь вебхука)',
     empty: '(пусто)',
   },
@@ -103,6 +110,27 @@ export const cli: Messages['cli'] = {
     whatToDo: 'Что делать:',
     portalSaid: 'Ответ портала:',
     warning: 'Внимание:',
+  },
+  actions: {
+    ACCESS_ERROR:
+      'Проверьте идентификатор (число без префикса — это ID чата; для ID сессии добавьте --as session). Если он верный, попросите администратора Битрикс24 дать вам доступ к этому диалогу Открытых линий или используйте вебхук пользователя, у которого такой доступ есть (--webhook URL или --account NAME).',
+    INVALID_IDENTIFIER:
+      'Укажите ID чата (1777), ID диалога (chat1777), ID сессии (число с --as session) или код пользователя (livechat|1|1373|211).',
+    NOT_CONNECTED:
+      'Укажите, какой портал спросить: --account NAME (сохранённая учётная запись), --webhook URL (или OPENLINES_WEBHOOK) либо --demo для демо-портала.',
+    expired_token:
+      'Войдите снова: openlines-inspector login --portal URL --client-id ID --client-secret SECRET; учётную запись с вебхуком можно сохранить заново: openlines-inspector login --webhook URL.',
+    invalid_token:
+      'Войдите снова: openlines-inspector login --portal URL --client-id ID --client-secret SECRET или сохраните учётную запись с вебхуком заново: openlines-inspector login --webhook URL.',
+    TLS_ERROR:
+      'Проверьте адрес портала. Если портал использует собственный удостоверяющий центр, запустите команду с переменной NODE_EXTRA_CA_CERTS, указывающей на его сертификат (файл PEM).',
+    ANSWER_TOO_LARGE:
+      'Настоящий диалог намного меньше: что-то между вами и порталом присылает лишнее. Если ответ настоящий, увеличьте предел через --max-answer-mb N.',
+    UNEXPECTED_SHAPE:
+      'Повторите; если ошибка не проходит, сообщите о ней, указав запрошенный идентификатор и версию портала (чтобы увидеть ответ как есть, запросите диалог ещё раз с --json).',
+    NOT_CACHED:
+      'Запросите диалог один раз командой openlines-inspector lookup, пока портал доступен (без --no-history): каждый запрошенный диалог сохраняется для чтения без сети.',
+    ACCOUNT_NOT_FOUND: 'Посмотрите список сохранённых учётных записей (openlines-inspector accounts) и укажите одно из имён.',
   },
   login: {
     kindOAuth: 'OAuth',
@@ -135,6 +163,12 @@ export const cli: Messages['cli'] = {
   },
   show: {
     notCached: (input, account) => `Копия «${input}» в этой папке данных${account ? ` для ${account}` : ''} не сохранена.`,
+  },
+  accountChoice: {
+    unknown: (given, names) => `Учётной записи «${given}» нет. Сохранённые учётные записи: ${names.map((name) => `«${name}»`).join(', ')}.`,
+    unknownNoneSaved: (given) =>
+      `Учётной записи «${given}» нет: сохранённых учётных записей нет, и для портала с таким именем ничего не сохранено.`,
+    action: 'Укажите имя сохранённой учётной записи, адрес портала (например, your-portal.bitrix24.ru) или «demo».',
   },
   search: {
     noMatch: (text) => `Среди сохранённых диалогов нет совпадений с «${text}».`,
