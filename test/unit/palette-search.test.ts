@@ -1,6 +1,6 @@
 // The command palette's matching and ranking, without a browser.
 import { describe, expect, it as test } from 'vitest';
-import { foldText, moveActive, rankEntries, scoreEntry, type PaletteEntry } from '../../renderer/src/lib/palette-search';
+import { foldText, rankEntries, scoreEntry, type PaletteEntry } from '../../renderer/src/lib/palette-search';
 
 const entries: PaletteEntry[] = [
   { id: 'focus', group: 'commands', label: 'Go to the lookup field', keywords: ['search', 'identifier'] },
@@ -78,19 +78,5 @@ describe('rankEntries', () => {
       ['accounts', ['acme', 'demo']],
       ['recent', ['recent-2', 'recent-1']],
     ]);
-  });
-});
-
-describe('moveActive', () => {
-  test('↑/↓ wrap at the ends; Home and End jump; nothing to move to gives -1', () => {
-    expect(moveActive(0, 3, 'ArrowDown')).toBe(1);
-    expect(moveActive(2, 3, 'ArrowDown')).toBe(0);
-    expect(moveActive(0, 3, 'ArrowUp')).toBe(2);
-    expect(moveActive(-1, 3, 'ArrowDown')).toBe(0);
-    expect(moveActive(-1, 3, 'ArrowUp')).toBe(2);
-    expect(moveActive(1, 3, 'Home')).toBe(0);
-    expect(moveActive(1, 3, 'End')).toBe(2);
-    expect(moveActive(5, 3, 'ArrowUp')).toBe(2);
-    expect(moveActive(0, 0, 'ArrowDown')).toBe(-1);
   });
 });

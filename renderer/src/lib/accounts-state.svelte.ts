@@ -5,23 +5,24 @@ import { call } from './api';
 import { announcer } from './announcer.svelte';
 import { connection } from './connection-state.svelte';
 import { i18n } from './i18n.svelte';
+import { LatestRequest } from './request.svelte';
 
 class AccountsStore {
   list = $state.raw<AccountSummary[]>([]);
-  loadError = $state.raw<ErrorEnvelope | null>(null);
+  /** Asked for after every action and whenever a list of portals is shown: the newest answer wins. */
+  readonly #listing = new LatestRequest();
   /** The last failure of an action, by account id, shown beside that account. */
   errors = $state.raw<Record<string, ErrorEnvelope>>({});
   /** The account an action is running for. */
   busy = $state<string | null>(null);
 
+  get loadError(): ErrorEnvelope | null {
+    return this.#listing.error;
+  }
+
   async load(): Promise<void> {
-    const answer = await call((api) => api.listAccounts());
-    if (answer.ok) {
-      this.list = answer.value;
-      this.loadError = null;
-    } else {
-      this.loadError = answer.error;
-    }
+    const answer = await this.#listing.run((api) => api.listAccounts());
+    if (answer?.ok) this.list = answer.value;
   }
 
   async use(id: string): Promise<boolean> {

@@ -8,7 +8,7 @@ import { announcer } from './announcer.svelte';
 import { bridge, call } from './api';
 import { connection } from './connection-state.svelte';
 import { i18n } from './i18n.svelte';
-import { lookupHistory } from './history-state.svelte';
+import { HISTORY_SEARCH_ID, lookupHistory } from './history-state.svelte';
 import { FILTER_INPUT_ID, LOOKUP_INPUT_ID, focusById, inspectorView } from './inspector-view.svelte';
 import { lookup } from './lookup-state.svelte';
 import { overlays } from './overlays.svelte';
@@ -82,7 +82,7 @@ export async function toggleHistory(): Promise<void> {
   if (fromPortals) lookupHistory.setVisible(true);
   else lookupHistory.toggle();
   await tick();
-  if (lookupHistory.visible) document.getElementById('history-search')?.focus();
+  if (lookupHistory.visible) document.getElementById(HISTORY_SEARCH_ID)?.focus();
   else if (document.activeElement === document.body || document.activeElement === null) focusById(LOOKUP_INPUT_ID);
 }
 
@@ -233,25 +233,6 @@ export function listenToMain(ready: Promise<unknown>): () => void {
     for (const command of answer.value) await run(command);
   });
   return unsubscribe;
-}
-
-/**
- * A modal dialog gives focus back to what opened it; when that is gone (a
- * sign-in finished on the Portals page, which the inspector then replaced),
- * focus would fall to the page itself. The lookup field takes it instead.
- * Returns the stop.
- */
-export function keepFocusAfterDialogs(): () => void {
-  const onClose = (event: Event): void => {
-    if (!(event.target instanceof HTMLDialogElement)) return;
-    void tick().then(() => {
-      const lost = document.activeElement === null || document.activeElement === document.body;
-      if (lost && !document.querySelector('dialog[open]') && connection.connected && !connection.choosing) focusById(LOOKUP_INPUT_ID);
-    });
-  };
-  // "close" does not bubble: listened for on the way down.
-  document.addEventListener('close', onClose, true);
-  return () => document.removeEventListener('close', onClose, true);
 }
 
 const NOT_TEXT = new Set(['button', 'checkbox', 'color', 'file', 'image', 'radio', 'range', 'reset', 'submit']);

@@ -6,6 +6,7 @@ import { call } from './api';
 import { announcer } from './announcer.svelte';
 import { i18n } from './i18n.svelte';
 import { lookup } from './lookup-state.svelte';
+import { LatestRequest, noticeFailure } from './request.svelte';
 
 export type OutcomeFilter = 'all' | 'ok' | 'error';
 export type HistoryScope = 'portal' | 'all';
@@ -14,6 +15,9 @@ const PAGE_SIZE = 50;
 const MAX_LIMIT = 1000;
 const SEARCH_DELAY_MS = 150;
 const OPEN_KEY = 'openlines-inspector:history-open';
+
+/** The history's search box: focused when the panel opens, and above its lists for ↑. */
+export const HISTORY_SEARCH_ID = 'history-search';
 
 /** The wide-window choice, kept for this session (sessionStorage may be unavailable). */
 function readOpen(): boolean {
@@ -41,8 +45,7 @@ class HistoryStore {
   entries = $state.raw<HistoryEntry[]>([]);
   /** True once a first answer came. */
   loaded = $state(false);
-  loading = $state(false);
-  error = $state.raw<ErrorEnvelope | null>(null);
+  readonly #list = new LatestRequest();
   /** The last page was full: there may be older entries. */
   hasMore = $state(false);
 
@@ -63,10 +66,17 @@ class HistoryStore {
   recovered = $state.raw<{ movedTo: string; reason: string }[]>([]);
   #statusAsked = false;
 
-  #seq = 0;
   /** Undoes the inert page behind the narrow-window overlay; see `coverPage`. */
   #uncover: (() => void) | null = null;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  get loading(): boolean {
+    return this.#list.busy;
+  }
+
+  get error(): ErrorEnvelope | null {
+    return this.#list.error;
+  }
 
   get narrow(): boolean {
     return !this.#wide.current;
@@ -137,19 +147,12 @@ class HistoryStore {
   }
 
   async #fetch(query: HistoryQuery, append: boolean): Promise<void> {
-    const seq = ++this.#seq;
     const key = [this.#text.trim(), this.outcome, this.scope].join('\n');
-    this.loading = true;
-    const answer = await call((api) => api.listHistory(query));
-    if (seq !== this.#seq) return;
-    this.loading = false;
+    const answer = await this.#list.run((api) => api.listHistory(query));
+    if (!answer) return;
     this.loaded = true;
     this.now = Date.now();
-    if (!answer.ok) {
-      this.error = answer.error;
-      return;
-    }
-    this.error = null;
+    if (!answer.ok) return;
     this.entries = append ? [...this.entries, ...answer.value] : answer.value;
     if (!append) this.answeredKey = key;
     this.hasMore = answer.value.length === query.limit;
@@ -220,10 +223,7 @@ class HistoryStore {
 
   async setPinned(entry: HistoryEntry, pinned: boolean): Promise<void> {
     const answer = await call((api) => api.setHistoryPinned({ id: entry.id, pinned }));
-    if (!answer.ok) {
-      announcer.showNotice(`${answer.error.title}: ${answer.error.message}`, 'error');
-      return;
-    }
+    if (!answer.ok) return noticeFailure(answer.error);
     this.entries = this.entries.map((item) => (item.id === entry.id ? { ...item, pinned } : item));
     announcer.announce(pinned ? i18n.messages.history.pinnedAnnounce : i18n.messages.history.unpinnedAnnounce);
     await this.reload();
@@ -232,7 +232,7 @@ class HistoryStore {
   async remove(entry: HistoryEntry): Promise<boolean> {
     const answer = await call((api) => api.deleteHistoryEntry({ id: entry.id }));
     if (!answer.ok) {
-      announcer.showNotice(`${answer.error.title}: ${answer.error.message}`, 'error');
+      noticeFailure(answer.error);
       return false;
     }
     this.entries = this.entries.filter((item) => item.id !== entry.id);
@@ -244,10 +244,7 @@ class HistoryStore {
   async clear(): Promise<void> {
     this.confirmingClear = false;
     const answer = await call((api) => api.clearHistory(this.scope === 'all' ? { allAccounts: true } : {}));
-    if (!answer.ok) {
-      announcer.showNotice(`${answer.error.title}: ${answer.error.message}`, 'error');
-      return;
-    }
+    if (!answer.ok) return noticeFailure(answer.error);
     const { removed } = answer.value;
     const m = i18n.messages.history;
     this.clearedMessage = removed === 0 ? m.nothingToClear : m.removedCount(removed);

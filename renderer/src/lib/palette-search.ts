@@ -95,18 +95,3 @@ export function rankEntries<T extends PaletteEntry>(
   }
   return groups;
 }
-
-/** The next option for ↑/↓/Home/End, wrapping at the ends; -1 when there is none. */
-export function moveActive(index: number, count: number, key: 'ArrowDown' | 'ArrowUp' | 'Home' | 'End'): number {
-  if (count === 0) return -1;
-  switch (key) {
-    case 'Home':
-      return 0;
-    case 'End':
-      return count - 1;
-    case 'ArrowDown':
-      return index < 0 || index >= count - 1 ? 0 : index + 1;
-    case 'ArrowUp':
-      return index <= 0 || index > count - 1 ? count - 1 : index - 1;
-  }
-}

@@ -2,9 +2,9 @@
 // answers again, so the lead learns the moment a fresh answer is possible
 // instead of pressing "Try again" on a hunch. Backs off, and asks at once when
 // the OS says the network is back.
-import { call } from './api';
 import { announcer } from './announcer.svelte';
 import { i18n } from './i18n.svelte';
+import { LatestRequest } from './request.svelte';
 
 /** First wait; doubled after each failed check, up to MAX. */
 export const FIRST_CHECK_MS = 15_000;
@@ -16,7 +16,7 @@ class Reachability {
 
   #timer: ReturnType<typeof setTimeout> | undefined;
   #delay = FIRST_CHECK_MS;
-  #seq = 0;
+  readonly #probe = new LatestRequest();
   #onOnline = (): void => {
     if (this.state === 'watching') this.#schedule(0);
   };
@@ -30,7 +30,7 @@ class Reachability {
   }
 
   stop(): void {
-    this.#seq++;
+    this.#probe.forget();
     clearTimeout(this.#timer);
     window.removeEventListener('online', this.#onOnline);
     this.state = 'idle';
@@ -42,9 +42,8 @@ class Reachability {
   }
 
   async #check(): Promise<void> {
-    const seq = this.#seq;
-    const answer = await call((api) => api.probeConnection());
-    if (seq !== this.#seq) return;
+    const answer = await this.#probe.run((api) => api.probeConnection());
+    if (!answer) return;
     if (answer.ok && answer.value.reachable) {
       window.removeEventListener('online', this.#onOnline);
       this.state = 'back';

@@ -1,10 +1,10 @@
 // The settings dialog: whether it is open, and saving what it edits. The
 // limits are the contract's; main checks them again at the boundary.
 import { SETTING_LIMITS, type ErrorEnvelope, type NumericSetting, type Settings } from '../../../preload/api-contract';
-import { call } from './api';
 import { announcer } from './announcer.svelte';
 import { i18n } from './i18n.svelte';
 import { lookup } from './lookup-state.svelte';
+import { LatestRequest } from './request.svelte';
 
 /** Digits as typed, without the grouping people add ("10,000", "10 000"). */
 function digitsOf(text: string): string {
@@ -28,20 +28,26 @@ export function parseSetting(text: string): number {
 class SettingsStore {
   open = $state(false);
   current = $state.raw<Settings | null>(null);
-  loadError = $state.raw<ErrorEnvelope | null>(null);
-  saving = $state(false);
-  saveError = $state.raw<ErrorEnvelope | null>(null);
+  readonly #load = new LatestRequest();
+  readonly #save = new LatestRequest();
+
+  get loadError(): ErrorEnvelope | null {
+    return this.#load.error;
+  }
+
+  get saving(): boolean {
+    return this.#save.busy;
+  }
+
+  get saveError(): ErrorEnvelope | null {
+    return this.#save.error;
+  }
 
   async show(): Promise<void> {
-    this.saveError = null;
+    this.#save.error = null;
     this.open = true;
-    const answer = await call((api) => api.getSettings());
-    if (answer.ok) {
-      this.current = answer.value;
-      this.loadError = null;
-    } else {
-      this.loadError = answer.error;
-    }
+    const answer = await this.#load.run((api) => api.getSettings());
+    if (answer?.ok) this.current = answer.value;
   }
 
   close(): void {
@@ -50,14 +56,9 @@ class SettingsStore {
 
   /** Saves and closes; on failure stays open with the reason, nothing typed lost. */
   async save(patch: Partial<Settings>): Promise<boolean> {
-    this.saving = true;
-    this.saveError = null;
-    const answer = await call((api) => api.updateSettings(patch));
-    this.saving = false;
-    if (!answer.ok) {
-      this.saveError = answer.error;
-      return false;
-    }
+    this.#save.error = null;
+    const answer = await this.#save.run((api) => api.updateSettings(patch));
+    if (!answer?.ok) return false;
     this.current = answer.value;
     lookup.numberAs = answer.value.numberAs;
     // The window speaks the new language at once, as main does from its next answer.
