@@ -33,6 +33,13 @@ test('settings change how long history is kept, refuse what cannot be saved, and
   await answerCap.fill('2000');
   await expect(dialog).toContainText('Enter a number from 1 to 1,024.');
   await answerCap.fill('64');
+  // Where the log is, to attach to a report, copied as it is shown.
+  const logFile = dialog.getByTestId('log-file');
+  await expect(logFile).toHaveText(/logs[\\/]main\.log$/);
+  await dialog.getByRole('button', { name: 'Copy the log file’s path' }).click();
+  await expect.poll(() => harness.clipboard).toEqual([await logFile.textContent()]);
+  await logFile.scrollIntoViewIfNeeded();
+  await inspector.screenshot('settings-log');
   await dialog.getByRole('radio', { name: 'Session id' }).check();
   await inspector.screenshot('settings');
   await dialog.getByRole('button', { name: 'Save' }).click();

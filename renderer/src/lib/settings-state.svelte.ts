@@ -1,6 +1,7 @@
 // The settings dialog: whether it is open, and saving what it edits. The
 // limits are the contract's; main checks them again at the boundary.
 import { SETTING_LIMITS, type ErrorEnvelope, type NumericSetting, type Settings } from '../../../preload/api-contract';
+import { call } from './api';
 import { announcer } from './announcer.svelte';
 import { i18n } from './i18n.svelte';
 import { lookup } from './lookup-state.svelte';
@@ -28,6 +29,8 @@ export function parseSetting(text: string): number {
 class SettingsStore {
   open = $state(false);
   current = $state.raw<Settings | null>(null);
+  /** Where main writes its log, to attach to a report; null when it writes none or has not said. */
+  logFile = $state<string | null>(null);
   readonly #load = new LatestRequest();
   readonly #save = new LatestRequest();
 
@@ -46,6 +49,9 @@ class SettingsStore {
   async show(): Promise<void> {
     this.#save.error = null;
     this.open = true;
+    void call((api) => api.getLogFile()).then((answer) => {
+      if (answer.ok) this.logFile = answer.value.file;
+    });
     const answer = await this.#load.run((api) => api.getSettings());
     if (answer?.ok) this.current = answer.value;
   }

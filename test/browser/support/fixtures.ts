@@ -100,6 +100,8 @@ export const test = base.extend<{ harness: Harness; inspector: InspectorPage } &
       clientOptions: { extraCertificates: [emulator.certificate], rateLimit: clientRateLimit, timeoutMs: clientTimeoutMs },
       openMemory: (options) => InspectorStore.open(dataDir, options),
       preferredLanguages: () => preferredLanguages,
+      // Named in Settings; nothing is written there in these tests.
+      logFile: join(dataDir, 'logs', 'main.log'),
       // What webContents.send does in the app: the event reaches the page's bridge on its channel.
       sendEvent: (event, payload) => {
         pushed.push({ event, payload });
