@@ -171,7 +171,7 @@ async function makeApi(settingsFile: string, early: Settings): Promise<void> {
       import('./api/create-main-api'),
       import('./accounts/key-file-cipher'),
       import('./accounts/secret-cipher'),
-      import('./shell/secret-cipher'),
+      import('./shell/safe-storage-cipher'),
       import('./updates/app-updates'),
       import('./log/file-log'),
     ]);

@@ -9,7 +9,7 @@ import type { AccountSummary, RatePlan } from '../main/accounts/account-types';
 import type { DialogQuery, LookupResult, PortalInfo } from '../main/core/dialog-types';
 import type { ErrorEnvelope } from '../main/core/error-envelope';
 import type { Language, LanguageSetting } from '../main/core/language';
-import type { DialogSearchHit, HistoryEntry } from '../main/store/types';
+import type { DialogSearchHit, HistoryEntry } from '../main/store/store-types';
 
 export type {
   CrmBinding,
@@ -27,7 +27,7 @@ export type {
 } from '../main/core/dialog-types';
 export type { ErrorEnvelope } from '../main/core/error-envelope';
 export type { AccountKind, AccountState, AccountSummary, RatePlan } from '../main/accounts/account-types';
-export type { DialogSearchHit, HistoryEntry } from '../main/store/types';
+export type { DialogSearchHit, HistoryEntry } from '../main/store/store-types';
 
 /** Every answer crosses IPC as plain data: a value or an error envelope, never a thrown Error. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorEnvelope };

@@ -2,7 +2,7 @@
 // kept alive by a TokenRefresher whose saves go to the account store before
 // any waiting call may use them, and a refused refresh token marks the
 // account "sign in again" in the store, for the app and the CLI alike.
-import { inspectorError } from '../core/errors';
+import { inspectorError } from '../core/error-codes';
 import { createTokenClient } from '../oauth/token-client';
 import { TokenRefresher } from '../oauth/token-refresher';
 import { createOAuthClient, createWebhookClient, type PortalClient, type PortalClientOptions } from '../rest/portal-client';

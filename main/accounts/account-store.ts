@@ -9,7 +9,7 @@
 // file, then rename), so a crash leaves the old file or the new one, never half.
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { inspectorError } from '../core/errors';
+import { inspectorError } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import type { Webhook } from '../core/webhook';
 import type { OAuthTokens } from '../oauth/token-client';

@@ -1,6 +1,6 @@
 // `scope` answers with the scopes the credentials carry: proof that they work
 // and that they may read open lines, before anything is saved.
-import { inspectorError } from '../core/errors';
+import { inspectorError } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import type { PortalClient } from '../rest/portal-client';
 

@@ -1,9 +1,9 @@
 // The app domain: what the window asks of the desktop (a portal link opened in
 // the system browser, text on the clipboard) and the commands main queued for it.
 import { z } from 'zod';
-import { inspectorError } from '../core/errors';
+import { inspectorError } from '../core/error-codes';
 import { messages } from '../core/messages/index';
-import type { AppCommandQueue } from './app-commands';
+import type { AppCommandQueue } from './command-queue';
 import type { ConnectionManager } from './connection';
 import { schemasFor, type ChannelsOf, type HandlersFor } from './handler-types';
 import { none } from './schema-atoms';

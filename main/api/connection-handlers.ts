@@ -1,7 +1,7 @@
 // The connection domain: which portal lookups go to (a webhook, the demo, none),
 // and whether it answers again while an offline copy is shown.
 import { z } from 'zod';
-import { toEnvelope } from '../core/errors';
+import { toEnvelope } from '../core/error-codes';
 import type { ConnectionManager } from './connection';
 import { schemasFor, type ChannelsOf, type HandlersFor } from './handler-types';
 import { accountName, none } from './schema-atoms';

@@ -8,7 +8,7 @@
 // for is still the current one, so a slow demo start can never leave lookups
 // going to the demo after the user connected their own portal.
 import type { ConnectionState } from '../../preload/api-contract';
-import { InspectorError, inspectorError } from '../core/errors';
+import { InspectorError, inspectorError } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import { parseWebhookUrl, type Webhook } from '../core/webhook';
 import type { Emulator } from '../emulator/index';

@@ -6,7 +6,7 @@
 // exact code answers both the app and the browser tests.
 import type { Channel, EventSender, Result, Settings } from '../../preload/api-contract';
 import { describeCause, NO_LOG, type AppLog } from '../core/app-log';
-import { errorEnvelope, toEnvelope } from '../core/errors';
+import { errorEnvelope, toEnvelope } from '../core/error-codes';
 import { inLanguage } from '../core/i18n';
 import { messages } from '../core/messages/index';
 import type { Emulator } from '../emulator/index';
@@ -14,7 +14,7 @@ import type { PortalClientOptions } from '../rest/portal-client';
 import type { InspectorStore, RecoveredFile, StoreOptions } from '../store/index';
 import { AccountStore } from '../accounts/account-store';
 import { accountHandlers } from './account-handlers';
-import { AppCommandQueue } from './app-commands';
+import { AppCommandQueue } from './command-queue';
 import { appHandlers } from './app-handlers';
 import { argumentSchemas, isChannel } from './argument-schemas';
 import { ConnectionManager, NOTICES, type SecretCipher } from './connection';

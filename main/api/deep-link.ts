@@ -5,7 +5,7 @@
 // switching to a saved account the user already has. Anything else is refused
 // and said in the window; nothing is executed, opened or fetched for a link.
 import type { AccountSummary, AppCommand, NumberAs } from '../../preload/api-contract';
-import { errorEnvelope, InspectorError, inspectorError } from '../core/errors';
+import { errorEnvelope, InspectorError, inspectorError } from '../core/error-codes';
 import { parseIdentifier } from '../core/identifier';
 import { messages } from '../core/messages/index';
 

@@ -3,7 +3,7 @@
 // is shown instead, saying so. Shared by the app's handler and the CLI.
 import type { DialogQuery, LookupResult, PortalInfo } from '../core/dialog-types';
 import { describeCause, NO_LOG, type AppLog } from '../core/app-log';
-import { errorEnvelope, InspectorError, inspectorError, toEnvelope, type ErrorEnvelope } from '../core/errors';
+import { errorEnvelope, InspectorError, inspectorError, toEnvelope, type ErrorEnvelope } from '../core/error-codes';
 import { parseIdentifier } from '../core/identifier';
 import { compareDialogs } from '../core/dialog-changes';
 import { messages } from '../core/messages/index';

@@ -6,7 +6,7 @@
 import type { ConnectionState, OAuthBeginRequest, OAuthPending } from '../../preload/api-contract';
 import type { AccountStore } from '../accounts/account-store';
 import { REQUIRED_SCOPE } from '../accounts/verify-scope';
-import { InspectorError, inspectorError } from '../core/errors';
+import { InspectorError, inspectorError } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import { startSignIn, type SignInFlow, type SignInOptions } from '../oauth/sign-in-flow';
 

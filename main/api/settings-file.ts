@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { messages } from '../core/messages/index';
 import { moveAside } from '../store/move-aside';
-import type { RecoveredFile } from '../store/types';
+import type { RecoveredFile } from '../store/store-types';
 import type { KeyValueStore } from './settings';
 
 export interface OpenedSettings<S extends KeyValueStore> {

@@ -4,7 +4,7 @@
 // again next time.
 import type { Settings } from '../../preload/api-contract';
 import { describeCause, NO_LOG, type AppLog } from '../core/app-log';
-import { inspectorError } from '../core/errors';
+import { inspectorError } from '../core/error-codes';
 import type { HistoryRetention, InspectorStore, StoreOptions } from '../store/index';
 // Not through store/index: that would load the native database module at start-up.
 import { isPassingStoreError } from '../store/store-error';

@@ -1,7 +1,7 @@
 // `openlines-inspector accounts [use|rename|remove]`: the saved portals, never
 // their secrets.
 import type { AccountState, AccountSummary } from '../accounts/account-store';
-import { toEnvelope } from '../core/errors';
+import { toEnvelope } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import { formatError, printable } from './format-human';
 import { openAccounts } from './open-accounts';

@@ -5,7 +5,7 @@
 // Names and texts come from strangers: control characters are made visible,
 // so a dialog name cannot move the cursor, retitle the terminal or forge rows.
 import type { FieldRow, LookupResult } from '../core/dialog-types';
-import { errorEnvelope, isKnownErrorCode, type ErrorEnvelope } from '../core/errors';
+import { errorEnvelope, isKnownErrorCode, type ErrorEnvelope } from '../core/error-codes';
 import { localeOf } from '../core/i18n';
 import { messages } from '../core/messages/index';
 

@@ -1,6 +1,6 @@
 // `openlines-inspector history`: the lookups recorded by the app and the CLI.
 import type { HistoryEntry } from '../store/index';
-import { toEnvelope } from '../core/errors';
+import { toEnvelope } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import { formatError, formatMilliseconds, humanDate, printable } from './format-human';
 import { portalKeyOf, portalNamer } from './open-accounts';

@@ -1,5 +1,5 @@
 // The executable entry of `openlines-inspector` (package.json "bin").
-import { errorEnvelope } from '../core/errors';
+import { errorEnvelope } from '../core/error-codes';
 import { formatError } from './format-human';
 import { main } from './run-cli';
 

@@ -6,7 +6,7 @@
 import readline from 'node:readline';
 import type { AccountSummary } from '../accounts/account-store';
 import { REQUIRED_SCOPE, verifyScope } from '../accounts/verify-scope';
-import { InspectorError, inspectorError, toEnvelope } from '../core/errors';
+import { InspectorError, inspectorError, toEnvelope } from '../core/error-codes';
 import { parseWebhookUrl } from '../core/webhook';
 import { startSignIn, type SignInFlow, type SignInOptions, type SignInResult } from '../oauth/sign-in-flow';
 import { createWebhookClient } from '../rest/portal-client';

@@ -3,7 +3,7 @@
 import { LookupService } from '../api/lookup-service';
 import { describeCause, NO_LOG, type AppLog } from '../core/app-log';
 import type { LookupResult } from '../core/dialog-types';
-import { toEnvelope, type ErrorEnvelope } from '../core/errors';
+import { toEnvelope, type ErrorEnvelope } from '../core/error-codes';
 import { parseIdentifier } from '../core/identifier';
 import { parseWebhookUrl } from '../core/webhook';
 import type { Emulator } from '../emulator/index';

@@ -4,7 +4,7 @@ import { AccountStore } from '../accounts/account-store';
 import type { AccountSummary } from '../accounts/account-types';
 import { keyFileCipher } from '../accounts/key-file-cipher';
 import { openFileStore } from '../api/file-store';
-import { errorEnvelope, type ErrorEnvelope } from '../core/errors';
+import { errorEnvelope, type ErrorEnvelope } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import type { InspectorStore } from '../store/index';
 

@@ -1,6 +1,6 @@
 // Opens the history and cache database for a CLI command, telling the user
 // on stderr what was moved aside, and carrying on without it if it cannot open.
-import { toEnvelope } from '../core/errors';
+import { toEnvelope } from '../core/error-codes';
 import { InspectorStore, StoreError } from '../store/index';
 import { messages } from '../core/messages/index';
 import { formatError, printable } from './format-human';

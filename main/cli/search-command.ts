@@ -1,7 +1,7 @@
 // `openlines-inspector search <text>`: the dialogs kept on this computer whose
 // name, ids, user code, CRM bindings, line or people match, best first.
 import { SNIPPET_MATCH_END, SNIPPET_MATCH_START, type DialogSearchHit } from '../store/index';
-import { toEnvelope } from '../core/errors';
+import { toEnvelope } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import { formatError, humanDate, printable } from './format-human';
 import { portalKeyOf, portalNamer } from './open-accounts';

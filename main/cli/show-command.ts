@@ -3,7 +3,7 @@
 // accepted and changes nothing).
 import { portalOfAccount } from '../api/lookup-service';
 import type { LookupResult } from '../core/dialog-types';
-import { errorEnvelope, inspectorError, toEnvelope } from '../core/errors';
+import { errorEnvelope, inspectorError, toEnvelope } from '../core/error-codes';
 import { parseIdentifier } from '../core/identifier';
 import { presentDialog } from '../core/lookup';
 import type { InspectorStore } from '../store/index';

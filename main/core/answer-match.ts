@@ -2,7 +2,7 @@
 // portal mixing answers up could otherwise show one client's dialog for
 // another's identifier, and the store would keep it under the wrong keys.
 import type { DecodedDialog, DialogQuery } from './dialog-types';
-import { inspectorError } from './errors';
+import { inspectorError } from './error-codes';
 import { messages } from './messages/index';
 
 /** The fields a validated answer is sure to have (rest/answer-schema.ts). */

@@ -2,7 +2,7 @@
 // imopenlines.dialog.get takes. Everything here runs before any request, so a
 // typo costs nothing and is explained precisely.
 import type { DialogQuery } from './dialog-types';
-import { inspectorError } from './errors';
+import { inspectorError } from './error-codes';
 import { messages, type Messages } from './messages/index';
 
 export type NumberAs = 'chat' | 'session';

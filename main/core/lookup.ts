@@ -6,7 +6,7 @@ import { decodeDialog } from './decode/index';
 import { describeDialog } from './describe-dialog';
 import { dialogSchema } from './dialog-schema';
 import type { DialogQuery, LookupResult, OperatingBudgetInfo, PortalInfo, RawDialog, TimeBlock } from './dialog-types';
-import { inspectorError } from './errors';
+import { inspectorError } from './error-codes';
 import { parseIdentifier, type NumberAs } from './identifier';
 import type { LookupClient } from './lookup-client';
 import { messages } from './messages/index';

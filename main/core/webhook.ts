@@ -1,7 +1,7 @@
 // Inbound webhook URLs: https://<portal>/rest/<userId>/<key>/. The key is a
 // password: it is parsed here once, kept in main, and never echoed back in a
 // message, a log line or anything the renderer receives.
-import { inspectorError, scrubSecrets } from './errors';
+import { inspectorError, scrubSecrets } from './error-codes';
 import { messages } from './messages/index';
 
 export interface Webhook {

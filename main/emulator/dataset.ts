@@ -3,7 +3,7 @@
 // entity_id and entity_data_1..3 forms of docs/architecture.md's decode/ row). Deterministic: the same build always serves the same answers, so
 // screenshots, tests and benchmarks can rely on them.
 import type { RawDialog } from '../core/dialog-types';
-import type { EmulatedDialog, EmulatorOAuthApp, EmulatorWebhook } from './types';
+import type { EmulatedDialog, EmulatorOAuthApp, EmulatorWebhook } from './emulator-types';
 import documented from './data/documented-chat-1777.json' with { type: 'json' };
 
 export const DEMO_WEBHOOK: EmulatorWebhook = Object.freeze({

@@ -2,7 +2,7 @@
 // keys upper-cased, CHAT_ID > DIALOG_ID > SESSION_ID > USER_CODE, and one
 // ACCESS_ERROR for "not found", "bad format" and "no permission" alike.
 import type { RawDialog } from '../core/dialog-types';
-import type { EmulatedDialog } from './types';
+import type { EmulatedDialog } from './emulator-types';
 import { restError, type RestError } from './rest-errors';
 
 export type DialogGetOutcome = { ok: true; result: RawDialog } | { ok: false; error: RestError };

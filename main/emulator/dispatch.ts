@@ -1,9 +1,9 @@
 // Method dispatch shared by top-level calls and batch commands: the method must
 // exist, the webhook must hold its scope, and the method must still have
 // operating time left before it runs.
-import type { EmulatorWebhook } from './types';
+import type { EmulatorWebhook } from './emulator-types';
 import type { DialogIndex } from './dialog-get';
-import type { OperatingBudget } from './operating-budget';
+import type { OperatingBudget } from './operating-ledger';
 import { dialogGet } from './dialog-get';
 import { runBatch, type CallOutcome } from './batch';
 import { restError, type RestError } from './rest-errors';

@@ -1,6 +1,6 @@
 // Injected faults: the things a real network and a real portal (or whatever
 // sits in front of it) do to a client besides answering properly.
-import type { EmulatorFault } from './types';
+import type { EmulatorFault } from './emulator-types';
 import { normaliseMethod } from './request-params';
 
 interface QueuedFault {

@@ -16,6 +16,6 @@ export type {
   EmulatorRequest,
   EmulatorTokenRequest,
   EmulatorWebhook,
-} from './types';
+} from './emulator-types';
 export { DEMO_CONNECTORS, DEMO_IDS, DEMO_MEMBER_ID, DEMO_OAUTH_APP, DEMO_WEBHOOK, demoDataset } from './dataset';
 export { startEmulator } from './server';

@@ -3,7 +3,7 @@
 // pair. Bitrix24 documents it as GET with a query string; POST bodies are read
 // the same way. Error statuses follow RFC 6749 §5.2 (400, and 401 for a client
 // that fails to authenticate); Bitrix24 does not document its own.
-import type { EmulatorIssuedToken, EmulatorTokenRequest } from './types';
+import type { EmulatorIssuedToken, EmulatorTokenRequest } from './emulator-types';
 import type { GrantFailure, OAuthTokens, ResolvedApp } from './oauth-tokens';
 import type { HttpAnswer } from './http-answer';
 

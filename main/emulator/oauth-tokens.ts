@@ -3,7 +3,7 @@
 // page (which issues codes), the token endpoint (which redeems them) and the
 // REST front (which accepts access tokens), so each can be served apart.
 import { randomBytes } from 'node:crypto';
-import type { EmulatorIssuedToken, EmulatorOAuthApp, EmulatorOAuthOptions } from './types';
+import type { EmulatorIssuedToken, EmulatorOAuthApp, EmulatorOAuthOptions } from './emulator-types';
 import { DEMO_MEMBER_ID, DEMO_OAUTH_APP } from './dataset';
 
 const DAY_SECONDS = 24 * 60 * 60;

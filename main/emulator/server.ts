@@ -14,7 +14,7 @@ import type {
   EmulatorRequest,
   EmulatorTokenRequest,
   EmulatorWebhook,
-} from './types';
+} from './emulator-types';
 import { emulatorCertificate } from './certificate';
 import { DEMO_WEBHOOK, demoDataset } from './dataset';
 import { DialogIndex } from './dialog-get';
@@ -22,7 +22,7 @@ import { callMethod, type Portal } from './dispatch';
 import { FaultQueue, htmlPage } from './faults';
 import type { HttpAnswer } from './http-answer';
 import { LeakyBucket } from './leaky-bucket';
-import { OperatingBudget } from './operating-budget';
+import { OperatingBudget } from './operating-ledger';
 import { authorizeRoute } from './oauth-authorize';
 import { tokenRoute } from './oauth-token';
 import { OAuthTokens } from './oauth-tokens';

@@ -1,7 +1,7 @@
 // The `time` block every successful answer carries, in the portal's format:
 // float unix seconds plus ISO dates with the local offset.
 import type { TimeBlock } from '../core/dialog-types';
-import type { OperatingState } from './operating-budget';
+import type { OperatingState } from './operating-ledger';
 
 export function timeBlock(startedMs: number, operating: OperatingState): TimeBlock {
   const finishedMs = Math.max(Date.now(), startedMs);

@@ -1,7 +1,7 @@
 // Step 1 of Bitrix24's OAuth (https://apidocs.bitrix24.com/settings/oauth/index.html): the portal's authorize page, opened
 // in the system browser (RFC 8252 §8.12), never in a window of ours.
 import { randomBytes } from 'node:crypto';
-import { inspectorError } from '../core/errors';
+import { inspectorError } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 
 export interface PortalAddress {

@@ -3,7 +3,7 @@
 // alive only while a sign-in waits (RFC 8252 §7.3), takes the code.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { inspectorError, toEnvelope, type InspectorError } from '../core/errors';
+import { inspectorError, toEnvelope, type InspectorError } from '../core/error-codes';
 import { inLanguage, language, type Language } from '../core/i18n';
 import { messages } from '../core/messages/index';
 import { CALLBACK_PAGE_HEADERS, renderCallbackPage, type CallbackPage } from './callback-page';

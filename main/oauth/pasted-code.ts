@@ -2,7 +2,7 @@
 // the portal only knows another handler path, the browser is on another
 // machine): the user pastes the code, or the whole address the browser was
 // sent to.
-import { inspectorError } from '../core/errors';
+import { inspectorError } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import type { CallbackParams } from './loopback-listener';
 import { stateMatches } from './state-check';

@@ -3,7 +3,7 @@
 // and the code exchanged the moment it arrives (it lives 30 s). The app opens
 // `authorizeUrl` with shell.openExternal; the CLI prints it and feeds stdin
 // lines to `submitPastedCode`. Nothing here stores anything.
-import { inspectorError } from '../core/errors';
+import { inspectorError } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import { buildAuthorizeUrl, checkClientId, newState, parsePortalUrl, type PortalAddress } from './authorize-url';
 import { DEFAULT_SIGN_IN_TIMEOUT_MS, startLoopbackListener, type CallbackParams, type LoopbackListener } from './loopback-listener';

@@ -4,7 +4,7 @@
 import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import { inspectorError, InspectorError, withoutSecrets, type ErrorCode } from '../core/errors';
+import { inspectorError, InspectorError, withoutSecrets, type ErrorCode } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import { errorFromTransport } from '../rest/answer-reading';
 

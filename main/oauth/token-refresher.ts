@@ -4,7 +4,7 @@
 // its answer is saved before any waiting call may use it: a crash between the
 // two leaves the saved (now dead) refresh token, which the next start turns
 // into a clear "sign in again" instead of a silent loop.
-import { InspectorError, inspectorError } from '../core/errors';
+import { InspectorError, inspectorError } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import type { TokenSource } from '../rest/token-source';
 import type { OAuthTokens } from './token-client';

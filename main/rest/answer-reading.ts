@@ -2,7 +2,7 @@
 // error codes. Pure functions, so every odd answer a proxy can produce is
 // unit-tested without a network.
 import { errorEnvelopeSchema } from './answer-schema';
-import { InspectorError, errorEnvelope, inspectorError } from '../core/errors';
+import { InspectorError, errorEnvelope, inspectorError } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 
 /** Deeper than any Bitrix24 answer (a dialog is 4 levels, a batch of transcripts about 8). */

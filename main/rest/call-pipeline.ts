@@ -3,7 +3,7 @@
 // bucket; a failed try is tried again as the retry policy decides, after a
 // wait the caller hears about (`onWait`) and can cancel (`signal`).
 import type { TimeBlock } from '../core/dialog-types';
-import { InspectorError, inspectorError } from '../core/errors';
+import { InspectorError, inspectorError } from '../core/error-codes';
 import { abortableDelay, cancelledError, type Clock } from './clock';
 import type { OperatingTracker } from './operating-budget';
 import type { RateLimiter } from './rate-limiter';

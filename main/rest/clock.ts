@@ -1,7 +1,7 @@
 // Time as the REST layer sees it. Injected so the limiter and the retry policy
 // can be tested with a fake clock, and so a test can move "now" close to a
 // portal's operating_reset_at instead of waiting ten real minutes.
-import { inspectorError } from '../core/errors';
+import { inspectorError } from '../core/error-codes';
 
 export interface Clock {
   /** Milliseconds since the epoch, like Date.now(). */

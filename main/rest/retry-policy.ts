@@ -9,7 +9,7 @@
 // - Everything else, OVERLOAD_LIMIT (also a 503) and auth errors included, is
 //   final. Network failures too: a lookup then falls back to its kept copy,
 //   which is more use than a spinner.
-import { InspectorError, errorEnvelope } from '../core/errors';
+import { InspectorError, errorEnvelope } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 
 export interface RetryPolicy {

@@ -6,7 +6,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import https from 'node:https';
 import type { TimeBlock } from '../core/dialog-types';
-import { inspectorError, type InspectorError } from '../core/errors';
+import { inspectorError, type InspectorError } from '../core/error-codes';
 import { errorFromAnswer, readBody } from './answer-reading';
 import { successEnvelopeSchema, timeSchema } from './answer-schema';
 import { eitherSignal, type Send, type TryContext } from './call-pipeline';

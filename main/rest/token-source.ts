@@ -1,7 +1,7 @@
 // Where an OAuth client's access tokens come from, as rest needs it. rest owns
 // this interface so that it never imports oauth: oauth's TokenRefresher
 // implements it, and the arrow points from oauth to rest.
-import { InspectorError } from '../core/errors';
+import { InspectorError } from '../core/error-codes';
 
 export interface TokenSource {
   /** The access token to call with now; waits for a refresh in flight. */

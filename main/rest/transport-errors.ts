@@ -2,7 +2,7 @@
 // SDK's own messages are never passed on: they may carry the request URL,
 // which holds the webhook key.
 import type { TimeBlock } from '../core/dialog-types';
-import { InspectorError, inspectorError, scrubSecrets, withoutSecrets } from '../core/errors';
+import { InspectorError, inspectorError, scrubSecrets, withoutSecrets } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import { describeBytes, errorFromAnswer, errorFromTransport } from './answer-reading';
 import { timeSchema } from './answer-schema';

@@ -4,7 +4,7 @@
 // with app:take-commands, instead of being sent into nothing.
 import type { BrowserWindow } from 'electron';
 import type { AppCommand } from '../../preload/api-contract';
-import type { AppCommandQueue } from '../api/app-commands';
+import type { AppCommandQueue } from '../api/command-queue';
 import { sendEvent, type EventWindow } from './event-channel';
 
 type CommandWindow = EventWindow &

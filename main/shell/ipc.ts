@@ -4,7 +4,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { MainApi } from '../api/create-main-api';
 import { describeCause, NO_LOG, type AppLog } from '../core/app-log';
-import { errorEnvelope } from '../core/errors';
+import { errorEnvelope } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import { isAppUrl } from './window';
 

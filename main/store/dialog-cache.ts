@@ -5,7 +5,7 @@ import { chatIdFromDialogId, chatIdOf, idFromValue, normaliseUserCode, sessionId
 import type { SearchIndex } from './search-index';
 import { inReadTransaction, inWriteTransaction, type SqliteDatabase } from './sqlite';
 import { StoreError } from './store-error';
-import type { CachedDialog } from './types';
+import type { CachedDialog } from './store-types';
 
 interface DialogRow {
   account: string;

@@ -2,7 +2,7 @@
 import type { IdentifierParam } from '../core/dialog-types';
 import type { SqliteDatabase, SqliteStatement } from './sqlite';
 import { StoreError } from './store-error';
-import type { HistoryEntry, HistoryFilter, NewHistoryEntry } from './types';
+import type { HistoryEntry, HistoryFilter, NewHistoryEntry } from './store-types';
 
 const DEFAULT_LIMIT = 100;
 

@@ -21,7 +21,7 @@ import {
   type NewHistoryEntry,
   type OpenReport,
   type StoreOptions,
-} from './types';
+} from './store-types';
 
 export const DATABASE_FILE_NAME = 'openlines-inspector.db';
 const DEFAULT_SNAPSHOTS_PER_DIALOG = 10;

@@ -1,7 +1,7 @@
 // A damaged database is renamed, never deleted: it may still hold the only copy
 // of a lead's history, and someone may want to recover it by hand.
 import fs from 'node:fs';
-import type { RecoveredFile } from './types';
+import type { RecoveredFile } from './store-types';
 
 /** 2026-03-16T20-54-38-423Z: sortable and valid in file names on every OS (no colons). */
 function stamp(now: Date): string {

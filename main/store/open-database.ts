@@ -7,7 +7,7 @@ import { headerProblem } from './file-header';
 import { assertNotNewer, migrate } from './migrate';
 import { moveAside } from './move-aside';
 import { isDamagedFileError, openSqlite, type SqliteDatabase } from './sqlite';
-import type { RecoveredFile } from './types';
+import type { RecoveredFile } from './store-types';
 
 /**
  * How long a call waits for another process's lock before failing with

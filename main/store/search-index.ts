@@ -5,7 +5,7 @@ import type { RawDialog } from '../core/dialog-types';
 import { fieldsFor, ftsQuery, inAccount, indexedColumns, nameOrIdMatch, SEARCH_COLUMNS, snippetFor, snippetMarker } from './search-text';
 import type { SqliteDatabase } from './sqlite';
 import { StoreError } from './store-error';
-import type { DialogSearchHit, DialogSearchOptions } from './types';
+import type { DialogSearchHit, DialogSearchOptions } from './store-types';
 
 const DEFAULT_LIMIT = 50;
 

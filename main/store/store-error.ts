@@ -2,7 +2,7 @@
 // errors that the user can do something about (a lock held by another program,
 // a full disk, a file they may not open) are translated into one of these by
 // storeErrorFrom() in sqlite.ts; the rest pass through as they are.
-import { errorEnvelope, InspectorError } from '../core/errors';
+import { errorEnvelope, InspectorError } from '../core/error-codes';
 
 export type StoreErrorCode =
   /** The file was written by a newer app: opening it could lose data, so it is left alone. */

@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth, terminalAction } from '../../main/cli/format-human';
-import { errorEnvelope, isKnownErrorCode } from '../../main/core/errors';
+import { errorEnvelope, isKnownErrorCode } from '../../main/core/error-codes';
 import { inLanguage } from '../../main/core/i18n';
 import { en } from '../../main/core/messages/en';
 import { ru } from '../../main/core/messages/ru';

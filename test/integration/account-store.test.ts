@@ -9,7 +9,7 @@ import { AccountStore } from '../../main/accounts/account-store';
 import { keyFileCipher, keyFilePath } from '../../main/accounts/key-file-cipher';
 import { layeredCipher } from '../../main/accounts/secret-cipher';
 import { openFileStore } from '../../main/api/file-store';
-import { InspectorError } from '../../main/core/errors';
+import { InspectorError } from '../../main/core/error-codes';
 import { parseWebhookUrl } from '../../main/core/webhook';
 import type { OAuthTokens } from '../../main/oauth/token-client';
 import { makeTempDir } from '../support/temp-dir';

@@ -1,7 +1,7 @@
 // Commands for the window (deep links, menu items) wait in main until the page
 // asks for them, then go straight to it; a reloaded page gets what came meanwhile.
 import { describe, expect, it } from 'vitest';
-import { AppCommandQueue } from '../../main/api/app-commands';
+import { AppCommandQueue } from '../../main/api/command-queue';
 import type { AppCommand } from '../../preload/api-contract';
 
 describe('the window command queue', () => {

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCommand, ConnectionState, LookupResult } from '../../preload/api-contract';
 import { findDeepLink, MAX_LINK_LENGTH, parseDeepLink } from '../../main/api/deep-link';
 import { DEMO_WEBHOOK, startEmulator, type Emulator } from '../../main/emulator/index';
-import type { EmulatorWebhook } from '../../main/emulator/types';
+import type { EmulatorWebhook } from '../../main/emulator/emulator-types';
 import { startHarness, type Harness } from '../support/main-api-harness';
 import { ok } from '../support/ipc-result';
 

@@ -4,7 +4,7 @@ import { request as httpsRequest } from 'node:https';
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import net from 'node:net';
-import { inspectorError } from '../../main/core/errors';
+import { inspectorError } from '../../main/core/error-codes';
 import { emulatorCertificate } from '../../main/emulator/certificate';
 import { startEmulator, type Emulator, type EmulatorOAuthApp, type EmulatorOptions } from '../../main/emulator/index';
 import { startSignIn } from '../../main/oauth/sign-in-flow';

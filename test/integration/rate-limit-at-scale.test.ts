@@ -9,7 +9,7 @@
 // operating budget (500 calls × 0.05 s is 25 s of its 480 s, so it never
 // refuses here) and axios's own timeout.
 import { afterEach, describe, expect, it } from 'vitest';
-import { InspectorError } from '../../main/core/errors';
+import { InspectorError } from '../../main/core/error-codes';
 import { parseIdentifier } from '../../main/core/identifier';
 import { lookupQuery } from '../../main/core/lookup';
 import { parseWebhookUrl } from '../../main/core/webhook';

@@ -3,7 +3,7 @@
 // reported, and a cancel stops a call wherever it is. Counting and ordering
 // only; the clock itself is tested in test/unit with a fake one.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { InspectorError } from '../../main/core/errors';
+import type { InspectorError } from '../../main/core/error-codes';
 import { parseWebhookUrl } from '../../main/core/webhook';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../main/emulator/index';
 import { systemClock } from '../../main/rest/clock';

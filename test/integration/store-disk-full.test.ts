@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toEnvelope } from '../../main/core/errors';
+import { toEnvelope } from '../../main/core/error-codes';
 import { DialogCache } from '../../main/store/dialog-cache';
 import { openDatabase } from '../../main/store/open-database';
 import { SearchIndex } from '../../main/store/search-index';

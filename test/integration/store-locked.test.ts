@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LookupService } from '../../main/api/lookup-service';
-import { InspectorError, toEnvelope } from '../../main/core/errors';
+import { InspectorError, toEnvelope } from '../../main/core/error-codes';
 import { parseIdentifier } from '../../main/core/identifier';
 import { parseWebhookUrl } from '../../main/core/webhook';
 import { startEmulator, type Emulator } from '../../main/emulator/index';

@@ -2,7 +2,7 @@
 // and kept in memory only when the OS offers no real encryption.
 import type { SafeStorage } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSafeStorageCipher } from '../../main/shell/secret-cipher';
+import { createSafeStorageCipher } from '../../main/shell/safe-storage-cipher';
 
 const MAGIC = Buffer.from('ENC1');
 const KEY = 0x5a;

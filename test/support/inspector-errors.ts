@@ -1,6 +1,6 @@
 // The InspectorError a call ends with, for tests; anything else thrown (or no
 // error at all) fails the test.
-import { InspectorError } from '../../main/core/errors';
+import { InspectorError } from '../../main/core/error-codes';
 
 export function caught(fn: () => unknown): InspectorError {
   try {

@@ -1,7 +1,7 @@
 // Run as a child process, possibly as another user: opens the store in
 // <dataDir>, writes one history entry, and prints {ok} or {code, envelope}.
 import fs from 'node:fs';
-import { toEnvelope } from '../../main/core/errors';
+import { toEnvelope } from '../../main/core/error-codes';
 import { InspectorStore, StoreError } from '../../main/store/index';
 
 const [dataDir] = process.argv.slice(2);

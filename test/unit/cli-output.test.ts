@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatError, printable } from '../../main/cli/format-human';
-import { errorEnvelope } from '../../main/core/errors';
+import { errorEnvelope } from '../../main/core/error-codes';
 
 describe('terminal output of text from the portal', () => {
   it('makes control characters visible instead of obeying them', () => {

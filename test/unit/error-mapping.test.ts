@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ERRORS, errorEnvelope, inspectorError, PORTAL_ERRORS, toEnvelope, withoutSecrets } from '../../main/core/errors';
+import { APP_ERRORS, errorEnvelope, inspectorError, PORTAL_ERRORS, toEnvelope, withoutSecrets } from '../../main/core/error-codes';
 import { errorFromAnswer, errorFromTransport, readBody } from '../../main/rest/answer-reading';
 import { caught } from '../support/inspector-errors';
 

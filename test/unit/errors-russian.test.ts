@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NOTICES } from '../../main/api/connection';
 import { parseDeepLink } from '../../main/api/deep-link';
-import { APP_ERRORS, PORTAL_ERRORS, errorEnvelope, inspectorError } from '../../main/core/errors';
+import { APP_ERRORS, PORTAL_ERRORS, errorEnvelope, inspectorError } from '../../main/core/error-codes';
 import { inLanguage } from '../../main/core/i18n';
 import { en } from '../../main/core/messages/en';
 import { ru } from '../../main/core/messages/ru';

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DialogQuery } from '../../main/core/dialog-types';
-import { InspectorError } from '../../main/core/errors';
+import { InspectorError } from '../../main/core/error-codes';
 import { parseIdentifier, type NumberAs } from '../../main/core/identifier';
 
 const RUNS = { seed: 20261207, numRuns: 5000 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InspectorError } from '../../main/core/errors';
+import { InspectorError } from '../../main/core/error-codes';
 import { inLanguage } from '../../main/core/i18n';
 import { parseIdentifier } from '../../main/core/identifier';
 

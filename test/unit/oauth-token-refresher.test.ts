@@ -1,7 +1,7 @@
 // The refresher's rules with a token server we hold in our hand: each refresh
 // waits until the test answers it, so every interleaving is chosen, not timed.
 import { describe, expect, it } from 'vitest';
-import { InspectorError, inspectorError } from '../../main/core/errors';
+import { InspectorError, inspectorError } from '../../main/core/error-codes';
 import type { OAuthTokens } from '../../main/oauth/token-client';
 import { TokenRefresher, type TokenState } from '../../main/oauth/token-refresher';
 import { callWithTokens } from '../../main/rest/token-source';

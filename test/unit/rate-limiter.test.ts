@@ -1,7 +1,7 @@
 // Our copy of the portal's leaky bucket, on a fake clock: who goes when, in
 // which order, what each caller is told, and what a cancel does.
 import { describe, expect, it } from 'vitest';
-import { InspectorError } from '../../main/core/errors';
+import { InspectorError } from '../../main/core/error-codes';
 import type { Clock } from '../../main/rest/clock';
 import { RATE_LIMITS, RateLimiter } from '../../main/rest/rate-limiter';
 

@@ -1,7 +1,7 @@
 // What is tried again, after how long, and what the operating budget looks
 // like from the portal's `time` blocks: pure decisions on a fake clock.
 import { describe, expect, it } from 'vitest';
-import { APP_ERRORS, InspectorError, PORTAL_ERRORS, errorEnvelope } from '../../main/core/errors';
+import { APP_ERRORS, InspectorError, PORTAL_ERRORS, errorEnvelope } from '../../main/core/error-codes';
 import { DOCUMENTED_OPERATING_LIMIT_SECONDS, OperatingTracker } from '../../main/rest/operating-budget';
 import {
   DEFAULT_RETRY_POLICY,

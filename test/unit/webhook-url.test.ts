@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InspectorError } from '../../main/core/errors';
+import { InspectorError } from '../../main/core/error-codes';
 import { parseWebhookUrl, scrubSecret } from '../../main/core/webhook';
 
 const KEY = 'k3y0secret0value';
