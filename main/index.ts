@@ -199,7 +199,7 @@ async function makeApi(settingsFile: string, early: Settings): Promise<void> {
     openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
     writeClipboard: (text) => clipboard.writeText(text),
     // The database (and its native module) loads on first use, not before the window.
-    openMemory: async (options) => (await import('./store/index')).InspectorStore.open(app.getPath('userData'), options),
+    openStore: async (options) => (await import('./store/index')).InspectorStore.open(app.getPath('userData'), options),
     settingsChanged: (changed) => {
       applyTheme(nativeTheme, changed.theme, BrowserWindow.getAllWindows());
       if (changed.language !== menuLanguage) setMenu(changed);

@@ -44,7 +44,7 @@ export interface MainApiDeps {
   /** Set when the settings file was damaged and moved aside at start: the user is told. */
   settingsRecovered?: RecoveredFile | null;
   /** Opens the history and cache database; called on the first lookup, not at start-up. */
-  openMemory?: (options: StoreOptions) => InspectorStore | Promise<InspectorStore>;
+  openStore?: (options: StoreOptions) => InspectorStore | Promise<InspectorStore>;
   clientOptions?: PortalClientOptions;
   /** The OS's preferred languages, most preferred first (app.getPreferredSystemLanguages()); for the 'system' language. */
   preferredLanguages?: () => readonly string[];
@@ -102,7 +102,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     signedIn: (id) => connection.useAccount(id),
     ...(deps.clientOptions?.extraCertificates ? { extraCertificates: deps.clientOptions.extraCertificates } : {}),
   });
-  const stores = new StoreOpener(deps.store, deps.openMemory, log);
+  const stores = new StoreOpener(deps.store, deps.openStore, log);
   const lookups = new LookupService(() => stores.store(), log);
   const inFlight = new LookupsInFlight((progress) => deps.sendEvent?.('lookupProgress', progress));
   const commands = new AppCommandQueue();

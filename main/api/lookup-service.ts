@@ -1,4 +1,4 @@
-// A lookup with memory: every lookup sent is recorded in the history, every
+// A lookup that is remembered: every lookup sent is recorded in the history, every
 // dialog seen is cached, and when the portal cannot be reached the cached copy
 // is shown instead, saying so. Shared by the app's handler and the CLI.
 import type { DialogQuery, LookupResult, PortalInfo } from '../core/dialog-types';
@@ -12,7 +12,7 @@ import type { CallOptions, PortalClient } from '../rest/portal-client';
 import type { CachedDialog, NewHistoryEntry } from '../store/index';
 
 /** The part of the store a lookup needs. */
-export interface LookupMemory {
+export interface StoreForLookups {
   recordLookup(entry: NewHistoryEntry): unknown;
   putDialog(account: string, dialog: LookupResult['dialog'], time: LookupResult['time'], fetchedAt: string): void;
   findDialog(account: string, query: Pick<DialogQuery, 'param' | 'value'>): CachedDialog | null;
@@ -53,9 +53,9 @@ const NOT_SAVED_MESSAGES: Record<string, 'busy' | 'diskFull' | 'noAccess'> = {
 };
 
 /** The warning a lookup carries when its store call failed with `error`. */
-export function memoryWarningFor(error: unknown): ErrorEnvelope {
+export function storeWarningFor(error: unknown): ErrorEnvelope {
   const code = error instanceof InspectorError ? error.envelope.code : '';
-  const said = messages().errors.memory;
+  const said = messages().errors.notSaved;
   const which = NOT_SAVED_MESSAGES[code];
   if (which !== undefined) return errorEnvelope(code, { message: said[which] });
   return errorEnvelope('HISTORY_UNAVAILABLE', { message: said.unavailable });
@@ -78,13 +78,12 @@ export function portalOfAccount(account: string, connected: PortalInfo | null): 
 }
 
 export class LookupService {
-  readonly #memory: () => Promise<LookupMemory | null>;
-
-  /** `memory` is asked for lazily: the database is opened on the first lookup, not at start-up. */
+  readonly #store: () => Promise<StoreForLookups | null>;
   readonly #log: AppLog;
 
-  constructor(memory: () => Promise<LookupMemory | null>, log: AppLog = NO_LOG) {
-    this.#memory = memory;
+  /** `store` is asked for lazily: the store is opened on the first lookup, not at start-up. */
+  constructor(store: () => Promise<StoreForLookups | null>, log: AppLog = NO_LOG) {
+    this.#store = store;
     this.#log = log;
   }
 
@@ -94,24 +93,24 @@ export class LookupService {
     const account = accountOf(client.portal);
     let warning: ErrorEnvelope | null = null;
     const noteFault = (error: unknown): void => {
-      warning = memoryWarningFor(error);
+      warning = storeWarningFor(error);
       this.#log.warn('store-fault', { code: warning.code, cause: describeCause(error) });
     };
-    const memory = await this.#memory().catch((error: unknown) => {
+    const opened = await this.#store().catch((error: unknown) => {
       noteFault(error);
       return null;
     });
     /**
-     * The memory is a convenience: a broken disk must never cost the user the
+     * The store is a convenience: a broken disk must never cost the user the
      * lookup itself. After the first failure the rest of this lookup's store
      * calls are skipped: behind a lock each would wait out the busy timeout
      * again, and a history entry without its cached dialog (or the other way
      * round) would make the warning's "not saved" untrue.
      */
-    const safely = <T>(task: (memory: LookupMemory) => T): T | null => {
-      if (memory === null || warning !== null) return null;
+    const safely = <T>(task: (store: StoreForLookups) => T): T | null => {
+      if (opened === null || warning !== null) return null;
       try {
-        return task(memory);
+        return task(opened);
       } catch (error) {
         noteFault(error);
         return null;
@@ -133,7 +132,7 @@ export class LookupService {
         }),
       );
     };
-    const warned = (result: LookupResult): LookupResult => (warning === null ? result : { ...result, memoryWarning: warning });
+    const warned = (result: LookupResult): LookupResult => (warning === null ? result : { ...result, storeWarning: warning });
 
     let result: LookupResult;
     try {
@@ -162,7 +161,7 @@ export class LookupService {
    * asking the portal: the window asked for it (a history row, a search hit).
    * `connected` is the portal connected now, for the copy's links when it is the same.
    */
-  openKept(store: Pick<LookupMemory, 'findDialog'>, account: string, chatId: number, connected: PortalInfo | null, started = performance.now()): LookupResult {
+  openKept(store: Pick<StoreForLookups, 'findDialog'>, account: string, chatId: number, connected: PortalInfo | null, started = performance.now()): LookupResult {
     const cached = store.findDialog(account, { param: 'CHAT_ID', value: chatId });
     if (!cached) throw inspectorError('NOT_CACHED', { message: messages().errors.api.notCached(chatId) });
     const reason = errorEnvelope('OFFLINE_BY_CHOICE', { action: messages().errors.api.askPortalAgain });

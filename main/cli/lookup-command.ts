@@ -97,8 +97,8 @@ export async function runLookup(options: LookupOptions, { out, err }: Streams): 
         const result = await lookups.run(connection.client, parseIdentifier(input, options.numberAs), started);
         outcomes.push({ input, ok: true, result });
         if (!options.json) out.write(`${outcomes.length > 1 ? '\n' : ''}${formatLookup(result)}\n`);
-        // stderr, so a piped --json stays clean; --json carries it as memoryWarning too.
-        if (result.memoryWarning) err.write(`${formatWarning(input, result.memoryWarning)}\n`);
+        // stderr, so a piped --json stays clean; --json carries it as storeWarning too.
+        if (result.storeWarning) err.write(`${formatWarning(input, result.storeWarning)}\n`);
       } catch (error) {
         const envelope = toEnvelope(error);
         if (envelope.code === 'INTERNAL') log.error('internal-error', { input, cause: describeCause(error) });

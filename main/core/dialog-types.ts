@@ -162,7 +162,7 @@ export interface LookupResult {
    * (STORE_BUSY, STORE_DISK_FULL, STORE_NO_ACCESS, HISTORY_UNAVAILABLE): the
    * result itself is complete, but it was not remembered. Absent or null otherwise.
    */
-  memoryWarning?: ErrorEnvelope | null;
+  storeWarning?: ErrorEnvelope | null;
   /**
    * The account's operating time for imopenlines.dialog.get, from this
    * answer's `time` block, against the documented 480 s per 10 minutes (an

@@ -64,7 +64,7 @@ async function rendererStartup(runs: number): Promise<StartupReport['renderer']>
     openExternal: async () => undefined,
     writeClipboard: () => undefined,
     clientOptions: { extraCertificates: [emulator.certificate], rateLimit: false },
-    openMemory: (options) => InspectorStore.open(dataDir, options),
+    openStore: (options) => InspectorStore.open(dataDir, options),
   });
   const [preload, server] = await Promise.all([bundlePreload(), serveRenderer()]);
   const browser = await chromium.launch({ executablePath: chromiumForTests(), args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });

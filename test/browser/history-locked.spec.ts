@@ -9,12 +9,12 @@ test('a lookup while the history database is locked shows the dialog and says it
   await inspector.openConnected();
   await inspector.lookUp('chat1777');
   await inspector.expectLoaded('Green Guest #17 - Bitrix24 Documentation');
-  await expect(page.locator('.memory-warning')).toHaveCount(0);
+  await expect(page.locator('.store-warning')).toHaveCount(0);
 
   const holder = await holdLock(join(harness.dataDir, DATABASE_FILE_NAME), 'write');
   try {
     await inspector.lookUp('2002');
-    const warning = page.locator('.memory-warning');
+    const warning = page.locator('.store-warning');
     await expect(warning).toHaveAttribute('data-code', 'STORE_BUSY');
     await expect(warning).toContainText('Not saved to history.');
     await expect(warning).toContainText('in use by another program');
@@ -27,6 +27,6 @@ test('a lookup while the history database is locked shows the dialog and says it
   // The lock gone, the next lookup is remembered again and the note goes.
   await inspector.lookUp('chat1777');
   await inspector.expectLoaded('Green Guest #17 - Bitrix24 Documentation');
-  await expect(page.locator('.memory-warning')).toHaveCount(0);
+  await expect(page.locator('.store-warning')).toHaveCount(0);
   await expect(inspector.historyRows.first()).toContainText('chat1777');
 });

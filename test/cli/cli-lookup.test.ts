@@ -136,7 +136,7 @@ describe('openlines-inspector lookup', () => {
       const locked = await run(['lookup', '2002', '--demo', '--json', '--data-dir', dataDir]);
       expect(locked.code).toBe(0);
       // stdout stays pure JSON for a pipe; the warning also rides in it.
-      expect(JSON.parse(locked.stdout)).toMatchObject([{ dialog: { id: 2002 }, memoryWarning: { code: 'STORE_BUSY' } }]);
+      expect(JSON.parse(locked.stdout)).toMatchObject([{ dialog: { id: 2002 }, storeWarning: { code: 'STORE_BUSY' } }]);
       expect(locked.stderr).toMatch(/^Warning: 2002: .*\[STORE_BUSY\]/m);
       expect(locked.stderr).toContain('What to do:');
       const history = await run(['history', '--data-dir', dataDir]);

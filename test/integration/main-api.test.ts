@@ -430,7 +430,7 @@ describe('the history channels', () => {
   });
 
   it('says HISTORY_UNAVAILABLE when the database cannot be opened, while lookups still work', async () => {
-    harness = await startHarness(emulator, { openMemory: () => { throw new Error('disk on fire'); } });
+    harness = await startHarness(emulator, { openStore: () => { throw new Error('disk on fire'); } });
     ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
     expect(ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' })).dialog.id).toBe(1777);
     const result = await harness.api.dispatch('history:list', {});

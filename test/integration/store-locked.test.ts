@@ -183,13 +183,13 @@ describe('a lookup on a locked database', () => {
       expect(locked.source).toBe('network');
       // Reads still work under a write lock: the changes card is there.
       expect(locked.changes).not.toBeNull();
-      expect(locked.memoryWarning?.code).toBe('STORE_BUSY');
-      expect(locked.memoryWarning?.message).toMatch(/in use by another program.*this lookup was not saved to history/);
+      expect(locked.storeWarning?.code).toBe('STORE_BUSY');
+      expect(locked.storeWarning?.message).toMatch(/in use by another program.*this lookup was not saved to history/);
 
       await holder.release();
       holder = null;
       const after = await service.run(client, parseIdentifier('1777', 'chat'));
-      expect(after.memoryWarning).toBeUndefined();
+      expect(after.storeWarning).toBeUndefined();
     } finally {
       close();
     }
@@ -206,13 +206,13 @@ describe('a lookup on a locked database', () => {
     try {
       const locked = await service.run(client, parseIdentifier('chat1777', 'chat'));
       expect(locked.dialog.id).toBe(1777);
-      expect(locked.memoryWarning?.code).toBe('STORE_BUSY');
+      expect(locked.storeWarning?.code).toBe('STORE_BUSY');
       expect(asideFiles()).toEqual([]);
 
       await holder.release();
       holder = null;
       const after = await service.run(client, parseIdentifier('chat1777', 'chat'));
-      expect(after.memoryWarning).toBeUndefined();
+      expect(after.storeWarning).toBeUndefined();
       expect(after.changes).not.toBeNull();
     } finally {
       close();

@@ -25,7 +25,7 @@ export async function startHarness(
   emulator: Pick<Emulator, 'certificate'> | null,
   options: {
     canPersist?: boolean;
-    openMemory?: () => InspectorStore;
+    openStore?: () => InspectorStore;
     rateLimit?: RateLimit | false;
     settingsChanged?: MainApiDeps['settingsChanged'];
     preferredLanguages?: MainApiDeps['preferredLanguages'];
@@ -56,7 +56,7 @@ export async function startHarness(
         if (options.clipboardFailure !== undefined) throw new Error(options.clipboardFailure);
         copied.push(text);
       },
-      openMemory: options.openMemory ?? ((storeOptions) => InspectorStore.open(dir, storeOptions)),
+      openStore: options.openStore ?? ((storeOptions) => InspectorStore.open(dir, storeOptions)),
       clientOptions: { extraCertificates: emulator ? [emulator.certificate] : [], rateLimit: options.rateLimit ?? false, timeoutMs: 5_000, ...options.clientOptions },
       ...(options.settingsChanged ? { settingsChanged: options.settingsChanged } : {}),
       ...(options.preferredLanguages ? { preferredLanguages: options.preferredLanguages } : {}),

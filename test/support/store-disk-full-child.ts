@@ -80,7 +80,7 @@ const big = (chatId: number) => ({ ...withSession(dialog, 900_000 + chatId), id:
 
 try {
   const first = await lookups.run(client, parseIdentifier('chat1777', 'chat'));
-  report.firstWarning = first.memoryWarning ?? null;
+  report.firstWarning = first.storeWarning ?? null;
   store.putDialog('direct', big(5001), time, '2026-03-16T10:00:00.000Z');
   report.before = counts(file);
 
@@ -93,7 +93,7 @@ try {
     store.recordLookup({ account: 'direct', input: 'chat5002', param: null, value: null, at: 'now', outcome: 'INVALID_IDENTIFIER', chatId: null, elapsedMs: 0, source: 'network' }),
   );
   const full = await lookups.run(client, parseIdentifier('1777', 'chat'));
-  report.lookupWhenFull = { chatId: full.dialog.id, source: full.source, warning: full.memoryWarning ?? null };
+  report.lookupWhenFull = { chatId: full.dialog.id, source: full.source, warning: full.storeWarning ?? null };
   report.readsWhenFull = { found: store.findDialog('direct', { param: 'CHAT_ID', value: 5001 })?.dialog['name'] ?? null, missing: store.findDialog('direct', { param: 'CHAT_ID', value: 5002 }) };
   report.whenFull = counts(file);
   // A fresh database cannot even be created on a full disk; told, not crashed.
@@ -103,7 +103,7 @@ try {
   fs.rmSync(filler);
   report.putAfter = codeOf(() => store.putDialog('direct', big(5002), time, '2026-03-16T12:00:00.000Z'));
   const after = await lookups.run(client, parseIdentifier('chat1777', 'chat'));
-  report.lookupAfter = { warning: after.memoryWarning ?? null, changes: after.changes !== null };
+  report.lookupAfter = { warning: after.storeWarning ?? null, changes: after.changes !== null };
   report.after = counts(file);
   report.history = store.listHistory().map((entry) => entry.input);
   report.openAfter = codeOf(() => InspectorStore.open(path.join(dir, 'fresh')).close());

@@ -98,7 +98,7 @@ export const test = base.extend<{ harness: Harness; inspector: InspectorPage } &
         return demo;
       },
       clientOptions: { extraCertificates: [emulator.certificate], rateLimit: clientRateLimit, timeoutMs: clientTimeoutMs },
-      openMemory: (options) => InspectorStore.open(dataDir, options),
+      openStore: (options) => InspectorStore.open(dataDir, options),
       preferredLanguages: () => preferredLanguages,
       // Named in Settings; nothing is written there in these tests.
       logFile: join(dataDir, 'logs', 'main.log'),

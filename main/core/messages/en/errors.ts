@@ -467,7 +467,7 @@ export const errors = {
   },
 
   /** Why a finished lookup was not remembered (api/lookup-service.ts). */
-  memory: {
+  notSaved: {
     busy: 'The history database is in use by another program, which is holding it locked: this lookup was not saved to history, and the dialog was not kept for offline reading. Lookups still work; history will not be saved until that program finishes or is closed.',
     diskFull: 'The disk is full: this lookup was not saved to history, and the dialog was not kept for offline reading. Lookups still work.',
     noAccess:
