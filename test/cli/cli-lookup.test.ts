@@ -1,15 +1,14 @@
 // The built `openlines-inspector` binary, spawned as a user would run it,
 // against the emulator over real HTTPS.
 import { statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_IDS, DEMO_WEBHOOK, startEmulator, type Emulator } from '../../main/emulator/index';
+import { DEMO_IDS, DEMO_WEBHOOK, type Emulator } from '../../main/emulator/index';
 import { runCli, type CliRun } from '../support/cli-process';
 import { closedPort } from '../support/closed-port';
 import { holdLock } from '../support/lock-holder';
 import { databaseFile } from '../support/store-sqlite';
-import { makeTempDir } from '../support/temp-dir';
+import { startTrustedEmulator, type TrustedEmulator } from '../support/trusted-emulator';
 
 function run(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return runCli(args, temp.dir, env);
@@ -17,18 +16,15 @@ function run(args: string[], env: Record<string, string> = {}): Promise<CliRun> 
 
 let emulator: Emulator;
 let caFile: string;
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let temp: TrustedEmulator['temp'];
+
+let started: TrustedEmulator;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ rateLimit: false });
-  temp = await makeTempDir();
-  caFile = path.join(temp.dir, 'emulator-ca.pem');
-  await writeFile(caFile, emulator.certificate);
+  started = await startTrustedEmulator();
+  ({ emulator, temp, caFile } = started);
 });
-afterAll(async () => {
-  await emulator.close();
-  await temp.remove();
-});
+afterAll(() => started.close());
 
 // The emulator's self-signed certificate is trusted the way a private CA is:
 // through Node's standard NODE_EXTRA_CA_CERTS.

@@ -1,7 +1,6 @@
-// What a newcomer to the command line trips over (issue 14), each as they
+// What a newcomer to the command line trips over, each as they
 // meet it: the built CLI spawned against the demo portal and the emulator,
 // in English and under a Russian locale.
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth, terminalAction } from '../../main/cli/format-human';
@@ -9,27 +8,24 @@ import { errorEnvelope, isKnownErrorCode } from '../../main/core/error-codes';
 import { inLanguage } from '../../main/core/i18n';
 import { en } from '../../main/core/messages/en';
 import { ru } from '../../main/core/messages/ru';
-import { startEmulator, type Emulator } from '../../main/emulator/index';
+import type { Emulator } from '../../main/emulator/index';
 import { runCli, type CliRun } from '../support/cli-process';
-import { makeTempDir } from '../support/temp-dir';
+import { startTrustedEmulator, type TrustedEmulator } from '../support/trusted-emulator';
 
 const RUSSIAN = { LANG: 'ru_RU.UTF-8' };
 
 let emulator: Emulator;
 let caFile: string;
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let temp: TrustedEmulator['temp'];
 let folders = 0;
 
+let trusted: TrustedEmulator;
+
 beforeAll(async () => {
-  emulator = await startEmulator({ rateLimit: false });
-  temp = await makeTempDir();
-  caFile = path.join(temp.dir, 'emulator-ca.pem');
-  await writeFile(caFile, emulator.certificate);
+  trusted = await startTrustedEmulator();
+  ({ emulator, temp, caFile } = trusted);
 });
-afterAll(async () => {
-  await emulator.close();
-  await temp.remove();
-});
+afterAll(() => trusted.close());
 
 /** A data folder of its own for each test that keeps anything. */
 function freshDataDir(): string {
