@@ -1,7 +1,7 @@
 // The offline copies: the latest version of each dialog per account, its older
 // snapshots, and the keys every identifier form is looked up by.
 import type { DialogQuery, RawDialog, TimeBlock } from '../core/dialog-types';
-import { chatIdFromDialogId, chatIdOf, idFromValue, normaliseUserCode, sessionIdOf, userCodeOf } from './dialog-keys';
+import { chatIdFromDialogId, chatIdOf, idFromValue, nameOf, normaliseUserCode, sessionIdOf, userCodeOf } from './dialog-keys';
 import type { SearchIndex } from './search-index';
 import { inReadTransaction, inWriteTransaction, type SqliteDatabase } from './sqlite';
 import { StoreError } from './store-error';
@@ -36,6 +36,7 @@ export class DialogCache {
   readonly #keepLatestAsSnapshot;
   readonly #replaceLatest;
   readonly #addSession;
+  readonly #sessionsOf;
   readonly #trimSnapshots;
   readonly #byChat;
   readonly #byUserCode;
@@ -54,8 +55,9 @@ export class DialogCache {
     // REPLACE, not an upsert: the row gets a new rowid, larger than any before,
     // so the search index (keyed by it) can rank the most recent copy first among equals.
     this.#replaceLatest = db.prepare(
-      'INSERT OR REPLACE INTO dialogs (account, chat_id, fetched_at, dialog, time, user_code) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT OR REPLACE INTO dialogs (account, chat_id, fetched_at, dialog, time, user_code, name) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
+    this.#sessionsOf = db.prepare('SELECT session_id FROM dialog_sessions WHERE account = ? AND chat_id = ? ORDER BY session_id');
     this.#addSession = db.prepare(
       `INSERT INTO dialog_sessions (account, session_id, chat_id) VALUES (?, ?, ?)
        ON CONFLICT (account, session_id) DO UPDATE SET chat_id = excluded.chat_id`,
@@ -91,11 +93,13 @@ export class DialogCache {
       // JSON of the latest version is thus stored once, never twice.
       this.#keepLatestAsSnapshot.run(account, chatId);
       const previous = this.#rowidOf.get(account, chatId) as { id: number } | undefined;
-      const { lastInsertRowid } = this.#replaceLatest.run(account, chatId, fetchedAt, dialogJson, timeJson, userCodeOf(dialog));
-      // One index row per dialog: the previous copy's goes, the new one's comes, in this transaction.
-      if (previous !== undefined) this.#search.remove(previous.id);
-      this.#search.add(Number(lastInsertRowid), account, dialog, chatId);
+      const { lastInsertRowid } = this.#replaceLatest.run(account, chatId, fetchedAt, dialogJson, timeJson, userCodeOf(dialog), nameOf(dialog));
       if (sessionId !== null) this.#addSession.run(account, sessionId, chatId);
+      // One index row per dialog: the previous copy's goes, the new one's comes, in this transaction,
+      // with every session id seen for the chat so that any of them finds it.
+      if (previous !== undefined) this.#search.remove(previous.id);
+      const sessionIds = (this.#sessionsOf.all(account, chatId) as Array<{ session_id: number }>).map((row) => row.session_id);
+      this.#search.add(Number(lastInsertRowid), account, dialog, chatId, sessionIds);
       this.#trimSnapshots.run(account, chatId, account, chatId, this.#versions - 1);
     });
   }

@@ -51,3 +51,9 @@ export function chatIdFromDialogId(value: string | number): number | null {
   const match = /^chat(\d+)$/i.exec(String(value).trim());
   return match ? positiveId(match[1]) : null;
 }
+
+/** The dialog's name (the client, as the portal names the chat), or null when it has none. */
+export function nameOf(dialog: RawDialog): string | null {
+  const name = dialog['name'];
+  return typeof name === 'string' && name !== '' ? name : null;
+}

@@ -6,7 +6,7 @@
 // that the upgrade path (a file with data, at the previous version) is
 // exercised by the tests before any user depends on it.
 import type { RawDialog } from '../core/dialog-types';
-import { sessionIdOf, userCodeOf } from './dialog-keys';
+import { nameOf, sessionIdOf, userCodeOf } from './dialog-keys';
 import { SearchIndex } from './search-index';
 import type { SqliteDatabase } from './sqlite';
 
@@ -151,6 +151,38 @@ const searchIndexMerging: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [coreTables, identifierIndexes, searchIndex, searchIndexMerging];
+const namesAndSessionSearch: Migration = {
+  version: 5,
+  name: 'dialog names for the history, and every session id seen in the search index',
+  up(db) {
+    // dialogs.name: the history shows (and its search matches) the name of the
+    // kept dialog a lookup found, one seek per entry in dialogs_names. That
+    // index covers the join: the name column sits after the dialog's JSON, and
+    // reading it from the table walks the JSON's overflow pages (a history
+    // search that matched nothing in 10,000 entries: 28 ms from the table, 15 from the index).
+    // dialog_sessions_by_chat: putDialog reads every session id seen for the
+    // chat, which the search index now holds in the ids column.
+    db.exec(`
+      ALTER TABLE dialogs ADD COLUMN name TEXT;
+      CREATE INDEX dialogs_names ON dialogs (account, chat_id, name);
+      CREATE INDEX dialog_sessions_by_chat ON dialog_sessions (account, chat_id);
+      INSERT INTO dialog_search (dialog_search) VALUES ('delete-all');
+    `);
+    // Rebuilt with today's indexedColumns(), rowids kept (they are already in fetch order).
+    const index = new SearchIndex(db);
+    const setName = db.prepare('UPDATE dialogs SET name = ? WHERE rowid = ?');
+    const sessionsOf = db.prepare('SELECT session_id FROM dialog_sessions WHERE account = ? AND chat_id = ? ORDER BY session_id');
+    type Row = { id: number; account: string; chat_id: number; dialog: string };
+    const rows = db.prepare('SELECT rowid AS id, account, chat_id, dialog FROM dialogs ORDER BY rowid').all() as Row[];
+    for (const row of rows) {
+      const dialog = JSON.parse(row.dialog) as RawDialog;
+      setName.run(nameOf(dialog), row.id);
+      const sessionIds = (sessionsOf.all(row.account, row.chat_id) as Array<{ session_id: number }>).map((session) => session.session_id);
+      index.add(row.id, row.account, dialog, row.chat_id, sessionIds);
+    }
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [coreTables, identifierIndexes, searchIndex, searchIndexMerging, namesAndSessionSearch];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

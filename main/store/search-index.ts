@@ -88,8 +88,9 @@ export class SearchIndex {
     );
   }
 
-  add(rowid: number, account: string, dialog: RawDialog, chatId: number): void {
-    this.#insert.run(rowid, ...indexedColumns(account, dialog, chatId));
+  /** `sessionIds`: every session id seen for the chat (see indexedColumns). */
+  add(rowid: number, account: string, dialog: RawDialog, chatId: number, sessionIds: readonly number[] = []): void {
+    this.#insert.run(rowid, ...indexedColumns(account, dialog, chatId, sessionIds));
   }
 
   remove(rowid: number): void {

@@ -29,7 +29,7 @@ import { readCrmPairs } from '../core/decode/crm-bindings';
 import { splitUserCode } from '../core/decode/entity-id';
 import { WIDGET_ENTITY_TYPE } from '../core/decode/index';
 // A user code pasted with the "imol|" the server strips is indexed without it.
-import { normaliseUserCode, userCodeOf } from './dialog-keys';
+import { normaliseUserCode, sessionIdOf, userCodeOf } from './dialog-keys';
 
 /** Put around each matched word in a snippet: plain control characters, never markup. */
 export const SNIPPET_MATCH_START = '\u0002';
@@ -150,8 +150,8 @@ function peopleNames(dialog: RawDialog): string[] {
 /** The searchable fields of a dialog whose chat id is `chatId`, as a snippet shows them. */
 export function fieldsFor(dialog: RawDialog, chatId: number): SearchFields {
   const userCode = userCodeOf(dialog);
-  // Not the session id: it has its own exact lookup (findDialog), and 100,000
-  // more unique numbers would slow every numeric prefix for little gain.
+  // Session ids are indexed (see indexedColumns) but not shown: a dialog keeps
+  // every one it ever had, and the snippet would be a row of bare numbers.
   const ids = unique([text(dialog['dialog_id']) || `chat${chatId}`, userCode ?? '']);
 
   const lineParts: string[] = [];
@@ -172,13 +172,19 @@ export function fieldsFor(dialog: RawDialog, chatId: number): SearchFields {
   };
 }
 
-/** What the index holds for the dialog, per column, in SEARCH_COLUMNS order. */
-export function indexedColumns(account: string, dialog: RawDialog, chatId: number): string[] {
+/**
+ * What the index holds for the dialog, per column, in SEARCH_COLUMNS order.
+ * `sessionIds`: every session id the store has seen for the chat (its current
+ * one is added here anyway), so "343" finds the chat whose session 343 was.
+ */
+export function indexedColumns(account: string, dialog: RawDialog, chatId: number, sessionIds: readonly number[] = []): string[] {
   const fields = fieldsFor(dialog, chatId);
+  const current = sessionIdOf(dialog);
+  const sessions = [...new Set(current === null ? sessionIds : [...sessionIds, current])];
   return SEARCH_COLUMNS.map(({ name }) => {
     if (name === 'account') return accountToken(account);
-    // The bare chat id is indexed too, so "1777" finds chat1777.
-    const extra = name === 'ids' ? String(chatId) : '';
+    // The bare chat id and the session ids are indexed too, so "1777" finds chat1777 and so does its "343".
+    const extra = name === 'ids' ? [chatId, ...sessions].join(' ') : '';
     return [dropArabicMarks(fields[name]), extra, cjkBigrams(fields[name])].filter((part) => part !== '').join(' ');
   });
 }

@@ -21,9 +21,15 @@ export interface HistoryEntry {
   elapsedMs: number;
   source: 'network' | 'cache';
   pinned: boolean;
+  /**
+   * The name (the client) of the dialog it found, while that dialog is kept on
+   * this computer and has one; absent otherwise. Text from the portal: show it
+   * as text, never as markup.
+   */
+  name?: string;
 }
 
-export type NewHistoryEntry = Omit<HistoryEntry, 'id' | 'pinned'>;
+export type NewHistoryEntry = Omit<HistoryEntry, 'id' | 'pinned' | 'name'>;
 
 export interface HistoryFilter {
   account?: string;
@@ -33,7 +39,7 @@ export interface HistoryFilter {
   beforeId?: number;
   /** 'ok' (from the portal or the cache), or 'error' (any error code). */
   outcome?: 'ok' | 'error';
-  /** Case-insensitive part of what was typed or sent. */
+  /** Case-insensitive part of what was typed or sent, or of the kept dialog's name. */
   text?: string;
 }
 

@@ -2,6 +2,7 @@
 // filtered, paged), pin, delete, exact values, and that it all survives a reopen.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InspectorStore, StoreError, type NewHistoryEntry } from '../../main/store/index';
+import { documentedDialog } from '../support/store-fixtures';
 import { databaseFile, scalar, withRaw } from '../support/store-sqlite';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -114,6 +115,39 @@ describe('listHistory', () => {
     );
     expect(plan).toMatch(/USING (COVERING )?INDEX history_by_account/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
+  });
+});
+
+describe('the kept dialog\'s name', () => {
+  const GREEN = 'Green Guest #17 - Bitrix24 Documentation';
+
+  it('comes with each lookup whose chat is kept, as the latest copy names it; none for others', () => {
+    const before = store.recordLookup(entry({ input: '1777', param: 'CHAT_ID', value: '1777' }));
+    const failed = store.recordLookup(entry({ input: '9', outcome: 'NOT_FOUND', chatId: null }));
+    expect(before.name).toBeUndefined();
+    store.putDialog('example.bitrix24.com', documentedDialog().dialog, null, '2026-03-16T19:54:39.000Z');
+    // Another portal's chat 1777 is another dialog.
+    const elsewhere = store.recordLookup(entry({ account: 'other.bitrix24.com' }));
+    expect(store.listHistory().map((item) => [item.id, item.name])).toEqual([
+      [elsewhere.id, undefined],
+      [failed.id, undefined],
+      [before.id, GREEN],
+    ]);
+    const renamed = { ...documentedDialog().dialog, name: '<b>Анна</b> \u202Eevil' };
+    store.putDialog('example.bitrix24.com', renamed, null, '2026-03-17T00:00:00.000Z');
+    expect(store.listHistory({ account: 'example.bitrix24.com' }).at(-1)?.name).toBe('<b>Анна</b> \u202Eevil');
+  });
+
+  it('is matched by the text filter: a client\'s name finds the lookups of their chat', () => {
+    store.recordLookup(entry({ input: '1777', param: 'CHAT_ID', value: '1777' }));
+    store.recordLookup(entry({ input: '1800', param: 'CHAT_ID', value: '1800', chatId: 1800 }));
+    store.recordLookup(entry({ input: 'nothing', outcome: 'NOT_FOUND', chatId: null }));
+    store.putDialog('example.bitrix24.com', documentedDialog().dialog, null, '2026-03-16T19:54:39.000Z');
+    expect(store.listHistory({ text: 'green GUEST' }).map((item) => item.input)).toEqual(['1777']);
+    expect(store.listHistory({ text: 'documentation', outcome: 'ok', account: 'example.bitrix24.com' }).map((item) => item.input)).toEqual(['1777']);
+    expect(store.listHistory({ text: 'green', outcome: 'error' })).toEqual([]);
+    // Still what was typed, too.
+    expect(store.listHistory({ text: '1800' }).map((item) => item.input)).toEqual(['1800']);
   });
 });
 

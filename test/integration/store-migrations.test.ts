@@ -64,7 +64,7 @@ describe('migrations', () => {
     store.close();
     const file = databaseFile(nested);
     expect(withRaw(file, userVersion)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(4);
+    expect(SCHEMA_VERSION).toBe(5);
     expect(tables(file)).toEqual(expect.arrayContaining(EXPECTED_TABLES));
   });
 
@@ -176,7 +176,13 @@ describe('migrations', () => {
     store.close();
     // Back to what v3 wrote: no merge setting, version 3.
     withRaw(databaseFile(dir), (db) => {
-      db.exec("DELETE FROM dialog_search_config WHERE k = 'deletemerge'; PRAGMA user_version = 3;");
+      db.exec(`
+        DELETE FROM dialog_search_config WHERE k = 'deletemerge';
+        DROP INDEX dialog_sessions_by_chat;
+        DROP INDEX dialogs_names;
+        ALTER TABLE dialogs DROP COLUMN name;
+        PRAGMA user_version = 3;
+      `);
     });
     store = InspectorStore.open(dir);
     try {
@@ -185,8 +191,44 @@ describe('migrations', () => {
       store.close();
     }
     withRaw(databaseFile(dir), (db) => {
-      expect(userVersion(db)).toBe(4);
+      expect(userVersion(db)).toBe(SCHEMA_VERSION);
       expect(scalar(db, "SELECT v FROM dialog_search_config WHERE k = 'deletemerge'")).toBe(5);
+    });
+  });
+
+  it('upgrade a v4 file: lookups show the kept dialog\'s name, and every session id seen finds the dialog', () => {
+    const { dialog } = documentedDialog();
+    let store = InspectorStore.open(dir);
+    // Chat 1777 was session 343, then 400; chat 1800 never had a session.
+    store.putDialog('demo', dialog, null, '2026-03-16T00:00:00.000Z');
+    store.putDialog('demo', withSession(dialog, 400), null, '2026-03-17T00:00:00.000Z');
+    store.recordLookup({ account: 'demo', input: '1777', param: 'CHAT_ID', value: '1777', at: '2026-03-17T00:00:00.000Z', outcome: 'ok', chatId: 1777, elapsedMs: 1, source: 'network' });
+    store.close();
+    // Back to what v4 left: no name column, no sessions-by-chat index, and an
+    // index without session ids (emptied here: the step rebuilds it whole).
+    withRaw(databaseFile(dir), (db) => {
+      db.exec(`
+        DROP INDEX dialog_sessions_by_chat;
+        DROP INDEX dialogs_names;
+        ALTER TABLE dialogs DROP COLUMN name;
+        INSERT INTO dialog_search (dialog_search) VALUES ('delete-all');
+        PRAGMA user_version = 4;
+      `);
+    });
+    store = InspectorStore.open(dir);
+    try {
+      expect(store.searchDialogs('343').map((hit) => hit.chatId)).toEqual([1777]);
+      expect(store.searchDialogs('400').map((hit) => hit.chatId)).toEqual([1777]);
+      expect(store.searchDialogs('green guest').map((hit) => hit.chatId)).toEqual([1777]);
+      expect(store.listHistory().map((entry) => entry.name)).toEqual(['Green Guest #17 - Bitrix24 Documentation']);
+      expect(store.listHistory({ text: 'green guest' }).map((entry) => entry.input)).toEqual(['1777']);
+    } finally {
+      store.close();
+    }
+    withRaw(databaseFile(dir), (db) => {
+      expect(userVersion(db)).toBe(SCHEMA_VERSION);
+      expect(scalar(db, 'SELECT count(*) FROM dialog_search')).toBe(1);
+      expect(scalar(db, "SELECT name FROM dialogs WHERE chat_id = 1777")).toBe('Green Guest #17 - Bitrix24 Documentation');
     });
   });
 

@@ -6,7 +6,7 @@ import type { RawDialog } from '../../main/core/dialog-types';
 import { DEMO_IDS } from '../../main/emulator/index';
 import { type DialogSearchHit, InspectorStore, SNIPPET_MATCH_END, SNIPPET_MATCH_START, StoreError } from '../../main/store/index';
 import { BROAD_RANK, RANK_WINDOW } from '../../main/store/search-index';
-import { demoDialog, documentedDialog } from '../support/store-fixtures';
+import { demoDialog, documentedDialog, withSession } from '../support/store-fixtures';
 import { databaseFile, scalar, withRaw } from '../support/store-sqlite';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -96,6 +96,18 @@ describe('searchDialogs: what it finds', () => {
     const hits = store.searchDialogs(query);
     expect(ids(hits).sort()).toEqual([...expected].sort());
     if (snippet !== null) expect(shown(hits[0]!.snippet)).toBe(snippet);
+  });
+
+  it('finds a dialog by its session id, and by every session id it had', () => {
+    // Chat 1777 is session 343 (entity_data_1 position 5); the decoy 1800 is 344.
+    expect(ids(store.searchDialogs('343'))).toEqual([1777]);
+    const { dialog: documented, time } = documentedDialog();
+    store.putDialog(ACCOUNT, withSession(documented, 9001), time, '2026-03-17T00:00:00.000Z');
+    expect(ids(store.searchDialogs('9001'))).toEqual([1777]);
+    expect(ids(store.searchDialogs('343'))).toEqual([1777]);
+    expect(ids(store.searchDialogs('344'))).toEqual([1800]);
+    // Another portal's session 343 is not this one's.
+    expect(ids(store.searchDialogs('343', { account: 'other.bitrix24.com' }))).toEqual([]);
   });
 
   it('reads "deal 77" as the binding, not as "deal" anywhere and "77" anywhere', () => {

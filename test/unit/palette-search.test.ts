@@ -1,6 +1,6 @@
 // The command palette's matching and ranking, without a browser.
 import { describe, expect, it as test } from 'vitest';
-import { foldText, rankEntries, scoreEntry, type PaletteEntry } from '../../renderer/src/lib/palette-search';
+import { foldText, rankEntries, recentDetail, scoreEntry, type PaletteEntry } from '../../renderer/src/lib/palette-search';
 
 const entries: PaletteEntry[] = [
   { id: 'focus', group: 'commands', label: 'Go to the lookup field', keywords: ['search', 'identifier'] },
@@ -78,5 +78,25 @@ describe('rankEntries', () => {
       ['accounts', ['acme', 'demo']],
       ['recent', ['recent-2', 'recent-1']],
     ]);
+  });
+});
+
+describe('recentDetail', () => {
+  test('names the kept dialog, isolated, so a recent lookup is found by the client\'s name', () => {
+    const detail = recentDetail('Found', { chatId: 1777, name: 'Green Guest #17' }, '2 minutes ago');
+    expect(detail).toBe('Found → chat1777 · \u2068Green Guest #17\u2069 · 2 minutes ago');
+    const recent: PaletteEntry[] = [
+      { id: 'named', group: 'recent', label: '1777', detail },
+      { id: 'arabic', group: 'recent', label: '2009', detail: recentDetail('Found', { chatId: 2009, name: 'أحمد محمود' }, 'yesterday') },
+      { id: 'plain', group: 'recent', label: '2002', detail: recentDetail('Found', { chatId: 2002 }, 'yesterday') },
+    ];
+    expect(ids(rankEntries(recent, 'green guest'))).toEqual([['recent', ['named']]]);
+    expect(ids(rankEntries(recent, 'guest'))).toEqual([['recent', ['named']]]);
+    expect(ids(rankEntries(recent, 'محمود'))).toEqual([['recent', ['arabic']]]);
+  });
+
+  test('says no name when none is kept, and no chat for a failed lookup', () => {
+    expect(recentDetail('Found', { chatId: 2002 }, 'now')).toBe('Found → chat2002 · now');
+    expect(recentDetail('NOT_FOUND', { chatId: null }, 'now')).toBe('NOT_FOUND · now');
   });
 });

@@ -95,3 +95,19 @@ export function rankEntries<T extends PaletteEntry>(
   }
   return groups;
 }
+
+/** FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: a right-to-left name cannot reorder the text around it. */
+export function isolated(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+/**
+ * A recent lookup's second line: how it went, the chat it found and, when that
+ * dialog is kept, its name (the client), so typing the name finds the lookup.
+ * "Found → chat1777 · Green Guest #17 · 2 min ago". Plain text, shown as text.
+ */
+export function recentDetail(outcome: string, entry: { chatId: number | null; name?: string | undefined }, when: string): string {
+  const chat = entry.chatId === null ? '' : ` → chat${entry.chatId}`;
+  const name = entry.name ? ` · ${isolated(entry.name)}` : '';
+  return `${outcome}${chat}${name} · ${when}`;
+}
