@@ -1,7 +1,8 @@
 // Rows for who is in the dialog: managers, muted users, who read what, and
-// who saw the last message. Each reader or viewer is one row: who (and up to
-// which message) as the label, when as a date value, so the edges can show it
-// in local time. Names are kept exactly as sent (the edges render text).
+// who saw the last message. Each reader or viewer is two rows, labelled like
+// every other row ("Reader 1"): who (and up to which message) as the value,
+// then when, as a date value so the edges can show it in local time. Names are
+// kept exactly as sent (the edges render text).
 import type { FieldRow, RawDialog } from './dialog-types';
 import { childPath, inlineText, isPlainObject, makeRow, valueRows } from './field-rows';
 import { messages } from './messages/index';
@@ -19,6 +20,14 @@ function whenRow(path: string, label: string, item: Item, hint: string): FieldRo
   const date = item['date'];
   if (typeof date === 'string' && date !== '') return makeRow(path, label, date, 'date', { hint });
   return makeRow(path, label, words().values.timeUnknown, 'text', { hint });
+}
+
+/** A reader or viewer: who (the sentence) at the item's path, when at its `date`; both under the item's label. */
+function personRows(path: string, label: string, sentence: string, item: Item, hint: string): FieldRow[] {
+  return [
+    makeRow(path, label, sentence, 'text', { hint }),
+    whenRow(childPath(path, 'date'), words().nested(label, 'date'), item, hint),
+  ];
 }
 
 function who(item: Item): string {
@@ -57,7 +66,7 @@ function readerRows(raw: RawDialog): FieldRow[] {
     const label = w.numbered(w.people.reader, index + 1);
     if (!isPlainObject(item)) return valueRows(path, label, item, { hint });
     const reader = w.people.readUpTo(who(item), field(item, 'message_id', '?'));
-    return [whenRow(path, reader, item, w.hintFor(label, hint)), ...leftoverRows(path, label, item, READER_KEYS)];
+    return [...personRows(path, label, reader, item, hint), ...leftoverRows(path, label, item, READER_KEYS)];
   });
 }
 
@@ -91,7 +100,7 @@ function viewRows(raw: RawDialog): FieldRow[] {
           rows.push(...valueRows(itemPath, label, viewer, { hint }));
           return;
         }
-        rows.push(whenRow(itemPath, w.people.viewedIt(who(viewer)), viewer, w.hintFor(label, hint)), ...leftoverRows(itemPath, label, viewer, VIEWER_KEYS));
+        rows.push(...personRows(itemPath, label, w.people.viewedIt(who(viewer)), viewer, hint), ...leftoverRows(itemPath, label, viewer, VIEWER_KEYS));
       });
     }
   }

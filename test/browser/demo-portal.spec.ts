@@ -22,8 +22,9 @@ test('first run offers the demo portal, which then answers lookups', async ({ in
   await inspector.expectLoaded('Green Guest #17 - Bitrix24 Documentation');
   await inspector.lookUp('2002');
   await expect(inspector.dialogName).toContainText('أحمد محمود');
-  await expect(inspector.dialogName).toHaveAttribute('dir', 'auto');
-  await expect(inspector.row('name').locator('td.value')).toHaveAttribute('dir', 'auto');
+  // The name is isolated (right to left inside it), so the card and the table keep their left-to-right layout.
+  await expect(inspector.dialogName.locator('bdi')).toHaveText('أحمد محمود - خدمة العملاء');
+  expect(await page.evaluate(`getComputedStyle(document.querySelector('tr[data-path="name"] td.value > *')).unicodeBidi`)).toBe('isolate');
   // Demo lookups go to the demo portal, not the test's webhook portal.
   expect(harness.emulator.requests).toHaveLength(0);
   expect(harness.demos[0]?.requests.length).toBeGreaterThan(0);

@@ -37,5 +37,5 @@ test('a lookup waiting for the rate limit says so, and Cancel stops it before it
   // It waits for the bucket again: up to a drain interval, plus the limiter's headroom.
   await expect(inspector.dialogName).toHaveText('Green Guest #17 - Bitrix24 Documentation', { timeout: 20_000 });
   expect(sent()).toBe(1);
-  await expect(page.locator('.summary')).toContainText(/Operating time\s*[\d.]+ s of about 480 s per 10 min \(estimate\)/);
+  await expect(page.locator('.summary')).toContainText(/Operating time\s*[\d.]+ m?s of about 480 s per 10 min \(estimate\)/);
 });

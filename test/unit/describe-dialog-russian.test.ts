@@ -79,6 +79,8 @@ describe('describeDialog in Russian', () => {
         'entity_data_3',
         'mute_list',
         'readed_list[0]',
+        'readed_list[0].date',
+        'last_message_views.first_viewers[0]',
       ].sort(),
     );
     for (const row of rows(russian)) {
@@ -97,7 +99,7 @@ describe('describeDialog in Russian', () => {
     expect(row('entity_data_2.LEAD')).toMatchObject({ label: 'Лид', value: '1209', kind: 'link' });
     expect(row('entity_data_2.DEAL')).toMatchObject({ label: 'Сделка', value: 'нет' });
     expect(row('entity_data_3')?.value).toBe('выключен (N)');
-    expect(row('readed_list[0]')?.label).toBe('Guest (#599) прочитал(а) до сообщения 86101');
+    expect(row('readed_list[0]')?.value).toBe('Guest (#599) прочитал(а) до сообщения 86101');
     expect(row('owner')?.label).toBe('Ответственный оператор (ID пользователя)');
 
     const telegram = describeIn('ru', { ...documented(), entity_id: 'telegrambot|22|1775|599' });

@@ -138,14 +138,20 @@ describe('describeDialog: the documented answer', () => {
     expect(rowAt(sections, 'entity_data_3')).toMatchObject({ label: 'Silent mode', value: 'off (N)' });
   });
 
-  it('renders each reader and viewer as who (label) and when (a date value)', () => {
+  it('renders each reader and viewer like every other row: a label, then who and when as values', () => {
     expect(rowAt(sections, 'readed_list[0]')).toMatchObject({
-      label: 'Guest (#599) read up to message 86101',
-      value: 'time unknown',
+      label: 'Reader 1',
+      value: 'Guest (#599) read up to message 86101',
       kind: 'text',
     });
+    expect(rowAt(sections, 'readed_list[0].date')).toMatchObject({ label: 'Reader 1 › date', value: 'time unknown', kind: 'text' });
     expect(rowAt(sections, 'last_message_views.first_viewers[0]')).toMatchObject({
-      label: 'Samantha Johnson (#27) viewed it',
+      label: 'First viewer 1',
+      value: 'Samantha Johnson (#27) viewed it',
+      kind: 'text',
+    });
+    expect(rowAt(sections, 'last_message_views.first_viewers[0].date')).toMatchObject({
+      label: 'First viewer 1 › date',
       value: '2026-03-16T20:50:37+01:00',
       kind: 'date',
     });
@@ -256,7 +262,8 @@ describe('describeDialog: unknown and odd fields', () => {
     expect(rowAt(sections, 'permissions.manage_new')).toMatchObject({ value: 'owner', callerDependent: true });
     expect(rowAt(sections, 'readed_list[0].avatar').value).toBe('a.png');
     expect(rowAt(sections, 'readed_list[1]').value).toBe('42');
-    expect(rowAt(sections, 'readed_list[2]')).toMatchObject({ label: '(no name) (#2) read up to message ?', value: 'time unknown' });
+    expect(rowAt(sections, 'readed_list[2]')).toMatchObject({ label: 'Reader 3', value: '(no name) (#2) read up to message ?' });
+    expect(rowAt(sections, 'readed_list[2].date').value).toBe('time unknown');
     expect(rowAt(sections, 'last_message_views.extra.x').value).toBe('1');
     expect(rowAt(sections, 'last_message_views.first_viewers').value).toBe('none');
     expect(rowAt(sections, 'entity_link.more[0]').value).toBe('yes');
@@ -279,7 +286,7 @@ describe('describeDialog: untrusted text', () => {
     raw['entity_id'] = '<b>x</b>|1|2|3';
     const sections = describeRaw(raw);
     expect(rowAt(sections, 'name').value).toBe(markup);
-    expect(rowAt(sections, 'readed_list[0]').label).toBe(`${markup} (#5) read up to message 1`);
+    expect(rowAt(sections, 'readed_list[0]').value).toBe(`${markup} (#5) read up to message 1`);
     expect(rowAt(sections, 'entity_id[0]').value).toBe('custom connector <b>x</b>');
   });
 });

@@ -25,6 +25,58 @@ export function displayValue(row: FieldRow): string {
   return row.kind === 'date' ? formatLocalDate(row.value) : row.value;
 }
 
+/**
+ * A text of ours with names from Bitrix24 in it, cut where the messages mark
+ * a name (U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE), so
+ * the page can draw each name in a <bdi> and an Arabic or Hebrew name cannot
+ * reorder the words around it. The marks themselves are dropped.
+ */
+export function isolatedParts(text: string): Array<{ text: string; isolated: boolean }> {
+  const parts: Array<{ text: string; isolated: boolean }> = [];
+  for (const [index, piece] of text.split(/[\u2068\u2069]/).entries()) {
+    if (piece !== '') parts.push({ text: piece, isolated: index % 2 === 1 });
+  }
+  return parts;
+}
+
+/** A reader's or first viewer's row: main's sentence starts with who, "Name (#id)", in every language. */
+const PERSON_ROW = /^(readed_list|last_message_views\.first_viewers)\[\d+\]$/;
+
+/**
+ * A reader's or viewer's sentence ("أحمد (#611) read up to message 9") cut so
+ * the name can be drawn in a <bdi>: without it an Arabic name pulls the
+ * "(#611)" after it to its other side. null for any other row.
+ */
+export function personParts(row: FieldRow): Array<{ text: string; isolated: boolean }> | null {
+  if (row.kind !== 'text' || !PERSON_ROW.test(row.path)) return null;
+  const id = [...row.value.matchAll(/ \(#[^()]*\)/g)].at(-1);
+  if (id?.index === undefined || id.index === 0) return null;
+  return [
+    { text: row.value.slice(0, id.index), isolated: true },
+    { text: row.value.slice(id.index), isolated: false },
+  ];
+}
+
+/** The `time` block's fields that Bitrix24 sends as seconds of elapsed time. */
+const DURATION_PATHS: ReadonlySet<string> = new Set(['time.duration', 'time.processing']);
+
+/** The seconds a row holds when it is a duration (`time.duration`, `time.processing`), else null. */
+export function durationSeconds(row: FieldRow): number | null {
+  if (row.kind !== 'number' || !DURATION_PATHS.has(row.path)) return null;
+  const seconds = Number(row.value);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
+}
+
+/** Seconds as a person reads them, in the window's language: "0.25 ms", "2 ms", "1.4 s", "95 s". */
+export function formatDuration(seconds: number): string {
+  const m = i18n.messages.common;
+  const ms = seconds * 1000;
+  if (ms > 0 && ms < 1) return m.msPrecise(ms);
+  // From 999.5 ms on, milliseconds would round to "1,000 ms": seconds instead.
+  if (ms < 999.5) return m.ms(ms);
+  return m.s(seconds, seconds < 100 ? 1 : 0);
+}
+
 export function formatMs(ms: number): string {
   const m = i18n.messages.common;
   if (ms < 1000) return m.ms(ms);

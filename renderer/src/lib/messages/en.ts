@@ -7,6 +7,9 @@ const num = (value: number): string => numbers.format(value);
 const count = (value: number, one: string, other: string): string => `${num(value)} ${value === 1 ? one : other}`;
 const seconds = (value: number): string => (value === 1 ? 'about a second' : `about ${num(value)} seconds`);
 
+/** A name from Bitrix24 inside our words, marked for the page to isolate (see isolatedParts in lib/format.ts). */
+const isolate = (name: string): string => `\u2068${name}\u2069`;
+
 const en = {
   common: {
     cancel: 'Cancel',
@@ -25,6 +28,7 @@ const en = {
     openedInBrowser: 'Opened in your browser',
     couldNotOpenLink: (title: string, action: string) => `Could not open the link: ${title}. ${action}`,
     ms: (value: number) => `${num(Math.round(value))} ms`,
+    msPrecise: (value: number) => `${new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 2 }).format(value)} ms`,
     s: (value: number, digits: number) =>
       `${new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)} s`,
     portalSaid: 'The portal said',
@@ -51,6 +55,8 @@ const en = {
     commandFailed: 'A command from the menu could not be carried out.',
   },
   app: {
+    back: 'Back to the inspector',
+    backTitle: 'Back to the inspector (Esc)',
     starting: 'Starting…',
     lookingUpLabel: 'Looking up',
     openingKept: (label: string) => `Opening the kept copy of ${label}…`,
@@ -72,6 +78,8 @@ const en = {
     settingsTitle: (keys: string) => `Settings (${keys})`,
   },
   accountMenu: {
+    unreachable: '(cannot be reached)',
+    unreachableTitle: (origin: string) => `${origin} is not answering: the dot turns green when it answers again`,
     menuLabel: 'Portals',
     demoBadge: 'Demo',
     signInAgainBadge: 'Sign in again',
@@ -124,6 +132,7 @@ const en = {
     oauthDetail: (clientId: string) => `OAuth, application ${clientId}`,
     webhookDetail: (userId: string) => `webhook of user ${userId}`,
     rateLimitOf: (name: string) => `Rate limit of ${name}`,
+    planLabel: 'Rate limit',
     planTitle: "Bitrix24's request limit for this portal: 2 a second (burst 50), or 5 a second (burst 250) on Enterprise",
     planStandard: 'Standard limits',
     planEnterprise: 'Enterprise limits',
@@ -208,7 +217,7 @@ const en = {
     lineNumber: (id: number) => `Line ${id}`,
     operator: 'Responsible operator',
     nobodyYet: 'Nobody yet',
-    userNamed: (name: string, id: string) => `${name} (user ${id})`,
+    userNamed: (name: string, id: string) => `${isolate(name)} (user ${id})`,
     user: (id: string) => `User ${id}`,
     noName: '(no name)',
     session: 'Session',
@@ -227,6 +236,7 @@ const en = {
     changedTo: 'changed to',
   },
   fields: {
+    durationRaw: (seconds: string) => `${seconds} s, as sent`,
     callerTitle: 'Computed for the user the webhook acts as: another user may see a different value.',
     callerTitleKept: (when: string) =>
       `Computed for the user the webhook acts as, when this copy was kept (${when}): it may have changed since, and another user may see a different value.`,
