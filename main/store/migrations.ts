@@ -173,12 +173,16 @@ const namesAndSessionSearch: Migration = {
     const setName = db.prepare('UPDATE dialogs SET name = ? WHERE rowid = ?');
     const sessionsOf = db.prepare('SELECT session_id FROM dialog_sessions WHERE account = ? AND chat_id = ? ORDER BY session_id');
     type Row = { id: number; account: string; chat_id: number; dialog: string };
-    const rows = db.prepare('SELECT rowid AS id, account, chat_id, dialog FROM dialogs ORDER BY rowid').all() as Row[];
-    for (const row of rows) {
-      const dialog = JSON.parse(row.dialog) as RawDialog;
-      setName.run(nameOf(dialog), row.id);
-      const sessionIds = (sessionsOf.all(row.account, row.chat_id) as Array<{ session_id: number }>).map((session) => session.session_id);
-      index.add(row.id, row.account, dialog, row.chat_id, sessionIds);
+    // A page at a time: 100,000 kept dialogs read at once would hold a quarter of a gigabyte of JSON.
+    const page = db.prepare('SELECT rowid AS id, account, chat_id, dialog FROM dialogs WHERE rowid > ? ORDER BY rowid LIMIT 500');
+    for (let after = 0, rows = page.all(after) as Row[]; rows.length > 0; rows = page.all(after) as Row[]) {
+      for (const row of rows) {
+        const dialog = JSON.parse(row.dialog) as RawDialog;
+        setName.run(nameOf(dialog), row.id);
+        const sessionIds = (sessionsOf.all(row.account, row.chat_id) as Array<{ session_id: number }>).map((session) => session.session_id);
+        index.add(row.id, row.account, dialog, row.chat_id, sessionIds);
+        after = row.id;
+      }
     }
   },
 };

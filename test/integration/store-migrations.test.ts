@@ -232,6 +232,37 @@ describe('migrations', () => {
     });
   });
 
+  it('upgrade a v4 file with more kept dialogs than one page of the step: every one named and found', () => {
+    const { dialog } = documentedDialog();
+    let store = InspectorStore.open(dir);
+    const count = 1_201;
+    for (let i = 0; i < count; i++) {
+      store.putDialog('demo', { ...dialog, id: 5_000 + i, dialog_id: `chat${5_000 + i}`, name: `Client ${5_000 + i}` }, null, '2026-03-16T00:00:00.000Z');
+    }
+    store.close();
+    withRaw(databaseFile(dir), (db) => {
+      db.exec(`
+        DROP INDEX dialog_sessions_by_chat;
+        DROP INDEX dialogs_names;
+        ALTER TABLE dialogs DROP COLUMN name;
+        INSERT INTO dialog_search (dialog_search) VALUES ('delete-all');
+        PRAGMA user_version = 4;
+      `);
+    });
+    store = InspectorStore.open(dir);
+    try {
+      for (const id of [5_000, 5_499, 5_500, 5_501, 6_000, 6_200]) {
+        expect(store.searchDialogs(`Client ${id}`).map((hit) => hit.chatId)).toContain(id);
+      }
+    } finally {
+      store.close();
+    }
+    withRaw(databaseFile(dir), (db) => {
+      expect(scalar(db, 'SELECT count(*) FROM dialog_search')).toBe(count);
+      expect(scalar(db, 'SELECT count(*) FROM dialogs WHERE name IS NULL')).toBe(0);
+    });
+  });
+
   it('run each step in a transaction: a step that fails leaves the file at the previous version, unchanged', () => {
     withRaw(databaseFile(dir), (db) => {
       db.exec(V1_SCHEMA);
