@@ -157,8 +157,15 @@ export function createSdkTransport(options: SdkTransportOptions): SdkTransport {
   return { send, close: () => agent.destroy() };
 }
 
+/** The longest a kept-alive socket idles when the server names no shorter time. */
+const IDLE_SOCKET_MS = 30_000;
+
 function httpsAgent(extraCertificates: string[] | undefined): https.Agent {
-  const options: https.AgentOptions = { keepAlive: true };
+  // A kept-alive socket idles while a call waits for the rate limit. With a
+  // timeout set, Node retires an idle socket a second before the server's own
+  // `Keep-Alive: timeout=N` (without one it ignores the hint), so a call never
+  // goes out on a socket the server is closing at that moment (ECONNRESET).
+  const options: https.AgentOptions = { keepAlive: true, timeout: IDLE_SOCKET_MS };
   if (extraCertificates && extraCertificates.length > 0) {
     options.ca = [...extraCertificates];
   }
