@@ -53,10 +53,11 @@ export async function openFileLog(options: FileLogOptions): Promise<AppLog> {
     logger.transports.echo = echoTransport as unknown as (typeof logger.transports)[string];
   }
   // Runs before every transport: nothing unscrubbed reaches the file or the terminal.
-  logger.hooks.push((message) => ({
-    ...message,
-    data: message.data.map((item) => scrubLogText(typeof item === 'string' ? item : String(item), options.secrets?.() ?? [])),
-  }));
+  logger.hooks.push((message) => {
+    // Asked once a line: unsealing every account's secrets is not free.
+    const secrets = options.secrets?.() ?? [];
+    return { ...message, data: message.data.map((item) => scrubLogText(typeof item === 'string' ? item : String(item), secrets)) };
+  });
   const write = (level: 'error' | 'warn' | 'info') => (event: string, details?: LogDetails) => {
     try {
       logger[level](event, detailsText(details));

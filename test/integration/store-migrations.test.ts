@@ -57,6 +57,22 @@ function tables(file: string): string[] {
 
 const EXPECTED_TABLES = ['dialog_search', 'dialog_sessions', 'dialogs', 'history', 'snapshots'];
 
+/**
+ * A file as version 4 left it: no name column, no sessions-by-chat index, and
+ * a search index without session ids (emptied: version 5 rebuilds it whole).
+ */
+function backToVersion4(folder: string): void {
+  withRaw(databaseFile(folder), (db) => {
+    db.exec(`
+      DROP INDEX dialog_sessions_by_chat;
+      DROP INDEX dialogs_names;
+      ALTER TABLE dialogs DROP COLUMN name;
+      INSERT INTO dialog_search (dialog_search) VALUES ('delete-all');
+      PRAGMA user_version = 4;
+    `);
+  });
+}
+
 describe('migrations', () => {
   it('create the whole schema in a folder that does not exist yet', () => {
     const nested = `${dir}/not/yet/there`;
@@ -204,17 +220,7 @@ describe('migrations', () => {
     store.putDialog('demo', withSession(dialog, 400), null, '2026-03-17T00:00:00.000Z');
     store.recordLookup({ account: 'demo', input: '1777', param: 'CHAT_ID', value: '1777', at: '2026-03-17T00:00:00.000Z', outcome: 'ok', chatId: 1777, elapsedMs: 1, source: 'network' });
     store.close();
-    // Back to what v4 left: no name column, no sessions-by-chat index, and an
-    // index without session ids (emptied here: the step rebuilds it whole).
-    withRaw(databaseFile(dir), (db) => {
-      db.exec(`
-        DROP INDEX dialog_sessions_by_chat;
-        DROP INDEX dialogs_names;
-        ALTER TABLE dialogs DROP COLUMN name;
-        INSERT INTO dialog_search (dialog_search) VALUES ('delete-all');
-        PRAGMA user_version = 4;
-      `);
-    });
+    backToVersion4(dir);
     store = InspectorStore.open(dir);
     try {
       expect(store.searchDialogs('343').map((hit) => hit.chatId)).toEqual([1777]);
@@ -240,15 +246,7 @@ describe('migrations', () => {
       store.putDialog('demo', { ...dialog, id: 5_000 + i, dialog_id: `chat${5_000 + i}`, name: `Client ${5_000 + i}` }, null, '2026-03-16T00:00:00.000Z');
     }
     store.close();
-    withRaw(databaseFile(dir), (db) => {
-      db.exec(`
-        DROP INDEX dialog_sessions_by_chat;
-        DROP INDEX dialogs_names;
-        ALTER TABLE dialogs DROP COLUMN name;
-        INSERT INTO dialog_search (dialog_search) VALUES ('delete-all');
-        PRAGMA user_version = 4;
-      `);
-    });
+    backToVersion4(dir);
     store = InspectorStore.open(dir);
     try {
       for (const id of [5_000, 5_499, 5_500, 5_501, 6_000, 6_200]) {
