@@ -25,7 +25,8 @@ export type {
   RawDialog,
   TimeBlock,
 } from '../main/core/dialog-types';
-export type { ErrorEnvelope } from '../main/core/error-envelope';
+export { shownCode, type ErrorEnvelope } from '../main/core/error-envelope';
+export type { ErrorCode } from '../main/core/error-code-list';
 export type { AccountKind, AccountState, AccountSummary, RatePlan } from '../main/accounts/account-types';
 export type { DialogSearchHit, HistoryEntry } from '../main/store/store-types';
 

@@ -3,7 +3,8 @@
 // is shown instead, saying so. Shared by the app's handler and the CLI.
 import type { DialogQuery, LookupResult, PortalInfo } from '../core/dialog-types';
 import { describeCause, NO_LOG, type AppLog } from '../core/app-log';
-import { errorEnvelope, InspectorError, inspectorError, toEnvelope, type ErrorEnvelope } from '../core/error-codes';
+import { shownCode } from '../core/error-envelope';
+import { errorEnvelope, InspectorError, inspectorError, toEnvelope, type ErrorCode, type MainErrorEnvelope } from '../core/error-codes';
 import { parseIdentifier } from '../core/identifier';
 import { compareDialogs } from '../core/dialog-changes';
 import { messages } from '../core/messages/index';
@@ -46,18 +47,20 @@ const FALLBACK_CODES = new Set([
 ]);
 
 /** What the user reads when a lookup was not remembered, by the store's code; the lookup itself is complete. */
-const NOT_SAVED_MESSAGES: Record<string, 'busy' | 'diskFull' | 'noAccess'> = {
+const NOT_SAVED_MESSAGES: Partial<Record<ErrorCode, 'busy' | 'diskFull' | 'noAccess'>> = {
   STORE_BUSY: 'busy',
   STORE_DISK_FULL: 'diskFull',
   STORE_NO_ACCESS: 'noAccess',
 };
 
 /** The warning a lookup carries when its store call failed with `error`. */
-export function storeWarningFor(error: unknown): ErrorEnvelope {
-  const code = error instanceof InspectorError ? error.envelope.code : '';
+export function storeWarningFor(error: unknown): MainErrorEnvelope {
   const said = messages().errors.notSaved;
-  const which = NOT_SAVED_MESSAGES[code];
-  if (which !== undefined) return errorEnvelope(code, { message: said[which] });
+  if (error instanceof InspectorError) {
+    const { code } = error.envelope;
+    const which = NOT_SAVED_MESSAGES[code];
+    if (which !== undefined) return errorEnvelope(code, { message: said[which] });
+  }
   return errorEnvelope('HISTORY_UNAVAILABLE', { message: said.unavailable });
 }
 
@@ -91,7 +94,7 @@ export class LookupService {
   async run(client: PortalClient, query: DialogQuery, started = performance.now(), options: CallOptions = {}): Promise<LookupResult> {
     const at = new Date(Date.now() - (performance.now() - started)).toISOString();
     const account = accountOf(client.portal);
-    let warning: ErrorEnvelope | null = null;
+    let warning: MainErrorEnvelope | null = null;
     const noteFault = (error: unknown): void => {
       warning = storeWarningFor(error);
       this.#log.warn('store-fault', { code: warning.code, cause: describeCause(error) });
@@ -141,7 +144,7 @@ export class LookupService {
       const envelope = toEnvelope(error);
       const cached = FALLBACK_CODES.has(envelope.code) ? safely((store) => store.findDialog(account, query)) : null;
       if (!cached) {
-        record(envelope.code, 'network', null);
+        record(shownCode(envelope), 'network', null);
         throw error;
       }
       const offline = this.#fromCache(client.portal, query, cached, envelope, started);
@@ -168,7 +171,7 @@ export class LookupService {
     return this.#fromCache(portalOfAccount(account, connected), parseIdentifier(`chat${chatId}`, 'chat'), cached, reason, started);
   }
 
-  #fromCache(portal: PortalInfo, query: DialogQuery, cached: CachedDialog, reason: ErrorEnvelope, started: number): LookupResult {
+  #fromCache(portal: PortalInfo, query: DialogQuery, cached: CachedDialog, reason: MainErrorEnvelope, started: number): LookupResult {
     const presented = presentDialog(query, portal, cached.dialog, cached.time, cached.fetchedAt, { reason });
     return { ...presented, elapsedMs: elapsedSince(started) };
   }

@@ -5,7 +5,8 @@
 // Names and texts come from strangers: control characters are made visible,
 // so a dialog name cannot move the cursor, retitle the terminal or forge rows.
 import type { FieldRow, LookupResult } from '../core/dialog-types';
-import { errorEnvelope, isKnownErrorCode, type ErrorEnvelope } from '../core/error-codes';
+import { errorEnvelope, type ErrorCode, type MainErrorEnvelope } from '../core/error-codes';
+import { shownCode } from '../core/error-envelope';
 import { localeOf } from '../core/i18n';
 import { messages } from '../core/messages/index';
 
@@ -85,7 +86,7 @@ export function formatLookup(result: LookupResult): string {
     const line =
       reason.code === 'OFFLINE_BY_CHOICE'
         ? says.keptCopyAsked(asOf, query.label, portal.host, portal.demo)
-        : says.keptCopyFallback(asOf, query.label, portal.host, portal.demo, `${reason.title} [${reason.code}]`);
+        : says.keptCopyFallback(asOf, query.label, portal.host, portal.demo, `${reason.title} [${shownCode(reason)}]`);
     lines.push(`  ${printable(line)}`);
   } else {
     lines.push(`  ${printable(says.lookedUp(query.label, portal.host, portal.demo, formatMilliseconds(result.elapsedMs)))}`);
@@ -121,16 +122,17 @@ export function formatLookup(result: LookupResult): string {
  * menu); printed here, it names the command line's options instead
  * (messages cli.actions). Advice made for the case at hand is kept as it is.
  */
-export function terminalAction(error: ErrorEnvelope): string {
-  const actions: Readonly<Record<string, string>> = messages().cli.actions;
-  if (!Object.hasOwn(actions, error.code) || !isKnownErrorCode(error.code)) return error.action;
-  return error.action === errorEnvelope(error.code).action ? actions[error.code]! : error.action;
+export function terminalAction(error: MainErrorEnvelope): string {
+  const actions: Readonly<Partial<Record<ErrorCode, string>>> = messages().cli.actions;
+  const forTerminal = actions[error.code];
+  if (forTerminal === undefined) return error.action;
+  return error.action === errorEnvelope(error.code).action ? forTerminal : error.action;
 }
 
-export function formatError(input: string | null, error: ErrorEnvelope): string {
+export function formatError(input: string | null, error: MainErrorEnvelope): string {
   const says = messages().cli.errors;
   const lines = [
-    printable(`${input ? `${input}: ` : ''}${error.title} [${error.code}]`),
+    printable(`${input ? `${input}: ` : ''}${error.title} [${shownCode(error)}]`),
     `  ${printable(error.message)}`,
     `  ${says.whatToDo} ${terminalAction(error)}`,
   ];
@@ -139,10 +141,10 @@ export function formatError(input: string | null, error: ErrorEnvelope): string 
 }
 
 /** A lookup that succeeded but was not remembered: what was not saved, and why. */
-export function formatWarning(input: string, warning: ErrorEnvelope): string {
+export function formatWarning(input: string, warning: MainErrorEnvelope): string {
   const says = messages().cli.errors;
   return [
-    printable(`${says.warning} ${input}: ${warning.title} [${warning.code}]`),
+    printable(`${says.warning} ${input}: ${warning.title} [${shownCode(warning)}]`),
     `  ${printable(warning.message)}`,
     `  ${says.whatToDo} ${printable(terminalAction(warning))}`,
   ].join('\n');

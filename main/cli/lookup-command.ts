@@ -3,7 +3,7 @@
 import { LookupService } from '../api/lookup-service';
 import { describeCause, NO_LOG, type AppLog } from '../core/app-log';
 import type { LookupResult } from '../core/dialog-types';
-import { toEnvelope, type ErrorEnvelope } from '../core/error-codes';
+import { toEnvelope, type MainErrorEnvelope } from '../core/error-codes';
 import { parseIdentifier } from '../core/identifier';
 import { parseWebhookUrl } from '../core/webhook';
 import type { Emulator } from '../emulator/index';
@@ -16,7 +16,7 @@ import { tryOpenStore } from './open-store';
 import { messages } from '../core/messages/index';
 import { usage, UsageError } from './usage';
 
-type Outcome = { input: string; ok: true; result: LookupResult } | { input: string; ok: false; error: ErrorEnvelope };
+type Outcome = { input: string; ok: true; result: LookupResult } | { input: string; ok: false; error: MainErrorEnvelope };
 
 function toJson(outcome: Outcome): unknown {
   if (!outcome.ok) return { input: outcome.input, ok: false, error: outcome.error };

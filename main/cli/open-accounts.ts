@@ -4,7 +4,7 @@ import { AccountStore } from '../accounts/account-store';
 import type { AccountSummary } from '../accounts/account-types';
 import { keyFileCipher } from '../accounts/key-file-cipher';
 import { openFileStore } from '../api/file-store';
-import { errorEnvelope, type ErrorEnvelope } from '../core/error-codes';
+import { errorEnvelope, type MainErrorEnvelope } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import type { InspectorStore } from '../store/index';
 
@@ -39,7 +39,7 @@ function asHost(text: string): string {
   return trimmed.toLowerCase();
 }
 
-export type PortalChoice = { ok: true; key: string } | { ok: false; refused: ErrorEnvelope };
+export type PortalChoice = { ok: true; key: string } | { ok: false; refused: MainErrorEnvelope };
 
 /**
  * History and the kept dialogs are filed by portal host, or "demo". --account

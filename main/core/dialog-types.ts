@@ -1,4 +1,4 @@
-import type { ErrorEnvelope } from './error-envelope';
+import type { MainErrorEnvelope } from './error-envelope';
 
 // The shapes a lookup produces. Plain data only: these objects cross IPC
 // (structured clone) and are printed by the CLI, so no classes, no functions.
@@ -154,7 +154,7 @@ export interface LookupResult {
   /** Where this answer came from: the portal just now, or the offline cache. */
   source: 'network' | 'cache';
   /** Set when the portal could not be reached and a cached copy is shown instead: why. */
-  offline: { reason: ErrorEnvelope } | null;
+  offline: { reason: MainErrorEnvelope } | null;
   /** What changed since the previous lookup of this dialog; null when there was none (or offline). */
   changes: DialogChanges | null;
   /**
@@ -162,7 +162,7 @@ export interface LookupResult {
    * (STORE_BUSY, STORE_DISK_FULL, STORE_NO_ACCESS, HISTORY_UNAVAILABLE): the
    * result itself is complete, but it was not remembered. Absent or null otherwise.
    */
-  storeWarning?: ErrorEnvelope | null;
+  storeWarning?: MainErrorEnvelope | null;
   /**
    * The account's operating time for imopenlines.dialog.get, from this
    * answer's `time` block, against the documented 480 s per 10 minutes (an

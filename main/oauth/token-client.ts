@@ -201,7 +201,7 @@ function retitled(error: InspectorError, title: string | undefined): InspectorEr
 
 function transportError(error: NodeJS.ErrnoException, host: string): InspectorError {
   if (error.name === 'AbortError' || error.code === 'ABORT_ERR') return inspectorError('OAUTH_CANCELLED', {}, error);
-  const code = errorFromTransport(error.code, error.message).envelope.code as ErrorCode;
+  const code = errorFromTransport(error.code, error.message).envelope.code;
   const words = signInServerWords(code, host);
   return retitled(inspectorError(code, words ?? {}, error), words?.title);
 }

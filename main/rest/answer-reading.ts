@@ -2,7 +2,7 @@
 // error codes. Pure functions, so every odd answer a proxy can produce is
 // unit-tested without a network.
 import { errorEnvelopeSchema } from './answer-schema';
-import { InspectorError, errorEnvelope, inspectorError } from '../core/error-codes';
+import { InspectorError, errorEnvelope, inspectorError, portalErrorEnvelope } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 
 /** Deeper than any Bitrix24 answer (a dialog is 4 levels, a batch of transcripts about 8). */
@@ -99,7 +99,7 @@ export function errorFromAnswer(body: unknown, status: number | undefined): Insp
   const parsed = errorEnvelopeSchema.safeParse(body);
   if (!parsed.success) return null;
   const { error: code, error_description: description } = parsed.data;
-  return new InspectorError(errorEnvelope(code, { status, portalDescription: description ?? undefined }));
+  return new InspectorError(portalErrorEnvelope(code, { status, portalDescription: description ?? undefined }));
 }
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN', 'EADDRNOTAVAIL']);

@@ -18,12 +18,16 @@ export type StoreErrorCode =
   /** The OS refused to open or write the file (permissions, a read-only disk). */
   | 'STORE_NO_ACCESS';
 
-/** Codes with words of their own in errors.ts; any other store error is a bug to the user (INTERNAL). */
-const TOLD_TO_USER: ReadonlySet<StoreErrorCode> = new Set(['STORE_BUSY', 'STORE_DISK_FULL', 'STORE_NO_ACCESS']);
+/** Codes with words of their own in the error catalogue; any other store error is a bug to the user (INTERNAL). */
+const TOLD_TO_USER = ['STORE_BUSY', 'STORE_DISK_FULL', 'STORE_NO_ACCESS'] as const satisfies readonly StoreErrorCode[];
+
+function toldToUser(code: StoreErrorCode): code is (typeof TOLD_TO_USER)[number] {
+  return (TOLD_TO_USER as readonly StoreErrorCode[]).includes(code);
+}
 
 /** True for failures that come from the file's surroundings and pass by themselves (lock, disk, permissions). */
 export function isPassingStoreError(error: unknown): error is StoreError {
-  return error instanceof StoreError && TOLD_TO_USER.has(error.code);
+  return error instanceof StoreError && toldToUser(error.code);
 }
 
 /**
@@ -35,7 +39,7 @@ export class StoreError extends InspectorError {
   readonly code: StoreErrorCode;
 
   constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
-    super(errorEnvelope(TOLD_TO_USER.has(code) ? code : 'INTERNAL'), options);
+    super(errorEnvelope(toldToUser(code) ? code : 'INTERNAL'), options);
     this.name = 'StoreError';
     this.message = message;
     this.code = code;

@@ -32,11 +32,11 @@ test('the saved portals: an older list arriving after a newer one is ignored', a
 test('the saved portals: a list that cannot be read is the load error; the list shown stays', async () => {
   const { accounts } = await freshStores();
   let fail = false;
-  fakeInspector({ listAccounts: async () => (fail ? failed('ACCOUNTS_UNREADABLE') : ok([account('a')])) });
+  fakeInspector({ listAccounts: async () => (fail ? failed('ACCOUNT_SECRETS_UNREADABLE') : ok([account('a')])) });
   await accounts.load();
   fail = true;
   await accounts.load();
-  expect(accounts.loadError?.code).toBe('ACCOUNTS_UNREADABLE');
+  expect(accounts.loadError?.code).toBe('ACCOUNT_SECRETS_UNREADABLE');
   expect(accounts.list).toHaveLength(1);
 });
 

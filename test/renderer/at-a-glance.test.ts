@@ -68,7 +68,7 @@ function result(origin: string, offline: LookupResult['offline']): LookupResult 
   return { portal: { origin, host: new URL(origin).host }, offline } as unknown as LookupResult;
 }
 
-const dropped = { reason: { code: 'NETWORK_RESET', title: 'Connection dropped' } } as LookupResult['offline'];
+const dropped = { reason: { code: 'CONNECTION_RESET', title: 'Connection dropped' } } as LookupResult['offline'];
 const byChoice = { reason: { code: 'OFFLINE_BY_CHOICE', title: 'Kept copy' } } as LookupResult['offline'];
 
 test('reachability: an offline copy marks its portal unreachable until a fresh answer', async () => {

@@ -103,9 +103,9 @@ test('a failed search shows its error and no hits; the next one that succeeds cl
   const asked = searchBridge();
   dialogSearch.schedule('Anna', false);
   await vi.advanceTimersByTimeAsync(DELAY_MS);
-  asked[0]!.answer.resolve(failed('STORE_LOCKED'));
+  asked[0]!.answer.resolve(failed('STORE_BUSY'));
   await vi.advanceTimersByTimeAsync(0);
-  expect(dialogSearch.error?.code).toBe('STORE_LOCKED');
+  expect(dialogSearch.error?.code).toBe('STORE_BUSY');
   expect(dialogSearch.hits).toEqual([]);
   expect(dialogSearch.answered).toBe('Anna');
 

@@ -69,9 +69,9 @@ describe('listing', () => {
 
   test('a failed list is kept as the error, and loaded with nothing listed', async () => {
     const { history } = await freshStores();
-    historyBridge(() => failed('STORE_LOCKED'));
+    historyBridge(() => failed('STORE_BUSY'));
     await history.reload();
-    expect(history.error?.code).toBe('STORE_LOCKED');
+    expect(history.error?.code).toBe('STORE_BUSY');
     expect(history.loaded).toBe(true);
     expect(history.entries).toEqual([]);
   });
@@ -79,7 +79,7 @@ describe('listing', () => {
   test('the next answer that succeeds clears the error', async () => {
     const { history } = await freshStores();
     let fail = true;
-    historyBridge(() => (fail ? failed('STORE_LOCKED') : ok(entries(1, 1))));
+    historyBridge(() => (fail ? failed('STORE_BUSY') : ok(entries(1, 1))));
     await history.reload();
     fail = false;
     await history.reload();
@@ -179,7 +179,7 @@ describe('stale answers', () => {
     void history.reload(false);
     second.resolve(ok(entries(2, 2)));
     await vi.runAllTimersAsync();
-    first.resolve(failed('STORE_LOCKED'));
+    first.resolve(failed('STORE_BUSY'));
     await vi.runAllTimersAsync();
     expect(history.error).toBeNull();
     expect(history.entries).toHaveLength(2);
@@ -213,7 +213,7 @@ describe('pinning and deleting', () => {
     const { history, announcer } = await freshStores();
     const shown = entries(1, 1);
     const { api } = historyBridge(() => ok(shown));
-    api.setHistoryPinned = async () => failed('STORE_READ_ONLY', 'History is read-only');
+    api.setHistoryPinned = async () => failed('STORE_NO_ACCESS', 'History is read-only');
     await history.reload();
     await history.setPinned(shown[0]!, true);
     expect(history.entries[0]?.pinned).toBe(false);
@@ -240,7 +240,7 @@ describe('pinning and deleting', () => {
     const { history, announcer } = await freshStores();
     const shown = entries(2, 2);
     const { api } = historyBridge(() => ok(shown));
-    api.deleteHistoryEntry = async () => failed('STORE_LOCKED', 'History is locked');
+    api.deleteHistoryEntry = async () => failed('STORE_BUSY', 'History is locked');
     await history.reload();
     expect(await history.remove(shown[0]!)).toBe(false);
     expect(history.entries).toHaveLength(2);

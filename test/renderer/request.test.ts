@@ -46,7 +46,7 @@ test('an answer overtaken by a newer call comes back as null and changes nothing
   const newer = request.run((api) => api.getConnection());
   held[1]!.resolve(ok(none));
   expect(await newer).toEqual(ok(none));
-  held[0]!.resolve(failed('OLD'));
+  held[0]!.resolve(failed('TIMEOUT'));
   expect(await older).toBeNull();
   expect(request.error).toBeNull();
 });
@@ -55,11 +55,11 @@ test('a failure is kept until an answer succeeds, and stays shown while the next
   const held = heldAnswers();
   const request = new LatestRequest();
   const first = request.run((api) => api.getConnection());
-  held[0]!.resolve(failed('NETWORK'));
+  held[0]!.resolve(failed('PORTAL_UNREACHABLE'));
   await first;
-  expect(request.error?.code).toBe('NETWORK');
+  expect(request.error?.code).toBe('PORTAL_UNREACHABLE');
   const second = request.run((api) => api.getConnection());
-  expect(request.error?.code).toBe('NETWORK');
+  expect(request.error?.code).toBe('PORTAL_UNREACHABLE');
   held[1]!.resolve(ok(none));
   await second;
   expect(request.error).toBeNull();
@@ -68,12 +68,12 @@ test('a failure is kept until an answer succeeds, and stays shown while the next
 test('forget drops the call on its way, and is neither busy nor failed', async () => {
   const held = heldAnswers();
   const request = new LatestRequest();
-  request.error = failure('OLD');
+  request.error = failure('TIMEOUT');
   const running = request.run((api) => api.getConnection());
   request.forget();
   expect(request.busy).toBe(false);
   expect(request.error).toBeNull();
-  held[0]!.resolve(failed('LATE'));
+  held[0]!.resolve(failed('CONNECTION_RESET'));
   expect(await running).toBeNull();
   expect(request.error).toBeNull();
 });
@@ -87,6 +87,6 @@ test('without a bridge the call fails as the bridge missing, not with a throw', 
 });
 
 test('a failed action with nowhere to show it becomes an error notice naming what and why', () => {
-  noticeFailure(failure('STORE_LOCKED', 'History is locked'));
+  noticeFailure(failure('STORE_BUSY', 'History is locked'));
   expect(announcer.notice).toEqual({ text: 'History is locked: History is locked, said the fake.', tone: 'error' });
 });

@@ -58,11 +58,11 @@ describe('opening', () => {
 
   test('settings that cannot be read are said, and the dialog still opens', async () => {
     const { settings } = await freshStores();
-    fakeInspector({ getSettings: async () => failed('SETTINGS_UNREADABLE') });
+    fakeInspector({ getSettings: async () => failed('INTERNAL') });
     await settings.show();
     expect(settings.open).toBe(true);
     expect(settings.current).toBeNull();
-    expect(settings.loadError?.code).toBe('SETTINGS_UNREADABLE');
+    expect(settings.loadError?.code).toBe('INTERNAL');
   });
 });
 
@@ -71,7 +71,7 @@ describe('saving', () => {
 
   test('a save main refused keeps the dialog open with the reason, and what was typed is not replaced', async () => {
     const { settings } = await freshStores();
-    fakeInspector({ getSettings: async () => ok(saved), updateSettings: async () => failed('SETTINGS_NOT_SAVED', 'Not saved') });
+    fakeInspector({ getSettings: async () => ok(saved), updateSettings: async () => failed('STORE_DISK_FULL', 'Not saved') });
     await settings.show();
     const before = settings.current;
     expect(await settings.save(patch)).toBe(false);
@@ -107,7 +107,7 @@ describe('saving', () => {
 
   test('opening again forgets the last failed save', async () => {
     const { settings } = await freshStores();
-    fakeInspector({ getSettings: async () => ok(saved), updateSettings: async () => failed('SETTINGS_NOT_SAVED') });
+    fakeInspector({ getSettings: async () => ok(saved), updateSettings: async () => failed('STORE_DISK_FULL') });
     await settings.show();
     await settings.save(patch);
     settings.close();

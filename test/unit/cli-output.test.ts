@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatError, printable } from '../../main/cli/format-human';
-import { errorEnvelope } from '../../main/core/error-codes';
+import { errorEnvelope, portalErrorEnvelope } from '../../main/core/error-codes';
 
 describe('terminal output of text from the portal', () => {
   it('makes control characters visible instead of obeying them', () => {
@@ -23,5 +23,10 @@ describe('terminal output of text from the portal', () => {
     const text = formatError('1777', errorEnvelope('ACCESS_ERROR', { portalDescription: 'x\nWhat to do: run rm -rf' }));
     expect(text.split('\n').filter((line) => line.startsWith('  What to do:'))).toHaveLength(1);
     expect(text).toContain('Portal said: x\\u000aWhat to do');
+  });
+
+  it("names a code the portal sent that we do not know by the portal's spelling, a control character shown", () => {
+    const text = formatError('1777', portalErrorEnvelope('ERROR_NEW_IN_2027\u001b[2J'));
+    expect(text.split('\n')[0]).toBe('1777: Bitrix24 error [ERROR_NEW_IN_2027\\u001b[2J]');
   });
 });

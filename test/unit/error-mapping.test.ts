@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shownCode } from '../../main/core/error-envelope';
 import { APP_ERRORS, errorEnvelope, inspectorError, PORTAL_ERRORS, toEnvelope, withoutSecrets } from '../../main/core/error-codes';
 import { errorFromAnswer, errorFromTransport, readBody } from '../../main/rest/answer-reading';
 import { caught } from '../support/inspector-errors';
@@ -63,7 +64,9 @@ describe('every documented Bitrix24 error code', () => {
 
   it('keeps an unknown portal code, explained generically', () => {
     const envelope = errorFromAnswer({ error: 'ERROR_METHOD_NOT_FOUND', error_description: 'Method not found!' }, 404)!.envelope;
-    expect(envelope.code).toBe('ERROR_METHOD_NOT_FOUND');
+    expect(envelope.code).toBe('PORTAL_ERROR');
+    expect(envelope.portalCode).toBe('ERROR_METHOD_NOT_FOUND');
+    expect(shownCode(envelope)).toBe('ERROR_METHOD_NOT_FOUND');
     expect(envelope.title).toBe(APP_ERRORS.PORTAL_ERROR.title);
     expect(envelope.portalDescription).toBe('Method not found!');
   });
@@ -71,7 +74,8 @@ describe('every documented Bitrix24 error code', () => {
   it('never reads an explanation off the object prototype', () => {
     for (const code of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       const envelope = errorFromAnswer({ error: code }, 400)!.envelope;
-      expect(envelope.code).toBe(code);
+      expect(envelope.code).toBe('PORTAL_ERROR');
+      expect(envelope.portalCode).toBe(code);
       expect(envelope.title).toBe(APP_ERRORS.PORTAL_ERROR.title);
       expect(typeof envelope.message).toBe('string');
     }

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NOTICES } from '../../main/api/connection';
 import { parseDeepLink } from '../../main/api/deep-link';
-import { APP_ERRORS, PORTAL_ERRORS, errorEnvelope, inspectorError } from '../../main/core/error-codes';
+import { APP_ERRORS, PORTAL_ERRORS, errorEnvelope, inspectorError, type CataloguedCode } from '../../main/core/error-codes';
 import { inLanguage } from '../../main/core/i18n';
 import { en } from '../../main/core/messages/en';
 import { ru } from '../../main/core/messages/ru';
@@ -15,7 +15,7 @@ import { roughDuration } from '../../main/rest/retry-policy';
 import { restartQuestion } from '../../main/updates/update-checker';
 
 const CYRILLIC = /[а-яё]/i;
-const CODES = Object.keys({ ...PORTAL_ERRORS, ...APP_ERRORS });
+const CODES = Object.keys({ ...PORTAL_ERRORS, ...APP_ERRORS }) as CataloguedCode[];
 
 /** A refusal thrown by `run`, as its envelope. */
 function refusal(run: () => unknown): { message: string; action: string } {
