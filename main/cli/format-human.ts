@@ -63,8 +63,12 @@ function padColumns(text: string, columns: number): string {
   return text + ' '.repeat(Math.max(0, columns - displayWidth(text)));
 }
 
+/** The time block's elapsed seconds: their labels carry no unit, each surface says it (the window in ms or s). */
+const SECONDS_PATHS: ReadonlySet<string> = new Set(['time.duration', 'time.processing']);
+
 function rowValue(row: FieldRow): string {
   if (row.kind === 'date' && row.value) return dateValue(row.value);
+  if (row.kind === 'number' && SECONDS_PATHS.has(row.path)) return messages().cli.lookup.seconds(printable(row.value));
   if (row.kind === 'link' && row.href) return `${row.value}  ${row.href}`;
   return row.value === '' ? messages().cli.lookup.empty : printable(row.value);
 }

@@ -39,6 +39,9 @@ describe('openlines-inspector lookup', () => {
     expect(result.stdout).toMatch(/Session id\s+343/);
     expect(result.stdout).toContain(`${emulator.origin}/crm/lead/details/1209/`);
     expect(result.stdout).toMatch(/Connector\s+Live chat/);
+    // The time block's seconds say their unit beside the value, as the window says ms or s beside its own.
+    expect(result.stdout).toMatch(/\n {2}Duration {2,}\d+(\.\d+)?(e-\d+)? s\n/);
+    expect(result.stdout).not.toContain('Duration (s)');
   });
 
   it('prints one JSON result per id, in order, with the decoded parts', async () => {

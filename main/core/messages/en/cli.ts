@@ -114,6 +114,7 @@ export const cli = {
     /** The mark after a caller-dependent label, explained under the sections. */
     callerNote: '* depends on who asks (the webhook user)',
     empty: '(empty)',
+    seconds: (value: string) => `${value} s`,
   },
   errors: {
     whatToDo: 'What to do:',

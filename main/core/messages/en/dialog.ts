@@ -48,8 +48,8 @@ const caller = {
 } satisfies Record<string, FieldWords>;
 
 const time = {
-  duration: { label: 'Duration (s)', hint: 'Time the portal took to answer this request.' },
-  processing: { label: 'Processing (s)', hint: 'Processing time reported by the portal.' },
+  duration: { label: 'Duration', hint: 'Time the portal took to answer this request.' },
+  processing: { label: 'Processing', hint: 'Processing time reported by the portal.' },
   operating: {
     label: 'Method time used (s)',
     hint: 'Seconds of imopenlines.dialog.get this webhook or app used in the last 10 minutes. The documented budget is 480 s per 10 minutes (an estimate: the cloud sets the real value); past it the method answers OPERATION_TIME_LIMIT.',
