@@ -1,8 +1,28 @@
-// Issue 14, "At a glance": durations in words, a header dot that tells the
-// truth about the portal, a Portals page that can be left, names in any
-// script that keep the card in place, and readers drawn like every other row.
+// At a glance: the states a lead checks first on the card, durations in words,
+// a header dot that tells the truth about the portal, a Portals page that can
+// be left, names in any script that keep the card in place, and readers drawn
+// like every other row.
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+
+test('the card shows a blocked dialog waiting for an action as such, the block in words, and since when the session runs', async ({ inspector, page }) => {
+  await inspector.openConnected();
+  await inspector.lookUp('2009');
+  await inspector.expectLoaded('Jordan Reyes - Messengers');
+  const card = page.locator('section.summary');
+  const states = page.getByRole('list', { name: 'State' });
+  await expect(states.getByRole('listitem')).toHaveText([/^Replies blocked since \d+ \w+ \d{4}, \d\d:\d\d$/, 'Waiting for an automatic action']);
+  await expect(card).toContainText("the client's reply window has closed");
+  await expect(card).toContainText('Reason code 1: Bitrix24 does not publish what its codes mean.');
+  await expect(card.locator('.since')).toHaveText(/^since \d+ \w+ \d{4}, \d\d:\d\d \(.+ ago\)$/);
+  await inspector.windowScreenshot('glance-blocked');
+
+  await inspector.lookUp('2012');
+  await expect(states.getByRole('listitem')).toHaveText(['Silent mode']);
+  await inspector.lookUp('chat1777');
+  await inspector.expectLoaded('Green Guest #17 - Bitrix24 Documentation');
+  await expect(page.getByRole('list', { name: 'State' })).toHaveCount(0);
+});
 
 test('the time block’s durations read as a person would say them; the seconds as sent stay in Raw JSON', async ({ inspector, page }) => {
   await inspector.openConnected();

@@ -20,6 +20,9 @@ test('first run offers the demo portal, which then answers lookups', async ({ in
   // Suggested demo lookups, then a right-to-left name.
   await page.getByRole('button', { name: 'chat1777' }).click();
   await inspector.expectLoaded('Green Guest #17 - Bitrix24 Documentation');
+  // The card names the demo portal, not the loopback address it happens to run on.
+  await expect(page.locator('section.summary')).toContainText('Looked up by dialog id chat1777 on the demo portal');
+  await expect(page.locator('section.summary')).not.toContainText('127.0.0.1');
   await inspector.lookUp('2002');
   await expect(inspector.dialogName).toContainText('أحمد محمود');
   // The name is isolated (right to left inside it), so the card and the table keep their left-to-right layout.

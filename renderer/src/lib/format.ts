@@ -20,6 +20,20 @@ export function formatLocalDate(iso: string): string {
   return Number.isNaN(time) ? iso : formatter().format(time);
 }
 
+const shortFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "16 Mar 2026, 18:41": a date in a sentence, local time, no seconds or zone. */
+export function formatShortDate(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  let format = shortFormats.get(i18n.locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short' });
+    shortFormats.set(i18n.locale, format);
+  }
+  return format.format(time);
+}
+
 /** What a row shows on screen (dates in local time, everything else as sent). */
 export function displayValue(row: FieldRow): string {
   return row.kind === 'date' ? formatLocalDate(row.value) : row.value;

@@ -1,5 +1,6 @@
 // The header card's facts, taken from the decoded dialog and the raw answer.
 import type { LookupResult } from '../../../preload/api-contract';
+import { formatShortDate } from './format';
 import { i18n } from './i18n.svelte';
 
 export interface SummaryCrm {
@@ -15,6 +16,14 @@ export interface SummaryChannel {
   id: string | null;
 }
 
+/** A state a lead checks first, drawn as a badge on the card. */
+export interface SummaryBadge {
+  kind: 'blocked' | 'waitingAction' | 'pinned' | 'silent';
+  label: string;
+  /** What the state means, in words. */
+  detail: string;
+}
+
 export interface DialogSummary {
   name: string;
   dialogId: string | null;
@@ -22,6 +31,10 @@ export interface DialogSummary {
   line: string | null;
   operator: string | null;
   sessionId: number | null;
+  /** ISO 8601: when the current session started. */
+  sessionStart: string | null;
+  /** Most urgent first. */
+  badges: SummaryBadge[];
   /** null = the dialog is not bound to CRM. */
   crm: SummaryCrm | null;
 }
@@ -51,6 +64,24 @@ function userName(dialog: Record<string, unknown>, userId: string): string | nul
     }
   }
   return null;
+}
+
+function badgesOf(decoded: LookupResult['decoded']): SummaryBadge[] {
+  const m = i18n.messages.summary;
+  const session = decoded.session;
+  const badges: SummaryBadge[] = [];
+  if (session?.blockDate || session?.blockReason) {
+    const reason = session.blockReason ? ` ${m.blockedReason(session.blockReason)}` : '';
+    badges.push({
+      kind: 'blocked',
+      label: session.blockDate ? m.blocked(formatShortDate(session.blockDate)) : m.blockedNoDate,
+      detail: `${m.blockedDetail}${reason}`,
+    });
+  }
+  if (session?.waitingAction) badges.push({ kind: 'waitingAction', label: m.waitingAction, detail: m.waitingActionDetail });
+  if (session?.pinned) badges.push({ kind: 'pinned', label: m.pinned, detail: m.pinnedDetail });
+  if (decoded.silentMode?.enabled) badges.push({ kind: 'silent', label: m.silent, detail: m.silentDetail });
+  return badges;
 }
 
 export function summarise(result: LookupResult): DialogSummary {
@@ -84,6 +115,8 @@ export function summarise(result: LookupResult): DialogSummary {
     line: lineId !== null ? i18n.messages.summary.lineNumber(lineId) : null,
     operator,
     sessionId: session?.sessionId ?? null,
+    sessionStart: session?.sessionStart ?? null,
+    badges: badgesOf(decoded),
     crm,
   };
 }

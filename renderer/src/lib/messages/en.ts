@@ -210,6 +210,7 @@ const en = {
     noFieldsHelp: "The portal's answer had no fields. Open Raw JSON to see exactly what came back.",
   },
   summary: {
+    demoHost: 'the demo portal',
     copyDialogId: 'Copy dialog id',
     lookedUpBy: (label: string, host: string) => `Looked up by ${label.replace(/^./, (c) => c.toLowerCase())} on ${host}`,
     channel: 'Channel',
@@ -228,6 +229,21 @@ const en = {
     operatingTitle: (resetAt: string | null) =>
       `Execution time this account used on imopenlines.dialog.get in the last 10 minutes. Bitrix24 documents 480 s as the limit; the real one is not published, so this is an estimate.${resetAt ? ` The oldest minute stops counting at ${resetAt}.` : ''}`,
     operatingOf: (limit: number) => `of about ${num(limit)} s per 10 min (estimate)`,
+    since: (when: string, ago: string) => `since ${when} (${ago})`,
+    sessionStarted: 'When this session started (entity_data_1, field 7). A chat holds many sessions; the chat itself may be older.',
+    state: 'State',
+    pinned: 'Pinned',
+    pinnedDetail: "Pinned to its operator: the client's new messages go to them, not back to the queue.",
+    blocked: (when: string) => `Replies blocked since ${when}`,
+    blockedNoDate: 'Replies blocked',
+    blockedDetail:
+      "The channel does not take the operator's messages now. In WhatsApp and other messengers this usually means the client's reply window has closed; it opens again when the client writes.",
+    blockedReason: (code: string) => `Reason code ${code}: Bitrix24 does not publish what its codes mean.`,
+    silent: 'Silent mode',
+    silentDetail: "Silent mode is on: operators' messages are not sent to the client.",
+    waitingAction: 'Waiting for an automatic action',
+    waitingActionDetail:
+      "Bitrix24 holds this session for one of the line's automatic rules (closing it, after-hours or no-answer handling, a rating request).",
   },
   changes: {
     label: 'Changes since the previous lookup',

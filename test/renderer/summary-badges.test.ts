@@ -1,0 +1,51 @@
+// The card's states a lead checks first: blocked (with what it means), waiting
+// for an automatic action, pinned, silent; and when the session started.
+import { expect, it as test } from 'vitest';
+import { decodeSessionData } from '../../main/core/decode/session-data';
+import { decodeSilentMode } from '../../main/core/decode/silent-mode';
+import type { LookupResult } from '../../preload/api-contract';
+import { freshStores } from './support/fresh-stores';
+
+const PORTAL = { origin: 'https://example.bitrix24.com', host: 'example.bitrix24.com', demo: false };
+const QUERY = { param: 'CHAT_ID', value: 2009, input: '2009', label: 'Chat id 2009' } as const;
+const BLOCKED_AT = 1774000000; // 2026-03-20T09:46:40Z
+const STARTED_AT = 1773682918; // 2026-03-16T17:41:58Z
+
+/** What main would send for a dialog with these session and silent-mode strings (the decoders are main's own). */
+function resultWith(entityData1: string, entityData3 = 'N'): LookupResult {
+  const dialog = { id: '2009', dialog_id: 'chat2009', name: 'Jordan Reyes', entity_data_1: entityData1, entity_data_3: entityData3 };
+  const decoded = { entity: null, session: decodeSessionData(entityData1), crm: null, silentMode: decodeSilentMode(entityData3), primaryCrm: null };
+  return { query: QUERY, portal: PORTAL, dialog, decoded, time: null, sections: [], fetchedAt: '2026-03-21T10:00:00Z', source: 'network', offline: null, changes: null, elapsedMs: 1 };
+}
+
+async function summariser() {
+  const { messages } = await freshStores();
+  const { summarise } = await import('../../renderer/src/lib/summary');
+  return { summarise, messages };
+}
+
+test('a blocked, pinned, silent dialog waiting for an action shows every state, the block first, in words', async () => {
+  const { summarise } = await summariser();
+  const summary = summarise(resultWith(`Y|CONTACT|902|Y|Y|77|${STARTED_AT}|8|${BLOCKED_AT}|1`, 'Y'));
+  expect(summary.badges.map((badge) => badge.kind)).toEqual(['blocked', 'waitingAction', 'pinned', 'silent']);
+  const blocked = summary.badges[0]!;
+  expect(blocked.label).toMatch(/^Replies blocked since 20 Mar 2026, \d\d:46$/);
+  expect(blocked.detail).toContain("the client's reply window has closed");
+  expect(blocked.detail).toContain('Reason code 1: Bitrix24 does not publish what its codes mean.');
+  expect(summary.sessionStart).toBe('2026-03-16T17:41:58.000Z');
+});
+
+test('an ordinary dialog has no badges; a block without a reason code says no code', async () => {
+  const { summarise } = await summariser();
+  expect(summarise(resultWith(`Y|LEAD|1209|N|N|343|${STARTED_AT}|0|0|0`)).badges).toEqual([]);
+  const [blocked] = summarise(resultWith(`Y|LEAD|1209|N|N|343|${STARTED_AT}|0|${BLOCKED_AT}|0`)).badges;
+  expect(blocked?.kind).toBe('blocked');
+  expect(blocked?.detail).not.toContain('Reason code');
+});
+
+test('an older session string without a start gives no "since"', async () => {
+  const { summarise } = await summariser();
+  const summary = summarise(resultWith('Y|LEAD|56|N|N|1765'));
+  expect(summary.sessionStart).toBeNull();
+  expect(summary.badges).toEqual([]);
+});
