@@ -8,7 +8,8 @@ import { errorEnvelope, InspectorError, inspectorError, toEnvelope, type ErrorCo
 import { parseIdentifier } from '../core/identifier';
 import { compareDialogs } from '../core/dialog-changes';
 import { messages } from '../core/messages/index';
-import { elapsedSince, lookupQuery, presentDialog } from '../core/lookup';
+import { elapsedSince, lookupQuery, presentDialog, withKnownNames } from '../core/lookup';
+import { userIdsIn, type UserNames } from '../core/user-names';
 import type { CallOptions, PortalClient } from '../rest/portal-client';
 import type { CachedDialog, NewHistoryEntry } from '../store/index';
 
@@ -17,6 +18,7 @@ export interface StoreForLookups {
   recordLookup(entry: NewHistoryEntry): unknown;
   putDialog(account: string, dialog: LookupResult['dialog'], time: LookupResult['time'], fetchedAt: string): void;
   findDialog(account: string, query: Pick<DialogQuery, 'param' | 'value'>): CachedDialog | null;
+  namesFor(account: string, ids: readonly string[]): UserNames;
 }
 
 /**
@@ -147,10 +149,13 @@ export class LookupService {
         record(shownCode(envelope), 'network', null);
         throw error;
       }
-      const offline = this.#fromCache(client.portal, query, cached, envelope, started);
+      const known = safely((store) => store.namesFor(account, userIdsIn(cached.dialog))) ?? {};
+      const offline = this.#fromCache(client.portal, query, cached, envelope, started, known);
       record('ok', 'cache', cached.chatId);
       return warned(offline);
     }
+    const known = safely((store) => store.namesFor(account, userIdsIn(result.dialog)));
+    if (known) result = withKnownNames(result, known);
     const chatId = typeof result.dialog.id === 'number' ? result.dialog.id : null;
     const previous = chatId === null ? null : safely((store) => store.findDialog(account, { param: 'CHAT_ID', value: chatId }));
     if (previous) result = { ...result, changes: compareDialogs(previous.dialog, result.dialog, previous.fetchedAt) };
@@ -164,15 +169,16 @@ export class LookupService {
    * asking the portal: the window asked for it (a history row, a search hit).
    * `connected` is the portal connected now, for the copy's links when it is the same.
    */
-  openKept(store: Pick<StoreForLookups, 'findDialog'>, account: string, chatId: number, connected: PortalInfo | null, started = performance.now()): LookupResult {
+  openKept(store: Pick<StoreForLookups, 'findDialog' | 'namesFor'>, account: string, chatId: number, connected: PortalInfo | null, started = performance.now()): LookupResult {
     const cached = store.findDialog(account, { param: 'CHAT_ID', value: chatId });
     if (!cached) throw inspectorError('NOT_CACHED', { message: messages().errors.api.notCached(chatId) });
     const reason = errorEnvelope('OFFLINE_BY_CHOICE', { action: messages().errors.api.askPortalAgain });
-    return this.#fromCache(portalOfAccount(account, connected), parseIdentifier(`chat${chatId}`, 'chat'), cached, reason, started);
+    const known = store.namesFor(account, userIdsIn(cached.dialog));
+    return this.#fromCache(portalOfAccount(account, connected), parseIdentifier(`chat${chatId}`, 'chat'), cached, reason, started, known);
   }
 
-  #fromCache(portal: PortalInfo, query: DialogQuery, cached: CachedDialog, reason: MainErrorEnvelope, started: number): LookupResult {
-    const presented = presentDialog(query, portal, cached.dialog, cached.time, cached.fetchedAt, { reason });
+  #fromCache(portal: PortalInfo, query: DialogQuery, cached: CachedDialog, reason: MainErrorEnvelope, started: number, known: UserNames): LookupResult {
+    const presented = presentDialog(query, portal, cached.dialog, cached.time, cached.fetchedAt, { reason }, known);
     return { ...presented, elapsedMs: elapsedSince(started) };
   }
 }

@@ -6,6 +6,7 @@ import type { LookupResult } from '../core/dialog-types';
 import { errorEnvelope, inspectorError, toEnvelope } from '../core/error-codes';
 import { parseIdentifier } from '../core/identifier';
 import { presentDialog } from '../core/lookup';
+import { userIdsIn } from '../core/user-names';
 import type { InspectorStore } from '../store/index';
 import { messages } from '../core/messages/index';
 import { formatError, formatLookup } from './format-human';
@@ -21,7 +22,8 @@ function showOne(store: InspectorStore, options: ShowOptions, portal: string | n
     const cached = store.findDialog(account, query);
     if (!cached) continue;
     const offline = { reason: errorEnvelope('OFFLINE_BY_CHOICE') };
-    return { ...presentDialog(query, portalOfAccount(account, null), cached.dialog, cached.time, cached.fetchedAt, offline), elapsedMs: 0 };
+    const known = store.namesFor(account, userIdsIn(cached.dialog));
+    return { ...presentDialog(query, portalOfAccount(account, null), cached.dialog, cached.time, cached.fetchedAt, offline, known), elapsedMs: 0 };
   }
   throw inspectorError('NOT_CACHED', { message: messages().cli.show.notCached(input, options.account) });
 }

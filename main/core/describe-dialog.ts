@@ -12,7 +12,8 @@ import { fieldKeys, fieldSpecs, permissionLabel, restrictionWords, sectionTitle,
 import { messages } from './messages/index';
 import { childPath, isPlainObject, valueRows } from './field-rows';
 import { channelRows, crmRows, sessionRows, silentRows } from './describe-packed';
-import { peopleRows } from './describe-people';
+import { ownerRow, peopleRows } from './describe-people';
+import type { UserNames } from './user-names';
 
 export { NULL_TEXT } from './field-rows';
 
@@ -96,14 +97,15 @@ function otherRows(raw: RawDialog): FieldRow[] {
     .flatMap(([key, value]) => valueRows(childPath('', key), key, value, { hint }));
 }
 
-export function describeDialog(raw: RawDialog, decoded: DecodedDialog, time: TimeBlock | null): FieldSection[] {
+/** `names`: who the dialog's user ids are (namesForDialog), so that an id the answer only numbers reads as a person. */
+export function describeDialog(raw: RawDialog, decoded: DecodedDialog, time: TimeBlock | null, names: UserNames = {}): FieldSection[] {
   const sections: Array<[SectionId, FieldRow[]]> = [
-    ['overview', specRows(raw, '', fieldSpecs('overview'))],
+    ['overview', specRows(raw, '', fieldSpecs('overview')).map((row) => (row.path === 'owner' ? ownerRow(row, raw, names) : row))],
     ['channel', channelRows(raw, decoded)],
     ['session', sessionRows(raw, decoded)],
     ['crm', crmRows(raw, decoded)],
     ['silent', silentRows(raw, decoded)],
-    ['people', peopleRows(raw)],
+    ['people', peopleRows(raw, names)],
     ['caller', callerRows(raw)],
     ['technical', specRows(raw, '', fieldSpecs('technical'))],
     ['time', timeRows(time)],

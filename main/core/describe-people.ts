@@ -3,9 +3,10 @@
 // every other row ("Reader 1"): who (and up to which message) as the value,
 // then when, as a date value so the edges can show it in local time. Names are
 // kept exactly as sent (the edges render text).
-import type { FieldRow, RawDialog } from './dialog-types';
+import type { FieldRow, PersonRef, RawDialog } from './dialog-types';
 import { childPath, inlineText, isPlainObject, makeRow, valueRows } from './field-rows';
 import { messages } from './messages/index';
+import { userIdText, type UserNames } from './user-names';
 
 const words = () => messages().dialog;
 
@@ -41,14 +42,37 @@ function leftoverRows(path: string, label: string, item: Item, used: readonly st
     .flatMap(([key, value]) => valueRows(childPath(path, key), words().nested(label, key), value));
 }
 
-/** A list of user ids as one row: "27, 31", or "nobody" in words. */
-function idListRows(raw: RawDialog, key: string, label: string, hint: string): FieldRow[] {
+/** "Samantha Johnson (#27)" when the user's name is known, else the id as sent. */
+export function personText(id: string, names: UserNames): string {
+  const name = Object.hasOwn(names, id) ? names[id] : undefined;
+  return name === undefined ? id : `${name} (#${id})`;
+}
+
+/** The row's users, for the page to isolate each name; nothing when no name is known. */
+function withPeople(row: FieldRow, ids: readonly string[], names: UserNames): FieldRow {
+  const people: PersonRef[] = ids.map((id) => ({ id, name: Object.hasOwn(names, id) ? names[id]! : null }));
+  if (people.some((person) => person.name !== null)) row.people = people;
+  return row;
+}
+
+/** A list of user ids as one row: "Samantha Johnson (#27), 31", or "nobody" in words. */
+function idListRows(raw: RawDialog, key: string, label: string, hint: string, names: UserNames): FieldRow[] {
   if (!Object.hasOwn(raw, key)) return [];
   const list = raw[key];
   const scalar = (v: unknown): boolean => typeof v === 'number' || typeof v === 'string';
   if (!Array.isArray(list) || !list.every(scalar)) return valueRows(key, label, list, { hint });
-  const value = list.length === 0 ? words().values.nobody : list.map((id) => inlineText(id)).join(', ');
-  return [makeRow(key, label, value, 'text', { hint })];
+  if (list.length === 0) return [makeRow(key, label, words().values.nobody, 'text', { hint })];
+  const ids = list.map((id) => userIdText(id));
+  if (ids.some((id) => id === null)) return [makeRow(key, label, list.map((id) => inlineText(id)).join(', '), 'text', { hint })];
+  const known = ids as string[];
+  return [withPeople(makeRow(key, label, known.map((id) => personText(id, names)).join(', '), 'text', { hint }), known, names)];
+}
+
+/** The responsible operator's row, named when the name is known. */
+export function ownerRow(row: FieldRow, raw: RawDialog, names: UserNames): FieldRow {
+  const id = userIdText(raw['owner']);
+  if (id === null || !Object.hasOwn(names, id)) return row;
+  return withPeople({ ...row, value: personText(id, names), kind: 'text' }, [id], names);
 }
 
 const READER_KEYS = ['user_id', 'user_name', 'message_id', 'date'] as const;
@@ -113,11 +137,11 @@ function viewRows(raw: RawDialog): FieldRow[] {
   return rows;
 }
 
-export function peopleRows(raw: RawDialog): FieldRow[] {
+export function peopleRows(raw: RawDialog, names: UserNames = {}): FieldRow[] {
   const w = words().people;
   return [
-    ...idListRows(raw, 'manager_list', w.managers, w.managersHint),
-    ...idListRows(raw, 'mute_list', w.muted, w.mutedHint),
+    ...idListRows(raw, 'manager_list', w.managers, w.managersHint, names),
+    ...idListRows(raw, 'mute_list', w.muted, w.mutedHint, names),
     ...readerRows(raw),
     ...viewRows(raw),
   ];

@@ -112,6 +112,14 @@ export interface FieldRow {
   hint?: string;
   /** True for fields that depend on who is asking (counter, role, permissions…). */
   callerDependent?: boolean;
+  /** For rows that name users (the responsible operator, managers, muted users): each, in the value's order, so the page can isolate each name. */
+  people?: PersonRef[];
+}
+
+/** A user a row names: the id, and the name when one is known. */
+export interface PersonRef {
+  id: string;
+  name: string | null;
 }
 
 export interface FieldSection {
@@ -157,6 +165,8 @@ export interface LookupResult {
   offline: { reason: MainErrorEnvelope } | null;
   /** What changed since the previous lookup of this dialog; null when there was none (or offline). */
   changes: DialogChanges | null;
+  /** Names of the users this dialog mentions (id → name): the answer's own, else the account's directory. */
+  names: Record<string, string>;
   /**
    * Set when this lookup could not be saved to history or the offline cache
    * (STORE_BUSY, STORE_DISK_FULL, STORE_NO_ACCESS, HISTORY_UNAVAILABLE): the

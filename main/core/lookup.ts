@@ -10,6 +10,7 @@ import { inspectorError } from './error-codes';
 import { parseIdentifier, type NumberAs } from './identifier';
 import type { LookupClient } from './lookup-client';
 import { messages } from './messages/index';
+import { namesForDialog, type UserNames } from './user-names';
 
 export const DIALOG_GET = 'imopenlines.dialog.get';
 
@@ -43,7 +44,7 @@ function budgetInfo(client: LookupClient<unknown>): OperatingBudgetInfo | null {
   };
 }
 
-/** Decodes and describes a dialog, fresh from the portal or from the cache. */
+/** Decodes and describes a dialog, fresh from the portal or from the cache; `knownNames`: the account's directory of user names. */
 export function presentDialog(
   query: DialogQuery,
   portal: PortalInfo,
@@ -51,21 +52,31 @@ export function presentDialog(
   time: TimeBlock | null,
   fetchedAt: string,
   offline: LookupResult['offline'] = null,
+  knownNames: UserNames = {},
 ): Omit<LookupResult, 'elapsedMs'> {
   // The demo portal has no CRM cards to open.
   const decoded = decodeDialog(dialog, portal.demo ? null : portal.origin);
+  const names = namesForDialog(dialog, knownNames);
   return {
     query,
     portal,
     dialog,
     time,
     decoded,
-    sections: describeDialog(dialog, decoded, time),
+    sections: describeDialog(dialog, decoded, time, names),
     fetchedAt,
     source: offline ? 'cache' : 'network',
     offline,
     changes: null,
+    names,
   };
+}
+
+/** The same result, its users named from the account's directory where the answer did not name them. */
+export function withKnownNames<Result extends LookupResult>(result: Result, known: UserNames): Result {
+  const names = namesForDialog(result.dialog, known);
+  if (Object.keys(names).length === Object.keys(result.names).length) return result;
+  return { ...result, names, sections: describeDialog(result.dialog, result.decoded, result.time, names) };
 }
 
 /** Milliseconds since `started`, to a tenth. */

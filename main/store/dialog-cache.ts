@@ -2,7 +2,9 @@
 // snapshots, and the keys every identifier form is looked up by.
 import type { DialogQuery, RawDialog, TimeBlock } from '../core/dialog-types';
 import { chatIdFromDialogId, chatIdOf, idFromValue, nameOf, normaliseUserCode, sessionIdOf, userCodeOf } from './dialog-keys';
+import { namesInDialog } from '../core/user-names';
 import type { SearchIndex } from './search-index';
+import type { UserNameTable } from './user-name-table';
 import { inReadTransaction, inWriteTransaction, type SqliteDatabase } from './sqlite';
 import { StoreError } from './store-error';
 import type { CachedDialog } from './store-types';
@@ -32,6 +34,7 @@ export class DialogCache {
   /** Versions kept per dialog, the latest included. */
   readonly #versions: number;
   readonly #search: SearchIndex;
+  readonly #names: UserNameTable;
   readonly #rowidOf;
   readonly #keepLatestAsSnapshot;
   readonly #replaceLatest;
@@ -43,8 +46,9 @@ export class DialogCache {
   readonly #bySession;
   readonly #older;
 
-  constructor(db: SqliteDatabase, versions: number, search: SearchIndex) {
+  constructor(db: SqliteDatabase, versions: number, search: SearchIndex, names: UserNameTable) {
     this.#db = db;
+    this.#names = names;
     this.#versions = versions;
     this.#search = search;
     this.#rowidOf = db.prepare('SELECT rowid AS id FROM dialogs WHERE account = ? AND chat_id = ?');
@@ -101,6 +105,7 @@ export class DialogCache {
       const sessionIds = (this.#sessionsOf.all(account, chatId) as Array<{ session_id: number }>).map((row) => row.session_id);
       this.#search.add(Number(lastInsertRowid), account, dialog, chatId, sessionIds);
       this.#trimSnapshots.run(account, chatId, account, chatId, this.#versions - 1);
+      this.#names.remember(account, namesInDialog(dialog), fetchedAt);
     });
   }
 

@@ -4,9 +4,11 @@
 // or two), and a synchronous API cannot interleave half-done writes.
 import path from 'node:path';
 import type { DialogQuery, RawDialog, TimeBlock } from '../core/dialog-types';
+import type { UserNames } from '../core/user-names';
 import { DialogCache } from './dialog-cache';
 import { HistoryTable } from './history-table';
 import { SearchIndex } from './search-index';
+import { UserNameTable } from './user-name-table';
 import { ensureDir, openDatabase } from './open-database';
 import { inReadTransaction, inWriteTransaction, storeErrorFrom, type SqliteDatabase } from './sqlite';
 import { isPassingStoreError, StoreError } from './store-error';
@@ -34,6 +36,7 @@ export class InspectorStore {
   readonly #db: SqliteDatabase;
   readonly #history: HistoryTable;
   readonly #dialogs: DialogCache;
+  readonly #names: UserNameTable;
   readonly #search: SearchIndex;
   #closed = false;
 
@@ -43,7 +46,8 @@ export class InspectorStore {
     this.report = report;
     this.#history = new HistoryTable(db);
     this.#search = new SearchIndex(db);
-    this.#dialogs = new DialogCache(db, versions, this.#search);
+    this.#names = new UserNameTable(db);
+    this.#dialogs = new DialogCache(db, versions, this.#search, this.#names);
   }
 
   /** Opens or creates `<dataDir>/openlines-inspector.db`; a damaged file is moved aside and reported. */
@@ -110,6 +114,11 @@ export class InspectorStore {
   /** Stores the new latest copy; the previous one becomes a snapshot; older ones past the limit go. */
   putDialog(account: string, dialog: RawDialog, time: TimeBlock | null, fetchedAt: string): void {
     this.#write(() => this.#dialogs.put(account, dialog, time, fetchedAt));
+  }
+
+  /** The names this account's kept dialogs gave these user ids (id → name); ids without one are left out. */
+  namesFor(account: string, ids: readonly string[]): UserNames {
+    return this.#read(() => this.#names.namesFor(account, ids));
   }
 
   /** Any identifier form finds the cached dialog: chat id, dialog id, any session id seen, user code. */

@@ -6,8 +6,10 @@
 // that the upgrade path (a file with data, at the previous version) is
 // exercised by the tests before any user depends on it.
 import type { RawDialog } from '../core/dialog-types';
+import { namesInDialog } from '../core/user-names';
 import { nameOf, sessionIdOf, userCodeOf } from './dialog-keys';
 import { SearchIndex } from './search-index';
+import { UserNameTable } from './user-name-table';
 import type { SqliteDatabase } from './sqlite';
 
 export interface Migration {
@@ -187,6 +189,37 @@ const namesAndSessionSearch: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [coreTables, identifierIndexes, searchIndex, searchIndexMerging, namesAndSessionSearch];
+const userNames: Migration = {
+  version: 6,
+  name: 'the names of users per account, gathered from the kept dialogs',
+  up(db) {
+    db.exec(`
+      CREATE TABLE user_names (
+        account TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        name    TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (account, user_id)
+      ) WITHOUT ROWID;
+    `);
+    // Every copy kept, one at a time (not sorted: SQLite would sort the JSON
+    // too), keeping each user's newest name; written after the read, which
+    // holds the connection.
+    type Row = { account: string; fetched_at: string; dialog: string };
+    const copies = db.prepare('SELECT account, fetched_at, dialog FROM snapshots UNION ALL SELECT account, fetched_at, dialog FROM dialogs');
+    const seen = new Map<string, { account: string; id: string; name: string; at: string }>();
+    for (const row of copies.iterate() as Iterable<Row>) {
+      for (const [id, name] of Object.entries(namesInDialog(JSON.parse(row.dialog) as RawDialog))) {
+        const key = JSON.stringify([row.account, id]);
+        const before = seen.get(key);
+        if (before === undefined || row.fetched_at >= before.at) seen.set(key, { account: row.account, id, name, at: row.fetched_at });
+      }
+    }
+    const table = new UserNameTable(db);
+    for (const { account, id, name, at } of seen.values()) table.remember(account, { [id]: name }, at);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [coreTables, identifierIndexes, searchIndex, searchIndexMerging, namesAndSessionSearch, userNames];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

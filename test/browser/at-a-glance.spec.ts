@@ -24,6 +24,24 @@ test('the card shows a blocked dialog waiting for an action as such, the block i
   await expect(page.getByRole('list', { name: 'State' })).toHaveCount(0);
 });
 
+test('an operator one dialog only numbers is named as another dialog named them, on the card and in the table', async ({ inspector, page }) => {
+  await inspector.openConnected();
+  const operator = page.locator('section.summary .fact').filter({ hasText: 'Responsible operator' }).locator('dd');
+  // Chat 2006 numbers its operator (27) without naming them; a reader there is manager 31.
+  await inspector.lookUp('2006');
+  await expect(operator).toHaveText('User 27');
+  await expect(inspector.row('manager_list').locator('td.value')).toContainText('27, Daniel Kim (#31)');
+
+  // Chat 1777 names user 27.
+  await inspector.lookUp('chat1777');
+  await expect(operator).toHaveText('Samantha Johnson (user 27)');
+  await inspector.lookUp('2006');
+  await expect(operator).toHaveText('Samantha Johnson (user 27)');
+  await expect(inspector.row('owner').locator('td.value')).toContainText('Samantha Johnson (#27)');
+  await expect(inspector.row('manager_list').locator('td.value')).toContainText('Samantha Johnson (#27), Daniel Kim (#31)');
+  await expect(inspector.row('manager_list').locator('td.value bdi')).toHaveText(['Samantha Johnson', 'Daniel Kim']);
+});
+
 test('the time block’s durations read as a person would say them; the seconds as sent stay in Raw JSON', async ({ inspector, page }) => {
   await inspector.openConnected();
   await inspector.lookUp('chat1777');

@@ -13,6 +13,7 @@ import { toEnvelope } from '../../main/core/error-codes';
 import { DialogCache } from '../../main/store/dialog-cache';
 import { openDatabase } from '../../main/store/open-database';
 import { SearchIndex } from '../../main/store/search-index';
+import { UserNameTable } from '../../main/store/user-name-table';
 import { readIntPragma, storeErrorFrom } from '../../main/store/sqlite';
 import { StoreError } from '../../main/store/index';
 import { documentedDialog, withSession } from '../support/store-fixtures';
@@ -92,7 +93,7 @@ describe('SQLite page limit: the same SQLITE_FULL, on any machine', () => {
   it('a put that does not fit is all or nothing, says STORE_DISK_FULL, and fits once the limit is raised', () => {
     const { db } = openDatabase(databaseFile(dir));
     try {
-      const cache = new DialogCache(db, 10, new SearchIndex(db));
+      const cache = new DialogCache(db, 10, new SearchIndex(db), new UserNameTable(db));
       const { dialog, time } = documentedDialog();
       const big = (chatId: number, name = 'first') => ({ ...withSession(dialog, 900_000 + chatId), id: chatId, dialog_id: `chat${chatId}`, name, description: 'Ж🌸'.repeat(3000) });
       cache.put('demo', big(1), time, '2026-03-16T10:00:00.000Z');

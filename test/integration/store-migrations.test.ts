@@ -55,13 +55,19 @@ function tables(file: string): string[] {
   );
 }
 
-const EXPECTED_TABLES = ['dialog_search', 'dialog_sessions', 'dialogs', 'history', 'snapshots'];
+const EXPECTED_TABLES = ['dialog_search', 'dialog_sessions', 'dialogs', 'history', 'snapshots', 'user_names'];
 
 /**
  * A file as version 4 left it: no name column, no sessions-by-chat index, and
  * a search index without session ids (emptied: version 5 rebuilds it whole).
  */
+/** A file as version 5 left it: no directory of user names. */
+function backToVersion5(folder: string): void {
+  withRaw(databaseFile(folder), (db) => db.exec('DROP TABLE user_names; PRAGMA user_version = 5;'));
+}
+
 function backToVersion4(folder: string): void {
+  backToVersion5(folder);
   withRaw(databaseFile(folder), (db) => {
     db.exec(`
       DROP INDEX dialog_sessions_by_chat;
@@ -80,7 +86,7 @@ describe('migrations', () => {
     store.close();
     const file = databaseFile(nested);
     expect(withRaw(file, userVersion)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(5);
+    expect(SCHEMA_VERSION).toBe(6);
     expect(tables(file)).toEqual(expect.arrayContaining(EXPECTED_TABLES));
   });
 
@@ -194,6 +200,7 @@ describe('migrations', () => {
     withRaw(databaseFile(dir), (db) => {
       db.exec(`
         DELETE FROM dialog_search_config WHERE k = 'deletemerge';
+        DROP TABLE user_names;
         DROP INDEX dialog_sessions_by_chat;
         DROP INDEX dialogs_names;
         ALTER TABLE dialogs DROP COLUMN name;
@@ -210,6 +217,27 @@ describe('migrations', () => {
       expect(userVersion(db)).toBe(SCHEMA_VERSION);
       expect(scalar(db, "SELECT v FROM dialog_search_config WHERE k = 'deletemerge'")).toBe(5);
     });
+  });
+
+  it('upgrade a v5 file: the names in every kept copy, latest and snapshots, fill the directory, the newest name per user', () => {
+    // Without the answer's first viewers, which name user 27 too.
+    const { last_message_views: _views, ...dialog } = documentedDialog().dialog;
+    const reader = (id: number, name: string) => ({ user_id: id, user_name: name, message_id: 1, date: null });
+    let store = InspectorStore.open(dir);
+    store.putDialog('demo', { ...dialog, readed_list: [reader(27, 'Sam Johnson'), reader(31, 'Priya Patel')] }, null, '2026-03-16T00:00:00.000Z');
+    store.putDialog('demo', { ...dialog, readed_list: [reader(27, 'Samantha Johnson')] }, null, '2026-03-17T00:00:00.000Z');
+    store.putDialog('other.bitrix24.com', { ...dialog, readed_list: [reader(27, 'Somebody Else')] }, null, '2026-03-15T00:00:00.000Z');
+    store.close();
+    backToVersion5(dir);
+    store = InspectorStore.open(dir);
+    try {
+      // 31 is named only in the older copy, now a snapshot; each portal keeps its own users.
+      expect(store.namesFor('demo', ['27', '31', '44'])).toEqual({ '27': 'Samantha Johnson', '31': 'Priya Patel' });
+      expect(store.namesFor('other.bitrix24.com', ['27'])).toEqual({ '27': 'Somebody Else' });
+    } finally {
+      store.close();
+    }
+    withRaw(databaseFile(dir), (db) => expect(userVersion(db)).toBe(SCHEMA_VERSION));
   });
 
   it('upgrade a v4 file: lookups show the kept dialog\'s name, and every session id seen finds the dialog', () => {

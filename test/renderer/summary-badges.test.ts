@@ -15,7 +15,7 @@ const STARTED_AT = 1773682918; // 2026-03-16T17:41:58Z
 function resultWith(entityData1: string, entityData3 = 'N'): LookupResult {
   const dialog = { id: '2009', dialog_id: 'chat2009', name: 'Jordan Reyes', entity_data_1: entityData1, entity_data_3: entityData3 };
   const decoded = { entity: null, session: decodeSessionData(entityData1), crm: null, silentMode: decodeSilentMode(entityData3), primaryCrm: null };
-  return { query: QUERY, portal: PORTAL, dialog, decoded, time: null, sections: [], fetchedAt: '2026-03-21T10:00:00Z', source: 'network', offline: null, changes: null, elapsedMs: 1 };
+  return { query: QUERY, portal: PORTAL, dialog, decoded, time: null, sections: [], fetchedAt: '2026-03-21T10:00:00Z', source: 'network', offline: null, changes: null, names: {}, elapsedMs: 1 };
 }
 
 async function summariser() {

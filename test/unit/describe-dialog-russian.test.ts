@@ -100,7 +100,7 @@ describe('describeDialog in Russian', () => {
     expect(row('entity_data_2.DEAL')).toMatchObject({ label: 'Сделка', value: 'нет' });
     expect(row('entity_data_3')?.value).toBe('выключен (N)');
     expect(row('readed_list[0]')?.value).toBe('Guest (#599) прочитал(а) до сообщения 86101');
-    expect(row('owner')?.label).toBe('Ответственный оператор (ID пользователя)');
+    expect(row('owner')?.label).toBe('Ответственный оператор');
 
     const telegram = describeIn('ru', { ...documented(), entity_id: 'telegrambot|22|1775|599' });
     expect(byPath(telegram).get('entity_id[0]')?.value).toBe('Telegram (telegrambot)');
@@ -132,11 +132,11 @@ describe('the changes card in Russian', () => {
     expect(russian).toEqual([
       { path: 'entity_data_1[5]', label: 'ID сессии', before: '343', after: '344' },
       { path: 'counter', label: 'Непрочитанные (ваши)', before: '0', after: '3' },
-      { path: 'manager_list', label: 'Администраторы чата (ID пользователей)', before: '27', after: 'нет' },
+      { path: 'manager_list', label: 'Администраторы чата', before: '27', after: 'нет' },
     ]);
     const { owner: _owner, ...withoutOwner } = base;
     expect(inLanguage('ru', () => compareDialogs(withoutOwner, base, 'T').fields)).toEqual([
-      { path: 'owner', label: 'Ответственный оператор (ID пользователя)', before: '(нет поля)', after: '27' },
+      { path: 'owner', label: 'Ответственный оператор', before: '(нет поля)', after: '27' },
     ]);
   });
 });

@@ -166,7 +166,7 @@ describe('describeDialog: the documented answer', () => {
     expect(rowAt(sections, 'text_field_enabled')).toMatchObject({ value: 'yes', kind: 'boolean' });
     expect(rowAt(sections, 'id')).toMatchObject({ value: '1777', kind: 'number' });
     expect(rowAt(sections, 'date_create')).toMatchObject({ value: '2026-03-13T16:50:15+01:00', kind: 'date' });
-    expect(rowAt(sections, 'owner').label).toBe('Responsible operator (user id)');
+    expect(rowAt(sections, 'owner').label).toBe('Responsible operator');
     expect(rowAt(sections, 'message_type').hint).toContain('open-line');
   });
 

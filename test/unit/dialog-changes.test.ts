@@ -25,7 +25,7 @@ describe('changed since the previous lookup', () => {
       { path: 'counter', label: 'Unread messages (yours)', before: '0', after: '3' },
       { path: 'unread_id', label: 'First unread message (yours)', before: '0', after: '86400' },
       { path: 'user_counter', label: 'Participants with unread messages', before: '2', after: '1' },
-      { path: 'manager_list', label: 'Managers (user ids)', before: '27', after: '27, 31' },
+      { path: 'manager_list', label: 'Managers', before: '27', after: '27, 31' },
     ]);
   });
 
@@ -36,7 +36,7 @@ describe('changed since the previous lookup', () => {
 
   it('says when a field appeared or vanished', () => {
     const { owner: _owner, ...withoutOwner } = base;
-    expect(compareDialogs(withoutOwner, base, 'T').fields).toEqual([{ path: 'owner', label: 'Responsible operator (user id)', before: '(absent)', after: '27' }]);
+    expect(compareDialogs(withoutOwner, base, 'T').fields).toEqual([{ path: 'owner', label: 'Responsible operator', before: '(absent)', after: '27' }]);
     expect(compareDialogs(base, { ...base, manager_list: [] }, 'T').fields[0]).toMatchObject({ before: '27', after: 'none' });
   });
 });

@@ -53,6 +53,15 @@ export function isolatedParts(text: string): Array<{ text: string; isolated: boo
   return parts;
 }
 
+/** "Samantha Johnson (#27), 31": the users a row names (main wrote the value the same way), each name isolated. */
+function peopleParts(people: NonNullable<FieldRow['people']>): Array<{ text: string; isolated: boolean }> {
+  return people.flatMap((person, index) => {
+    const separator = index === 0 ? [] : [{ text: ', ', isolated: false }];
+    if (person.name === null) return [...separator, { text: person.id, isolated: false }];
+    return [...separator, { text: person.name, isolated: true }, { text: ` (#${person.id})`, isolated: false }];
+  });
+}
+
 /** A reader's or first viewer's row: main's sentence starts with who, "Name (#id)", in every language. */
 const PERSON_ROW = /^(readed_list|last_message_views\.first_viewers)\[\d+\]$/;
 
@@ -62,6 +71,7 @@ const PERSON_ROW = /^(readed_list|last_message_views\.first_viewers)\[\d+\]$/;
  * "(#611)" after it to its other side. null for any other row.
  */
 export function personParts(row: FieldRow): Array<{ text: string; isolated: boolean }> | null {
+  if (row.people) return peopleParts(row.people);
   if (row.kind !== 'text' || !PERSON_ROW.test(row.path)) return null;
   const id = [...row.value.matchAll(/ \(#[^()]*\)/g)].at(-1);
   if (id?.index === undefined || id.index === 0) return null;

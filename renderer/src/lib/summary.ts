@@ -45,27 +45,6 @@ function asString(value: unknown): string | null {
   return null;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A user's name from the people lists the answer carries, if the user appears there. */
-function userName(dialog: Record<string, unknown>, userId: string): string | null {
-  const lists: unknown[] = [dialog['readed_list']];
-  const views = dialog['last_message_views'];
-  if (isRecord(views)) lists.push(views['first_viewers']);
-  for (const list of lists) {
-    if (!Array.isArray(list)) continue;
-    for (const entry of list) {
-      if (isRecord(entry) && asString(entry['user_id']) === userId) {
-        const name = asString(entry['user_name']);
-        if (name) return name;
-      }
-    }
-  }
-  return null;
-}
-
 function badgesOf(decoded: LookupResult['decoded']): SummaryBadge[] {
   const m = i18n.messages.summary;
   const session = decoded.session;
@@ -102,7 +81,8 @@ export function summarise(result: LookupResult): DialogSummary {
   const ownerId = asString(dialog['owner']);
   let operator: string | null = null;
   if (ownerId && ownerId !== '0') {
-    const name = userName(dialog, ownerId);
+    // Named by this answer or, where it only numbers them, by an earlier one on this account (main's directory).
+    const name = Object.hasOwn(result.names, ownerId) ? result.names[ownerId] : undefined;
     operator = name ? i18n.messages.summary.userNamed(name, ownerId) : i18n.messages.summary.user(ownerId);
   }
 
