@@ -2,6 +2,7 @@
 // order, each answered under its key. Like the real server it answers 200 even
 // when commands fail, and writes every empty map as [] (PHP's empty array).
 import type { TimeBlock } from '../core/dialog-types';
+import { PhpMap } from './php-json';
 import { parsePhpQuery, isPlainObject, normaliseMethod } from './request-params';
 import { restError, type RestError } from './rest-errors';
 
@@ -46,7 +47,8 @@ export function runBatch(
     result: {
       result: phpMap(results),
       result_error: phpMap(errors),
-      // Only list methods report totals/next pages; none of the emulated ones are lists.
+      // Only list methods report totals/next pages; none of the emulated ones do (config.list.get
+      // pages by PARAMS.limit/offset but, like the module, answers a bare array).
       result_total: [],
       result_next: [],
       result_time: phpMap(times),
@@ -100,6 +102,7 @@ function resolve(path: string, results: Map<string, unknown>): unknown {
   let node: unknown = results.get(key);
   for (const field of fields) {
     if (Array.isArray(node)) node = node[Number(field)];
+    else if (node instanceof PhpMap) node = node.get(field);
     else if (isPlainObject(node) && Object.hasOwn(node, field)) node = node[field];
     else return undefined;
   }

@@ -5,6 +5,8 @@
 import type { RawDialog } from '../core/dialog-types';
 import type { EmulatedDialog, EmulatorOAuthApp, EmulatorWebhook } from './emulator-types';
 import documented from './data/documented-chat-1777.json' with { type: 'json' };
+import { DEMO_LINE_NAMES as LINE_NAMES, DEMO_OPERATORS as OPERATORS } from './demo-directory';
+import { DAY, DEMO_EPOCH as EPOCH, portalDate as iso } from './portal-clock';
 
 export const DEMO_WEBHOOK: EmulatorWebhook = Object.freeze({
   userId: 1,
@@ -100,35 +102,7 @@ export function demoDataset(): EmulatedDialog[] {
 
 // ---------------------------------------------------------------------------
 
-const OPERATORS: Record<number, string> = {
-  27: 'Samantha Johnson',
-  31: 'Daniel Kim',
-  44: 'María García',
-  52: 'Олег Соколов',
-  63: 'فاطمة الزهراء',
-  70: '李伟',
-  81: "Tom O'Brien",
-};
-
-const LINE_NAMES = [
-  '',
-  'Website chat',
-  'Sales',
-  'Support',
-  'Billing',
-  'Partners',
-  'Служба поддержки',
-  'VIP clients',
-  'Messengers',
-  'Night shift',
-];
-
 const COLORS = ['#58cc47', '#ab7761', '#29619b', '#e8a441', '#00a2e8', '#df532d', '#4ba984', '#8474c8'];
-
-// The demo portal's clock: 2026-01-05T09:00:00+01:00, and the portal's offset.
-const EPOCH = 1767600000;
-const OFFSET = '+01:00';
-const DAY = 86400;
 
 type CrmType = 'LEAD' | 'DEAL' | 'CONTACT' | 'COMPANY' | 'NONE';
 
@@ -495,13 +469,6 @@ function dialogRecord(spec: Spec): RawDialog {
     ...structuredClone(spec.extra ?? {}),
     dialog_id: `chat${spec.id}`,
   };
-}
-
-/** The portal writes dates in its own offset. */
-function iso(unixSeconds: number): string {
-  const [hours, minutes] = OFFSET.slice(1).split(':').map(Number);
-  const shift = (OFFSET.startsWith('-') ? -1 : 1) * ((hours ?? 0) * 3600 + (minutes ?? 0) * 60);
-  return `${new Date((unixSeconds + shift) * 1000).toISOString().slice(0, 19)}${OFFSET}`;
 }
 
 /** A small seeded PRNG, so "random" ids are the same on every run. */

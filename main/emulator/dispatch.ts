@@ -1,18 +1,25 @@
 // Method dispatch shared by top-level calls and batch commands: the method must
 // exist, the webhook must hold its scope, and the method must still have
 // operating time left before it runs.
-import type { EmulatorWebhook } from './emulator-types';
+import type { EmulatedLine, EmulatorWebhook } from './emulator-types';
 import type { DialogIndex } from './dialog-get';
 import type { OperatingBudget } from './operating-ledger';
+import type { SessionStore } from './session-store';
 import { dialogGet } from './dialog-get';
 import { runBatch, type CallOutcome } from './batch';
+import { configListGet } from './config-list-get';
+import { sessionHistoryGet } from './session-history-get';
 import { restError, type RestError } from './rest-errors';
 import { timeBlock } from './time-block';
 
 export interface Portal {
   index: DialogIndex;
+  sessions: SessionStore;
+  lines: readonly EmulatedLine[];
   budget: OperatingBudget;
   imInstalled: boolean;
+  /** session.history.get as the older module answers it (SESSION_ID only). */
+  legacySessionHistory: boolean;
 }
 
 type Run = (
@@ -25,6 +32,19 @@ const METHODS: Record<string, { scope: string | null; run: Run }> = {
   'imopenlines.dialog.get': {
     scope: 'imopenlines',
     run: (portal, webhook, params) => dialogGet(portal.index, params, webhook.userId, portal.imInstalled),
+  },
+  'imopenlines.session.history.get': {
+    scope: 'imopenlines',
+    run: (portal, webhook, params) =>
+      sessionHistoryGet(
+        { index: portal.index, sessions: portal.sessions, legacy: portal.legacySessionHistory },
+        params,
+        webhook.userId,
+      ),
+  },
+  'imopenlines.config.list.get': {
+    scope: 'imopenlines',
+    run: (portal, webhook, params) => configListGet(portal.lines, params, webhook.userId),
   },
   scope: {
     scope: null,

@@ -17,6 +17,86 @@ export interface EmulatedDialog {
   deniedUserIds?: number[];
 }
 
+/** One stored message of an open-line chat, before session.history.get renders and encodes it. */
+export interface EmulatedMessage {
+  id: number;
+  /** 0 for system messages. */
+  authorId: number;
+  /** Unix seconds. */
+  date: number;
+  /** As stored: BB-code, #BR# or [br] for line breaks, bare URLs, an empty [USER=id][/USER] to be filled in. */
+  text: string;
+  /** Under the module's own keys (FILE_ID, CONNECTOR_MID, IMOL_SID, CLASS, COMPONENT_ID, ATTACH, IMOL_VOTE…), which the answer re-cases. */
+  params?: Record<string, unknown>;
+}
+
+/** A file sent in a session: its metadata, which is all the portal's REST answer carries. */
+export interface EmulatedFile {
+  id: number;
+  authorId: number;
+  /** Unix seconds. */
+  date: number;
+  type: 'image' | 'file' | 'audio' | 'video';
+  name: string;
+  /** Bytes. */
+  size: number;
+  image?: { width: number; height: number };
+}
+
+/** A person (or bot) who may appear in a transcript's `users`. */
+export interface EmulatedUser {
+  id: number;
+  name: string;
+  /** A client is the channel's connector user (`connector: true`). */
+  kind: 'employee' | 'bot' | 'client';
+  workPosition?: string | null;
+  gender?: 'M' | 'F';
+  color?: string;
+  avatar?: string;
+}
+
+/** One session's transcript, as imopenlines.session.history.get serves it. */
+export interface EmulatedSession {
+  sessionId: number;
+  /** Must be a chat of the portal's dialogs; a session of an unknown chat does not exist. */
+  chatId: number;
+  /** The line (CONFIG_ID). */
+  configId: number;
+  /** The operator the session was assigned to: the one user who may always read it. */
+  operatorId: number;
+  /** In any order; the answer sorts them the portal's way (newest first). */
+  messages: EmulatedMessage[];
+  files?: EmulatedFile[];
+  /** The authors and the client. An author not listed is named as the demo portal knows them, else "User <id>". */
+  users?: EmulatedUser[];
+  /** Supervisor rating 0–5 and comment. */
+  voteHead?: number;
+  commentHead?: string | null;
+  /** Webhook users without the right to read this session's history: ACCESS_DENIED. */
+  deniedUserIds?: number[];
+}
+
+/** One queue member of a line, as the queue table stores them. */
+export interface EmulatedQueueMember {
+  userId: number;
+  name: string | null;
+  workPosition: string | null;
+  avatar: string | null;
+  avatarId: number;
+}
+
+/** An open line as imopenlines.config.list.get reads it. */
+export interface EmulatedLine {
+  /** The settings row: every field under its own name, in the portal's order, valued as the portal writes it (mostly strings). */
+  settings: Record<string, unknown>;
+  /** In queue order. */
+  queue: EmulatedQueueMember[];
+  /** What the queue is made of (OPTIONS.CONFIG_QUEUE=Y): users and departments. */
+  configQueue?: Array<{ entityType: 'user' | 'department'; entityId: number }>;
+  /** With OPTIONS.CHECK_PERMISSION only these webhook users see the line; absent: everyone. */
+  visibleTo?: number[];
+}
+
 export interface EmulatorOptions {
   /** Default 0: an ephemeral port. */
   port?: number;
@@ -41,6 +121,18 @@ export interface EmulatorOptions {
   dialogs?: EmulatedDialog[];
   /** Artificial delay per request; default 0. */
   latencyMs?: number;
+  /**
+   * Transcripts served as given; every other session of a dialog gets a generated one (a session
+   * always has at least its "session started" message). Default: demoSessions().
+   */
+  sessions?: EmulatedSession[];
+  /** The portal's open lines. Default: demoLines(). */
+  lines?: EmulatedLine[];
+  /**
+   * Default false. True answers session.history.get as the older module does: it reads SESSION_ID
+   * only, and whatever it cannot use is ACCESS_DENIED (no CHAT_ID, no MISSING_REQUIRED_PARAM).
+   */
+  legacySessionHistory?: boolean;
   /** Default true; false makes every imopenlines.dialog.get answer IM_NOT_INSTALLED. */
   imInstalled?: boolean;
   /** Default true: tests read `requests`. The app's demo portal turns it off, so a long session does not grow it. */

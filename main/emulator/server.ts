@@ -17,6 +17,8 @@ import type {
 } from './emulator-types';
 import { emulatorCertificate } from './certificate';
 import { DEMO_WEBHOOK, demoDataset } from './dataset';
+import { demoLines } from './demo-lines';
+import { demoSessions } from './demo-transcripts';
 import { DialogIndex } from './dialog-get';
 import { callMethod, type Portal } from './dispatch';
 import { FaultQueue, htmlPage } from './faults';
@@ -26,8 +28,10 @@ import { OperatingBudget } from './operating-ledger';
 import { authorizeRoute } from './oauth-authorize';
 import { tokenRoute } from './oauth-token';
 import { OAuthTokens } from './oauth-tokens';
+import { phpJson } from './php-json';
 import { normaliseMethod, requestParams } from './request-params';
 import { errorBody, restError, type RestError } from './rest-errors';
+import { SessionStore } from './session-store';
 
 const HOST = '127.0.0.1';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -40,10 +44,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     key: w.key,
     scopes: [...w.scopes],
   }));
+  const index = new DialogIndex(options.dialogs ?? demoDataset());
   const portal: Portal = {
-    index: new DialogIndex(options.dialogs ?? demoDataset()),
+    index,
+    // Built on the first history call: the demo's transcripts include a 5,000-message session.
+    sessions: new SessionStore(index, () => options.sessions ?? demoSessions(options.dialogs)),
+    lines: options.lines ?? demoLines(),
     budget: new OperatingBudget(options.operatingLimitSeconds ?? 480, options.operatingCostSeconds ?? 0.05),
     imInstalled: options.imInstalled ?? true,
+    legacySessionHistory: options.legacySessionHistory ?? false,
   };
   const rateLimit = options.rateLimit ?? { burst: 50, drainPerSecond: 2 };
   const rateLimitClock = options.rateLimitClock;
@@ -268,7 +277,7 @@ function applyFault(
       return;
     case 'truncated': {
       // The portal did the work; the connection broke halfway through the answer.
-      const full = Buffer.from(JSON.stringify(realAnswer().payload));
+      const full = Buffer.from(phpJson(realAnswer().payload));
       const head = `HTTP/1.1 200 OK\r\ncontent-type: ${JSON_TYPE}\r\nconnection: close\r\n\r\n`;
       // Written straight to the socket: Node's response object would add framing
       // (Content-Length or chunked) that tells the client the body is incomplete.
@@ -292,7 +301,8 @@ function applyFault(
 }
 
 function sendJson(res: ServerResponse, status: number, payload: unknown): number {
-  const text = JSON.stringify(payload);
+  // phpJson, not JSON.stringify: maps keyed by ids keep the portal's order (php-json.ts).
+  const text = phpJson(payload);
   res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text) });
   res.end(text);
   return status;

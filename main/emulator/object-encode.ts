@@ -1,0 +1,24 @@
+// Rest::objectEncode of the imopenlines module, which shapes every answer of
+// session.history.get: each key, at every depth, becomes
+// str_replace('_', '', lcfirst(ucwords(strtolower($key), '_'))).
+// It lower-cases first, so FILE_ID becomes fileId but a camelCase source key
+// such as senderId comes out as senderid: the mixed casing clients see is
+// this rule at work, and the emulator applies the rule rather than spelling
+// out its results.
+import { PhpMap } from './php-json';
+import { isPlainObject } from './request-params';
+
+export function restKey(key: string): string {
+  const words = key.toLowerCase().split('_');
+  const joined = words.map((word, i) => (i === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join('');
+  return joined.charAt(0).toLowerCase() + joined.slice(1);
+}
+
+export function objectEncode(value: unknown): unknown {
+  if (value instanceof PhpMap) return new PhpMap(value.entries.map(([key, item]) => [restKey(key), objectEncode(item)]));
+  if (Array.isArray(value)) return value.map((item) => objectEncode(item));
+  if (isPlainObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [restKey(key), objectEncode(item)]));
+  }
+  return value;
+}
