@@ -27,6 +27,20 @@ export type {
 } from '../main/core/dialog-types';
 export { shownCode, type ErrorEnvelope } from '../main/core/error-envelope';
 export type { ErrorCode } from '../main/core/error-code-list';
+export type {
+  AttachBlock,
+  AttachCard,
+  AuthorRole,
+  Conversation,
+  ConversationAuthor,
+  ConversationFile,
+  ConversationMessage,
+  ConversationOutcome,
+  ConversationRating,
+  ConversationStatus,
+  ConversationTimings,
+  Wait,
+} from '../main/core/conversation-types';
 export type { AccountKind, AccountState, AccountSummary, RatePlan } from '../main/accounts/account-types';
 export type { DialogSearchHit, HistoryEntry } from '../main/store/store-types';
 

@@ -1,3 +1,4 @@
+import type { ConversationOutcome } from './conversation-types';
 import type { MainErrorEnvelope } from './error-envelope';
 
 // The shapes a lookup produces. Plain data only: these objects cross IPC
@@ -167,6 +168,11 @@ export interface LookupResult {
   changes: DialogChanges | null;
   /** Names of the users this dialog mentions (id → name): the answer's own, else the account's directory. */
   names: Record<string, string>;
+  /**
+   * The current session's transcript, fetched with the dialog (or kept with it); null when not
+   * fetched (turned off in Settings, or the dialog has no session). Absent in older kept copies.
+   */
+  conversation?: ConversationOutcome | null;
   /**
    * Set when this lookup could not be saved to history or the offline cache
    * (STORE_BUSY, STORE_DISK_FULL, STORE_NO_ACCESS, HISTORY_UNAVAILABLE): the
