@@ -214,6 +214,11 @@ export const errors = {
       message: 'The app was asked to open a link it does not accept.',
       action: "Nothing was looked up. Paste the dialog's identifier in the lookup field instead.",
     },
+    LINK_OTHER_PORTAL: {
+      title: 'Link to another portal',
+      message: 'The link is to a dialog on another Bitrix24 portal than the one lookups go to. The same id there may be another client’s dialog, so nothing was looked up.',
+      action: 'Look it up with that portal’s account, or connect that portal first.',
+    },
     APPLICATION_SCOPE_MISSING: {
       title: 'Application lacks the imopenlines scope',
       message: 'The application was created without the permissions (scope) needed to read open-line dialogs.',
@@ -400,6 +405,17 @@ export const errors = {
       userCode: (connector: string, line: string, chat: string, user: string) =>
         `User code: connector ${connector}, line ${line}, chat ${chat} in the channel, client user ${user}`,
     },
+  },
+
+  /** A pasted link to another portal than the connected one (core/other-portal-link.ts); hosts as the link and the account write them. */
+  otherPortal: {
+    /** The connected portal, when it is the demo (its host is a loopback address that says nothing). */
+    theDemo: 'the demo portal',
+    message: (linkHost: string, connected: string) =>
+      `This link is to a dialog on ${linkHost}, but lookups go to ${connected}. The same id there may be another client’s dialog, so nothing was looked up.`,
+    switchTo: (name: string, linkHost: string) => `"${name}" is your saved account for ${linkHost}: look the link up there.`,
+    noneSaved: (linkHost: string) =>
+      `No account for ${linkHost} is connected. Add it under Add or manage portals… in the portal menu (its webhook URL, or sign in), then look the link up again.`,
   },
 
   /** Refusals of a pasted inbound webhook URL (core/webhook.ts). */
