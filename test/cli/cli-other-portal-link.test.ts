@@ -51,8 +51,8 @@ describe('openlines-inspector lookup <link to another portal>', () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain('Link to another portal [LINK_OTHER_PORTAL]');
-    expect(refused.stderr).toContain(`This link is to a dialog on ${hostOf(sales)}, but lookups go to ${hostOf(support)}.`);
-    expect(refused.stderr).toContain(`What to do: "Sales desk" is your saved account for ${hostOf(sales)}: run the lookup again with --account "Sales desk".`);
+    expect(refused.stderr).toContain(`This link is to a dialog on ${hostOf(sales)}, but lookups go to ${hostOf(support)}, where`);
+    expect(refused.stderr).toContain(`What to do: Run the lookup again with --account "Sales desk", your saved account for ${hostOf(sales)}.`);
     expect(seen()).toEqual(before);
 
     const found = await cli(['lookup', linkTo(hostOf(sales)), '--account', 'Sales desk']);
@@ -76,13 +76,13 @@ describe('openlines-inspector lookup <link to another portal>', () => {
     const before = seen();
     const hooked = await cli(['lookup', linkTo('x.bitrix24.com'), '--webhook', support.webhookUrl()]);
     expect(hooked.code).toBe(1);
-    expect(hooked.stderr).toContain(`on x.bitrix24.com, but lookups go to ${hostOf(support)}.`);
+    expect(hooked.stderr).toContain(`on x.bitrix24.com, but lookups go to ${hostOf(support)}, where`);
     expect(hooked.stderr).toContain('What to do: No saved account is for x.bitrix24.com. Save one with openlines-inspector login');
     expect(seen()).toEqual(before);
 
     const demo = await cli(['lookup', linkTo('x.bitrix24.com'), '--demo']);
     expect(demo.code).toBe(1);
-    expect(demo.stderr).toContain('but lookups go to the demo portal.');
+    expect(demo.stderr).toContain('but lookups go to the demo portal, where');
   });
 
   it('is looked up as usual when the link is to the portal in use', async () => {

@@ -42,7 +42,7 @@ describe('a link to another portal than the connected one', () => {
     const refused = errorOf(await lookUp(linkTo(hostOf(sales))));
     expect(refused).toMatchObject({ code: 'LINK_OTHER_PORTAL', retryable: false, otherAccount: { id: salesAccount.id, name: 'Sales' } });
     expect(refused.message).toContain(`on ${hostOf(sales)}, but lookups go to ${hostOf(support)}`);
-    expect(refused.action).toBe(`"Sales" is your saved account for ${hostOf(sales)}: look the link up there.`);
+    expect(refused.action).toBe(`Look it up with "Sales", your saved account for ${hostOf(sales)}.`);
     expect(seen()).toEqual(before);
 
     // What the window's button does: switch to the offered account, run the same input.
@@ -73,7 +73,7 @@ describe('a link to another portal than the connected one', () => {
     const before = seen();
     const refused = errorOf(await lookUp(linkTo(hostOf(support))));
     expect(refused).toMatchObject({ code: 'LINK_OTHER_PORTAL', otherAccount: { id: supportAccount.id, name: 'Support' } });
-    expect(refused.message).toContain('but lookups go to the demo portal.');
+    expect(refused.message).toContain('but lookups go to the demo portal, where');
     expect(seen()).toEqual(before);
   });
 });

@@ -90,34 +90,34 @@ describe('a link to another portal', () => {
     const refused = refusal(() => refuseLinkToOtherPortal(link('Sales.bitrix24.com'), SUPPORT, SAVED, 'window')).envelope;
     expect(refused).toMatchObject({ code: 'LINK_OTHER_PORTAL', title: 'Link to another portal', retryable: false, otherAccount: { id: 'b2', name: 'Sales team' } });
     expect(refused.message).toBe(
-      'This link is to a dialog on sales.bitrix24.com, but lookups go to support.bitrix24.com. The same id there may be another client’s dialog, so nothing was looked up.',
+      'This link is to a dialog on sales.bitrix24.com, but lookups go to support.bitrix24.com, where the same id may be another client’s dialog. Nothing was looked up.',
     );
-    expect(refused.action).toBe('"Sales team" is your saved account for sales.bitrix24.com: look the link up there.');
+    expect(refused.action).toBe('Look it up with "Sales team", your saved account for sales.bitrix24.com.');
   });
 
   it('says no account for its host is connected when none is saved, and offers none', () => {
     const refused = refusal(() => refuseLinkToOtherPortal(link('x.bitrix24.com'), SUPPORT, SAVED, 'window')).envelope;
     expect(refused).not.toHaveProperty('otherAccount');
-    expect(refused.action).toMatch(/^No account for x\.bitrix24\.com is connected\. Add it under Add or manage portals…/);
+    expect(refused.action).toMatch(/^No account for x\.bitrix24\.com is connected\. Add it from the portal menu \(Add or manage portals…\)/);
   });
 
   it('names --account in the terminal', () => {
     const offered = refusal(() => refuseLinkToOtherPortal(link('sales.bitrix24.com'), SUPPORT, SAVED, 'terminal')).envelope;
-    expect(offered.action).toBe('"Sales team" is your saved account for sales.bitrix24.com: run the lookup again with --account "Sales team".');
+    expect(offered.action).toBe('Run the lookup again with --account "Sales team", your saved account for sales.bitrix24.com.');
     const none = refusal(() => refuseLinkToOtherPortal(link('x.bitrix24.com'), SUPPORT, SAVED, 'terminal')).envelope;
     expect(none.action).toMatch(/^No saved account is for x\.bitrix24\.com\. Save one with openlines-inspector login/);
   });
 
   it('is refused on the demo portal, which it calls by that name', () => {
     const refused = refusal(() => refuseLinkToOtherPortal(link('support.bitrix24.com'), DEMO, SAVED, 'window')).envelope;
-    expect(refused.message).toContain('but lookups go to the demo portal.');
+    expect(refused.message).toContain('but lookups go to the demo portal, where');
     expect(refused.otherAccount).toEqual({ id: 'a1', name: 'Support' });
   });
 
   it('is said in Russian', () => {
     const refused = inLanguage('ru', () => refusal(() => refuseLinkToOtherPortal(link('sales.bitrix24.com'), DEMO, SAVED, 'terminal')).envelope);
     expect(refused.title).toBe('Ссылка на другой портал');
-    expect(refused.message).toContain('а запросы идут на демо-портал');
+    expect(refused.message).toContain('а запросы идут на демо-портал, где');
     expect(refused.action).toContain('--account "Sales team"');
   });
 });

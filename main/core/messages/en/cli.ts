@@ -149,7 +149,7 @@ export const cli = {
   },
   /** What to do about a link to another portal (LINK_OTHER_PORTAL), as the terminal says it. */
   otherPortal: {
-    useAccount: (name: string, linkHost: string) => `"${name}" is your saved account for ${linkHost}: run the lookup again with --account "${name}".`,
+    useAccount: (name: string, linkHost: string) => `Run the lookup again with --account "${name}", your saved account for ${linkHost}.`,
     noneSaved: (linkHost: string) =>
       `No saved account is for ${linkHost}. Save one with openlines-inspector login (--webhook URL, or --portal URL with your application), then run the lookup with --account NAME.`,
   },

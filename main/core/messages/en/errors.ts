@@ -216,7 +216,7 @@ export const errors = {
     },
     LINK_OTHER_PORTAL: {
       title: 'Link to another portal',
-      message: 'The link is to a dialog on another Bitrix24 portal than the one lookups go to. The same id there may be another client’s dialog, so nothing was looked up.',
+      message: 'The link is to a dialog on another Bitrix24 portal, but lookups go to the connected one, where the same id may be another client’s dialog. Nothing was looked up.',
       action: 'Look it up with that portal’s account, or connect that portal first.',
     },
     APPLICATION_SCOPE_MISSING: {
@@ -412,10 +412,10 @@ export const errors = {
     /** The connected portal, when it is the demo (its host is a loopback address that says nothing). */
     theDemo: 'the demo portal',
     message: (linkHost: string, connected: string) =>
-      `This link is to a dialog on ${linkHost}, but lookups go to ${connected}. The same id there may be another client’s dialog, so nothing was looked up.`,
-    switchTo: (name: string, linkHost: string) => `"${name}" is your saved account for ${linkHost}: look the link up there.`,
+      `This link is to a dialog on ${linkHost}, but lookups go to ${connected}, where the same id may be another client’s dialog. Nothing was looked up.`,
+    switchTo: (name: string, linkHost: string) => `Look it up with "${name}", your saved account for ${linkHost}.`,
     noneSaved: (linkHost: string) =>
-      `No account for ${linkHost} is connected. Add it under Add or manage portals… in the portal menu (its webhook URL, or sign in), then look the link up again.`,
+      `No account for ${linkHost} is connected. Add it from the portal menu (Add or manage portals…) with its webhook URL or by signing in, then look the link up again.`,
   },
 
   /** Refusals of a pasted inbound webhook URL (core/webhook.ts). */

@@ -133,7 +133,7 @@ export const cli: Messages['cli'] = {
     ACCOUNT_NOT_FOUND: 'Посмотрите список сохранённых учётных записей (openlines-inspector accounts) и укажите одно из имён.',
   },
   otherPortal: {
-    useAccount: (name, linkHost) => `«${name}» — ваша сохранённая учётная запись для ${linkHost}: запустите запрос снова с --account "${name}".`,
+    useAccount: (name, linkHost) => `Запустите запрос снова с --account "${name}" — это ваша сохранённая учётная запись для ${linkHost}.`,
     noneSaved: (linkHost) =>
       `Сохранённой учётной записи для ${linkHost} нет. Сохраните её командой openlines-inspector login (--webhook URL или --portal URL с вашим приложением) и запустите запрос с --account NAME.`,
   },
