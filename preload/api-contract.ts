@@ -26,6 +26,7 @@ export type {
   TimeBlock,
 } from '../main/core/dialog-types';
 export { shownCode, type ErrorEnvelope } from '../main/core/error-envelope';
+export { sameHost } from '../main/core/portal-host';
 export type { ErrorCode } from '../main/core/error-code-list';
 export type { AccountKind, AccountState, AccountSummary, RatePlan } from '../main/accounts/account-types';
 export type { DialogSearchHit, HistoryEntry } from '../main/store/store-types';
