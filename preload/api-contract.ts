@@ -26,6 +26,7 @@ export type {
   TimeBlock,
 } from '../main/core/dialog-types';
 export { shownCode, type ErrorEnvelope } from '../main/core/error-envelope';
+export { sameHost } from '../main/core/portal-host';
 export type { ErrorCode } from '../main/core/error-code-list';
 export type {
   AttachBlock,

@@ -108,7 +108,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
   const commands = new AppCommandQueue();
 
   const handlers = {
-    ...lookupHandlers({ client: () => connection.client(), lookups, inFlight }),
+    ...lookupHandlers({ client: () => connection.client(), savedPortals: () => accounts.list(), lookups, inFlight }),
     ...connectionHandlers(connection),
     ...accountHandlers(accounts, connection),
     ...signInHandlers(signIn),

@@ -2,6 +2,7 @@
 // pushed to the window by LookupsInFlight), and cancelling it.
 import { z } from 'zod';
 import { parseIdentifier } from '../core/identifier';
+import { refuseLinkToOtherPortal, type SavedPortal } from '../core/other-portal-link';
 import type { PortalClient } from '../rest/portal-client';
 import { schemasFor, type ChannelsOf, type HandlersFor } from './handler-types';
 import type { LookupService } from './lookup-service';
@@ -17,11 +18,13 @@ export const lookupSchemas = schemasFor({
 export interface LookupDeps {
   /** The connected portal's client (NOT_CONNECTED without one). */
   client(): Promise<PortalClient>;
+  /** The saved accounts, for a link to another portal to name the one for its host. */
+  savedPortals(): readonly SavedPortal[];
   lookups: LookupService;
   inFlight: LookupsInFlight;
 }
 
-export function lookupHandlers({ client, lookups, inFlight }: LookupDeps): HandlersFor<ChannelsOf<typeof lookupSchemas>> {
+export function lookupHandlers({ client, savedPortals, lookups, inFlight }: LookupDeps): HandlersFor<ChannelsOf<typeof lookupSchemas>> {
   return {
     'identifier:parse': async ({ input, numberAs }) => parseIdentifier(input, numberAs),
     'lookup:run': async ({ input, numberAs, requestId: id }) => {
@@ -30,7 +33,10 @@ export function lookupHandlers({ client, lookups, inFlight }: LookupDeps): Handl
       const query = parseIdentifier(input, numberAs);
       const running = inFlight.start(id);
       try {
-        return await lookups.run(await client(), query, started, running.options);
+        const portal = await client();
+        // Before the lookup service, so a kept copy of the connected portal's dialog is never offered for it either.
+        refuseLinkToOtherPortal(query, portal.portal, savedPortals(), 'window');
+        return await lookups.run(portal, query, started, running.options);
       } finally {
         running.end();
       }

@@ -5,12 +5,13 @@ import { describeCause, NO_LOG, type AppLog } from '../core/app-log';
 import type { LookupResult } from '../core/dialog-types';
 import { toEnvelope, type MainErrorEnvelope } from '../core/error-codes';
 import { parseIdentifier } from '../core/identifier';
+import { refuseLinkToOtherPortal } from '../core/other-portal-link';
 import { parseWebhookUrl } from '../core/webhook';
 import type { Emulator } from '../emulator/index';
 import { createWebhookClient, type PortalClient } from '../rest/portal-client';
 import { clientForAccount } from '../accounts/account-client';
 import { formatError, formatLookup, formatWarning } from './format-human';
-import { openAccounts } from './open-accounts';
+import { openAccounts, savedPortals } from './open-accounts';
 import type { LookupOptions, Streams } from './cli-options';
 import { tryOpenStore } from './open-store';
 import { messages } from '../core/messages/index';
@@ -90,11 +91,14 @@ export async function runLookup(options: LookupOptions, { out, err }: Streams): 
   }, log);
 
   const outcomes: Outcome[] = [];
+  const saved = savedPortals(options.dataDir);
   try {
     for (const input of options.ids) {
       const started = performance.now();
       try {
-        const result = await lookups.run(connection.client, parseIdentifier(input, options.numberAs), started);
+        const query = parseIdentifier(input, options.numberAs);
+        refuseLinkToOtherPortal(query, connection.client.portal, saved, 'terminal');
+        const result = await lookups.run(connection.client, query, started);
         outcomes.push({ input, ok: true, result });
         if (!options.json) out.write(`${outcomes.length > 1 ? '\n' : ''}${formatLookup(result)}\n`);
         // stderr, so a piped --json stays clean; --json carries it as storeWarning too.

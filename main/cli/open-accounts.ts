@@ -26,6 +26,11 @@ function savedAccounts(dataDir: string, name?: string): { saved: AccountSummary[
   }
 }
 
+/** The saved accounts, or none when they cannot be read (a link to another portal then names none). */
+export function savedPortals(dataDir: string): AccountSummary[] {
+  return savedAccounts(dataDir).saved;
+}
+
 /** The host of "https://portal.example/…", or the text itself, in lower case as hosts are kept. */
 function asHost(text: string): string {
   const trimmed = text.trim();

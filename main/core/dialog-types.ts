@@ -140,6 +140,12 @@ export interface DialogQuery {
   input: string;
   /** What it was recognised as, in words ("Dialog id chat1777"). */
   label: string;
+  /**
+   * The host of the Bitrix24 link it came from (lower case, with a port other
+   * than the scheme's), absent for a typed identifier: a lookup compares it
+   * with the connected portal's before asking anything (core/portal-host.ts).
+   */
+  linkHost?: string;
 }
 
 export interface PortalInfo {

@@ -55,6 +55,8 @@ export const APP_CODES = {
   INVALID_ARGUMENT: { retryable: false },
   // A deep link that was not one of ours, or asked for an account there is no such of.
   LINK_REFUSED: { retryable: false },
+  // A pasted Bitrix24 link to another portal than the connected one: the same id there is another dialog.
+  LINK_OTHER_PORTAL: { retryable: false },
   // An OAuth application granted without imopenlines (a webhook without it is Bitrix24's insufficient_scope).
   APPLICATION_SCOPE_MISSING: { retryable: false },
   NOT_CACHED: { retryable: false },

@@ -19,6 +19,11 @@ export interface ErrorEnvelope<Code extends ErrorCode = ErrorCode> {
   status?: number;
   /** The portal's own error_description, when it sent one (never shown raw as the message). */
   portalDescription?: string;
+  /**
+   * LINK_OTHER_PORTAL: the saved account whose portal the link is to, so the
+   * window can offer to look it up there (switch to it, run the same input).
+   */
+  otherAccount?: { id: string; name: string };
 }
 
 /** An envelope main made: its code is in main's catalogue. */

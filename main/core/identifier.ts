@@ -77,8 +77,12 @@ function parseUserCode(text: string, input: string): DialogQuery {
   return query('USER_CODE', body, input);
 }
 
-/** Bitrix24 links carry the dialog as ?IM_DIALOG=chat1777 (or a user code); accept a pasted link. */
-function fromPortalLink(text: string): string | null {
+/**
+ * Bitrix24 links carry the dialog as ?IM_DIALOG=chat1777 (or a user code);
+ * accept a pasted link. Its host is kept: the same id on another portal is
+ * another client's dialog, so main compares it with the connected portal's.
+ */
+function fromPortalLink(text: string): { value: string; host: string } | null {
   if (!/^https?:\/\//i.test(text)) return null;
   let url: URL;
   try {
@@ -88,7 +92,8 @@ function fromPortalLink(text: string): string | null {
   }
   for (const key of ['IM_DIALOG', 'IM_LINES', 'dialogId', 'DIALOG_ID']) {
     const value = url.searchParams.get(key);
-    if (value) return value.trim();
+    // URL has already lower-cased the host and dropped the scheme's default port.
+    if (value) return { value: value.trim(), host: url.host };
   }
   return null;
 }
@@ -107,7 +112,8 @@ export function parseIdentifier(rawInput: string, numberAs: NumberAs): DialogQue
   if (input.length > MAX_INPUT_LENGTH) refuse(said.tooLong(input.length));
   refuseControlCharacters(input);
 
-  const linked = fromPortalLink(input);
+  const link = fromPortalLink(input);
+  const linked = link?.value ?? null;
   if (/^https?:\/\//i.test(input) && linked === null) refuse(said.linkWithoutDialog);
   // A link can carry them percent-encoded (%0A), out of sight in the pasted text.
   const hidden = linked === null ? undefined : UNSENDABLE.exec(linked)?.[0];
@@ -116,6 +122,13 @@ export function parseIdentifier(rawInput: string, numberAs: NumberAs): DialogQue
   // In a link, IM_DIALOG=5 is a private chat with user 5, not chat 5.
   if (linked !== null && /^\d+$/.test(linked)) refuse(said.privateChatLink(describeForMessage(linked)));
 
+  const query = parseText(text, input, numberAs);
+  return link === null ? query : { ...query, linkHost: link.host };
+}
+
+/** The identifier itself, once any link around it is taken off. */
+function parseText(text: string, input: string, numberAs: NumberAs): DialogQuery {
+  const said = messages().errors.identifier;
   if (text.includes('|')) return parseUserCode(text, input);
 
   const dialog = /^chat(\d+)$/i.exec(text);

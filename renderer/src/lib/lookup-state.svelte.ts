@@ -121,9 +121,18 @@ class LookupStore {
     await this.#lookup(request, recognition.query);
   }
 
+  /** What the last lookup sent, to send again elsewhere (a link's own portal); null when there is nothing to send again. */
+  get lastRequest(): LookupRequest | null {
+    return this.#lastRequest;
+  }
+
   async retry(): Promise<void> {
-    if (this.loading || !this.#lastRequest) return;
-    const request = this.#lastRequest;
+    if (this.#lastRequest) await this.runRequest(this.#lastRequest);
+  }
+
+  /** Sends `request` again as it was, after the portal it goes to changed (or to the same one: retry). */
+  async runRequest(request: LookupRequest): Promise<void> {
+    if (this.loading) return;
     const parsed = await call((api) => api.parseIdentifier(request));
     await this.#lookup(request, parsed.ok ? parsed.value : null);
   }

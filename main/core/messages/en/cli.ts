@@ -148,6 +148,12 @@ export const cli = {
       'Look it up once with openlines-inspector lookup while the portal can be reached (without --no-history): every dialog looked up is kept for offline reading.',
     ACCOUNT_NOT_FOUND: 'List the saved accounts with openlines-inspector accounts and use one of their names.',
   },
+  /** What to do about a link to another portal (LINK_OTHER_PORTAL), as the terminal says it. */
+  otherPortal: {
+    useAccount: (name: string, linkHost: string) => `Run the lookup again with --account "${name}", your saved account for ${linkHost}.`,
+    noneSaved: (linkHost: string) =>
+      `No saved account is for ${linkHost}. Save one with openlines-inspector login (--webhook URL, or --portal URL with your application), then run the lookup with --account NAME.`,
+  },
   login: {
     kindOAuth: 'OAuth',
     kindWebhook: 'webhook',

@@ -214,6 +214,11 @@ export const errors = {
       message: 'The app was asked to open a link it does not accept.',
       action: "Nothing was looked up. Paste the dialog's identifier in the lookup field instead.",
     },
+    LINK_OTHER_PORTAL: {
+      title: 'Link to another portal',
+      message: 'The link is to a dialog on another Bitrix24 portal, but lookups go to the connected one, where the same id may be another client’s dialog. Nothing was looked up.',
+      action: 'Look it up with that portal’s account, or connect that portal first.',
+    },
     APPLICATION_SCOPE_MISSING: {
       title: 'Application lacks the imopenlines scope',
       message: 'The application was created without the permissions (scope) needed to read open-line dialogs.',
@@ -400,6 +405,17 @@ export const errors = {
       userCode: (connector: string, line: string, chat: string, user: string) =>
         `User code: connector ${connector}, line ${line}, chat ${chat} in the channel, client user ${user}`,
     },
+  },
+
+  /** A pasted link to another portal than the connected one (core/other-portal-link.ts); hosts as the link and the account write them. */
+  otherPortal: {
+    /** The connected portal, when it is the demo (its host is a loopback address that says nothing). */
+    theDemo: 'the demo portal',
+    message: (linkHost: string, connected: string) =>
+      `This link is to a dialog on ${linkHost}, but lookups go to ${connected}, where the same id may be another client’s dialog. Nothing was looked up.`,
+    switchTo: (name: string, linkHost: string) => `Look it up with "${name}", your saved account for ${linkHost}.`,
+    noneSaved: (linkHost: string) =>
+      `No account for ${linkHost} is connected. Add it from the portal menu (Add or manage portals…) with its webhook URL or by signing in, then look the link up again.`,
   },
 
   /** Refusals of a pasted inbound webhook URL (core/webhook.ts). */

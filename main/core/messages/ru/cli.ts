@@ -133,6 +133,11 @@ export const cli: Messages['cli'] = {
       'Запросите диалог один раз командой openlines-inspector lookup, пока портал доступен (без --no-history): каждый запрошенный диалог сохраняется для чтения без сети.',
     ACCOUNT_NOT_FOUND: 'Посмотрите список сохранённых учётных записей (openlines-inspector accounts) и укажите одно из имён.',
   },
+  otherPortal: {
+    useAccount: (name, linkHost) => `Запустите запрос снова с --account "${name}" — это ваша сохранённая учётная запись для ${linkHost}.`,
+    noneSaved: (linkHost) =>
+      `Сохранённой учётной записи для ${linkHost} нет. Сохраните её командой openlines-inspector login (--webhook URL или --portal URL с вашим приложением) и запустите запрос с --account NAME.`,
+  },
   login: {
     kindOAuth: 'OAuth',
     kindWebhook: 'вебхук',

@@ -177,9 +177,13 @@ const en = {
     choiceNotSaved: (title: string) => `The choice was not saved: ${title}`,
     openedKept: (label: string, when: string) => `Opened the kept copy of ${label}, as of ${when}`,
     loaded: (label: string) => `Loaded ${label}`,
+    /** After what a pasted link was recognised as, when the link is to another portal than the connected one. */
+    otherPortal: (linkHost: string, connected: string) => `a link to ${linkHost}, but lookups go to ${connected}.`,
+    theDemo: 'the demo portal',
   },
   errorPanel: {
     signInAgain: 'Sign in again',
+    lookUpOn: (name: string) => `Look it up on ${name}`,
     tryingAgain: 'Trying again…',
     code: 'Code',
     copyCode: 'Copy error code',

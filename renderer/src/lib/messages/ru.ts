@@ -193,9 +193,12 @@ const ru: Messages = {
     choiceNotSaved: (title) => `Выбор не сохранён: ${title}`,
     openedKept: (label, when) => `Открыта сохранённая копия ${label}, данные: ${when}`,
     loaded: (label) => `Загружено: ${label}`,
+    otherPortal: (linkHost, connected) => `ссылка на ${linkHost}, а запросы идут на ${connected}.`,
+    theDemo: 'демо-портал',
   },
   errorPanel: {
     signInAgain: 'Войти снова',
+    lookUpOn: (name) => `Найти в «${name}»`,
     tryingAgain: 'Повторяем…',
     code: 'Код',
     copyCode: 'Скопировать код ошибки',
