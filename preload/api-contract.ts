@@ -102,6 +102,8 @@ export interface Settings {
   language: LanguageSetting;
   /** Installed builds look for updates on start and every few hours; never blocks the app. */
   checkForUpdates: boolean;
+  /** Fetch the current session's transcript with each lookup (imopenlines.session.history.get). */
+  fetchConversation: boolean;
 }
 
 export type { Language } from '../main/core/language';

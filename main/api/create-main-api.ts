@@ -103,7 +103,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...(deps.clientOptions?.extraCertificates ? { extraCertificates: deps.clientOptions.extraCertificates } : {}),
   });
   const stores = new StoreOpener(deps.store, deps.openStore, log);
-  const lookups = new LookupService(() => stores.store(), log);
+  const lookups = new LookupService(() => stores.store(), { log, fetchConversation: () => live.fetchConversation() });
   const inFlight = new LookupsInFlight((progress) => deps.sendEvent?.('lookupProgress', progress));
   const commands = new AppCommandQueue();
 

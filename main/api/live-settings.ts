@@ -11,6 +11,7 @@ export class LiveSettings {
   readonly #preferredLanguages: () => readonly string[];
   #language: LanguageSetting | null = null;
   #maxAnswerMb: number | null = null;
+  #fetchConversation: boolean | null = null;
 
   /** `preferredLanguages`: the OS's, most preferred first, for the 'system' language. */
   constructor(store: Pick<KeyValueStore, 'get'>, preferredLanguages: () => readonly string[] = () => []) {
@@ -30,9 +31,16 @@ export class LiveSettings {
     return this.#maxAnswerMb * 1024 * 1024;
   }
 
+  /** Whether a lookup brings the current session's transcript. */
+  fetchConversation(): boolean {
+    this.#fetchConversation ??= readSettings(this.#store).fetchConversation;
+    return this.#fetchConversation;
+  }
+
   /** The settings as just saved. */
   changed(settings: Settings): void {
     this.#language = settings.language;
     this.#maxAnswerMb = settings.maxAnswerMb;
+    this.#fetchConversation = settings.fetchConversation;
   }
 }

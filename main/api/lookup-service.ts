@@ -9,17 +9,31 @@ import { parseIdentifier } from '../core/identifier';
 import { compareDialogs } from '../core/dialog-changes';
 import { messages } from '../core/messages/index';
 import { elapsedSince, lookupQuery, presentDialog, withKnownNames } from '../core/lookup';
-import { userIdsIn, type UserNames } from '../core/user-names';
+import { authorNames, userIdsIn } from '../core/user-names';
+import { fetchDialogAndConversation, type ConversationPlan } from '../core/conversation-fetch';
+import type { Conversation } from '../core/conversation-types';
+import type { LineDirectory } from '../core/lines';
 import type { CallOptions, PortalClient } from '../rest/portal-client';
-import type { CachedDialog, NewHistoryEntry } from '../store/index';
+import { sessionIdOf, type CachedDialog, type NewHistoryEntry } from '../store/index';
 
 /** The part of the store a lookup needs. */
 export interface StoreForLookups {
   recordLookup(entry: NewHistoryEntry): unknown;
   putDialog(account: string, dialog: LookupResult['dialog'], time: LookupResult['time'], fetchedAt: string): void;
   findDialog(account: string, query: Pick<DialogQuery, 'param' | 'value'>): CachedDialog | null;
-  namesFor(account: string, ids: readonly string[]): UserNames;
+  namesFor(account: string, ids: readonly string[]): Readonly<Record<string, string>>;
+  putConversation(account: string, conversation: Conversation): void;
+  findConversation(account: string, chatId: number, sessionId?: number): Conversation | null;
 }
+
+export interface LookupServiceOptions {
+  log?: AppLog;
+  /** Whether a lookup brings the current session's transcript (the setting, read at every lookup). */
+  fetchConversation?: () => boolean;
+}
+
+/** Lines change rarely: read again after this long. */
+const LINES_FRESH_MS = 60 * 60 * 1000;
 
 /**
  * Failures after which an older copy is still the best answer: the portal is
@@ -85,11 +99,25 @@ export function portalOfAccount(account: string, connected: PortalInfo | null): 
 export class LookupService {
   readonly #store: () => Promise<StoreForLookups | null>;
   readonly #log: AppLog;
+  readonly #fetchConversation: () => boolean;
+  /** Each account's lines as last read, for the conversation's targets. */
+  readonly #lines = new Map<string, { lines: LineDirectory; at: number }>();
 
   /** `store` is asked for lazily: the store is opened on the first lookup, not at start-up. */
-  constructor(store: () => Promise<StoreForLookups | null>, log: AppLog = NO_LOG) {
+  constructor(store: () => Promise<StoreForLookups | null>, options: LookupServiceOptions = {}) {
     this.#store = store;
-    this.#log = log;
+    this.#log = options.log ?? NO_LOG;
+    this.#fetchConversation = options.fetchConversation ?? (() => true);
+  }
+
+  #planFor(account: string, kept: CachedDialog | null): ConversationPlan | null {
+    if (!this.#fetchConversation()) return null;
+    const lines = this.#lines.get(account);
+    return {
+      sessionHint: kept ? sessionIdOf(kept.dialog) : null,
+      lines: lines && Date.now() - lines.at < LINES_FRESH_MS ? lines.lines : null,
+      onLines: (read) => this.#lines.set(account, { lines: read, at: Date.now() }),
+    };
   }
 
   /** `options`: cancel the request, hear how long it waits for the portal's limits. */
@@ -139,9 +167,14 @@ export class LookupService {
     };
     const warned = (result: LookupResult): LookupResult => (warning === null ? result : { ...result, storeWarning: warning });
 
+    // The copy kept before: the chat's session as last seen, and what changed since.
+    let previous = safely((store) => store.findDialog(account, query));
     let result: LookupResult;
     try {
-      result = await lookupQuery(client, query, started, options);
+      const plan = this.#planFor(account, previous);
+      result = plan
+        ? { ...(await fetchDialogAndConversation(client, query, plan, options)), elapsedMs: elapsedSince(started) }
+        : await lookupQuery(client, query, started, options);
     } catch (error) {
       const envelope = toEnvelope(error);
       const cached = FALLBACK_CODES.has(envelope.code) ? safely((store) => store.findDialog(account, query)) : null;
@@ -149,16 +182,18 @@ export class LookupService {
         record(shownCode(envelope), 'network', null);
         throw error;
       }
-      const known = safely((store) => store.namesFor(account, userIdsIn(cached.dialog))) ?? {};
-      const offline = this.#fromCache(client.portal, query, cached, envelope, started, known);
+      const offline = this.#fromCache(client.portal, query, cached, envelope, started, (task) => safely(task));
       record('ok', 'cache', cached.chatId);
       return warned(offline);
     }
-    const known = safely((store) => store.namesFor(account, userIdsIn(result.dialog)));
-    if (known) result = withKnownNames(result, known);
+    const conversation = result.conversation?.ok ? result.conversation.value : null;
+    // The transcript's authors name users the dialog only numbers, this very lookup.
+    const known = { ...safely((store) => store.namesFor(account, userIdsIn(result.dialog))), ...(conversation ? authorNames(conversation) : {}) };
+    result = withKnownNames(result, known);
     const chatId = typeof result.dialog.id === 'number' ? result.dialog.id : null;
-    const previous = chatId === null ? null : safely((store) => store.findDialog(account, { param: 'CHAT_ID', value: chatId }));
+    if (previous?.chatId !== chatId) previous = chatId === null ? null : safely((store) => store.findDialog(account, { param: 'CHAT_ID', value: chatId }));
     if (previous) result = { ...result, changes: compareDialogs(previous.dialog, result.dialog, previous.fetchedAt) };
+    if (conversation) safely((store) => store.putConversation(account, conversation));
     safely((store) => store.putDialog(account, result.dialog, result.time, result.fetchedAt));
     record('ok', 'network', chatId);
     return warned(result);
@@ -169,16 +204,28 @@ export class LookupService {
    * asking the portal: the window asked for it (a history row, a search hit).
    * `connected` is the portal connected now, for the copy's links when it is the same.
    */
-  openKept(store: Pick<StoreForLookups, 'findDialog' | 'namesFor'>, account: string, chatId: number, connected: PortalInfo | null, started = performance.now()): LookupResult {
+  openKept(store: Pick<StoreForLookups, 'findDialog' | 'namesFor' | 'findConversation'>, account: string, chatId: number, connected: PortalInfo | null, started = performance.now()): LookupResult {
     const cached = store.findDialog(account, { param: 'CHAT_ID', value: chatId });
     if (!cached) throw inspectorError('NOT_CACHED', { message: messages().errors.api.notCached(chatId) });
     const reason = errorEnvelope('OFFLINE_BY_CHOICE', { action: messages().errors.api.askPortalAgain });
-    const known = store.namesFor(account, userIdsIn(cached.dialog));
-    return this.#fromCache(portalOfAccount(account, connected), parseIdentifier(`chat${chatId}`, 'chat'), cached, reason, started, known);
+    return this.#fromCache(portalOfAccount(account, connected), parseIdentifier(`chat${chatId}`, 'chat'), cached, reason, started, (task) => task(store));
   }
 
-  #fromCache(portal: PortalInfo, query: DialogQuery, cached: CachedDialog, reason: MainErrorEnvelope, started: number, known: UserNames): LookupResult {
+  /** `read`: asks the store, or answers null when it cannot (the copy is still shown, less complete). */
+  #fromCache(
+    portal: PortalInfo,
+    query: DialogQuery,
+    cached: CachedDialog,
+    reason: MainErrorEnvelope,
+    started: number,
+    read: <T>(task: (store: Pick<StoreForLookups, 'namesFor' | 'findConversation'>) => T) => T | null,
+  ): LookupResult {
+    const account = cached.account;
+    const session = sessionIdOf(cached.dialog);
+    // The conversation of the copy's session; a copy from before conversations were kept has none.
+    const conversation = read((store) => store.findConversation(account, cached.chatId, session ?? undefined));
+    const known = { ...read((store) => store.namesFor(account, userIdsIn(cached.dialog))), ...(conversation ? authorNames(conversation) : {}) };
     const presented = presentDialog(query, portal, cached.dialog, cached.time, cached.fetchedAt, { reason }, known);
-    return { ...presented, elapsedMs: elapsedSince(started) };
+    return { ...presented, conversation: conversation ? { ok: true, value: conversation } : null, elapsedMs: elapsedSince(started) };
   }
 }

@@ -19,6 +19,7 @@ export const settingsSchemas = schemasFor({
     theme: z.enum(THEME_SETTINGS).optional(),
     language: z.enum(LANGUAGE_SETTINGS).optional(),
     checkForUpdates: z.boolean().optional(),
+    fetchConversation: z.boolean().optional(),
   }),
 });
 

@@ -20,6 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   language: 'system',
   checkForUpdates: true,
+  fetchConversation: true,
 };
 
 export const THEME_SETTINGS = ['system', 'light', 'dark'] as const satisfies readonly ThemeSetting[];
@@ -40,6 +41,11 @@ function readNumber(store: Pick<KeyValueStore, 'get'>, key: NumericSetting): num
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max ? value : DEFAULT_SETTINGS[key];
 }
 
+function readFlag(store: Pick<KeyValueStore, 'get'>, key: 'checkForUpdates' | 'fetchConversation'): boolean {
+  const value = store.get(`settings.${key}`);
+  return typeof value === 'boolean' ? value : DEFAULT_SETTINGS[key];
+}
+
 export function readSettings(store: Pick<KeyValueStore, 'get'>): Settings {
   const numberAs = store.get('settings.numberAs');
   // A hand-edited or older file never breaks start-up: bad values fall back.
@@ -51,7 +57,8 @@ export function readSettings(store: Pick<KeyValueStore, 'get'>): Settings {
     maxAnswerMb: readNumber(store, 'maxAnswerMb'),
     theme: readChoice(store, 'theme', THEME_SETTINGS, DEFAULT_SETTINGS.theme),
     language: readChoice(store, 'language', LANGUAGE_SETTINGS, DEFAULT_SETTINGS.language),
-    checkForUpdates: typeof store.get('settings.checkForUpdates') === 'boolean' ? (store.get('settings.checkForUpdates') as boolean) : DEFAULT_SETTINGS.checkForUpdates,
+    checkForUpdates: readFlag(store, 'checkForUpdates'),
+    fetchConversation: readFlag(store, 'fetchConversation'),
   };
 }
 

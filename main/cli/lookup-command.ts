@@ -85,10 +85,14 @@ export async function runLookup(options: LookupOptions, { out, err }: Streams): 
   // lookup: each result then carries the warning, printed below.
   const { store, failure } = options.history ? tryOpenStore(options.dataDir, err) : { store: null, failure: null };
   const log = await openCliLog(options, err);
-  const lookups = new LookupService(async () => {
-    if (failure !== null) throw failure;
-    return store;
-  }, log);
+  // The terminal prints the dialog's fields; its conversation is the window's for now (one request per id, as before).
+  const lookups = new LookupService(
+    async () => {
+      if (failure !== null) throw failure;
+      return store;
+    },
+    { log, fetchConversation: () => false },
+  );
 
   const outcomes: Outcome[] = [];
   const saved = savedPortals(options.dataDir);

@@ -28,6 +28,9 @@ export const PORTAL_CODES = {
   user_access_error: { retryable: false },
   PORTAL_DELETED: { retryable: false },
   OPERATION_TIME_LIMIT: { retryable: true },
+  // imopenlines.session.history.get (https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-history-get.html).
+  INVALID_SESSION_ID: { retryable: false },
+  MISSING_REQUIRED_PARAM: { retryable: false },
 } as const satisfies Record<string, { retryable: boolean }>;
 
 /** Codes this app adds for what happens around Bitrix24. */

@@ -73,6 +73,8 @@ export class InspectorError extends Error {
 
 interface EnvelopeExtras {
   status?: number;
+  /** Replaces the catalogue's title when the code means something narrower here. */
+  title?: string;
   portalDescription?: string;
   /** Replaces the catalogue's message when the situation is more specific. */
   message?: string;
@@ -84,7 +86,7 @@ export function errorEnvelope(code: CataloguedCode, extras: EnvelopeExtras = {})
   const entry = CATALOGUE[code];
   const envelope: ErrorEnvelope = {
     code,
-    title: entry.title,
+    title: extras.title ?? entry.title,
     message: extras.message ?? entry.message,
     action: extras.action ?? entry.action,
     retryable: entry.retryable,

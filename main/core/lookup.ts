@@ -21,6 +21,15 @@ export async function fetchDialog<Options>(
   options?: Options,
 ): Promise<Omit<LookupResult, 'elapsedMs'>> {
   const answer = await client.call(DIALOG_GET, { [query.param]: query.value }, options);
+  return dialogFromAnswer(client, query, answer);
+}
+
+/** A dialog.get answer (its own, or a batch command's) checked against the question and presented. */
+export function dialogFromAnswer(
+  client: LookupClient<never> | LookupClient<unknown>,
+  query: DialogQuery,
+  answer: { result: unknown; time: TimeBlock | null },
+): Omit<LookupResult, 'elapsedMs'> {
   const parsed = dialogSchema.safeParse(answer.result);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -2,6 +2,7 @@
 // viewers) and only numbers others (the responsible operator, managers, muted
 // users); the store remembers every name seen per account, so the same
 // operator reads the same in every dialog, online or off.
+import type { Conversation } from './conversation-types';
 import type { RawDialog } from './dialog-types';
 
 /** User id (as text) → name. */
@@ -68,5 +69,12 @@ export function namesForDialog(raw: RawDialog, known: UserNames = {}): Record<st
     const name = own[id] ?? (Object.hasOwn(known, id) ? known[id] : undefined);
     if (name !== undefined) names[id] = name;
   }
+  return names;
+}
+
+/** The names a transcript gives its authors (operators, bots, the client). */
+export function authorNames(conversation: Pick<Conversation, 'authors'>): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const author of Object.values(conversation.authors)) if (author.name !== '') names[author.id] = author.name;
   return names;
 }

@@ -52,6 +52,23 @@ interface Sending {
   authFailure?: InspectorError;
 }
 
+/**
+ * Each command's `time` in a batch answer, under its method: Bitrix24 counts
+ * every command against its own method's operating budget, not the batch's.
+ */
+function commandTimes(params: Record<string, unknown>, result: unknown): Array<[string, TimeBlock]> {
+  const cmd = params['cmd'];
+  const times = typeof result === 'object' && result !== null ? (result as Record<string, unknown>)['result_time'] : undefined;
+  if (typeof cmd !== 'object' || cmd === null || typeof times !== 'object' || times === null || Array.isArray(times)) return [];
+  const found: Array<[string, TimeBlock]> = [];
+  for (const [key, command] of Object.entries(cmd)) {
+    if (typeof command !== 'string' || !Object.hasOwn(times, key)) continue;
+    const time = timeSchema.safeParse((times as Record<string, unknown>)[key]);
+    if (time.success && time.data) found.push([command.split('?')[0]!.toLowerCase(), time.data as TimeBlock]);
+  }
+  return found;
+}
+
 export function createSdkTransport(options: SdkTransportOptions): SdkTransport {
   const { limiter, timeoutMs, maxAnswerBytes, closed, onTime } = options;
   // Which try an HTTP request belongs to, for the interceptors below: the SDK
@@ -151,6 +168,7 @@ export function createSdkTransport(options: SdkTransportOptions): SdkTransport {
     const time = timeSchema.safeParse(parsed.data.time);
     const block = time.success && time.data ? (time.data as TimeBlock) : null;
     onTime(method, block);
+    if (method === 'batch') for (const [inner, innerTime] of commandTimes(params, parsed.data.result)) onTime(inner, innerTime);
     return { result: parsed.data.result, time: block };
   };
 

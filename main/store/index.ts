@@ -5,4 +5,5 @@ export { DEFAULT_RETENTION } from './store-types';
 export { DATABASE_FILE_NAME, InspectorStore } from './inspector-store';
 export { StoreError, type StoreErrorCode } from './store-error';
 export { SCHEMA_VERSION } from './migrations';
+export { sessionIdOf } from './dialog-keys';
 export { SNIPPET_MATCH_END, SNIPPET_MATCH_START } from './search-text';

@@ -4,11 +4,13 @@
 // or two), and a synchronous API cannot interleave half-done writes.
 import path from 'node:path';
 import type { DialogQuery, RawDialog, TimeBlock } from '../core/dialog-types';
-import type { UserNames } from '../core/user-names';
+import { authorNames, type UserNames } from '../core/user-names';
+import type { Conversation } from '../core/conversation-types';
 import { DialogCache } from './dialog-cache';
 import { HistoryTable } from './history-table';
 import { SearchIndex } from './search-index';
 import { UserNameTable } from './user-name-table';
+import { ConversationTable } from './conversation-table';
 import { ensureDir, openDatabase } from './open-database';
 import { inReadTransaction, inWriteTransaction, storeErrorFrom, type SqliteDatabase } from './sqlite';
 import { isPassingStoreError, StoreError } from './store-error';
@@ -37,6 +39,7 @@ export class InspectorStore {
   readonly #history: HistoryTable;
   readonly #dialogs: DialogCache;
   readonly #names: UserNameTable;
+  readonly #conversations: ConversationTable;
   readonly #search: SearchIndex;
   #closed = false;
 
@@ -47,6 +50,7 @@ export class InspectorStore {
     this.#history = new HistoryTable(db);
     this.#search = new SearchIndex(db);
     this.#names = new UserNameTable(db);
+    this.#conversations = new ConversationTable(db);
     this.#dialogs = new DialogCache(db, versions, this.#search, this.#names);
   }
 
@@ -114,6 +118,22 @@ export class InspectorStore {
   /** Stores the new latest copy; the previous one becomes a snapshot; older ones past the limit go. */
   putDialog(account: string, dialog: RawDialog, time: TimeBlock | null, fetchedAt: string): void {
     this.#write(() => this.#dialogs.put(account, dialog, time, fetchedAt));
+  }
+
+  /**
+   * Keeps a transcript (the newest of its session wins) and the names of its
+   * authors, so the conversation reads offline and its people are named everywhere.
+   */
+  putConversation(account: string, conversation: Conversation): void {
+    this.#write(() => {
+      this.#conversations.put(account, conversation);
+      this.#names.remember(account, authorNames(conversation), conversation.fetchedAt);
+    });
+  }
+
+  /** A session's kept transcript; without `sessionId`, the chat's newest session's. */
+  findConversation(account: string, chatId: number, sessionId?: number): Conversation | null {
+    return this.#read(() => this.#conversations.find(account, chatId, sessionId));
   }
 
   /** The names this account's kept dialogs gave these user ids (id → name); ids without one are left out. */

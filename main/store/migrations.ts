@@ -220,6 +220,31 @@ const userNames: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [coreTables, identifierIndexes, searchIndex, searchIndexMerging, namesAndSessionSearch, userNames];
+const conversations: Migration = {
+  version: 7,
+  name: 'the conversations kept, one transcript per session',
+  up(db) {
+    db.exec(`
+      CREATE TABLE conversations (
+        account      TEXT    NOT NULL,
+        chat_id      INTEGER NOT NULL,
+        session_id   INTEGER NOT NULL,
+        fetched_at   TEXT    NOT NULL,
+        conversation TEXT    NOT NULL,
+        PRIMARY KEY (account, chat_id, session_id)
+      );
+    `);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [
+  coreTables,
+  identifierIndexes,
+  searchIndex,
+  searchIndexMerging,
+  namesAndSessionSearch,
+  userNames,
+  conversations,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -27,7 +27,11 @@ beforeEach(() => {
 });
 
 async function connected(): Promise<Harness> {
-  const harness = await startHarness(portal, { clientOptions: { timeoutMs: HOSTILE_DEADLINE_MS, maxAnswerBytes: HOSTILE_MAX_ANSWER_BYTES } });
+  // The dialog's own path: this portal misbehaves for imopenlines.dialog.get, which a conversation would batch.
+  const harness = await startHarness(portal, {
+    clientOptions: { timeoutMs: HOSTILE_DEADLINE_MS, maxAnswerBytes: HOSTILE_MAX_ANSWER_BYTES },
+    settings: { fetchConversation: false },
+  });
   ok(await harness.api.dispatch('connection:use-webhook', { url: portal.webhookUrl(KEY) }));
   return harness;
 }

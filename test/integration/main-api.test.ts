@@ -146,6 +146,7 @@ describe('settings', () => {
     theme: 'system',
     language: 'system',
     checkForUpdates: true,
+    fetchConversation: true,
   };
   /** What settings:get answers: the settings, and the language they come to (the harness gives no OS languages: English for system). */
   const view = (settings: Settings): SettingsView => ({ ...settings, resolvedLanguage: settings.language === 'system' ? 'en' : settings.language });

@@ -51,7 +51,8 @@ describe('a link to another portal than the connected one', () => {
     expect(found).toMatchObject({ source: 'network', portal: { host: hostOf(sales) }, query: { linkHost: hostOf(sales) } });
     expect(found.dialog.id).toBe(1777);
     expect(support.requests.length).toBe(before[0]);
-    expect(sales.requests.length).toBe(before[1]! + 1);
+    // The dialog, then its conversation.
+    expect(sales.requests.length).toBe(before[1]! + 2);
   });
 
   it('says that no account of its host is connected when none is saved', async () => {
@@ -86,7 +87,7 @@ describe('a link to the connected portal', () => {
     const linked = ok<LookupResult>(await lookUp(`HTTPS://127.0.0.1.:${support.port}/online/?IM_DIALOG=imol|livechat|22|1775|599`));
     expect(linked.source).toBe('network');
     expect(linked.query).toMatchObject({ param: 'USER_CODE', value: 'livechat|22|1775|599' });
-    expect(support.requests.length).toBe(before + 1);
-    expect(support.requests.at(-1)).toMatchObject({ method: 'imopenlines.dialog.get' });
+    expect(support.requests.length).toBe(before + 2);
+    expect(support.requests.at(-2)).toMatchObject({ method: 'imopenlines.dialog.get' });
   });
 });

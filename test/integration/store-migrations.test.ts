@@ -55,14 +55,20 @@ function tables(file: string): string[] {
   );
 }
 
-const EXPECTED_TABLES = ['dialog_search', 'dialog_sessions', 'dialogs', 'history', 'snapshots', 'user_names'];
+const EXPECTED_TABLES = ['dialog_search', 'dialog_sessions', 'dialogs', 'history', 'snapshots', 'user_names', 'conversations'];
 
 /**
  * A file as version 4 left it: no name column, no sessions-by-chat index, and
  * a search index without session ids (emptied: version 5 rebuilds it whole).
  */
-/** A file as version 5 left it: no directory of user names. */
+/** A file as version 6 left it: no conversations. */
+function backToVersion6(folder: string): void {
+  withRaw(databaseFile(folder), (db) => db.exec('DROP TABLE conversations; PRAGMA user_version = 6;'));
+}
+
+/** A file as version 5 left it: no directory of user names either. */
 function backToVersion5(folder: string): void {
+  backToVersion6(folder);
   withRaw(databaseFile(folder), (db) => db.exec('DROP TABLE user_names; PRAGMA user_version = 5;'));
 }
 
@@ -86,7 +92,7 @@ describe('migrations', () => {
     store.close();
     const file = databaseFile(nested);
     expect(withRaw(file, userVersion)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(6);
+    expect(SCHEMA_VERSION).toBe(7);
     expect(tables(file)).toEqual(expect.arrayContaining(EXPECTED_TABLES));
   });
 
@@ -200,6 +206,7 @@ describe('migrations', () => {
     withRaw(databaseFile(dir), (db) => {
       db.exec(`
         DELETE FROM dialog_search_config WHERE k = 'deletemerge';
+        DROP TABLE conversations;
         DROP TABLE user_names;
         DROP INDEX dialog_sessions_by_chat;
         DROP INDEX dialogs_names;

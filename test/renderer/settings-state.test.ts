@@ -13,6 +13,7 @@ const saved: SettingsView = {
   theme: 'system',
   language: 'system',
   checkForUpdates: true,
+  fetchConversation: true,
   resolvedLanguage: 'en',
 };
 

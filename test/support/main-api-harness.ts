@@ -5,6 +5,7 @@ import { openFileStore } from '../../main/api/file-store';
 import type { KeyValueStore } from '../../main/api/settings';
 import type { Emulator } from '../../main/emulator/index';
 import type { PortalClientOptions, RateLimit } from '../../main/rest/portal-client';
+import type { Settings } from '../../preload/api-contract';
 import { InspectorStore } from '../../main/store/index';
 import { logFileOf, openFileLog } from '../../main/log/file-log';
 import { makeTempDir } from './temp-dir';
@@ -36,9 +37,13 @@ export async function startHarness(
     clipboardFailure?: string;
     /** The portal clients' deadline and answer cap, when not the defaults below. */
     clientOptions?: Pick<PortalClientOptions, 'timeoutMs' | 'maxAnswerBytes'>;
+    /** Settings saved before the app starts. */
+    settings?: Partial<Settings>;
   } = {},
 ): Promise<Harness> {
   const { dir, remove } = await makeTempDir();
+  const saved = openFileStore(dir);
+  for (const [key, value] of Object.entries(options.settings ?? {})) saved.set(`settings.${key}`, value);
   const opened: string[] = [];
   const copied: string[] = [];
   const cipher = testCipher(options.canPersist ?? true);

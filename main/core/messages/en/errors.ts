@@ -110,6 +110,16 @@ export const errors = {
       message: 'This webhook used up its execution-time budget for imopenlines.dialog.get in the last 10 minutes, so the portal blocks the method for a while.',
       action: 'Wait until the budget frees up (at most 10 minutes), then try again. Other methods keep working.',
     },
+    INVALID_SESSION_ID: {
+      title: 'Session not found',
+      message: 'The portal could not find the session asked for.',
+      action: "Check the session id (the sixth value of the dialog's entity_data_1), or look the dialog up again for its current session.",
+    },
+    MISSING_REQUIRED_PARAM: {
+      title: 'A required parameter was missing',
+      message: 'The portal answered that the request lacked a parameter it needs.',
+      action: 'Please report it: the app always sends the session id, so this should not happen.',
+    },
     INVALID_IDENTIFIER: {
       title: 'Not a dialog identifier',
       message: 'That text is not an identifier of an open-line dialog.',
@@ -511,6 +521,8 @@ export const errors = {
     deadline: (seconds: number) => `The portal did not finish its answer within ${seconds} s, so the request was stopped.`,
     errorWithoutCode: (status: number) =>
       `The portal answered${status ? ` HTTP ${status}` : ''} with an error whose code is not text, so what went wrong cannot be said.`,
+    foreignTranscript: (askedSession: string, askedChat: string, session: string, chat: string) =>
+      `Asked for the transcript of session ${askedSession} in chat ${askedChat}, the portal answered with session ${session || '?'} of chat ${chat || '?'}. It was not shown and nothing was kept.`,
     foreign: (asked: string, answered: string) => `Asked for ${asked}, the portal answered with ${answered}. The answer was not shown and nothing was kept.`,
     answeredSession: (chat: string, session: number) => `${chat}, whose current session (${session}) is older than the one asked for`,
     dnsFailed: 'The portal address could not be found (DNS lookup failed).',
@@ -518,6 +530,20 @@ export const errors = {
     operatingLimit: (method: string, wait: string) =>
       `This webhook used up its execution-time budget for ${method} in the last 10 minutes. The portal frees it up in about ${wait}.`,
     operatingLimitAction: (wait: string) => `Try again in about ${wait}. Other methods keep working.`,
+  },
+
+  batch: {
+    tooMany: (count: number, limit: number) => `${count} commands in one batch; Bitrix24 takes at most ${limit}.`,
+    missing: (key: string) => `The portal's batch answer says nothing about command "${key}": neither a result nor an error.`,
+  },
+
+  /** A transcript the portal would not give (imopenlines.session.history.get). */
+  conversation: {
+    deniedTitle: 'No access to this conversation',
+    denied:
+      "The portal would not give this session's transcript. What decides is the Open Channels permission to view the conversation history (or being the session's operator), not being a member of the chat.",
+    deniedAction:
+      'Ask your Bitrix24 administrator to give the user this webhook or application acts as the Open Channels permission to view conversation history for this line (Contact Center → Open Channels → Access permissions).',
   },
 
   /** A wait as a person would say it ("45 seconds", "9 minutes"). */

@@ -374,6 +374,10 @@ const en = {
     wholeNumber: 'Enter a whole number.',
     numberFromTo: (min: number, max: number) => `Enter a number from ${num(min)} to ${num(max)}.`,
     pinnedNote: 'Pinned lookups are always kept. Limits apply in the background, right after saving.',
+    conversation: 'Conversation',
+    fetchConversation: 'Fetch the conversation with each lookup',
+    conversationHelp:
+      "The current session's messages come with the dialog, in the same request when the session is already known (imopenlines.session.history.get). Off: lookups ask for the dialog only.",
     updates: 'Updates',
     checkUpdates: 'Check for updates automatically',
     updatesHelp: 'Applies to installed copies of the app; it asks before restarting.',

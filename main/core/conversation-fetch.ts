@@ -1,0 +1,100 @@
+// A lookup that brings the conversation with the dialog: the current session's
+// transcript (or the session the user named) and the line's targets, in the
+// same batch request as the dialog where the session is known beforehand —
+// one slot of the rate limit — else right after it. A failed transcript never
+// costs the dialog: it becomes the conversation's own error.
+import { callBatch, type BatchCommands, type BatchOutcome } from './batch-call';
+import { conversationFrom } from './conversation';
+import type { ConversationOutcome } from './conversation-types';
+import type { DialogQuery, LookupResult } from './dialog-types';
+import { errorEnvelope, InspectorError, toEnvelope, type MainErrorEnvelope } from './error-codes';
+import { CONFIG_LIST_GET, lineIdOf, lineListParams, linesFrom, type LineDirectory } from './lines';
+import type { LookupClient } from './lookup-client';
+import { dialogFromAnswer, DIALOG_GET, fetchDialog } from './lookup';
+import { messages } from './messages/index';
+
+export const SESSION_HISTORY_GET = 'imopenlines.session.history.get';
+
+export interface ConversationPlan {
+  /** The chat's current session as last seen (the store): lets the transcript ride in the dialog's batch. */
+  sessionHint: number | null;
+  /** The portal's lines as last read, or null to read them in the same batch. */
+  lines: LineDirectory | null;
+  /** Told the lines when they were read, to keep them for the next lookup. */
+  onLines?(lines: LineDirectory): void;
+}
+
+/** The transcript's errors in its own words: ACCESS_DENIED here is about the history permission, not the plan. */
+function transcriptError(error: MainErrorEnvelope): MainErrorEnvelope {
+  if (error.code !== 'ACCESS_DENIED') return error;
+  const said = messages().errors.conversation;
+  const extras = { title: said.deniedTitle, message: said.denied, action: said.deniedAction, status: error.status, portalDescription: error.portalDescription };
+  return errorEnvelope('ACCESS_DENIED', extras);
+}
+
+function isCancel(error: unknown): boolean {
+  return error instanceof InspectorError && error.envelope.code === 'CANCELLED';
+}
+
+/** The dialog (as fetchDialog), with `conversation` and, when read, the lines. */
+export async function fetchDialogAndConversation<Options>(
+  client: LookupClient<Options>,
+  query: DialogQuery,
+  plan: ConversationPlan,
+  options?: Options,
+): Promise<Omit<LookupResult, 'elapsedMs'>> {
+  const named = query.param === 'SESSION_ID' ? Number(query.value) : null;
+  const early = named ?? plan.sessionHint;
+  const historyCommand = (sessionId: number) => [SESSION_HISTORY_GET, { SESSION_ID: sessionId }] as const;
+  const linesCommand: BatchCommands = plan.lines === null ? { lines: [CONFIG_LIST_GET, lineListParams()] } : {};
+
+  let result: Omit<LookupResult, 'elapsedMs'>;
+  let outcomes: Record<string, BatchOutcome> = {};
+  if (early !== null) {
+    const commands: BatchCommands = { dialog: [DIALOG_GET, { [query.param]: query.value }], history: historyCommand(early), ...linesCommand };
+    outcomes = await callBatch(client, commands, options);
+    const dialog = outcomes['dialog']!;
+    if (!dialog.ok) throw new InspectorError(dialog.error);
+    result = dialogFromAnswer(client, query, dialog);
+  } else {
+    result = await fetchDialog(client, query, options);
+  }
+
+  const current = result.decoded.session?.sessionId ?? null;
+  const sessionId = named ?? current;
+  const chatId = typeof result.dialog['id'] === 'number' ? result.dialog['id'] : Number(result.dialog['id']);
+  if (sessionId === null || !Number.isSafeInteger(chatId)) return { ...result, conversation: null };
+
+  let history = early === sessionId ? outcomes['history'] : undefined;
+  let lines = outcomes['lines'];
+  if (history === undefined) {
+    // The hint was stale (a new session started) or there was none: ask again, the lines with it if still wanted.
+    try {
+      const second = await callBatch(client, { history: historyCommand(sessionId), ...(lines === undefined ? linesCommand : {}) }, options);
+      history = second['history'];
+      lines ??= second['lines'];
+    } catch (error) {
+      if (isCancel(error)) throw error;
+      return { ...result, conversation: { ok: false, error: toEnvelope(error) } };
+    }
+  }
+
+  let directory = plan.lines;
+  if (lines?.ok) {
+    directory = linesFrom(lines.result);
+    plan.onLines?.(directory);
+  }
+  const lineId = lineIdOf(result.decoded);
+  const kpi = directory !== null && lineId !== null ? (directory[String(lineId)]?.kpi ?? null) : null;
+  const conversation = transcriptOutcome(history!, { chatId, sessionId, current: sessionId === current }, kpi);
+  return { ...result, conversation };
+}
+
+function transcriptOutcome(history: BatchOutcome, asked: Parameters<typeof conversationFrom>[1], kpi: Parameters<typeof conversationFrom>[2]): ConversationOutcome {
+  if (!history.ok) return { ok: false, error: transcriptError(history.error) };
+  try {
+    return { ok: true, value: conversationFrom(history.result, asked, kpi, new Date().toISOString()) };
+  } catch (error) {
+    return { ok: false, error: toEnvelope(error) };
+  }
+}
