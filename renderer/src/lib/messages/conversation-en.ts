@@ -63,7 +63,6 @@ const conversationEn = {
     waitingSince: (when: string, ago: string) => `Client waiting since ${when} (${ago})`,
     lastWrote: (who: string) => `Wrote last: ${who}`,
     latest: 'Latest messages',
-    preview: (name: string) => `${isolate(name)}:`,
     noText: '(no text)',
   },
   find: {

@@ -75,7 +75,6 @@ const conversationRu: ConversationMessages = {
     waitingSince: (when: string, ago: string) => `Клиент ждёт с ${when} (${ago})`,
     lastWrote: (who: string) => `Последним писал: ${who}`,
     latest: 'Последние сообщения',
-    preview: (name: string) => `${isolate(name)}:`,
     noText: '(без текста)',
   },
   find: {

@@ -200,6 +200,8 @@ const en = {
     notSaved: 'Not saved to history.',
     view: 'View',
     tabFields: 'Fields',
+    tabConversation: 'Conversation',
+    find: 'Find',
     tabRaw: 'Raw JSON',
     filter: 'Filter fields',
     clearFilter: 'Clear filter',
@@ -244,6 +246,12 @@ const en = {
     waitingAction: 'Waiting for an automatic action',
     waitingActionDetail:
       "Bitrix24 holds this session for one of the line's automatic rules (closing it, after-hours or no-answer handling, a rating request).",
+    clientWaiting: 'Client waiting',
+    clientWaitingDetail: 'The session is open and the client wrote last: nobody has answered them yet.',
+    operatorAnswered: 'Operator answered',
+    operatorAnsweredDetail: 'The session is open and an operator (or a bot) wrote after the client.',
+    closed: 'Session closed',
+    closedDetail: 'The session is closed; a new message from the client starts another.',
   },
   changes: {
     label: 'Changes since the previous lookup',
