@@ -478,7 +478,7 @@ const en = {
     anywhere: 'Anywhere in the window',
     palette: 'Open the command palette',
     focusLookup: 'Go to the lookup field',
-    filter: 'Filter the fields of the open dialog',
+    filter: 'Filter the fields of the open dialog; find in its conversation',
     history: 'Show or hide the history',
     settings: 'Open settings',
     sheet: 'Show these shortcuts (outside a text box)',
@@ -490,7 +490,7 @@ const en = {
     remove: 'Remove a lookup from the history',
     results: 'Lookup and results',
     lookUp: 'Look up what is typed',
-    switchTabs: 'Switch between Fields and Raw JSON',
+    switchTabs: 'Switch between Fields, Conversation and Raw JSON',
   },
 };
 
