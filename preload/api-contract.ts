@@ -249,6 +249,8 @@ export const OPERATIONS = {
   updateSettings: { channel: 'settings:update', args: type<Partial<Settings>>(), result: type<SettingsView>() },
   /** Opens a link to the connected portal (a CRM card) in the system browser. */
   openPortalLink: { channel: 'link:open-portal', args: type<{ url: string }>(), result: type<null>() },
+  /** Opens a link from a message (any http(s) site, after the user confirmed the address) in the system browser. */
+  openMessageLink: { channel: 'link:open-message', args: type<{ url: string }>(), result: type<null>() },
   copyText: { channel: 'clipboard:write-text', args: type<{ text: string }>(), result: type<null>() },
   listHistory: { channel: 'history:list', args: type<HistoryQuery>(), result: type<HistoryEntry[]>() },
   setHistoryPinned: { channel: 'history:set-pinned', args: type<{ id: number; pinned: boolean }>(), result: type<null>() },

@@ -10,6 +10,8 @@ import { none } from './schema-atoms';
 
 export const appSchemas = schemasFor({
   'link:open-portal': z.strictObject({ url: z.string().max(2_000) }),
+  // Longer than the limit on purpose: main says why it refuses, rather than "invalid argument".
+  'link:open-message': z.strictObject({ url: z.string().max(10_000) }),
   'clipboard:write-text': z.strictObject({ text: z.string().max(5_000_000) }),
   'app:take-commands': none,
   'app:log-file': none,
@@ -29,6 +31,29 @@ function checkPortalLink(url: string, portalOrigin: string | undefined): string 
   return parsed.href;
 }
 
+/** The longest message link main opens (the page refuses the same). */
+const MAX_MESSAGE_LINK = 2_000;
+
+/**
+ * A link from a message, written by anybody: http or https only, parsed, not
+ * longer than 2,000 characters, no user name or password (they would be sent
+ * to the site, and "https://bank.example@evil.example/" reads as the bank).
+ */
+function checkMessageLink(url: string): string {
+  const refuse = (message: string) => inspectorError('INVALID_ARGUMENT', { message });
+  const m = messages().errors.api;
+  if (url.length > MAX_MESSAGE_LINK) throw refuse(m.messageLinkTooLong(MAX_MESSAGE_LINK));
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw refuse(m.linkNotUrl);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw refuse(m.messageLinkScheme);
+  if (parsed.username !== '' || parsed.password !== '') throw refuse(m.messageLinkCredentials);
+  return parsed.href;
+}
+
 export interface AppDeps {
   commands: AppCommandQueue;
   connection: Pick<ConnectionManager, 'state'>;
@@ -44,6 +69,10 @@ export function appHandlers({ commands, connection, openExternal, writeClipboard
     'link:open-portal': async ({ url }) => {
       const state = await connection.state();
       await openExternal(checkPortalLink(url, state.portal?.origin)); // eng-disable OPEN_EXTERNAL_JS_CHECK: https, the connected portal's origin only
+      return null;
+    },
+    'link:open-message': async ({ url }) => {
+      await openExternal(checkMessageLink(url)); // eng-disable OPEN_EXTERNAL_JS_CHECK: http(s) only, parsed, no credentials; the user confirmed the address
       return null;
     },
     'clipboard:write-text': async ({ text }) => {

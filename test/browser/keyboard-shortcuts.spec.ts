@@ -78,7 +78,7 @@ test('"?" outside a text box opens the shortcut sheet; Esc closes it and focus g
   const row = (what: string) => sheet.locator('.row').filter({ has: page.getByRole('term').getByText(what, { exact: true }) });
   await expect(row('Open the command palette').locator('kbd')).toHaveText(['Ctrl', 'K']);
   await expect(row('Go to the lookup field').locator('kbd')).toHaveText(['Ctrl', 'L']);
-  await expect(row('Filter the fields of the open dialog').locator('kbd')).toHaveText(['Ctrl', 'F']);
+  await expect(row('Filter the fields of the open dialog; find in its conversation').locator('kbd')).toHaveText(['Ctrl', 'F']);
   await expect(row('Open settings').locator('kbd')).toHaveText(['Ctrl', ',']);
   await expect(row('Show or hide the history').locator('kbd')).toHaveText(['Ctrl', 'Shift', 'H']);
   await expect(row('Show these shortcuts (outside a text box)').locator('kbd')).toHaveText(['?']);

@@ -316,6 +316,42 @@ describe('links and the clipboard', () => {
     expect(harness.opened).toEqual([lead]);
   });
 
+  it('opens a message link to any http(s) site, and refuses other schemes, credentials and overlong links, saying why', async () => {
+    harness = await startHarness(emulator);
+    const links = ['https://example.com/track?order=1209#status', 'http://shop.example/', 'HTTPS://EXAMPLE.COM/Path'];
+    for (const url of links) ok(await harness.api.dispatch('link:open-message', { url }));
+    expect(harness.opened).toEqual(['https://example.com/track?order=1209#status', 'http://shop.example/', 'https://example.com/Path']);
+
+    const refused: Array<[string, RegExp]> = [
+      ['javascript:alert(1)', /only http and https/i],
+      ['JavaScript:alert(1)', /only http and https/i],
+      ['file:///etc/passwd', /only http and https/i],
+      ['data:text/html,<script>alert(1)</script>', /only http and https/i],
+      ['ftp://example.com/file', /only http and https/i],
+      ['openlines-inspector://lookup/chat1777', /only http and https/i],
+      ['https://bank.example@evil.example/', /user name or password/i],
+      ['https://user:secret@example.com/', /user name or password/i],
+      [`https://example.com/${'a'.repeat(2_000)}`, /longer than 2000 characters/i],
+      ['not a url', /not a valid URL/i],
+      ['', /not a valid URL/i],
+    ];
+    for (const [url, why] of refused) {
+      const error = errorOf(await harness.api.dispatch('link:open-message', { url }));
+      expect(error.code, url).toBe('INVALID_ARGUMENT');
+      expect(error.message, url).toMatch(why);
+    }
+    expect(errorCode(await harness.api.dispatch('link:open-message', { url: 'x'.repeat(10_001) }))).toBe('INVALID_ARGUMENT');
+    expect(errorCode(await harness.api.dispatch('link:open-message', { url: 'https://example.com/', extra: 1 } as never))).toBe('INVALID_ARGUMENT');
+    expect(harness.opened).toHaveLength(links.length);
+  });
+
+  it('says why a message link is refused in Russian too', async () => {
+    harness = await startHarness(emulator);
+    ok(await harness.api.dispatch('settings:update', { language: 'ru' }));
+    const error = errorOf(await harness.api.dispatch('link:open-message', { url: 'javascript:alert(1)' }));
+    expect(error.message).toBe('Из сообщения можно открыть только ссылки http и https.');
+  });
+
   it('copies text through the injected clipboard', async () => {
     harness = await startHarness(emulator);
     ok(await harness.api.dispatch('clipboard:write-text', { text: 'livechat|22|1775|599' }));

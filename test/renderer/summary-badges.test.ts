@@ -49,3 +49,23 @@ test('an older session string without a start gives no "since"', async () => {
   expect(summary.sessionStart).toBeNull();
   expect(summary.badges).toEqual([]);
 });
+
+test("the conversation's state joins the badges, after a block and before the rest", async () => {
+  const { summarise } = await summariser();
+  const conversation = {
+    chatId: 2009,
+    sessionId: 77,
+    messages: [],
+    authors: {},
+    rating: { client: null, supervisor: null, supervisorComment: null },
+    status: 'clientWaiting' as const,
+    timings: { start: null, firstResponse: null, longestClientWait: null, lastAuthor: null, lastMessageAt: null, clientWaitingSince: null, durationSeconds: null, kpi: null },
+    fetchedAt: '2026-03-21T10:00:00Z',
+  };
+  const result = { ...resultWith(`Y|CONTACT|902|Y|Y|77|${STARTED_AT}|8|${BLOCKED_AT}|1`), conversation: { ok: true as const, value: conversation } };
+  const badges = summarise(result).badges;
+  expect(badges.map((badge) => badge.kind)).toEqual(['blocked', 'clientWaiting', 'waitingAction', 'pinned']);
+  expect(badges[1]).toMatchObject({ label: 'Client waiting', detail: expect.stringContaining('client wrote last') });
+  const failed = { ...resultWith(''), conversation: { ok: false as const, error: { code: 'ACCESS_DENIED', title: 't', message: 'm', action: 'a', retryable: false } } };
+  expect(summarise(failed as LookupResult).badges).toEqual([]);
+});

@@ -9,7 +9,7 @@ import { bridge, call } from './api';
 import { connection } from './connection-state.svelte';
 import { i18n } from './i18n.svelte';
 import { HISTORY_SEARCH_ID, lookupHistory } from './history-state.svelte';
-import { FILTER_INPUT_ID, LOOKUP_INPUT_ID, focusById, inspectorView } from './inspector-view.svelte';
+import { FILTER_INPUT_ID, FIND_INPUT_ID, LOOKUP_INPUT_ID, focusById, inspectorView } from './inspector-view.svelte';
 import { lookup } from './lookup-state.svelte';
 import { overlays } from './overlays.svelte';
 import { holdTypedKeys } from './type-ahead';
@@ -43,10 +43,21 @@ export async function focusLookup(): Promise<boolean> {
   return focusById(LOOKUP_INPUT_ID, true);
 }
 
-/** The field filter of the dialog on screen; the lookup field when no dialog is shown. */
+/**
+ * Find in what is shown: the conversation's find bar on the Conversation tab,
+ * else the field filter; the lookup field when no dialog is shown.
+ */
 export async function findInDialog(): Promise<boolean> {
   if (!(await showInspector())) return false;
   if (!lookup.result || lookup.status === 'failed') return focusById(LOOKUP_INPUT_ID, true);
+  if (inspectorView.tab === 'conversation' && lookup.result.conversation?.ok) {
+    // The bar focuses itself when it first appears (the view may still be loading); later presses select its text.
+    if (!inspectorView.find.open) {
+      inspectorView.find.open = true;
+      return true;
+    }
+    return focusById(FIND_INPUT_ID, true);
+  }
   inspectorView.tab = 'fields';
   await tick();
   return focusById(FILTER_INPUT_ID, true);

@@ -1,5 +1,5 @@
 // The header card's facts, taken from the decoded dialog and the raw answer.
-import type { LookupResult } from '../../../preload/api-contract';
+import type { ConversationStatus, LookupResult } from '../../../preload/api-contract';
 import { formatShortDate } from './format';
 import { i18n } from './i18n.svelte';
 
@@ -18,7 +18,7 @@ export interface SummaryChannel {
 
 /** A state a lead checks first, drawn as a badge on the card. */
 export interface SummaryBadge {
-  kind: 'blocked' | 'waitingAction' | 'pinned' | 'silent';
+  kind: 'blocked' | ConversationStatus | 'waitingAction' | 'pinned' | 'silent';
   label: string;
   /** What the state means, in words. */
   detail: string;
@@ -45,8 +45,9 @@ function asString(value: unknown): string | null {
   return null;
 }
 
-function badgesOf(decoded: LookupResult['decoded']): SummaryBadge[] {
+function badgesOf(result: LookupResult): SummaryBadge[] {
   const m = i18n.messages.summary;
+  const decoded = result.decoded;
   const session = decoded.session;
   const badges: SummaryBadge[] = [];
   if (session?.blockDate || session?.blockReason) {
@@ -56,6 +57,11 @@ function badgesOf(decoded: LookupResult['decoded']): SummaryBadge[] {
       label: session.blockDate ? m.blocked(formatShortDate(session.blockDate)) : m.blockedNoDate,
       detail: `${m.blockedDetail}${reason}`,
     });
+  }
+  // The transcript's state, when it came: the question a lead opens the dialog with.
+  if (result.conversation?.ok) {
+    const status = result.conversation.value.status;
+    badges.push({ kind: status, label: m[status], detail: m[`${status}Detail`] });
   }
   if (session?.waitingAction) badges.push({ kind: 'waitingAction', label: m.waitingAction, detail: m.waitingActionDetail });
   if (session?.pinned) badges.push({ kind: 'pinned', label: m.pinned, detail: m.pinnedDetail });
@@ -96,7 +102,7 @@ export function summarise(result: LookupResult): DialogSummary {
     operator,
     sessionId: session?.sessionId ?? null,
     sessionStart: session?.sessionStart ?? null,
-    badges: badgesOf(decoded),
+    badges: badgesOf(result),
     crm,
   };
 }

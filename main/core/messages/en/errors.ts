@@ -485,6 +485,9 @@ export const errors = {
   api: {
     linkNotUrl: 'That link is not a valid URL.',
     linkNotPortal: 'Only links to the connected portal can be opened.',
+    messageLinkScheme: 'Only http and https links from a message can be opened.',
+    messageLinkCredentials: 'The link carries a user name or password, so it is not opened: such a link can pretend to lead somewhere it does not.',
+    messageLinkTooLong: (limit: number) => `The link is longer than ${limit} characters, so it is not opened.`,
     notCached: (chatId: number) => `No copy of chat${chatId} is kept on this computer.`,
     askPortalAgain: 'Look it up again to ask the portal for its current state.',
     unknownRequest: 'Unknown request.',

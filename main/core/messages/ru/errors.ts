@@ -482,6 +482,9 @@ export const errors: Messages['errors'] = {
   api: {
     linkNotUrl: 'Эта ссылка не является правильным адресом (URL).',
     linkNotPortal: 'Открывать можно только ссылки на подключённый портал.',
+    messageLinkScheme: 'Из сообщения можно открыть только ссылки http и https.',
+    messageLinkCredentials: 'В ссылке есть имя пользователя или пароль, поэтому она не открыта: такая ссылка может выдавать себя за другой адрес.',
+    messageLinkTooLong: (limit: number) => `Ссылка длиннее ${limit} символов, поэтому она не открыта.`,
     notCached: (chatId) => `Копия chat${chatId} на этом компьютере не хранится.`,
     askPortalAgain: 'Запросите диалог снова, чтобы узнать у портала его текущее состояние.',
     unknownRequest: 'Неизвестный запрос.',

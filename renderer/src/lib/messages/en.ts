@@ -204,6 +204,8 @@ const en = {
     notSaved: 'Not saved to history.',
     view: 'View',
     tabFields: 'Fields',
+    tabConversation: 'Conversation',
+    find: 'Find',
     tabRaw: 'Raw JSON',
     filter: 'Filter fields',
     clearFilter: 'Clear filter',
@@ -248,6 +250,12 @@ const en = {
     waitingAction: 'Waiting for an automatic action',
     waitingActionDetail:
       "Bitrix24 holds this session for one of the line's automatic rules (closing it, after-hours or no-answer handling, a rating request).",
+    clientWaiting: 'Client waiting',
+    clientWaitingDetail: 'The session is open and the client wrote last: nobody has answered them yet.',
+    operatorAnswered: 'Operator answered',
+    operatorAnsweredDetail: 'The session is open and an operator (or a bot) wrote after the client.',
+    closed: 'Session closed',
+    closedDetail: 'The session is closed; a new message from the client starts another.',
   },
   changes: {
     label: 'Changes since the previous lookup',
@@ -478,7 +486,7 @@ const en = {
     anywhere: 'Anywhere in the window',
     palette: 'Open the command palette',
     focusLookup: 'Go to the lookup field',
-    filter: 'Filter the fields of the open dialog',
+    filter: 'Filter the fields of the open dialog; find in its conversation',
     history: 'Show or hide the history',
     settings: 'Open settings',
     sheet: 'Show these shortcuts (outside a text box)',
@@ -490,7 +498,7 @@ const en = {
     remove: 'Remove a lookup from the history',
     results: 'Lookup and results',
     lookUp: 'Look up what is typed',
-    switchTabs: 'Switch between Fields and Raw JSON',
+    switchTabs: 'Switch between Fields, Conversation and Raw JSON',
   },
 };
 

@@ -1,0 +1,94 @@
+// The conversation view's English texts: the reference for its Russian twin.
+// A catalogue of its own, in the view's lazy chunk, so the first screen's
+// script does not carry them (the card's status badge is in en.ts).
+
+const numbers = new Intl.NumberFormat('en-GB');
+const num = (value: number): string => numbers.format(value);
+const count = (value: number, one: string, other: string): string => `${num(value)} ${value === 1 ? one : other}`;
+/** A name from Bitrix24 inside our words, marked for the page to isolate (see isolatedParts in lib/format.ts). */
+const isolate = (name: string): string => `\u2068${name}\u2069`;
+
+const conversationEn = {
+  tab: 'Conversation',
+  messagesLabel: (total: number) => `Messages, ${count(total, 'message', 'messages')}`,
+  messageCount: (total: number) => count(total, 'message', 'messages'),
+  roles: { client: 'client', operator: 'operator', bot: 'bot', system: 'system' },
+  systemName: 'System',
+  unknownAuthor: (id: string) => `User ${id}`,
+  deleted: 'The message was deleted.',
+  empty: 'The session has no messages.',
+  sessionStarted: 'Session started',
+  votedLike: 'Rated the conversation: good',
+  votedDislike: 'Rated the conversation: bad',
+  files: 'Files',
+  fileMeta: (type: string, size: string | null) => (size ? `${type}, ${size}` : type),
+  card: 'Card',
+  units: { bytes: (value: number) => `${num(value)} B`, kb: 'KB', mb: 'MB', gb: 'GB' },
+  duration: {
+    s: (value: number) => `${num(value)} s`,
+    min: (value: number) => `${num(value)} min`,
+    h: (value: number) => `${num(value)} h`,
+    d: (value: number) => `${num(value)} d`,
+  },
+  timings: {
+    label: 'Timings',
+    start: 'Session start',
+    firstResponse: 'First response',
+    longestWait: 'Longest client wait',
+    lastWrote: 'Wrote last',
+    waitingSince: 'Client waiting since',
+    duration: 'Duration',
+    none: '—',
+    noResponse: 'No operator answer yet',
+    within: (target: string) => `within the ${target} target`,
+    over: (target: string, by: string) => `over the ${target} target by ${by}`,
+    lastAuthor: (name: string, role: string) => `${isolate(name)} (${role})`,
+  },
+  status: {
+    label: 'Status',
+    clientWaiting: 'Client waiting',
+    operatorAnswered: 'Operator answered',
+    closed: 'Closed',
+  },
+  rating: {
+    label: 'Rating',
+    client: 'Client',
+    supervisor: 'Supervisor',
+    like: 'Good',
+    dislike: 'Bad',
+    stars: (value: number) => `${num(value)} of 5`,
+    notRated: 'Not rated',
+  },
+  glance: {
+    waitingSince: (when: string, ago: string) => `Client waiting since ${when} (${ago})`,
+    lastWrote: (who: string) => `Wrote last: ${who}`,
+    latest: 'Latest messages',
+    noText: '(no text)',
+  },
+  find: {
+    open: 'Find in conversation',
+    label: 'Find in messages',
+    placeholder: 'Find in messages',
+    count: (current: number, total: number) => `${num(current)} of ${num(total)}`,
+    none: 'No matches',
+    next: 'Next match (Enter)',
+    previous: 'Previous match (Shift+Enter)',
+    close: 'Close find (Esc)',
+  },
+  link: {
+    heading: 'Open this link?',
+    intro: 'The message links to this address. Check it before you open it:',
+    open: 'Open in browser',
+    cancel: 'Cancel',
+    notOpened: 'Only http and https links can be opened; this one is shown as text.',
+  },
+  notFetched: {
+    title: 'The conversation was not fetched',
+    message: 'Fetching the conversation is turned off in Settings.',
+    absent: 'This copy was kept without its conversation. Look the dialog up again to fetch it.',
+  },
+  failed: 'The conversation could not be fetched',
+};
+
+export type ConversationMessages = typeof conversationEn;
+export default conversationEn;

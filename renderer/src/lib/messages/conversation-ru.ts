@@ -1,0 +1,105 @@
+// The conversation view's Russian texts, typed by the English reference: a
+// text missing here fails the type check.
+import type { ConversationMessages } from './conversation-en';
+
+const numbers = new Intl.NumberFormat('ru-RU');
+const num = (value: number): string => numbers.format(value);
+const rules = new Intl.PluralRules('ru-RU');
+const isolate = (name: string): string => `\u2068${name}\u2069`;
+
+function plural(value: number, one: string, few: string, many: string): string {
+  switch (rules.select(value)) {
+    case 'one':
+      return one;
+    case 'many':
+      return many;
+    default:
+      return few;
+  }
+}
+
+const count = (value: number, one: string, few: string, many: string): string => `${num(value)} ${plural(value, one, few, many)}`;
+
+const conversationRu: ConversationMessages = {
+  tab: 'Переписка',
+  messagesLabel: (total: number) => `Сообщения, ${count(total, 'сообщение', 'сообщения', 'сообщений')}`,
+  messageCount: (total: number) => count(total, 'сообщение', 'сообщения', 'сообщений'),
+  roles: { client: 'клиент', operator: 'оператор', bot: 'бот', system: 'система' },
+  systemName: 'Система',
+  unknownAuthor: (id: string) => `Пользователь ${id}`,
+  deleted: 'Сообщение удалено.',
+  empty: 'В сессии нет сообщений.',
+  sessionStarted: 'Сессия началась',
+  votedLike: 'Оценка переписки: хорошо',
+  votedDislike: 'Оценка переписки: плохо',
+  files: 'Файлы',
+  fileMeta: (type: string, size: string | null) => (size ? `${type}, ${size}` : type),
+  card: 'Карточка',
+  units: { bytes: (value: number) => `${num(value)} Б`, kb: 'КБ', mb: 'МБ', gb: 'ГБ' },
+  duration: {
+    s: (value: number) => `${num(value)} с`,
+    min: (value: number) => `${num(value)} мин`,
+    h: (value: number) => `${num(value)} ч`,
+    d: (value: number) => `${num(value)} дн.`,
+  },
+  timings: {
+    label: 'Время',
+    start: 'Начало сессии',
+    firstResponse: 'Первый ответ',
+    longestWait: 'Дольше всего клиент ждал',
+    lastWrote: 'Последним писал',
+    waitingSince: 'Клиент ждёт с',
+    duration: 'Длительность',
+    none: '—',
+    noResponse: 'Оператор ещё не ответил',
+    within: (target: string) => `в пределах нормы ${target}`,
+    over: (target: string, by: string) => `дольше нормы ${target} на ${by}`,
+    lastAuthor: (name: string, role: string) => `${isolate(name)} (${role})`,
+  },
+  status: {
+    label: 'Статус',
+    clientWaiting: 'Клиент ждёт',
+    operatorAnswered: 'Оператор ответил',
+    closed: 'Закрыта',
+  },
+  rating: {
+    label: 'Оценка',
+    client: 'Клиент',
+    supervisor: 'Руководитель',
+    like: 'Хорошо',
+    dislike: 'Плохо',
+    stars: (value: number) => `${num(value)} из 5`,
+    notRated: 'Без оценки',
+  },
+  glance: {
+    waitingSince: (when: string, ago: string) => `Клиент ждёт с ${when} (${ago})`,
+    lastWrote: (who: string) => `Последним писал: ${who}`,
+    latest: 'Последние сообщения',
+    noText: '(без текста)',
+  },
+  find: {
+    open: 'Найти в переписке',
+    label: 'Найти в сообщениях',
+    placeholder: 'Найти в сообщениях',
+    count: (current: number, total: number) => `${num(current)} из ${num(total)}`,
+    none: 'Не найдено',
+    next: 'Следующее совпадение (Enter)',
+    previous: 'Предыдущее совпадение (Shift+Enter)',
+    close: 'Закрыть поиск (Esc)',
+  },
+  link: {
+    heading: 'Открыть ссылку?',
+    intro: 'Сообщение ведёт по этому адресу. Проверьте его, прежде чем открывать:',
+    open: 'Открыть в браузере',
+    cancel: 'Отмена',
+    notOpened: 'Открыть можно только ссылки http и https; эта показана как текст.',
+  },
+  notFetched: {
+    title: 'Переписка не загружена',
+    message: 'Загрузка переписки выключена в настройках.',
+    absent: 'Эта копия сохранена без переписки. Найдите диалог снова, чтобы загрузить её.',
+  },
+  failed: 'Не удалось загрузить переписку',
+};
+
+export default conversationRu;

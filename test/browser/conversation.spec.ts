@@ -1,0 +1,123 @@
+// The Conversation tab, through the real path: the lookup fetches the session's
+// history from the emulator (imopenlines.session.history.get), main turns it
+// into a Conversation, and the window draws it. The demo's transcripts are in
+// main/emulator/demo-transcripts.ts and long-session.ts.
+import { test, expect } from './support/fixtures';
+
+test('a waiting client: the card says so, and the conversation reads with its formatting, timings and find', async ({ inspector, page }) => {
+  await inspector.openConnected();
+  await inspector.lookUp('chat1777');
+  await inspector.expectLoaded('Green Guest #17 - Bitrix24 Documentation');
+
+  // The card, at a glance.
+  const card = page.locator('section.summary');
+  await expect(card.locator('[data-badge=clientWaiting]')).toHaveText('Client waiting');
+  const glance = page.getByTestId('conversation-glance');
+  await expect(glance).toContainText('Client waiting since');
+  await expect(glance).toContainText('Wrote last: Guest (client)');
+  await expect(glance.getByRole('list', { name: 'Latest messages' }).getByRole('listitem')).toHaveCount(3);
+  await expect(glance).toContainText('Is reading history a separate permission? That session is from last Friday.');
+
+  await page.getByRole('tab', { name: 'Conversation' }).click();
+  const panel = page.locator('#panel-conversation');
+  await expect(panel.locator('[data-status=clientWaiting]')).toHaveText('Client waiting');
+  // The line's first-answer target is 2 min (demo-lines.ts, line 22).
+  await expect(panel.getByText(/the 2 min target/).first()).toBeVisible();
+
+  const log = page.getByTestId('conversation-log');
+  await expect(log).toHaveAttribute('aria-label', /^Messages, \d+ messages$/);
+  await expect(log.getByRole('heading', { name: /16 March/ })).toBeVisible();
+  const operator = log.locator('[data-role=operator]').first();
+  await expect(operator.locator('.author')).toHaveText('Samantha Johnson');
+  await expect(log.locator('strong', { hasText: 'remove the webhook key' })).toBeVisible();
+  // [code] keeps its contents as written.
+  await expect(log.locator('pre.code').first()).toContainText('POST /rest/1/****/imopenlines.dialog.get.json');
+  // The 54-dash block and the >> line are quotes.
+  await expect(log.locator('blockquote').filter({ hasText: 'Answer: {"error":"ACCESS_ERROR"}' })).toHaveCount(1);
+  await expect(log.locator('blockquote').filter({ hasText: 'check the role of Vladimir Loginov' })).toHaveCount(1);
+  await expect(log.locator('[data-role=system]').first()).toBeVisible();
+  await expect(log).toContainText('access-error.png');
+  await expect(log).toContainText('82 KB');
+
+  // A link asks first, with the whole address, and opens only when told to.
+  const address = 'https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-dialog-get.html';
+  await log.getByRole('button', { name: 'imopenlines.dialog.get' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Open this link?' });
+  await expect(confirm.getByTestId('message-link-address')).toHaveText(address);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await log.getByRole('button', { name: 'imopenlines.dialog.get' }).click();
+  await confirm.getByRole('button', { name: 'Open in browser' }).click();
+  await expect.poll(() => inspector.harness.opened).toEqual([address]);
+
+  // Find: Ctrl+F goes to the conversation's find bar on this tab, not to the field filter.
+  await log.focus();
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('textbox', { name: 'Find in messages' });
+  await expect(find).toBeFocused();
+  await find.fill('access');
+  const count = page.getByTestId('find-count');
+  await expect(count).toHaveText(/^1 of \d+$/);
+  const total = Number((await count.textContent())!.split(' of ')[1]);
+  expect(total).toBeGreaterThan(2);
+  await expect(log.locator('mark[data-current]')).toHaveText(/access/i);
+  await find.press('Enter');
+  await expect(count).toHaveText(`2 of ${total}`);
+  await find.press('Shift+Enter');
+  await find.press('Shift+Enter');
+  await expect(count).toHaveText(`${total} of ${total}`);
+  await inspector.screenshot('conversation-find');
+  await find.press('Escape');
+  await expect(find).toBeHidden();
+  await expect(log.locator('mark')).toHaveCount(0);
+
+  // The Fields tab keeps its own Ctrl+F.
+  await page.getByRole('tab', { name: 'Fields' }).click();
+  await page.keyboard.press('Control+f');
+  await expect(inspector.filterInput).toBeFocused();
+});
+
+test('5,000 messages scroll with only the rows on screen in the page, and find reaches the last one', async ({ inspector, page }) => {
+  await inspector.openConnected();
+  await inspector.numberAs('Session id').check();
+  await inspector.lookUp('5130');
+  await page.getByRole('tab', { name: 'Conversation' }).click();
+  const log = page.getByTestId('conversation-log');
+  await expect(log).toHaveAttribute('aria-label', 'Messages, 5,000 messages');
+  await expect(log.locator('[data-message-id]').first()).toBeVisible();
+  const drawn = await log.locator('[data-message-id]').count();
+  expect(drawn).toBeGreaterThan(3);
+  expect(drawn).toBeLessThan(80);
+
+  await log.evaluate((element) => (element.scrollTop = element.scrollHeight));
+  await expect(log.getByText('Confirmed fixed on all nodes. Thank you for the marathon!')).toBeVisible();
+  expect(await log.locator('[data-message-id]').count()).toBeLessThan(80);
+
+  await log.evaluate((element) => (element.scrollTop = 0));
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('textbox', { name: 'Find in messages' });
+  await find.fill('marathon');
+  await expect(page.getByTestId('find-count')).toHaveText('1 of 1');
+  await expect(log.locator('mark[data-current]')).toBeInViewport();
+
+  // The client's like and the supervisor's 4 with the comment.
+  const panel = page.locator('#panel-conversation');
+  await expect(panel.locator('[data-vote=like]')).toBeVisible();
+  await expect(panel.locator('[data-supervisor="4"]')).toHaveText('Supervisor: 4 of 5');
+  await expect(panel).toContainText('Long, but well documented.');
+});
+
+test("a session whose history is not the user's to read shows why on its tab, and the fields as usual", async ({ inspector, page }) => {
+  await inspector.openConnected();
+  await inspector.numberAs('Session id').check();
+  await inspector.lookUp('5150');
+  await expect(inspector.dialogName).toBeVisible();
+  await expect(page.locator('section.summary [data-badge=clientWaiting], section.summary [data-badge=operatorAnswered], section.summary [data-badge=closed]')).toHaveCount(0);
+  await expect(inspector.sections.first()).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Conversation' }).click();
+  const panel = page.locator('#panel-conversation');
+  await expect(panel.getByText('The conversation could not be fetched')).toBeVisible();
+  await expect(panel.locator('.error-panel')).toHaveAttribute('data-code', 'ACCESS_DENIED');
+  await expect(panel.getByRole('heading', { level: 2 })).toBeVisible();
+});
