@@ -142,7 +142,8 @@ test('an entry is looked up again from the keyboard, with its chat/session readi
   await expect(inspector.lookupInput).toHaveValue('343');
   await expect(inspector.numberAs('Session id')).toBeChecked();
   await inspector.expectLoaded(DOCUMENTED_NAME);
-  expect(harness.emulator.requests.at(-1)?.params).toMatchObject({ SESSION_ID: 343 });
+  // By session id: the dialog and that session's conversation in one batch.
+  expect(harness.emulator.requests.at(-1)?.params['cmd']).toMatchObject({ dialog: 'imopenlines.dialog.get?SESSION_ID=343' });
   // The new lookup is listed at the top; the focus stays on the entry that was re-run.
   await expect(rows.locator('.input')).toHaveText(['343', '2002', '343', 'chat1777']);
   await expect(inspector.historyEntry(2)).toBeFocused();

@@ -47,7 +47,7 @@ test('settings change how long history is kept, refuse what cannot be saved, and
   await expect(page.getByRole('alert').filter({ hasText: 'Settings saved' })).toBeVisible();
   expect(await harness.dispatch('settings:get')).toEqual({
     ok: true,
-    value: { numberAs: 'session', historyMaxEntries: 5000, historyMaxAgeDays: 90, snapshotsPerDialog: 3, maxAnswerMb: 64, theme: 'system', language: 'system', resolvedLanguage: 'en', checkForUpdates: true },
+    value: { numberAs: 'session', historyMaxEntries: 5000, historyMaxAgeDays: 90, snapshotsPerDialog: 3, maxAnswerMb: 64, theme: 'system', language: 'system', resolvedLanguage: 'en', checkForUpdates: true, fetchConversation: true },
   });
   // The lookup bar follows the saved reading of bare numbers.
   await expect(page.getByRole('radio', { name: 'Session id' }).first()).toBeChecked();
@@ -107,4 +107,23 @@ test('the theme and automatic update checks are saved, shown again, and left alo
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   expect(await harness.dispatch('settings:get')).toMatchObject({ ok: true, value: { theme: 'dark', checkForUpdates: false } });
+});
+
+test('the conversation can be left out of lookups: one request, and its tab says it was not fetched', async ({ inspector, harness, page }) => {
+  await inspector.openConnected();
+  await page.keyboard.press('Control+Comma');
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  const fetch = dialog.getByRole('checkbox', { name: 'Fetch the conversation with each lookup' });
+  await expect(fetch).toBeChecked();
+  await expect(fetch).toHaveAccessibleDescription(/imopenlines\.session\.history\.get/);
+  await fetch.uncheck();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+
+  const before = harness.emulator.requests.length;
+  await inspector.lookUp('chat1777');
+  await inspector.expectLoaded('Green Guest #17 - Bitrix24 Documentation');
+  expect(harness.emulator.requests.slice(before).map((request) => request.method)).toEqual(['imopenlines.dialog.get']);
+  await page.getByRole('tab', { name: 'Conversation' }).click();
+  await expect(page.getByRole('tabpanel')).toContainText('turned off in Settings');
 });

@@ -4,7 +4,7 @@
 // timed against the line's targets, kept for offline, and a failed transcript
 // never costs the dialog.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Conversation, LookupResult } from '../../preload/api-contract';
+import type { Conversation, LookupResult, Settings } from '../../preload/api-contract';
 import { startEmulator, type Emulator } from '../../main/emulator/index';
 import { startHarness, type Harness } from '../support/main-api-harness';
 import { ok } from '../support/ipc-result';
@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 afterEach(() => harness?.dispose());
 
-async function connected(settings?: Parameters<typeof startHarness>[1]['settings']): Promise<void> {
+async function connected(settings?: Partial<Settings>): Promise<void> {
   harness = await startHarness(emulator, { settings });
   ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl(), name: 'Support' }));
 }
