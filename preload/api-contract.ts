@@ -29,6 +29,17 @@ export { shownCode, type ErrorEnvelope } from '../main/core/error-envelope';
 export { sameHost } from '../main/core/portal-host';
 export type { ErrorCode } from '../main/core/error-code-list';
 export type {
+  BulkDialogSummary,
+  BulkProgress,
+  BulkRow,
+  BulkRowOutcome,
+  BulkRunRequest,
+  BulkRunResult,
+  IdentifierList,
+  ListedIdentifier,
+} from '../main/core/bulk-types';
+import type { BulkProgress, BulkRunRequest, BulkRunResult, IdentifierList } from '../main/core/bulk-types';
+export type {
   AttachBlock,
   AttachCard,
   AuthorRole,
@@ -154,6 +165,8 @@ export interface HistoryQuery {
   /** Entries of every portal, not only the connected one. */
   allAccounts?: boolean;
   outcome?: 'ok' | 'error';
+  /** Only the entries the user pinned. */
+  pinnedOnly?: boolean;
   /** Part of what was typed or sent, any case. */
   text?: string;
   /** Default 100. */
@@ -263,6 +276,12 @@ export const OPERATIONS = {
   searchDialogs: { channel: 'search:dialogs', args: type<SearchQuery>(), result: type<DialogSearchHit[]>() },
   /** The kept copy of a dialog, without asking the portal (source 'cache'). */
   openCachedDialog: { channel: 'cache:open', args: type<{ account: string; chatId: number }>(), result: type<LookupResult>() },
+  /** A pasted list → each identifier recognised or refused on its own, repeats dropped (at most 5,000). */
+  splitIdentifiers: { channel: 'identifiers:split', args: type<{ text: string; numberAs: NumberAs }>(), result: type<IdentifierList>() },
+  /** Looks up many identifiers through batch, 50 a request; rows pushed as bulkProgress, the whole run answered at its end. */
+  runBulk: { channel: 'bulk:run', args: type<BulkRunRequest>(), result: type<BulkRunResult>() },
+  /** Stops a bulk run: the rows answered by then are kept, the rest are not asked for. */
+  cancelBulk: { channel: 'bulk:cancel', args: type<{ runId: string }>(), result: type<{ cancelled: boolean }>() },
   /** Commands main queued before the page was listening (a deep link at launch), oldest first; each handed over once. */
   takeCommands: { channel: 'app:take-commands', args: none(), result: type<AppCommand[]>() },
   /** Where main writes its log (to attach to a report); null when it writes none. */
@@ -279,6 +298,8 @@ export const EVENTS = {
   command: { channel: 'app:command', payload: type<AppCommand>() },
   /** A running lookup started or stopped waiting for the portal's limits. */
   lookupProgress: { channel: 'lookup:progress', payload: type<LookupProgress>() },
+  /** A bulk run answered more rows, or waits for the portal's limits. */
+  bulkProgress: { channel: 'bulk:progress', payload: type<BulkProgress>() },
 } as const;
 
 export type Operation = keyof typeof OPERATIONS;

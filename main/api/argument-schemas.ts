@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ArgsOf, Channel } from '../../preload/api-contract';
 import { accountSchemas } from './account-handlers';
 import { appSchemas } from './app-handlers';
+import { bulkSchemas } from './bulk-handlers';
 import { connectionSchemas } from './connection-handlers';
 import { historySchemas } from './history-handlers';
 import { lookupSchemas } from './lookup-handlers';
@@ -18,6 +19,7 @@ export const argumentSchemas = {
   ...settingsSchemas,
   ...historySchemas,
   ...appSchemas,
+  ...bulkSchemas,
 } satisfies { [C in Channel]: z.ZodType<ArgsOf<C>> };
 
 export function isChannel(value: string): value is Channel {

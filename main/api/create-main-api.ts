@@ -25,6 +25,9 @@ import { historyHandlers } from './history-handlers';
 import { LiveSettings } from './live-settings';
 import { lookupHandlers } from './lookup-handlers';
 import { LookupService } from './lookup-service';
+import { LineCache } from './line-cache';
+import { BulkRuns } from './bulk-runs';
+import { bulkHandlers } from './bulk-handlers';
 import { LookupsInFlight } from './lookups-in-flight';
 import { OAuthSignIn } from './oauth-sign-in';
 import { readSettings, type KeyValueStore } from './settings';
@@ -103,7 +106,14 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...(deps.clientOptions?.extraCertificates ? { extraCertificates: deps.clientOptions.extraCertificates } : {}),
   });
   const stores = new StoreOpener(deps.store, deps.openStore, log);
-  const lookups = new LookupService(() => stores.store(), { log, fetchConversation: () => live.fetchConversation() });
+  const lines = new LineCache();
+  const lookups = new LookupService(() => stores.store(), { log, fetchConversation: () => live.fetchConversation(), lines });
+  const bulk = new BulkRuns({
+    client: () => connection.client(),
+    store: () => stores.store(),
+    lines,
+    report: (progress) => deps.sendEvent?.('bulkProgress', progress),
+  });
   const inFlight = new LookupsInFlight((progress) => deps.sendEvent?.('lookupProgress', progress));
   const commands = new AppCommandQueue();
 
@@ -115,6 +125,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...settingsHandlers({ store: deps.store, live, stores, ...(deps.settingsChanged ? { changed: deps.settingsChanged } : {}) }),
     ...historyHandlers({ stores, connection, lookups }),
     ...appHandlers({ commands, connection, openExternal: deps.openExternal, writeClipboard: deps.writeClipboard, logFile: deps.logFile ?? null }),
+    ...bulkHandlers(bulk),
   } satisfies Handlers;
 
   const openLink = deepLinkOpener({
@@ -159,6 +170,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     },
     async dispose() {
       inFlight.cancelAll();
+      bulk.cancelAll();
       await signIn.cancel();
       await connection.dispose();
       await stores.close();

@@ -13,6 +13,7 @@ export const historySchemas = schemasFor({
   'history:list': z.strictObject({
     allAccounts: z.boolean().optional(),
     outcome: z.enum(['ok', 'error']).optional(),
+    pinnedOnly: z.boolean().optional(),
     text: z.string().max(500).optional(),
     limit: z.number().int().min(1).max(1_000).optional(),
     beforeId: entryId.optional(),

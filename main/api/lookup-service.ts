@@ -11,8 +11,8 @@ import { messages } from '../core/messages/index';
 import { elapsedSince, lookupQuery, presentDialog, withKnownNames } from '../core/lookup';
 import { authorNames, userIdsIn } from '../core/user-names';
 import { fetchDialogAndConversation, type ConversationPlan } from '../core/conversation-fetch';
+import { LineCache } from './line-cache';
 import type { Conversation } from '../core/conversation-types';
-import type { LineDirectory } from '../core/lines';
 import type { CallOptions, PortalClient } from '../rest/portal-client';
 import { sessionIdOf, type CachedDialog, type NewHistoryEntry } from '../store/index';
 
@@ -30,17 +30,16 @@ export interface LookupServiceOptions {
   log?: AppLog;
   /** Whether a lookup brings the current session's transcript (the setting, read at every lookup). */
   fetchConversation?: () => boolean;
+  /** The accounts' lines as last read, shared with bulk runs. */
+  lines?: LineCache;
 }
-
-/** Lines change rarely: read again after this long. */
-const LINES_FRESH_MS = 60 * 60 * 1000;
 
 /**
  * Failures after which an older copy is still the best answer: the portal is
  * out of reach, broken or over its limits. Not for answers about the dialog or
  * the credentials (ACCESS_ERROR, NO_AUTH_FOUND…): those must be seen as they are.
  */
-const FALLBACK_CODES = new Set([
+export const FALLBACK_CODES = new Set([
   'PORTAL_UNREACHABLE',
   'TIMEOUT',
   'CONNECTION_RESET',
@@ -101,22 +100,22 @@ export class LookupService {
   readonly #log: AppLog;
   readonly #fetchConversation: () => boolean;
   /** Each account's lines as last read, for the conversation's targets. */
-  readonly #lines = new Map<string, { lines: LineDirectory; at: number }>();
+  readonly #lines: LineCache;
 
   /** `store` is asked for lazily: the store is opened on the first lookup, not at start-up. */
   constructor(store: () => Promise<StoreForLookups | null>, options: LookupServiceOptions = {}) {
     this.#store = store;
     this.#log = options.log ?? NO_LOG;
     this.#fetchConversation = options.fetchConversation ?? (() => true);
+    this.#lines = options.lines ?? new LineCache();
   }
 
   #planFor(account: string, kept: CachedDialog | null): ConversationPlan | null {
     if (!this.#fetchConversation()) return null;
-    const lines = this.#lines.get(account);
     return {
       sessionHint: kept ? sessionIdOf(kept.dialog) : null,
-      lines: lines && Date.now() - lines.at < LINES_FRESH_MS ? lines.lines : null,
-      onLines: (read) => this.#lines.set(account, { lines: read, at: Date.now() }),
+      lines: this.#lines.get(account),
+      onLines: (read) => this.#lines.set(account, read),
     };
   }
 

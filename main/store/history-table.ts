@@ -108,6 +108,7 @@ export class HistoryTable {
       params.push(filter.beforeId);
     }
     if (filter.outcome !== undefined) conditions.push(filter.outcome === 'ok' ? "h.outcome = 'ok'" : "h.outcome <> 'ok'");
+    if (filter.pinnedOnly) conditions.push('h.pinned = 1');
     if (filter.text !== undefined && filter.text.trim() !== '') {
       // LIKE is case-insensitive for ASCII only; lower() on both sides covers the rest SQLite knows.
       const pattern = `%${filter.text.trim().toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;

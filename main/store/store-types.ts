@@ -39,6 +39,8 @@ export interface HistoryFilter {
   beforeId?: number;
   /** 'ok' (from the portal or the cache), or 'error' (any error code). */
   outcome?: 'ok' | 'error';
+  /** Only the entries the user pinned. */
+  pinnedOnly?: boolean;
   /** Case-insensitive part of what was typed or sent, or of the kept dialog's name. */
   text?: string;
 }

@@ -115,6 +115,9 @@ test('"Open kept copy" on a history row opens the copy without asking the portal
   await inspector.expectLoaded(DOCUMENTED_NAME);
   await expect(inspector.offlineBanner).toBeVisible();
   expect(harness.emulator.requests.length).toBe(requests);
+  // The field names what is shown, not the Cyrillic dialog's id typed before.
+  await expect(inspector.lookupInput).toHaveValue('chat1777');
+  await expect(page.locator('.shown-for')).toHaveCount(0);
   // Opening a copy is not a lookup: the history is unchanged.
   await expect(rows).toHaveCount(2);
 

@@ -95,6 +95,20 @@ test('a pinned entry survives "Clear…", and one entry can be deleted', async (
   await expect(rows.nth(1).getByRole('button', { name: 'Unpin', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(rows.nth(1).locator('.list-button')).toContainText('Pinned:');
 
+  // The Pinned filter lists the pinned entries only; with none pinned it says how to pin.
+  const outcome = inspector.historyPanel.getByRole('group', { name: 'Outcome' });
+  await outcome.getByRole('radio', { name: 'Pinned' }).check();
+  await expect(rows.locator('.input')).toHaveText(['2002']);
+  await rows.nth(0).hover();
+  await rows.nth(0).getByRole('button', { name: 'Unpin', exact: true }).click();
+  await expect(inspector.historyPanel).toContainText('Nothing pinned');
+  await inspector.screenshot('history-nothing-pinned');
+  await inspector.historyPanel.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(rows.locator('.input')).toHaveText(['2006', '2002', 'chat1777']);
+  await rows.nth(1).hover();
+  await rows.nth(1).getByRole('button', { name: 'Pin', exact: true }).click();
+  await expect(rows.nth(1).getByRole('button', { name: 'Unpin', exact: true })).toHaveAttribute('aria-pressed', 'true');
+
   // Delete 2006.
   await rows.nth(0).hover();
   await rows.nth(0).getByRole('button', { name: 'Delete from history' }).click();

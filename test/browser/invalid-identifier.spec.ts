@@ -30,3 +30,28 @@ test('an invalid identifier is refused before any request is made', async ({ ins
   await expect(inspector.hint).toHaveText('Dialog id chat1777');
   expect(harness.emulator.requests.length).toBe(before);
 });
+
+test('after a refused Enter, the answer still shown says whose it is, and can be put back in the field', async ({ inspector, page }) => {
+  await inspector.openConnected();
+  await inspector.lookUp('chat1777');
+  await inspector.expectLoaded('Green Guest #17 - Bitrix24 Documentation');
+  const shownFor = page.locator('.shown-for');
+  await expect(shownFor).toHaveCount(0);
+
+  await inspector.lookupInput.fill('chat 2009');
+  await inspector.lookupInput.press('Enter');
+  await expect(inspector.lookupInput).toHaveAttribute('aria-invalid', 'true');
+  // The dialog below is chat1777's, and says so, instead of passing for what is typed.
+  await expect(shownFor).toHaveText('Below is the answer for chat1777, not for what the field says now.Put chat1777 back');
+  await inspector.windowScreenshot('shown-for-refused');
+
+  await shownFor.getByRole('button', { name: 'Put chat1777 back' }).click();
+  await expect(inspector.lookupInput).toHaveValue('chat1777');
+  await expect(shownFor).toHaveCount(0);
+
+  // The same for a failure: the error says which input it answered.
+  await inspector.lookUp('9999');
+  await expect(inspector.errorPanel).toBeVisible();
+  await inspector.lookupInput.fill('chat1777');
+  await expect(shownFor).toContainText('Below is the answer for 9999');
+});

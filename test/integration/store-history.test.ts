@@ -149,6 +149,18 @@ describe('the kept dialog\'s name', () => {
     // Still what was typed, too.
     expect(store.listHistory({ text: '1800' }).map((item) => item.input)).toEqual(['1800']);
   });
+
+  it('lists only the pinned entries when asked, with the other filters', () => {
+    const kept = store.recordLookup(entry({ input: '1777', param: 'CHAT_ID', value: '1777' }));
+    store.recordLookup(entry({ input: '1800', param: 'CHAT_ID', value: '1800', chatId: 1800 }));
+    const failed = store.recordLookup(entry({ input: 'nothing', outcome: 'NOT_FOUND', chatId: null }));
+    expect(store.listHistory({ pinnedOnly: true })).toEqual([]);
+    store.setPinned(kept.id, true);
+    store.setPinned(failed.id, true);
+    expect(store.listHistory({ pinnedOnly: true }).map((item) => item.input)).toEqual(['nothing', '1777']);
+    expect(store.listHistory({ pinnedOnly: true, outcome: 'ok' }).map((item) => item.input)).toEqual(['1777']);
+    expect(store.listHistory({ pinnedOnly: false }).map((item) => item.input)).toEqual(['nothing', '1800', '1777']);
+  });
 });
 
 describe('setPinned and deleteHistory', () => {

@@ -537,6 +537,7 @@ export const errors = {
 
   batch: {
     tooMany: (count: number, limit: number) => `${count} commands in one batch; Bitrix24 takes at most ${limit}.`,
+    tooManyIdentifiers: (count: number, limit: number) => `${count} identifiers pasted; a bulk run takes at most ${limit}. Split the list and run each part.`,
     missing: (key: string) => `The portal's batch answer says nothing about command "${key}": neither a result nor an error.`,
   },
 
