@@ -42,7 +42,7 @@ test('after a refused Enter, the answer still shown says whose it is, and can be
   await inspector.lookupInput.press('Enter');
   await expect(inspector.lookupInput).toHaveAttribute('aria-invalid', 'true');
   // The dialog below is chat1777's, and says so, instead of passing for what is typed.
-  await expect(shownFor).toHaveText('Below is the answer for chat1777, not for what the field says now.Put chat1777 back');
+  await expect(shownFor.locator('span')).toHaveText('Below is the answer for chat1777, not for what the field says now.');
   await inspector.windowScreenshot('shown-for-refused');
 
   await shownFor.getByRole('button', { name: 'Put chat1777 back' }).click();

@@ -8,7 +8,8 @@ import { i18n } from './i18n.svelte';
 import { lookup } from './lookup-state.svelte';
 import { LatestRequest, noticeFailure } from './request.svelte';
 
-export type OutcomeFilter = 'all' | 'ok' | 'error';
+/** Which entries: every one, found, failed, or the ones pinned. */
+export type OutcomeFilter = 'all' | 'ok' | 'error' | 'pinned';
 export type HistoryScope = 'portal' | 'all';
 
 const PAGE_SIZE = 50;
@@ -129,7 +130,7 @@ class HistoryStore {
       limit,
       ...(beforeId === undefined ? {} : { beforeId }),
       ...(this.scope === 'all' ? { allAccounts: true } : {}),
-      ...(this.outcome === 'all' ? {} : { outcome: this.outcome }),
+      ...(this.outcome === 'all' ? {} : this.outcome === 'pinned' ? { pinnedOnly: true } : { outcome: this.outcome }),
       ...(text === '' ? {} : { text }),
     };
   }

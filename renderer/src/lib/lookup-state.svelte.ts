@@ -36,6 +36,13 @@ class LookupStore {
   error = $state.raw<ErrorEnvelope | null>(null);
   /** Counts lookups answered (found, failed or from the cache): each one is a new history entry. */
   completed = $state(0);
+  /** What was in the field when the answer (or error) shown was asked for, trimmed; '' before any. */
+  shownFor = $state('');
+  /** The field says something else than what the answer shown is for (a new input, or one refused on Enter). */
+  get fieldDiffers(): boolean {
+    const typed = this.input.trim();
+    return this.shownFor !== '' && typed !== '' && typed !== this.shownFor && (this.result !== null || this.error !== null);
+  }
   /** Set while the running lookup waits for the portal's limits: why, and for how much longer. */
   waiting = $state.raw<ShownWait | null>(null);
   #requestId: string | null = null;
@@ -159,6 +166,7 @@ class LookupStore {
     }
     this.completed++;
     if (seq !== this.#lookupSeq) return;
+    this.shownFor = request.input.trim();
     if (answer.ok) {
       this.showResult(answer.value);
     } else {
@@ -224,6 +232,9 @@ class LookupStore {
       return answer.error;
     }
     this.#lastRequest = current ? { input: `chat${request.chatId}`, numberAs: 'chat' } : null;
+    // The field names what is shown: the copy's dialog id, not whatever was typed before.
+    this.setInput(`chat${request.chatId}`);
+    this.shownFor = this.input;
     this.showResult(answer.value);
     return null;
   }
@@ -234,7 +245,13 @@ class LookupStore {
     this.#lastRequest = null;
     this.result = null;
     this.error = null;
+    this.shownFor = '';
     this.status = 'idle';
+  }
+
+  /** Puts what the shown answer is for back into the field. */
+  putBackShown(): void {
+    if (this.shownFor !== '') this.setInput(this.shownFor);
   }
 }
 

@@ -142,6 +142,8 @@ const en = {
     eyebrow: 'A link to the app was not opened',
   },
   lookup: {
+    shownFor: (shown: string) => `Below is the answer for ${shown}, not for what the field says now.`,
+    putBack: (shown: string) => `Put ${shown} back`,
     formLabel: 'Look up a dialog',
     inputLabel: 'Dialog identifier',
     placeholder: 'Paste a chat id, dialog id, session id or user code',
@@ -303,6 +305,8 @@ const en = {
     rowKeys: 'Enter looks it up again; Delete removes it; arrow keys move.',
     showOlder: 'Show older',
     nothingMatches: 'Nothing matches',
+    nothingPinned: 'Nothing pinned',
+    nothingPinnedHelp: 'Pin a lookup (the pin on its row) to keep it here and out of reach of “Clear…” and the history’s limits.',
     noMatchHelp: 'No lookup matches these filters.',
     clearFilters: 'Clear filters',
     noLookups: 'No lookups yet',
