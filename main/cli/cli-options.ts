@@ -26,7 +26,14 @@ export interface LookupOptions {
   history: boolean;
   /** Also print what the log file gets, and each lookup's outcome, on stderr. */
   verbose: boolean;
+  /** A file of identifiers (or '-': standard input), read on top of `ids`. */
+  from: string | null;
+  /** One line (or record) per dialog, through batch; null prints each dialog in full. */
+  format: BulkFormat | null;
 }
+
+export const BULK_FORMATS = ['table', 'csv', 'json'] as const;
+export type BulkFormat = (typeof BULK_FORMATS)[number];
 
 export interface ShowOptions {
   command: 'show';

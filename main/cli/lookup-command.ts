@@ -25,7 +25,7 @@ function toJson(outcome: Outcome): unknown {
   return { input: outcome.input, ok: true, ...result };
 }
 
-async function openClient(options: LookupOptions): Promise<{ client: PortalClient; demo: Emulator | null }> {
+export async function openClient(options: LookupOptions): Promise<{ client: PortalClient; demo: Emulator | null }> {
   if (options.demo) {
     const { startEmulator } = await import('../emulator/index');
     const demo = await startEmulator({ recordRequests: false });
@@ -54,7 +54,7 @@ async function openClient(options: LookupOptions): Promise<{ client: PortalClien
  * lines, and each lookup's outcome, also go to stderr. A log that cannot be
  * opened costs nothing but itself.
  */
-async function openCliLog(options: LookupOptions, err: NodeJS.WritableStream): Promise<AppLog> {
+export async function openCliLog(options: LookupOptions, err: NodeJS.WritableStream): Promise<AppLog> {
   const secrets = (): string[] => {
     const given = options.webhook === null ? [] : [parseWebhookUrl(options.webhook).key];
     try {

@@ -8,10 +8,11 @@ import packageJson from '../../package.json';
 import { defaultDataDir } from '../core/data-dir';
 import { inLanguage, resolveLanguage, setDefaultLanguage, type Language } from '../core/i18n';
 import { runAccounts } from './accounts-command';
-import type { AccountsOptions, HistoryOptions, LoginOptions, LookupOptions, SearchOptions, ShowOptions } from './cli-options';
+import { BULK_FORMATS, type AccountsOptions, type BulkFormat, type HistoryOptions, type LoginOptions, type LookupOptions, type SearchOptions, type ShowOptions } from './cli-options';
 import { runHistory } from './history-command';
 import { runLogin } from './login-command';
 import { runLookup } from './lookup-command';
+import { runBulkLookup } from './bulk-command';
 import { runSearch } from './search-command';
 import { runShow } from './show-command';
 import { messages } from '../core/messages/index';
@@ -48,6 +49,8 @@ const OPTIONS = {
   'no-browser': { type: 'boolean', default: false },
   limit: { type: 'string' },
   'data-dir': { type: 'string' },
+  from: { type: 'string' },
+  format: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -69,6 +72,8 @@ const VALUE_NAMES: Partial<Record<OptionName, string>> = {
   name: 'NAME',
   limit: 'N',
   'data-dir': 'DIR',
+  from: 'FILE',
+  format: 'table|csv|json',
 };
 
 /** A number more than 0 and at most `max` (a whole one when `whole`); absent stays absent. */
@@ -136,8 +141,9 @@ function readArguments(argv: string[]): { values: ParsedValues; positionals: str
     }
     if (option.type === 'string') {
       const value = token.value;
-      // "--timeout" last, or followed by another option ("--timeout --json"); "--timeout -1" is a value, refused by its range.
-      if (value === undefined || (!token.inlineValue && /^-(?![\d.])/.test(value))) {
+      // "--timeout" last, or followed by another option ("--timeout --json"); "--timeout -1" is a value, refused by its range;
+      // a lone "-" is standard input ("--from -").
+      if (value === undefined || (!token.inlineValue && value !== '-' && /^-(?![\d.])/.test(value))) {
         throw new UsageError(says.optionNeedsValue(token.rawName, VALUE_NAMES[token.name as OptionName] ?? 'VALUE'));
       }
     } else if (token.value !== undefined) {
@@ -173,7 +179,8 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
   if (command !== 'lookup' && command !== 'show') {
     throw new UsageError(says.unknownCommand(command));
   }
-  if (rest.length === 0) throw new UsageError(says.giveIdentifier(command));
+  const from = command === 'lookup' ? (values.from ?? null) : null;
+  if (rest.length === 0 && from === null) throw new UsageError(says.giveIdentifier(command));
   if (values.as !== 'chat' && values.as !== 'session') throw new UsageError(says.asTakes);
   if (command === 'show') {
     // show only ever reads the kept copy: --offline, which says so, is accepted and changes nothing.
@@ -185,6 +192,14 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
   if (chosen.length > 1) throw new UsageError(says.onePortal(chosen));
   // An explicit --account wins over OPENLINES_WEBHOOK in the environment.
   const webhook = values.account !== undefined ? null : (values.webhook ?? env.OPENLINES_WEBHOOK ?? null);
+  let format: BulkFormat | null = null;
+  if (values.format !== undefined) {
+    if (!(BULK_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(says.formatTakes);
+    format = values.format as BulkFormat;
+  }
+  if (format !== null && values.json) throw new UsageError(says.jsonOrFormat);
+  // A list from a file is a table unless said otherwise; identifiers given on the command line print in full, as before.
+  if (format === null && from !== null && !values.json) format = 'table';
   const seconds = positiveNumber(values.timeout, '--timeout', 600);
   const megabytes = positiveNumber(values['max-answer-mb'], '--max-answer-mb', 1024);
   return {
@@ -200,6 +215,8 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
     dataDir,
     history: !values['no-history'],
     verbose: values.verbose,
+    from,
+    format,
   };
 }
 
@@ -290,7 +307,7 @@ async function runCommandLine(
     case 'search':
       return runSearch(command, { out, err });
     case 'lookup':
-      return runLookup(command, { out, err });
+      return command.format === null ? runLookup(command, { out, err }) : runBulkLookup(command, { out, err, ...(input ? { input } : {}) });
     case 'login':
       return runLogin(command, { out, err, ...(input ? { input } : {}) });
     case 'accounts':

@@ -5,6 +5,7 @@
 
 const usage = (dataDir: string) => `Usage:
   openlines-inspector lookup <identifier>... [--account NAME | --webhook URL | --demo] [options]
+  openlines-inspector lookup --from FILE [<identifier>...] [--format table|csv|json] [options]
   openlines-inspector show <identifier>... [--account NAME] [--as chat|session] [--json] [--data-dir DIR]
   openlines-inspector search <text> [--account NAME] [--limit N] [--json] [--data-dir DIR]
   openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
@@ -49,6 +50,13 @@ Options:
                         account's name, its host, or "demo")
   --as chat|session     how a bare number is read (default: chat)
   --json                print JSON (lookup: one object per identifier, in an array)
+  --from FILE           lookup: identifiers from a file, or - for standard input,
+                        separated by lines, commas, spaces or tabs
+  --format table|csv|json
+                        lookup: one line per dialog (outcome, chat, client,
+                        channel, line, operator, CRM, session start, marks),
+                        50 dialogs per request through batch; --from alone
+                        prints a table; exit 0 only when every one was found
   --timeout SECONDS     give up on a request after this long, its whole answer
                         included (default: 60)
   --max-answer-mb N     read at most this much of an answer (default: 32)
@@ -69,6 +77,31 @@ A portal behind a private certificate authority works through NODE_EXTRA_CA_CERT
 export const cli = {
   usage,
   /** What was wrong with the command line; the usage follows. */
+  /** lookup --format: one line per dialog. */
+  bulk: {
+    columns: {
+      input: 'Identifier',
+      outcome: 'Outcome',
+      chat: 'Chat',
+      name: 'Client',
+      channel: 'Channel',
+      line: 'Line',
+      operator: 'Operator',
+      crm: 'CRM',
+      sessionStart: 'Session start',
+      marks: 'Marks',
+      problem: 'Problem',
+    },
+    outcomes: { found: 'found', kept: 'kept copy', failed: 'failed' },
+    marks: { pinned: 'pinned', silent: 'silent', blocked: 'blocked' },
+    line: (id: number) => `line ${id}`,
+    user: (id: string) => `user ${id}`,
+    summary: (total: number, found: number, kept: number, failed: number, seconds: string) =>
+      `${total} ${total === 1 ? 'identifier' : 'identifiers'}: ${found} found, ${kept} from kept copies (the portal was not reached), ${failed} failed; ${seconds} s.`,
+    tooLarge: (file: string, megabytes: number) => `${file} is larger than ${megabytes} MB: that is more identifiers than a run takes.`,
+    unreadable: (file: string, reason: string) => `${file} could not be read: ${reason}.`,
+  },
+
   usageErrors: {
     noCommand: 'No command given.',
     /** The range as it is checked: 0 itself is refused. */
@@ -85,6 +118,8 @@ export const cli = {
       `Unknown command "${command}". The commands are "lookup", "show", "search", "history", "login" and "accounts".`,
     giveIdentifier: (command: 'lookup' | 'show') => `Give at least one identifier to ${command === 'show' ? 'show' : 'look up'}.`,
     asTakes: '--as takes "chat" or "session".',
+    formatTakes: '--format takes "table", "csv" or "json".',
+    jsonOrFormat: 'Use either --json (each dialog in full) or --format (one record per dialog), not both.',
     onePortal: (given: string[]) => `Say one portal to ask: ${given.join(' and ')} were both given.`,
     loginOptionsOnly: 'login takes options only: --portal, --client-id, --client-secret, or --webhook.',
     webhookOrOAuth: 'Use either --webhook or --portal with --client-id, not both.',

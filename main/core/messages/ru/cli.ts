@@ -5,6 +5,7 @@ import type { Messages } from '../en';
 
 const usage = (dataDir: string) => `Использование:
   openlines-inspector lookup <identifier>... [--account NAME | --webhook URL | --demo] [параметры]
+  openlines-inspector lookup --from FILE [<identifier>...] [--format table|csv|json] [параметры]
   openlines-inspector show <identifier>... [--account NAME] [--as chat|session] [--json] [--data-dir DIR]
   openlines-inspector search <текст> [--account NAME] [--limit N] [--json] [--data-dir DIR]
   openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
@@ -53,6 +54,13 @@ accounts показывает сохранённые учётные записи
                         (имя сохранённой учётной записи, её адрес или «demo»)
   --as chat|session     как понимать просто число (по умолчанию: chat)
   --json                вывод в JSON (lookup: массив, по объекту на идентификатор)
+  --from FILE           lookup: идентификаторы из файла или - для стандартного
+                        ввода, через строки, запятые, пробелы или табуляцию
+  --format table|csv|json
+                        lookup: по строке на диалог (итог, чат, клиент, канал,
+                        линия, оператор, CRM, начало сессии, отметки), по 50
+                        диалогов за запрос через batch; --from без него —
+                        таблица; код 0, только если найдены все
   --timeout SECONDS     сколько ждать ответа на запрос целиком (по умолчанию: 60)
   --max-answer-mb N     сколько мегабайт ответа читать самое большее
                         (по умолчанию: 32)
@@ -72,6 +80,30 @@ accounts показывает сохранённые учётные записи
 
 export const cli: Messages['cli'] = {
   usage,
+  bulk: {
+    columns: {
+      input: 'Идентификатор',
+      outcome: 'Итог',
+      chat: 'Чат',
+      name: 'Клиент',
+      channel: 'Канал',
+      line: 'Линия',
+      operator: 'Оператор',
+      crm: 'CRM',
+      sessionStart: 'Начало сессии',
+      marks: 'Отметки',
+      problem: 'Проблема',
+    },
+    outcomes: { found: 'найден', kept: 'сохранённая копия', failed: 'ошибка' },
+    marks: { pinned: 'закреплён', silent: 'скрытый', blocked: 'заблокирован' },
+    line: (id) => `линия ${id}`,
+    user: (id) => `пользователь ${id}`,
+    summary: (total, found, kept, failed, seconds) =>
+      `Идентификаторов: ${total}; найдено: ${found}, из сохранённых копий: ${kept} (портал не ответил), с ошибкой: ${failed}; ${seconds} с.`,
+    tooLarge: (file, megabytes) => `${file} больше ${megabytes} МБ: это больше идентификаторов, чем принимает один запуск.`,
+    unreadable: (file, reason) => `Не удалось прочитать ${file}: ${reason}.`,
+  },
+
   usageErrors: {
     noCommand: 'Не указана команда.',
     numberInRange: (option, max) => `${option}: нужно число больше 0 и не больше ${max}.`,
@@ -84,6 +116,8 @@ export const cli: Messages['cli'] = {
     unknownCommand: (command) => `Неизвестная команда «${command}». Команды: «lookup», «show», «search», «history», «login» и «accounts».`,
     giveIdentifier: (command) => `Укажите хотя бы один идентификатор, ${command === 'show' ? 'копию которого показать' : 'который найти'}.`,
     asTakes: '--as принимает «chat» или «session».',
+    formatTakes: '--format принимает «table», «csv» или «json».',
+    jsonOrFormat: 'Укажите либо --json (каждый диалог целиком), либо --format (по записи на диалог), но не оба.',
     onePortal: (given) => `Укажите один портал: заданы сразу ${given.join(' и ')}.`,
     loginOptionsOnly: 'login принимает только параметры: --portal, --client-id, --client-secret или --webhook.',
     webhookOrOAuth: 'Укажите либо --webhook, либо --portal с --client-id, но не то и другое.',
