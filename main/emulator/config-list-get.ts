@@ -1,5 +1,5 @@
 // imopenlines.config.list.get as Rest::configListGet and Config::getList
-// answer it (bitrix24-dashboard-facts.md §2.8): PARAMS{select, order, filter, limit,
+// answer it (https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-config-list-get.html): PARAMS{select, order, filter, limit,
 // offset} go to the lines table, OPTIONS add the queue (QUEUE=Y), what it is
 // made of (CONFIG_QUEUE=Y), or drop the lines the caller may not see
 // (CHECK_PERMISSION, applied after the page is cut, as the module does).

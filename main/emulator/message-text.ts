@@ -1,5 +1,5 @@
 // The two renderings of a stored message that session.history.get sends
-// (bitrix24-dashboard-facts.md §1.5, from \Bitrix\Im\Text in the im module):
+// (https://apidocs.bitrix24.com/api-reference/chats/messages/formatting.html; \Bitrix\Im\Text in the im module):
 // - `text`: Text::parse. BB codes stay as they are; bare URLs become
 //   [URL=…]…[/URL]; #BR#, [br] and <br /> become "\n"; HTML entities are
 //   decoded; an empty [USER=5][/USER] is filled in as [USER=5 REPLACE]Name[/USER].

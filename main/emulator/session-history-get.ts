@@ -1,5 +1,5 @@
 // imopenlines.session.history.get as Rest::sessionGetHistory and
-// Operator::getSessionHistory answer it (bitrix24-dashboard-facts.md §1):
+// Operator::getSessionHistory answer it (https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-history-get.html):
 // - SESSION_ID, or else CHAT_ID (the chat's newest session, and only for a
 //   member of the chat, as the method's page warns). Keys are read as sent:
 //   the method does not change their case as dialog.get does.

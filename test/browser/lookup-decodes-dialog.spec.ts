@@ -23,7 +23,7 @@ test('a pasted dialog id is recognised, looked up and decoded', async ({ inspect
   await expect(card).toContainText('Live chat (website widget) livechat');
   await expect(card).toContainText('Line 22');
   await expect(card).toContainText('Samantha Johnson (user 27)');
-  await expect(card.locator('dd.mono')).toHaveText('343');
+  await expect(card.locator('dd .mono')).toHaveText('343');
   await expect(card).toContainText(`on ${new URL(harness.emulator.origin).host}`);
 
   // Every section, in the order main gave them.

@@ -24,8 +24,9 @@ test('a bare number is a chat id or a session id as the switch says, and the cho
   await expect(inspector.hint).toHaveText('Session id 343');
   await inspector.lookupButton.click();
   await inspector.expectLoaded('Green Guest #17 - Bitrix24 Documentation');
+  // By session id: the dialog and that session's conversation, in one batch request.
   const last = harness.emulator.requests.at(-1);
-  expect(last?.params).toMatchObject({ SESSION_ID: 343 });
+  expect(last?.params['cmd']).toMatchObject({ dialog: 'imopenlines.dialog.get?SESSION_ID=343', history: 'imopenlines.session.history.get?SESSION_ID=343' });
 
   // Remembered by main, restored on start.
   await expect.poll(async () => harness.dispatch('settings:get')).toMatchObject({ ok: true, value: { numberAs: 'session' } });

@@ -36,7 +36,8 @@ test('on the demo, a link to a saved portal is refused with a button that looks 
   await expect(inspector.lookupInput).toHaveValue(linkTo(host));
   // Now the link is to the connected portal: recognised as usual.
   await expect(inspector.hint).toHaveText('Dialog id chat1777');
-  expect(harness.emulator.requests.slice(before).map((request) => request.method)).toEqual(['imopenlines.dialog.get']);
+  // The dialog, then its conversation.
+  expect(harness.emulator.requests.slice(before).map((request) => request.method)).toEqual(['imopenlines.dialog.get', 'batch']);
   await expect(page.locator('.error-panel')).toHaveCount(0);
   await inspector.windowScreenshot('other-portal-link-switched');
 });

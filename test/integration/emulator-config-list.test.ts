@@ -1,7 +1,7 @@
 // imopenlines.config.list.get on the emulator, over real HTTPS: the lines the
 // demo dialogs are on, with their KPI thresholds and queues, PARAMS
 // (select/filter/order/limit/offset) and OPTIONS (QUEUE, CONFIG_QUEUE,
-// CHECK_PERMISSION), INVALID_FORMAT, and batch (bitrix24-dashboard-facts.md §2.8).
+// CHECK_PERMISSION), INVALID_FORMAT, and batch (https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-config-list-get.html).
 import { describe, it, expect, afterEach } from 'vitest';
 import { request } from 'node:https';
 import {

@@ -2,7 +2,7 @@
 // documented result keys as Rest::objectEncode re-cases them, messages keyed
 // by id and sent newest first, PHP's [] for empty maps, BB-code texts, system
 // messages and ratings, the documented errors, batch, and a session of 5,000
-// messages in one answer (bitrix24-dashboard-facts.md §1, §3).
+// messages in one answer (https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-history-get.html, and batch: https://apidocs.bitrix24.com/settings/how-to-call-rest-api/batch.html).
 import { describe, it, expect, afterEach } from 'vitest';
 import { request } from 'node:https';
 import {

@@ -1,4 +1,4 @@
-// Issue 14, "At a glance": durations in words, names isolated in our own
+// At a glance: durations in words, names isolated in our own
 // sentences, and the header's dot following the last word on reachability.
 import { afterEach, beforeEach, expect, it as test, vi } from 'vitest';
 import type { FieldRow, LookupResult, ReachabilityCheck } from '../../preload/api-contract';
