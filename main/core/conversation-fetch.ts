@@ -87,7 +87,8 @@ export async function fetchDialogAndConversation<Options>(
   const lineId = lineIdOf(result.decoded);
   const kpi = directory !== null && lineId !== null ? (directory[String(lineId)]?.kpi ?? null) : null;
   const conversation = transcriptOutcome(history!, { chatId, sessionId, current: sessionId === current }, kpi);
-  return { ...result, conversation };
+  const lineName = directory !== null && lineId !== null ? directory[String(lineId)]?.name || null : null;
+  return { ...result, conversation, lineName };
 }
 
 function transcriptOutcome(history: BatchOutcome, asked: Parameters<typeof conversationFrom>[1], kpi: Parameters<typeof conversationFrom>[2]): ConversationOutcome {

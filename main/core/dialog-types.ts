@@ -179,6 +179,8 @@ export interface LookupResult {
    * fetched (turned off in Settings, or the dialog has no session). Absent in older kept copies.
    */
   conversation?: ConversationOutcome | null;
+  /** The dialog's line by name, when the portal's lines were read (imopenlines.config.list.get). */
+  lineName?: string | null;
   /**
    * Set when this lookup could not be saved to history or the offline cache
    * (STORE_BUSY, STORE_DISK_FULL, STORE_NO_ACCESS, HISTORY_UNAVAILABLE): the

@@ -21,7 +21,8 @@ test('a pasted dialog id is recognised, looked up and decoded', async ({ inspect
   const card = page.locator('section.summary');
   await expect(card).toContainText('chat1777');
   await expect(card).toContainText('Live chat (website widget) livechat');
-  await expect(card).toContainText('Line 22');
+  // The line by its name, read with the conversation (imopenlines.config.list.get).
+  await expect(card).toContainText('Bitrix24 Documentation (line 22)');
   await expect(card).toContainText('Samantha Johnson (user 27)');
   await expect(card.locator('dd .mono')).toHaveText('343');
   await expect(card).toContainText(`on ${new URL(harness.emulator.origin).host}`);

@@ -49,6 +49,8 @@ describe('a lookup brings the conversation', () => {
 
     const conversation = conversationOf(result);
     expect(conversation).toMatchObject({ chatId: 1777, sessionId: 343, status: 'clientWaiting' });
+    // The lines read in the same request name the dialog's.
+    expect(result.lineName).toBe('Bitrix24 Documentation');
     const dates = conversation.messages.map((message) => Date.parse(message.date));
     expect(dates).toEqual([...dates].sort((a, b) => a - b));
     expect(conversation.messages[0]).toMatchObject({ role: 'system', sessionStart: true });

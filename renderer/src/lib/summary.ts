@@ -98,7 +98,7 @@ export function summarise(result: LookupResult): DialogSummary {
     name: asString(dialog['name']) ?? i18n.messages.summary.noName,
     dialogId: asString(dialog['dialog_id']),
     channel,
-    line: lineId !== null ? i18n.messages.summary.lineNumber(lineId) : null,
+    line: lineId !== null ? (result.lineName ? i18n.messages.summary.lineNamed(result.lineName, lineId) : i18n.messages.summary.lineNumber(lineId)) : null,
     operator,
     sessionId: session?.sessionId ?? null,
     sessionStart: session?.sessionStart ?? null,

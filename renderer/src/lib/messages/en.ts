@@ -204,6 +204,7 @@ const en = {
     channel: 'Channel',
     line: 'Line',
     lineNumber: (id: number) => `Line ${id}`,
+    lineNamed: (name: string, id: number) => `${isolate(name)} (line ${id})`,
     operator: 'Responsible operator',
     nobodyYet: 'Nobody yet',
     userNamed: (name: string, id: string) => `${isolate(name)} (user ${id})`,

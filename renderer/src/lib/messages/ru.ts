@@ -219,6 +219,7 @@ const ru: Messages = {
     channel: 'Канал',
     line: 'Линия',
     lineNumber: (id) => `Линия ${id}`,
+    lineNamed: (name, id) => `${isolate(name)} (линия ${id})`,
     operator: 'Ответственный оператор',
     nobodyYet: 'Пока никто',
     userNamed: (name, id) => `${isolate(name)} (пользователь ${id})`,
