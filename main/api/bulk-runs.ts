@@ -7,7 +7,7 @@
 import type { BulkProgress, BulkRow, BulkRunRequest, BulkRunResult, ListedIdentifier } from '../core/bulk-types';
 import { bulkSummary } from '../core/bulk-summary';
 import { callBatch, MAX_BATCH_COMMANDS, type BatchCommands } from '../core/batch-call';
-import type { DialogQuery } from '../core/dialog-types';
+import type { DialogQuery, PortalInfo } from '../core/dialog-types';
 import { InspectorError, inspectorError, toEnvelope, type MainErrorEnvelope } from '../core/error-codes';
 import { splitIdentifiers } from '../core/identifier-list';
 import { CONFIG_LIST_GET, lineListParams, linesFrom, type LineDirectory } from '../core/lines';
@@ -15,7 +15,7 @@ import { dialogFromAnswer, DIALOG_GET, elapsedSince, presentDialog } from '../co
 import { namesForDialog, userIdsIn } from '../core/user-names';
 import type { PortalClient } from '../rest/portal-client';
 import type { LineCache } from './line-cache';
-import { accountOf, FALLBACK_CODES, type StoreForLookups } from './lookup-service';
+import { accountOf, FALLBACK_CODES, portalOfAccount, type StoreForLookups } from './lookup-service';
 
 export interface BulkRunDeps {
   client(): Promise<PortalClient>;
@@ -116,7 +116,7 @@ export class BulkRuns {
           }
           answered = chunk.map((row, at) => {
             const outcome = outcomes[`d${at}`]!;
-            if (!outcome.ok) return this.#fallBack(row, outcome.error, store, account);
+            if (!outcome.ok) return this.#fallBack(row, outcome.error, store, account, client.portal);
             try {
               const presented = dialogFromAnswer(client, row.query, outcome);
               const known = safely(() => store?.namesFor(account, userIdsIn(presented.dialog))) ?? {};
@@ -125,14 +125,20 @@ export class BulkRuns {
               safely(() => store?.putDialog(account, presented.dialog, presented.time, presented.fetchedAt));
               return { index: row.index, input: row.input, outcome: 'found', dialog: bulkSummary(named, lines), error: null, fetchedAt: presented.fetchedAt } satisfies BulkRow;
             } catch (error) {
-              return this.#fallBack(row, toEnvelope(error), store, account);
+              return this.#fallBack(row, toEnvelope(error), store, account, client.portal);
             }
           });
         } catch (error) {
           const envelope = toEnvelope(error);
           if (envelope.code === 'CANCELLED') throw error;
           // The whole request failed: each row stands on its kept copy, or fails with the request's reason.
-          answered = chunk.map((row) => this.#fallBack(row, envelope, store, account));
+          answered = chunk.map((row) => this.#fallBack(row, envelope, store, account, client.portal));
+          // A refusal of the credentials or the scope would answer every later request the same: not asked.
+          if (!FALLBACK_CODES.has(envelope.code)) {
+            const rest = recognised.slice(next).map((row): BulkRow => ({ index: row.index, input: row.input, outcome: 'failed', dialog: null, error: envelope, fetchedAt: null }));
+            report([...answered, ...rest]);
+            break;
+          }
         }
         report(answered);
       }
@@ -148,14 +154,20 @@ export class BulkRuns {
   }
 
   /** A row the portal did not answer: its kept copy where the failure is the portal's reach, else the failure. */
-  #fallBack(row: Recognised, error: MainErrorEnvelope, store: Pick<StoreForLookups, 'findDialog' | 'namesFor'> | null, account: string): BulkRow {
+  #fallBack(
+    row: Recognised,
+    error: MainErrorEnvelope,
+    store: Pick<StoreForLookups, 'findDialog' | 'namesFor'> | null,
+    account: string,
+    connected: PortalInfo,
+  ): BulkRow {
     const failed: BulkRow = { index: row.index, input: row.input, outcome: 'failed', dialog: null, error, fetchedAt: null };
     if (!store || !FALLBACK_CODES.has(error.code)) return failed;
     try {
       const kept = store.findDialog(account, row.query);
       if (!kept) return failed;
       const known = store.namesFor(account, userIdsIn(kept.dialog));
-      const presented = presentDialog(row.query, { origin: `https://${account}`, host: account, demo: account === 'demo' }, kept.dialog, kept.time, kept.fetchedAt, { reason: error }, known);
+      const presented = presentDialog(row.query, portalOfAccount(account, connected), kept.dialog, kept.time, kept.fetchedAt, { reason: error }, known);
       return { index: row.index, input: row.input, outcome: 'kept', dialog: bulkSummary(presented, null), error, fetchedAt: kept.fetchedAt };
     } catch {
       return failed;

@@ -71,8 +71,14 @@ export function formatBulkTable(rows: readonly BulkRow[]): string {
     .join('\n');
 }
 
+/**
+ * A field as RFC 4180 writes it. Text from the portal that a spreadsheet
+ * would run as a formula (=, +, -, @, or a tab or return first) is led by an
+ * apostrophe, so a client named "=HYPERLINK(…)" stays a name (OWASP, CSV injection).
+ */
 function csvField(value: string | number | boolean | null): string {
-  const text = value === null ? '' : String(value);
+  let text = value === null ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -98,7 +104,10 @@ const CSV_COLUMNS = [
   'error',
 ] as const;
 
-/** One record per row, raw values (ISO dates, ids apart from names) and English column names, for other tools. */
+/**
+ * One record per row, raw values (ISO dates, ids apart from names) and English
+ * column names, after a UTF-8 byte order mark so that spreadsheets read Cyrillic and Arabic.
+ */
 export function formatBulkCsv(rows: readonly BulkRow[]): string {
   const records = rows.map((row) => {
     const d = row.dialog;
@@ -126,5 +135,5 @@ export function formatBulkCsv(rows: readonly BulkRow[]): string {
       .map(csvField)
       .join(',');
   });
-  return [CSV_COLUMNS.join(','), ...records].join('\r\n');
+  return `\uFEFF${[CSV_COLUMNS.join(','), ...records].join('\r\n')}`;
 }

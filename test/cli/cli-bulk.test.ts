@@ -61,7 +61,9 @@ describe('openlines-inspector lookup --from', () => {
     cli.child.stdin.end('2001\n2012\n');
     const result = await cli.done;
     expect(result.code).toBe(0);
-    const [header, ...records] = result.stdout.trimEnd().split('\r\n');
+    // A byte order mark first, so that a spreadsheet reads the Cyrillic names.
+    expect(result.stdout.startsWith('\uFEFF')).toBe(true);
+    const [header, ...records] = result.stdout.slice(1).trimEnd().split('\r\n');
     expect(header).toBe('input,outcome,chat_id,dialog_id,name,channel,line_id,line_name,operator_id,operator_name,client_user_id,crm,session_id,session_start,pinned,silent,blocked,error_code,error');
     expect(records).toHaveLength(2);
     expect(records[0]).toMatch(/^2001,found,2001,chat2001,Анна Смирнова - Служба поддержки,Telegram,6,/);

@@ -107,6 +107,16 @@ describe('a bulk run', () => {
     expect(result.rows[0]!.dialog?.chatId).toBe(1777);
   });
 
+  it('asks no more once the portal refuses the credentials: every row says why', async () => {
+    await connected();
+    emulator.injectFault({ kind: 'error', code: 'NO_AUTH_FOUND', status: 401, description: 'Wrong authorization data' }, { method: 'batch', times: 5 });
+    const from = emulator.requests.length;
+    const result = await run(Array.from({ length: 120 }, (_, i) => `livechat|1|x${i}|1`), 'run-auth');
+    expect(emulator.requests.slice(from).filter((request) => request.method === 'batch')).toHaveLength(1);
+    expect(result.rows).toHaveLength(120);
+    expect(new Set(result.rows.map((row) => row.error?.code))).toEqual(new Set(['NO_AUTH_FOUND']));
+  });
+
   it('can be cancelled: the rows answered by then are kept, the rest are not asked for', async () => {
     await connected();
     emulator.injectFault({ kind: 'hang' }, { method: 'batch' });
