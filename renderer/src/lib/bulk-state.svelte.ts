@@ -27,7 +27,12 @@ export interface BulkRunState {
   /** Why the run did not run at all (no portal, a list too long). */
   error: ErrorEnvelope | null;
   elapsedMs: number | null;
+  /** The run has gone on long enough (a second) for its pace and time left to mean something. */
+  paced: boolean;
 }
+
+/** How long a run goes before its pace is shown: the refused identifiers are answered in its first instant. */
+const PACE_AFTER_MS = 1_000;
 
 export type BulkCounts = Record<BulkFilter, number>;
 
@@ -61,6 +66,7 @@ class BulkStore {
   /** Milliseconds left of the wait for the portal's limits, counted down here; null when not waiting. */
   waitingMs = $state<number | null>(null);
   #countdown: ReturnType<typeof setInterval> | undefined;
+  #startedAt = 0;
 
   readonly counts: BulkCounts = $derived(countOutcomes(this.rows));
   readonly visibleRows: BulkRow[] = $derived(this.filter === 'all' ? this.rows : this.rows.filter((row) => row.outcome === this.filter));
@@ -85,7 +91,9 @@ class BulkStore {
       remainingMs: null,
       error: null,
       elapsedMs: null,
+      paced: false,
     };
+    this.#startedAt = performance.now();
     this.rows = [];
     this.filter = 'all';
     this.shown = true;
@@ -108,7 +116,14 @@ class BulkStore {
     const run = this.run;
     if (!run || progress.runId !== run.runId || run.status !== 'running') return;
     this.rows = mergeRows(this.rows, progress.rows);
-    this.run = { ...run, done: Math.max(run.done, progress.done), total: progress.total, perSecond: progress.perSecond, remainingMs: progress.remainingMs };
+    this.run = {
+      ...run,
+      done: Math.max(run.done, progress.done),
+      total: progress.total,
+      perSecond: progress.perSecond,
+      remainingMs: progress.remainingMs,
+      paced: performance.now() - this.#startedAt >= PACE_AFTER_MS,
+    };
     if (progress.waitingMs !== null || progress.rows.length > 0) this.#showWait(progress.waitingMs);
   }
 

@@ -21,7 +21,8 @@ export function flattenList(text: string): string {
 }
 
 function megabytes(bytes: number): string {
-  return (bytes / 1_000_000).toLocaleString(i18n.locale, { maximumFractionDigits: 1 });
+  // Rounded up, so a file just over the limit does not read as exactly at it.
+  return (Math.ceil(bytes / 100_000) / 10).toLocaleString(i18n.locale, { maximumFractionDigits: 1 });
 }
 
 /** The texts of a drop, in the window's language. */

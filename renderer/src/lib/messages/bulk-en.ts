@@ -5,7 +5,7 @@
 const numbers = new Intl.NumberFormat('en-GB');
 const num = (value: number): string => numbers.format(value);
 const count = (value: number, one: string, other: string): string => `${num(value)} ${value === 1 ? one : other}`;
-/** A name from outside (a file's) inside our words, marked for the page to isolate (see isolatedParts in lib/format.ts). */
+/** A file's name inside our words, marked for the page to isolate (see isolatedParts in lib/format.ts). */
 const isolate = (name: string): string => `\u2068${name}\u2069`;
 const rate = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
@@ -32,7 +32,7 @@ const bulkEn = {
   lookingUp: (total: number) => `Looking up ${count(total, 'dialog', 'dialogs')}`,
   progressLabel: 'Dialogs looked up',
   progress: (done: number, total: number) => `${num(done)} of ${num(total)}`,
-  perSecond: (value: number) => `${rate.format(value)}/s`,
+  perSecond: (value: number) => `${rate.format(value >= 10 ? Math.round(value) : value)}/s`,
   left: (ms: number) => `${roughly(ms)} left`,
   waiting: (ms: number) => `Waiting for the portal's rate limit: ${num(Math.max(1, Math.ceil(ms / 1000)))} s`,
   done: (found: number, kept: number, failed: number) => `Done: ${outcomes(found, kept, failed)}`,

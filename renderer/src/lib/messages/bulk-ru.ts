@@ -5,6 +5,7 @@ import type { BulkMessages } from './bulk-en';
 const numbers = new Intl.NumberFormat('ru-RU');
 const num = (value: number): string => numbers.format(value);
 const rules = new Intl.PluralRules('ru-RU');
+/** A file's name inside our words, marked for the page to isolate (see isolatedParts in lib/format.ts). */
 const isolate = (name: string): string => `\u2068${name}\u2069`;
 const rate = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
 
@@ -49,7 +50,7 @@ const bulkRu: BulkMessages = {
   lookingUp: (total) => `Ищем ${count(total, 'диалог', 'диалога', 'диалогов')}`,
   progressLabel: 'Найдено диалогов',
   progress: (done, total) => `${num(done)} из ${num(total)}`,
-  perSecond: (value) => `${rate.format(value)} в секунду`,
+  perSecond: (value) => `${rate.format(value >= 10 ? Math.round(value) : value)} в секунду`,
   left: (ms) => `осталось ${roughly(ms)}`,
   waiting: (ms) => `Ждём лимита запросов портала: ${num(Math.max(1, Math.ceil(ms / 1000)))} с`,
   done: (found, kept, failed) => `Готово: ${outcomes(found, kept, failed)}`,
