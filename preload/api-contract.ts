@@ -27,6 +27,7 @@ export type {
 } from '../main/core/dialog-types';
 export { shownCode, type ErrorEnvelope } from '../main/core/error-envelope';
 export { sameHost } from '../main/core/portal-host';
+export { looksLikeList, listPieces, MAX_LISTED_IDENTIFIERS } from '../main/core/list-pieces';
 export type { ErrorCode } from '../main/core/error-code-list';
 export type {
   BulkDialogSummary,

@@ -4,20 +4,10 @@
 import type { IdentifierList, ListedIdentifier } from './bulk-types';
 import { inspectorError, InspectorError, toEnvelope } from './error-codes';
 import { parseIdentifier, type NumberAs } from './identifier';
+import { listPieces, MAX_LISTED_IDENTIFIERS } from './list-pieces';
 import { messages } from './messages/index';
 
-/** A bulk run's ceiling: 100 batch requests, which a standard plan's limit lets through in under a minute. */
-export const MAX_LISTED_IDENTIFIERS = 5_000;
-
-/** The pieces of `text` that could each be an identifier; nothing a link or user code holds is a separator. */
-export function listPieces(text: string): string[] {
-  return text.split(/[\s,;]+/u).filter((piece) => piece !== '');
-}
-
-/** True when `text` holds more than one piece: what to offer as a bulk run rather than refuse. */
-export function looksLikeList(text: string): boolean {
-  return listPieces(text).length > 1;
-}
+export { listPieces, looksLikeList, MAX_LISTED_IDENTIFIERS } from './list-pieces';
 
 export function splitIdentifiers(text: string, numberAs: NumberAs): IdentifierList {
   const pieces = listPieces(text);

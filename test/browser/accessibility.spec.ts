@@ -341,3 +341,13 @@ test('the portal menu closes back to its button; the sign-in dialog and the shor
   await page.keyboard.press('Escape');
   await expect(opener).toBeFocused();
 });
+
+test('a pasted list’s offer and the bulk run’s view pass axe in both themes', async ({ inspector, page }) => {
+  await inspector.openConnected();
+  await inspector.lookupInput.fill('chat1777 2001 2002 hello 9999');
+  await expect(inspector.hint).toContainText('5 identifiers');
+  await scan(page, 'a list offered as a bulk run');
+  await inspector.lookupInput.press('Enter');
+  await expect(page.locator('#bulk-title')).toHaveText('Done: 3 found, 2 failed');
+  await scan(page, 'a bulk run, done');
+});

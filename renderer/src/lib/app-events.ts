@@ -6,6 +6,10 @@
 export interface AppEvents {
   /** A call was refused for the current account's sake (sign in again, its secrets gone): main's account state changed. */
   'account-changed': { code: string };
+  /** A pasted list was submitted: the bulk store runs it (the lookup store cannot import it without a circle). */
+  'bulk-requested': { inputs: string[]; numberAs: 'chat' | 'session' };
+  /** One dialog is about to be shown in the inspector (a lookup started, a kept copy opened): a bulk run's view gives way. */
+  'single-dialog': Record<string, never>;
 }
 
 export type AppEvent = keyof AppEvents;

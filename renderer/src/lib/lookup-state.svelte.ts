@@ -1,5 +1,5 @@
 // The lookup: what is typed, what it is recognised as, and the last answer.
-import type { DialogQuery, ErrorEnvelope, LookupRequest, LookupResult, LookupWait, NumberAs } from '../../../preload/api-contract';
+import { looksLikeList, type DialogQuery, type ErrorEnvelope, type IdentifierList, type LookupRequest, type LookupResult, type LookupWait, type NumberAs } from '../../../preload/api-contract';
 import { bridge, call } from './api';
 import { announcer } from './announcer.svelte';
 import { emit } from './app-events';
@@ -12,6 +12,8 @@ export type Recognition =
   | { state: 'empty' }
   | { state: 'checking' }
   | { state: 'recognised'; query: DialogQuery }
+  /** More than one piece: offered as a bulk run, each piece recognised or refused on its own by main. */
+  | { state: 'list'; list: IdentifierList }
   | { state: 'refused'; error: ErrorEnvelope };
 
 const PARSE_DELAY_MS = 120;
@@ -103,8 +105,15 @@ class LookupStore {
       this.recognition = { state: 'empty' };
       return this.recognition;
     }
-    const parsed = await call((api) => api.parseIdentifier(request));
-    const recognition: Recognition = parsed.ok ? { state: 'recognised', query: parsed.value } : { state: 'refused', error: parsed.error };
+    let recognition: Recognition;
+    if (looksLikeList(request.input)) {
+      // A list is never refused for its spaces: main says what each piece is.
+      const split = await call((api) => api.splitIdentifiers({ text: request.input, numberAs: request.numberAs }));
+      recognition = split.ok ? { state: 'list', list: split.value } : { state: 'refused', error: split.error };
+    } else {
+      const parsed = await call((api) => api.parseIdentifier(request));
+      recognition = parsed.ok ? { state: 'recognised', query: parsed.value } : { state: 'refused', error: parsed.error };
+    }
     if (seq === this.#parseSeq) this.recognition = recognition;
     return recognition;
   }
@@ -120,6 +129,11 @@ class LookupStore {
     }
     const request: LookupRequest = { input: this.input, numberAs: this.numberAs };
     const recognition = await this.#parse();
+    if (recognition.state === 'list') {
+      this.refusedOnSubmit = false;
+      emit('bulk-requested', { inputs: recognition.list.items.map((item) => item.input), numberAs: request.numberAs });
+      return;
+    }
     if (recognition.state !== 'recognised') {
       this.refusedOnSubmit = true;
       if (recognition.state === 'refused') announcer.announce(recognition.error.title);
@@ -145,6 +159,7 @@ class LookupStore {
   }
 
   async #lookup(request: LookupRequest, query: DialogQuery | null): Promise<void> {
+    emit('single-dialog', {});
     const seq = ++this.#lookupSeq;
     this.#lastRequest = request;
     this.status = 'loading';
@@ -231,6 +246,7 @@ class LookupStore {
       announcer.announce(answer.error.title);
       return answer.error;
     }
+    emit('single-dialog', {});
     this.#lastRequest = current ? { input: `chat${request.chatId}`, numberAs: 'chat' } : null;
     // The field names what is shown: the copy's dialog id, not whatever was typed before.
     this.setInput(`chat${request.chatId}`);

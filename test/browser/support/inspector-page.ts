@@ -48,7 +48,8 @@ export class InspectorPage {
   }
 
   get lookupButton(): Locator {
-    return this.page.getByRole('button', { name: /^Look(ing)? up/ });
+    // Exact: the hint's "Look up all 12" (a list's offer) is another button.
+    return this.page.getByRole('button', { name: /^(Look up|Looking up…)$/ });
   }
 
   get hint(): Locator {

@@ -15,7 +15,7 @@ export function fakeInspector(answers: Partial<InspectorApi> = {}): InspectorApi
   const unanswered = Object.fromEntries(
     Object.keys(OPERATIONS).map((name) => [name, () => Promise.resolve(failed('INTERNAL', `${name} is not faked`))]),
   );
-  const api = { ...unanswered, onCommand: () => () => {}, onLookupProgress: () => () => {}, ...answers } as InspectorApi;
+  const api = { ...unanswered, onCommand: () => () => {}, onLookupProgress: () => () => {}, onBulkProgress: () => () => {}, ...answers } as InspectorApi;
   Object.assign(window, { inspector: api });
   return api;
 }

@@ -65,6 +65,9 @@ const en = {
       `Waiting for the portal's rate limit: sent in ${seconds(secondsLeft)}. Bitrix24 takes only so many requests a second.`,
     waitingRetry: (secondsLeft: number, attempt: number) =>
       `The portal said "too many requests": trying again in ${seconds(secondsLeft)} (try ${num(attempt)}).`,
+    bulkRunning: (done: number, total: number) => `A bulk run is going: ${num(done)} of ${num(total)} looked up.`,
+    bulkDone: (total: number) => `The bulk run of ${count(total, 'dialog', 'dialogs')} is still here.`,
+    bulkShow: 'Show the run',
     waitingOperating: (secondsLeft: number) =>
       `This method used up its time budget on the portal: trying again in ${seconds(secondsLeft)}, when it frees up.`,
   },
@@ -162,6 +165,12 @@ const en = {
     /** After what a pasted link was recognised as, when the link is to another portal than the connected one. */
     otherPortal: (linkHost: string, connected: string) => `a link to ${linkHost}, but lookups go to ${connected}.`,
     theDemo: 'the demo portal',
+    /** A pasted list: how many identifiers main split it into, and what it could not use. */
+    listOffer: (total: number, unrecognised: number, repeats: number) => {
+      const notes = [unrecognised > 0 ? `${num(unrecognised)} not recognised` : '', repeats > 0 ? count(repeats, 'repeat', 'repeats') : ''].filter(Boolean);
+      return `${count(total, 'identifier', 'identifiers')}${notes.length > 0 ? ` (${notes.join(', ')})` : ''} — Enter looks them all up`;
+    },
+    lookUpAll: (total: number) => (total === 1 ? 'Look it up' : `Look up all ${num(total)}`),
   },
   errorPanel: {
     signInAgain: 'Sign in again',

@@ -81,6 +81,9 @@ const ru: Messages = {
       `Ждём лимита запросов портала: отправим через ${seconds(secondsLeft)}. Битрикс24 принимает ограниченное число запросов в секунду.`,
     waitingRetry: (secondsLeft, attempt) =>
       `Портал ответил «слишком много запросов»: повторим через ${seconds(secondsLeft)} (попытка ${num(attempt)}).`,
+    bulkRunning: (done, total) => `Идёт массовый поиск: ${num(done)} из ${num(total)}.`,
+    bulkDone: (total) => `Результаты массового поиска (${count(total, 'диалог', 'диалога', 'диалогов')}) сохранены в окне.`,
+    bulkShow: 'Показать',
     waitingOperating: (secondsLeft) =>
       `Метод исчерпал лимит времени на портале: повторим через ${seconds(secondsLeft)}, когда он освободится.`,
   },
@@ -177,6 +180,11 @@ const ru: Messages = {
     loaded: (label) => `Загружено: ${label}`,
     otherPortal: (linkHost, connected) => `ссылка на ${linkHost}, а запросы идут на ${connected}.`,
     theDemo: 'демо-портал',
+    listOffer: (total, unrecognised, repeats) => {
+      const notes = [unrecognised > 0 ? `не распознано: ${num(unrecognised)}` : '', repeats > 0 ? count(repeats, 'повтор', 'повтора', 'повторов') : ''].filter(Boolean);
+      return `${count(total, 'идентификатор', 'идентификатора', 'идентификаторов')}${notes.length > 0 ? ` (${notes.join(', ')})` : ''} — Enter найдёт все`;
+    },
+    lookUpAll: (total) => (total === 1 ? 'Найти' : `Найти все ${num(total)}`),
   },
   errorPanel: {
     signInAgain: 'Войти снова',

@@ -1,0 +1,161 @@
+// Issue "Many dialogs at once", the window: a pasted list is offered as a
+// bulk run, not refused; the run's view shows where it stands, then a row per
+// identifier with its outcome; a row opens its dialog; a run can be stopped;
+// 5,000 rows scroll with few in the page. Real preload, main and emulator.
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/fixtures';
+
+const DOCUMENTED_NAME = 'Green Guest #17 - Bitrix24 Documentation';
+
+const bulkView = (page: Page) => page.locator('section.bulk');
+const bulkTitle = (page: Page) => page.locator('#bulk-title');
+const bulkRows = (page: Page) => page.locator('[data-testid="bulk-rows"] .bulk-row');
+
+test('a pasted list is offered as a run, and Enter looks each identifier up, in list order with its own outcome', async ({ inspector, page, harness }) => {
+  await inspector.openConnected();
+  const before = harness.emulator.requests.length;
+  // As copied from a spreadsheet's column: one a line, typed into the one-line field as a paste would be.
+  await inspector.lookupInput.focus();
+  await page.keyboard.insertText('chat1777\n2001\n2002\nlivechat|22|1775|599\nhello\n9999\nchat1777\n2003');
+  await expect(inspector.hint).toContainText('7 identifiers (1 not recognised, 1 repeat) — Enter looks them all up');
+  await expect(inspector.hint.getByRole('button', { name: 'Look up all 7' })).toBeVisible();
+  // Not the single identifier's refusal about spaces.
+  await expect(inspector.hint).not.toContainText('without spaces');
+  await expect(inspector.lookupInput).toHaveAttribute('aria-invalid', 'false');
+  expect(harness.emulator.requests.length, 'nothing asked of the portal before Enter').toBe(before);
+  await inspector.windowScreenshot('bulk-offer');
+
+  await inspector.lookupInput.press('Enter');
+  await expect(bulkTitle(page)).toHaveText('Done: 5 found, 2 failed');
+  await expect(bulkView(page).locator('.stats')).toContainText('7 of 7');
+  const rows = bulkRows(page);
+  await expect(rows).toHaveCount(7);
+  await expect(rows.locator('.input')).toHaveText(['chat1777', '2001', '2002', 'livechat|22|1775|599', 'hello', '9999', '2003']);
+  await expect(rows.locator('.badge')).toHaveText(['Found', 'Found', 'Found', 'Found', 'Failed', 'Failed', 'Found']);
+  await expect(rows.nth(0)).toContainText(DOCUMENTED_NAME);
+  await expect(rows.nth(0)).toContainText('Samantha Johnson');
+  await expect(rows.nth(0)).toContainText('Lead 1209');
+  await expect(rows.nth(1).locator('.name bdi')).toContainText('Анна Смирнова');
+  await expect(rows.nth(4)).toContainText('Not a dialog identifier');
+  await expect(page.getByRole('radio', { name: 'Failed 2' })).toBeVisible();
+  await expect(inspector.announcer).toHaveText('Done: 5 found, 2 failed');
+  await inspector.windowScreenshot('bulk-run');
+
+  // The filter: only the failures, each with its reason.
+  await page.getByRole('radio', { name: 'Failed 2' }).check();
+  await expect(rows.locator('.input')).toHaveText(['hello', '9999']);
+  await inspector.windowScreenshot('bulk-run-failed');
+
+  // Copy as CSV: what is shown, quoted as RFC 4180 has it.
+  await page.getByRole('button', { name: 'Copy as CSV' }).click();
+  await expect.poll(() => harness.clipboard.length).toBe(1);
+  const csv = harness.clipboard[0]!.split('\r\n');
+  expect(csv[0]).toMatch(/^identifier,outcome,dialog,/);
+  expect(csv.slice(1, 3).map((line) => line.split(',').slice(0, 2).join(','))).toEqual(['hello,Failed', '9999,Failed']);
+  await page.getByRole('radio', { name: 'All 7' }).check();
+
+  // A failed row's Enter puts its identifier in the field, to be corrected.
+  await rows.nth(4).focus();
+  await page.keyboard.press('Enter');
+  await expect(inspector.lookupInput).toHaveValue('hello');
+  await expect(inspector.lookupInput).toBeFocused();
+
+  // The keys move through the rows; Enter on a found row looks it up and shows it in the inspector.
+  await rows.nth(4).focus();
+  await page.keyboard.press('Home');
+  await expect(rows.nth(0)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(rows.nth(6)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(rows.nth(0)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await inspector.expectLoaded(DOCUMENTED_NAME);
+  await expect(bulkView(page)).toHaveCount(0);
+  await expect(inspector.lookupInput).toHaveValue('chat1777');
+
+  // The run is still there, one click away; closed, the inspector comes back.
+  const back = page.locator('.bulk-back');
+  await expect(back).toContainText('The bulk run of 7 dialogs is still here.');
+  await back.getByRole('button', { name: 'Show the run' }).click();
+  await expect(bulkTitle(page)).toHaveText('Done: 5 found, 2 failed');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(bulkView(page)).toHaveCount(0);
+  await inspector.expectLoaded(DOCUMENTED_NAME);
+});
+
+test('a kept row opens the copy kept on this computer when the portal cannot be reached', async ({ inspector, page, harness }) => {
+  await inspector.openConnected();
+  await inspector.lookUp('chat1777');
+  await inspector.expectLoaded(DOCUMENTED_NAME);
+  harness.emulator.injectFault({ kind: 'reset' }, { times: 20 });
+  await inspector.lookupInput.fill('chat1777, 2002');
+  await inspector.lookupInput.press('Enter');
+  await expect(bulkTitle(page)).toHaveText('Done: 0 found, 1 kept copy, 1 failed');
+  const rows = bulkRows(page);
+  await expect(rows.locator('.badge')).toHaveText(['Kept copy', 'Failed']);
+  await expect(rows.nth(0)).toContainText('Portal not reached');
+  await inspector.windowScreenshot('bulk-run-kept');
+  await rows.nth(0).click();
+  await inspector.expectLoaded(DOCUMENTED_NAME);
+  await expect(inspector.offlineBanner).toBeVisible();
+});
+
+test('a run can be stopped: it says so and keeps the rows answered', async ({ inspector, page, harness }) => {
+  await inspector.openConnected();
+  harness.emulator.injectFault({ kind: 'hang' }, { method: 'batch' });
+  await inspector.lookupInput.fill('chat1777 2001 hello');
+  await inspector.hint.getByRole('button', { name: 'Look up all 3' }).click();
+  await expect(bulkTitle(page)).toHaveText('Looking up 3 dialogs');
+  await expect(bulkView(page).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '1');
+  await expect(bulkView(page).locator('.stats')).toContainText('1 of 3');
+  await inspector.windowScreenshot('bulk-running');
+  await bulkView(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect(bulkTitle(page)).toHaveText('Stopped: 0 found, 1 failed; 2 not looked up');
+  await expect(bulkRows(page).locator('.input')).toHaveText(['hello']);
+  await expect(bulkView(page).getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  await inspector.windowScreenshot('bulk-stopped');
+});
+
+test('300 identifiers: every row answered, with few of them in the page however far it scrolls', async ({ inspector, page }) => {
+  await inspector.openConnected();
+  const inputs = [...Array.from({ length: 296 }, (_, i) => `livechat|1|x${i}|1`), 'chat1777', '2001', '2002', '2003'];
+  await inspector.lookupInput.fill(inputs.join(' '));
+  await expect(inspector.hint).toContainText('300 identifiers — Enter looks them all up');
+  await inspector.lookupInput.press('Enter');
+  await expect(bulkTitle(page)).toHaveText('Done: 4 found, 296 failed', { timeout: 20_000 });
+  await expect(page.getByRole('radio', { name: 'All 300' })).toBeVisible();
+  const rows = bulkRows(page);
+  expect(await rows.count()).toBeLessThan(60);
+  await rows.first().focus();
+  await page.keyboard.press('End');
+  await expect(page.locator('#bulk-row-299')).toBeFocused();
+  await expect(page.locator('#bulk-row-299 .input')).toHaveText('2003');
+  expect(await rows.count()).toBeLessThan(60);
+  await expect(page.locator('#bulk-row-0')).toHaveCount(0);
+  await inspector.windowScreenshot('bulk-300');
+});
+
+test('a text file dropped on the window fills the field and is offered as a run; a file over 2 MB is refused', async ({ inspector, page }) => {
+  await inspector.openConnected();
+  // What the OS hands the page when a file is dropped on it: a drop event carrying the file.
+  const drop = (name: string, content: string, type: string) =>
+    page.evaluate(`(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([${JSON.stringify(content)}], ${JSON.stringify(name)}, { type: ${JSON.stringify(type)} }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    })()`);
+  await drop('dialogs.csv', 'chat1777;2001\r\n2002;hello\r\n', 'text/csv');
+  await expect(inspector.lookupInput).toHaveValue('chat1777 2001 2002 hello');
+  await expect(inspector.hint).toContainText('4 identifiers (1 not recognised) — Enter looks them all up');
+
+  await drop('huge.txt', 'x'.repeat(2_000_001), 'text/plain');
+  await expect(page.locator('.notice.error')).toContainText('huge.txt is 2.1 MB: only lists of up to 2 MB can be dropped.');
+  await drop('photo.png', 'PNG', 'image/png');
+  await expect(page.locator('.notice.error')).toContainText('photo.png is not a text or CSV file.');
+  await expect(inspector.lookupInput).toHaveValue('chat1777 2001 2002 hello');
+});
