@@ -26,6 +26,7 @@ export type {
   TimeBlock,
 } from '../main/core/dialog-types';
 export { shownCode, type ErrorEnvelope } from '../main/core/error-envelope';
+export { csvField } from '../main/core/csv';
 export { sameHost } from '../main/core/portal-host';
 export { looksLikeList, listPieces, MAX_LISTED_IDENTIFIERS } from '../main/core/list-pieces';
 export type { ErrorCode } from '../main/core/error-code-list';

@@ -2,6 +2,7 @@
 // the widest value, portal text made printable), as CSV (RFC 4180, raw values
 // for other tools) or as JSON.
 import type { BulkRow } from '../core/bulk-types';
+import { csvField } from '../core/csv';
 import { messages } from '../core/messages/index';
 import { displayWidth, humanDate, printable } from './format-human';
 
@@ -69,17 +70,6 @@ export function formatBulkTable(rows: readonly BulkRow[]): string {
         .trimEnd(),
     )
     .join('\n');
-}
-
-/**
- * A field as RFC 4180 writes it. Text from the portal that a spreadsheet
- * would run as a formula (=, +, -, @, or a tab or return first) is led by an
- * apostrophe, so a client named "=HYPERLINK(…)" stays a name (OWASP, CSV injection).
- */
-function csvField(value: string | number | boolean | null): string {
-  let text = value === null ? '' : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 const CSV_COLUMNS = [

@@ -8,9 +8,12 @@ test('an invalid identifier is refused before any request is made', async ({ ins
   await inspector.lookupInput.fill('chat#1777');
   await expect(inspector.hint).toContainText('Write the dialog id without spaces or signs: chat1777.');
 
-  // Text with spaces is a list, offered as a bulk run (bulk-run.spec.ts), never refused for its spaces.
+  // Spaces inside one identifier are a typo, not a list of two: the advice says how to write it.
+  // Two identifiers or more are a list, offered as a bulk run (bulk-run.spec.ts).
   await inspector.lookupInput.fill('chat 1777');
-  await expect(inspector.hint).toContainText('2 identifiers (1 not recognised) — Enter looks them all up');
+  await expect(inspector.hint).toContainText('Write the dialog id without spaces or signs: chat1777.');
+  await inspector.lookupInput.fill('chat1777 2001');
+  await expect(inspector.hint).toContainText('2 identifiers — Enter looks them all up');
   await expect(inspector.lookupInput).toHaveAttribute('aria-invalid', 'false');
 
   await inspector.lookupInput.fill('hello');

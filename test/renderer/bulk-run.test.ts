@@ -193,6 +193,9 @@ describe('the table as CSV', () => {
     expect(csvField('cr\rhere')).toBe('"cr\rhere"');
     expect(csvField(' padded')).toBe('" padded"');
     expect(csvField('')).toBe('');
+    // A name a spreadsheet would run as a formula is pasted as text.
+    expect(csvField('=HYPERLINK("https://evil.example")')).toBe('"\'=HYPERLINK(""https://evil.example"")"');
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(toCsv(['a', 'b'], [['1', 'x,y'], ['', '"']])).toBe('a,b\r\n1,"x,y"\r\n,""""\r\n');
   });
 
@@ -243,6 +246,20 @@ describe('a list in the lookup field', () => {
     expect(lookup.refusedOnSubmit).toBe(false);
     expect(bulk.shown).toBe(true);
     expect(lookup.status).toBe('idle');
+  });
+
+  test('pieces holding fewer than two identifiers are one mistyped identifier: its own advice, not a run', async () => {
+    const split = vi.fn(async () =>
+      ok({ items: [{ input: 'chat', error: mainFailure('INVALID_IDENTIFIER', 'INVALID_IDENTIFIER') }, { input: '1777', query: { param: 'CHAT_ID', value: 1777, label: 'Chat id 1777', input: '1777' } as never }], repeats: 0 }),
+    );
+    const parse = vi.fn(async () => ({ ok: false as const, error: failure('INVALID_IDENTIFIER', 'Write the dialog id without spaces or signs: chat1777.') }));
+    fakeInspector({ splitIdentifiers: split, parseIdentifier: parse });
+    const { lookup } = await freshStores();
+    lookup.setInput('chat 1777');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(split).toHaveBeenCalled();
+    expect(parse).toHaveBeenCalledWith({ input: 'chat 1777', numberAs: 'chat' });
+    expect(lookup.recognition).toMatchObject({ state: 'refused', error: { title: 'Write the dialog id without spaces or signs: chat1777.' } });
   });
 
   test('one piece is still a single lookup; a list too long is refused with main’s reason', async () => {

@@ -1,6 +1,8 @@
 // What a bulk run's row says in each column, and the table as CSV: pure, so
 // the window and the copied text cannot say different things.
-import { shownCode, type BulkDialogSummary, type BulkRow } from '../../../preload/api-contract';
+import { csvField, shownCode, type BulkDialogSummary, type BulkRow } from '../../../preload/api-contract';
+
+export { csvField };
 import type { BulkMessages } from './messages/bulk-en';
 
 /** The line's name when the portal's lines were read, else its number. */
@@ -17,15 +19,6 @@ export function operatorText(dialog: BulkDialogSummary, m: BulkMessages): string
 
 export function markTexts(dialog: BulkDialogSummary, m: BulkMessages): string[] {
   return [dialog.pinned ? m.marks.pinned : '', dialog.silent ? m.marks.silent : '', dialog.blocked ? m.marks.blocked : ''].filter(Boolean);
-}
-
-/**
- * One CSV field as RFC 4180 writes it: quoted, inner quotes doubled, when it
- * holds a comma, a quote or a line break (or starts or ends with a space,
- * which some readers trim); as it is otherwise.
- */
-export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /** Records joined by CRLF, as RFC 4180 has them, with a header record. */

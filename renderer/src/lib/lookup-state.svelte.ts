@@ -105,12 +105,15 @@ class LookupStore {
       this.recognition = { state: 'empty' };
       return this.recognition;
     }
-    let recognition: Recognition;
+    let recognition: Recognition | null = null;
     if (looksLikeList(request.input)) {
-      // A list is never refused for its spaces: main says what each piece is.
+      // A list is never refused for its spaces: main says what each piece is. Fewer than two
+      // identifiers in it ("chat 1777", "1 777") is one identifier mistyped: its advice says how.
       const split = await call((api) => api.splitIdentifiers({ text: request.input, numberAs: request.numberAs }));
-      recognition = split.ok ? { state: 'list', list: split.value } : { state: 'refused', error: split.error };
-    } else {
+      if (!split.ok) recognition = { state: 'refused', error: split.error };
+      else if (split.value.items.filter((item) => 'query' in item).length >= 2) recognition = { state: 'list', list: split.value };
+    }
+    if (recognition === null) {
       const parsed = await call((api) => api.parseIdentifier(request));
       recognition = parsed.ok ? { state: 'recognised', query: parsed.value } : { state: 'refused', error: parsed.error };
     }
