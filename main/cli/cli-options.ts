@@ -35,6 +35,16 @@ export interface LookupOptions {
 export const BULK_FORMATS = ['table', 'csv', 'json'] as const;
 export type BulkFormat = (typeof BULK_FORMATS)[number];
 
+export interface TranscriptOptions extends Omit<LookupOptions, 'command' | 'ids' | 'json' | 'from' | 'format'> {
+  command: 'transcript';
+  id: string;
+  /** A session of the chat other than its current one. */
+  session: number | null;
+  /** Only the copy kept on this computer. */
+  offline: boolean;
+  output: 'text' | 'markdown' | 'json';
+}
+
 export interface ShowOptions {
   command: 'show';
   ids: string[];

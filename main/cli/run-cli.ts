@@ -8,11 +8,12 @@ import packageJson from '../../package.json';
 import { defaultDataDir } from '../core/data-dir';
 import { inLanguage, resolveLanguage, setDefaultLanguage, type Language } from '../core/i18n';
 import { runAccounts } from './accounts-command';
-import { BULK_FORMATS, type AccountsOptions, type BulkFormat, type HistoryOptions, type LoginOptions, type LookupOptions, type SearchOptions, type ShowOptions } from './cli-options';
+import { BULK_FORMATS, type AccountsOptions, type BulkFormat, type HistoryOptions, type LoginOptions, type LookupOptions, type SearchOptions, type ShowOptions, type TranscriptOptions } from './cli-options';
 import { runHistory } from './history-command';
 import { runLogin } from './login-command';
 import { runLookup } from './lookup-command';
 import { runBulkLookup } from './bulk-command';
+import { runTranscript } from './transcript-command';
 import { runSearch } from './search-command';
 import { runShow } from './show-command';
 import { messages } from '../core/messages/index';
@@ -26,6 +27,7 @@ type Command =
   | HistoryOptions
   | LoginOptions
   | AccountsOptions
+  | TranscriptOptions
   | { command: 'help' }
   | { command: 'version' };
 
@@ -51,6 +53,7 @@ const OPTIONS = {
   'data-dir': { type: 'string' },
   from: { type: 'string' },
   format: { type: 'string' },
+  session: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -74,6 +77,7 @@ const VALUE_NAMES: Partial<Record<OptionName, string>> = {
   'data-dir': 'DIR',
   from: 'FILE',
   format: 'table|csv|json',
+  session: 'ID',
 };
 
 /** A number more than 0 and at most `max` (a whole one when `whole`); absent stays absent. */
@@ -176,6 +180,7 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
   }
   if (command === 'login') return parseLogin(values, rest, env, dataDir);
   if (command === 'accounts') return parseAccounts(rest, values.json, dataDir);
+  if (command === 'transcript') return parseTranscript(values, rest, env, dataDir);
   if (command !== 'lookup' && command !== 'show') {
     throw new UsageError(says.unknownCommand(command));
   }
@@ -186,12 +191,7 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
     // show only ever reads the kept copy: --offline, which says so, is accepted and changes nothing.
     return { command: 'show', ids: rest, account: values.account ?? null, numberAs: values.as, json: values.json, dataDir };
   }
-  const chosen = [values.demo && '--demo', values.webhook !== undefined && '--webhook', values.account !== undefined && '--account'].filter(
-    (option): option is string => option !== false,
-  );
-  if (chosen.length > 1) throw new UsageError(says.onePortal(chosen));
-  // An explicit --account wins over OPENLINES_WEBHOOK in the environment.
-  const webhook = values.account !== undefined ? null : (values.webhook ?? env.OPENLINES_WEBHOOK ?? null);
+  const portal = portalChoice(values, env, dataDir);
   let format: BulkFormat | null = null;
   if (values.format !== undefined) {
     if (!(BULK_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(says.formatTakes);
@@ -200,24 +200,41 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
   if (format !== null && values.json) throw new UsageError(says.jsonOrFormat);
   // A list from a file is a table unless said otherwise; identifiers given on the command line print in full, as before.
   if (format === null && from !== null && !values.json) format = 'table';
+  return { command: 'lookup', ids: rest, numberAs: values.as, json: values.json, ...portal, from, format };
+}
+
+/** The portal options lookup and transcript share: which portal, its bounds, the store. */
+function portalChoice(values: ParsedValues, env: NodeJS.ProcessEnv, dataDir: string) {
+  const says = messages().cli.usageErrors;
+  const chosen = [values.demo && '--demo', values.webhook !== undefined && '--webhook', values.account !== undefined && '--account'].filter(
+    (option): option is string => option !== false,
+  );
+  if (chosen.length > 1) throw new UsageError(says.onePortal(chosen));
+  // An explicit --account wins over OPENLINES_WEBHOOK in the environment.
+  const webhook = values.account !== undefined ? null : (values.webhook ?? env.OPENLINES_WEBHOOK ?? null);
   const seconds = positiveNumber(values.timeout, '--timeout', 600);
   const megabytes = positiveNumber(values['max-answer-mb'], '--max-answer-mb', 1024);
   return {
-    command: 'lookup',
-    ids: rest,
     webhook: values.demo ? null : webhook,
     demo: values.demo,
     account: values.account ?? null,
-    numberAs: values.as,
-    json: values.json,
     timeoutMs: seconds === undefined ? 60_000 : seconds * 1000,
     maxAnswerBytes: megabytes === undefined ? DEFAULT_MAX_ANSWER_BYTES : Math.round(megabytes * 1024 * 1024),
     dataDir,
     history: !values['no-history'],
     verbose: values.verbose,
-    from,
-    format,
   };
+}
+
+function parseTranscript(values: ParsedValues, rest: string[], env: NodeJS.ProcessEnv, dataDir: string): TranscriptOptions {
+  const says = messages().cli.usageErrors;
+  if (rest.length !== 1) throw new UsageError(says.transcriptOne);
+  if (values.as !== 'chat' && values.as !== 'session') throw new UsageError(says.asTakes);
+  const session = positiveNumber(values.session, '--session', Number.MAX_SAFE_INTEGER, true) ?? null;
+  if (values.format !== undefined && values.format !== 'text' && values.format !== 'markdown') throw new UsageError(says.transcriptFormat);
+  if (values.format !== undefined && values.json) throw new UsageError(says.jsonOrFormat);
+  const output = values.json ? 'json' : ((values.format as 'text' | 'markdown' | undefined) ?? 'text');
+  return { command: 'transcript', id: rest[0]!, session, offline: values.offline, output, numberAs: values.as, ...portalChoice(values, env, dataDir) };
 }
 
 function parseLogin(values: ParsedValues, rest: string[], env: NodeJS.ProcessEnv, dataDir: string): LoginOptions {
@@ -306,6 +323,8 @@ async function runCommandLine(
       return runShow(command, { out, err });
     case 'search':
       return runSearch(command, { out, err });
+    case 'transcript':
+      return runTranscript(command, { out, err });
     case 'lookup':
       return command.format === null ? runLookup(command, { out, err }) : runBulkLookup(command, { out, err, ...(input ? { input } : {}) });
     case 'login':

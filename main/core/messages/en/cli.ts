@@ -6,6 +6,8 @@
 const usage = (dataDir: string) => `Usage:
   openlines-inspector lookup <identifier>... [--account NAME | --webhook URL | --demo] [options]
   openlines-inspector lookup --from FILE [<identifier>...] [--format table|csv|json] [options]
+  openlines-inspector transcript <identifier> [--session ID] [--offline] [--account NAME | --webhook URL | --demo]
+        [--json | --format text|markdown]
   openlines-inspector show <identifier>... [--account NAME] [--as chat|session] [--json] [--data-dir DIR]
   openlines-inspector search <text> [--account NAME] [--limit N] [--json] [--data-dir DIR]
   openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
@@ -18,6 +20,9 @@ lookup   looks up Bitrix24 Open Lines dialogs and prints everything the portal
          knows about each, decoded. Each lookup is recorded in the history and
          the dialog is kept for offline reading, in the app's data folder; when
          the portal cannot be reached, the cached copy is printed and marked.
+transcript prints a session's conversation (the current one, or --session ID),
+         oldest message first, with who wrote last and how long the client
+         waited; the app keeps it too, and --offline prints the kept copy.
 show     prints the copy kept on this computer, with its "as of" time, without
          asking any portal (that is what --offline asks, so it is not needed);
          any identifier form finds it.
@@ -77,6 +82,31 @@ A portal behind a private certificate authority works through NODE_EXTRA_CA_CERT
 export const cli = {
   usage,
   /** What was wrong with the command line; the usage follows. */
+  /** transcript: a session's conversation, as words. */
+  transcript: {
+    title: (chatId: number, sessionId: number, name: string) => `Conversation of chat${chatId}, session ${sessionId}${name ? ` — ${name}` : ''}`,
+    source: (source: 'portal' | 'cache', when: string, count: number) =>
+      `${source === 'portal' ? 'From the portal' : 'The copy kept on this computer'}, ${when}; ${count} ${count === 1 ? 'message' : 'messages'}`,
+    status: { clientWaiting: 'client waiting', operatorAnswered: 'operator answered', closed: 'closed' },
+    waitingSince: (when: string) => `waiting since ${when}`,
+    firstResponse: (wait: string) => `first response ${wait}`,
+    longestWait: (wait: string) => `longest wait ${wait}`,
+    wroteLast: (role: string) => `wrote last: ${role}`,
+    clientRated: { like: 'the client liked it', dislike: 'the client disliked it' },
+    supervisorRated: (stars: number, comment: string | null) => `supervisor: ${stars}/5${comment ? ` (“${comment}”)` : ''}`,
+    roles: { client: 'client', operator: 'operator', bot: 'bot', system: 'System' },
+    deleted: '(message removed)',
+    file: (name: string, size: number | null) => `[file] ${name}${size === null ? '' : ` (${size < 1024 * 1024 ? `${Math.max(1, Math.round(size / 1024))} KB` : `${(size / 1024 / 1024).toFixed(1)} MB`})`}`,
+    units: {
+      seconds: (s: number) => `${s} s`,
+      minutes: (m: number, s: number) => (s === 0 ? `${m} min` : `${m} min ${s} s`),
+      hours: (h: number, m: number) => (m === 0 ? `${h} h` : `${h} h ${m} min`),
+    },
+    notKept: (input: string) => `No conversation of ${input} is kept on this computer. Look it up once without --offline to keep it.`,
+    noSession: (input: string) => `${input} has no session, so there is no conversation to show.`,
+    otherChat: (session: number, input: string, chatId: number) => `Session ${session} belongs to chat${chatId}, not to ${input}.`,
+  },
+
   /** lookup --format: one line per dialog. */
   bulk: {
     columns: {
@@ -119,6 +149,8 @@ export const cli = {
     giveIdentifier: (command: 'lookup' | 'show') => `Give at least one identifier to ${command === 'show' ? 'show' : 'look up'}.`,
     asTakes: '--as takes "chat" or "session".',
     formatTakes: '--format takes "table", "csv" or "json".',
+    transcriptOne: 'transcript takes one identifier: the dialog whose conversation to print (--session ID for another of its sessions).',
+    transcriptFormat: 'transcript --format takes "text" or "markdown" (--json for JSON).',
     jsonOrFormat: 'Use either --json (each dialog in full) or --format (one record per dialog), not both.',
     onePortal: (given: string[]) => `Say one portal to ask: ${given.join(' and ')} were both given.`,
     loginOptionsOnly: 'login takes options only: --portal, --client-id, --client-secret, or --webhook.',

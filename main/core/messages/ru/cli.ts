@@ -6,6 +6,8 @@ import type { Messages } from '../en';
 const usage = (dataDir: string) => `Использование:
   openlines-inspector lookup <identifier>... [--account NAME | --webhook URL | --demo] [параметры]
   openlines-inspector lookup --from FILE [<identifier>...] [--format table|csv|json] [параметры]
+  openlines-inspector transcript <identifier> [--session ID] [--offline] [--account NAME | --webhook URL | --demo]
+        [--json | --format text|markdown]
   openlines-inspector show <identifier>... [--account NAME] [--as chat|session] [--json] [--data-dir DIR]
   openlines-inspector search <текст> [--account NAME] [--limit N] [--json] [--data-dir DIR]
   openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
@@ -19,6 +21,9 @@ lookup   находит диалоги Открытых линий Битрик�
          историю, а диалог сохраняется для чтения без сети в папке данных
          приложения; если портал недоступен, выводится сохранённая копия с
          пометкой об этом.
+transcript выводит переписку сессии (текущей или --session ID) от первого
+         сообщения к последнему: кто писал последним и сколько ждал клиент;
+         приложение её сохраняет, а --offline выводит сохранённую копию.
 show     выводит копию, сохранённую на этом компьютере, с её временем
          («по состоянию на»), не обращаясь к порталу (именно это означает
          --offline, поэтому указывать его не нужно); подходит любой вид
@@ -80,6 +85,30 @@ accounts показывает сохранённые учётные записи
 
 export const cli: Messages['cli'] = {
   usage,
+  transcript: {
+    title: (chatId, sessionId, name) => `Переписка чата chat${chatId}, сессия ${sessionId}${name ? ` — ${name}` : ''}`,
+    source: (source, when, count) =>
+      `${source === 'portal' ? 'С портала' : 'Копия, сохранённая на этом компьютере'}, ${when}; сообщений: ${count}`,
+    status: { clientWaiting: 'клиент ждёт', operatorAnswered: 'оператор ответил', closed: 'закрыт' },
+    waitingSince: (when) => `ждёт с ${when}`,
+    firstResponse: (wait) => `первый ответ через ${wait}`,
+    longestWait: (wait) => `самое долгое ожидание ${wait}`,
+    wroteLast: (role) => `последним писал: ${role}`,
+    clientRated: { like: 'клиенту понравилось', dislike: 'клиенту не понравилось' },
+    supervisorRated: (stars, comment) => `руководитель: ${stars}/5${comment ? ` («${comment}»)` : ''}`,
+    roles: { client: 'клиент', operator: 'оператор', bot: 'бот', system: 'Система' },
+    deleted: '(сообщение удалено)',
+    file: (name, size) => `[файл] ${name}${size === null ? '' : ` (${size < 1024 * 1024 ? `${Math.max(1, Math.round(size / 1024))} КБ` : `${(size / 1024 / 1024).toFixed(1)} МБ`})`}`,
+    units: {
+      seconds: (s) => `${s} с`,
+      minutes: (m, s) => (s === 0 ? `${m} мин` : `${m} мин ${s} с`),
+      hours: (h, m) => (m === 0 ? `${h} ч` : `${h} ч ${m} мин`),
+    },
+    notKept: (input) => `Переписка ${input} на этом компьютере не сохранена. Найдите диалог один раз без --offline, чтобы сохранить её.`,
+    noSession: (input) => `У ${input} нет сессии, поэтому переписки нет.`,
+    otherChat: (session, input, chatId) => `Сессия ${session} принадлежит чату chat${chatId}, а не ${input}.`,
+  },
+
   bulk: {
     columns: {
       input: 'Идентификатор',
@@ -117,6 +146,8 @@ export const cli: Messages['cli'] = {
     giveIdentifier: (command) => `Укажите хотя бы один идентификатор, ${command === 'show' ? 'копию которого показать' : 'который найти'}.`,
     asTakes: '--as принимает «chat» или «session».',
     formatTakes: '--format принимает «table», «csv» или «json».',
+    transcriptOne: 'transcript принимает один идентификатор: диалог, переписку которого вывести (--session ID — для другой его сессии).',
+    transcriptFormat: 'transcript --format принимает «text» или «markdown» (--json — для JSON).',
     jsonOrFormat: 'Укажите либо --json (каждый диалог целиком), либо --format (по записи на диалог), но не оба.',
     onePortal: (given) => `Укажите один портал: заданы сразу ${given.join(' и ')}.`,
     loginOptionsOnly: 'login принимает только параметры: --portal, --client-id, --client-secret или --webhook.',
