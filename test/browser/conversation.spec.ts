@@ -150,10 +150,9 @@ test('an earlier session the store has seen is picked on the tab: its kept copy 
   await expect(panel).toContainText('Clear answer, with an example from the docs.');
   // The tab as the user scrolls to it: the picker, the timings and the messages.
   // The tab bar is sticky: the picker is scrolled to just below it.
-  await panel.evaluate((element) => {
-    element.scrollIntoView({ block: 'start' });
-    window.scrollBy(0, -(document.querySelector('.toolbar')?.getBoundingClientRect().height ?? 0) - 16);
-  });
+  await panel.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  const bar = (await page.locator('.toolbar').boundingBox())?.height ?? 0;
+  await page.evaluate(`window.scrollBy(0, ${-Math.ceil(bar + 16)})`);
   await inspector.windowScreenshot('conversation-sessions');
 
   // Asked again on request: the stamp says so.
