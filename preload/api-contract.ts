@@ -9,7 +9,8 @@ import type { AccountSummary, RatePlan } from '../main/accounts/account-types';
 import type { DialogQuery, LookupResult, PortalInfo } from '../main/core/dialog-types';
 import type { ErrorEnvelope } from '../main/core/error-envelope';
 import type { Language, LanguageSetting } from '../main/core/language';
-import type { DialogSearchHit, HistoryEntry } from '../main/store/store-types';
+import type { Conversation } from '../main/core/conversation-types';
+import type { DialogSearchHit, HistoryEntry, SessionSummary } from '../main/store/store-types';
 
 export type {
   CrmBinding,
@@ -56,7 +57,7 @@ export type {
   Wait,
 } from '../main/core/conversation-types';
 export type { AccountKind, AccountState, AccountSummary, RatePlan } from '../main/accounts/account-types';
-export type { DialogSearchHit, HistoryEntry } from '../main/store/store-types';
+export type { DialogSearchHit, HistoryEntry, SessionSummary } from '../main/store/store-types';
 
 /** Every answer crosses IPC as plain data: a value or an error envelope, never a thrown Error. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorEnvelope };
@@ -278,6 +279,10 @@ export const OPERATIONS = {
   searchDialogs: { channel: 'search:dialogs', args: type<SearchQuery>(), result: type<DialogSearchHit[]>() },
   /** The kept copy of a dialog, without asking the portal (source 'cache'). */
   openCachedDialog: { channel: 'cache:open', args: type<{ account: string; chatId: number }>(), result: type<LookupResult>() },
+  /** Every session the store has seen for the chat on the connected account, newest first, and whether its transcript is kept. */
+  listSessions: { channel: 'conversation:sessions', args: type<{ chatId: number }>(), result: type<SessionSummary[]>() },
+  /** One session's transcript: asked of the connected portal and kept (`fromPortal`), or the kept copy (NOT_CACHED without one). */
+  getConversation: { channel: 'conversation:get', args: type<{ chatId: number; sessionId: number; fromPortal: boolean }>(), result: type<Conversation>() },
   /** A pasted list → each identifier recognised or refused on its own, repeats dropped (at most 5,000). */
   splitIdentifiers: { channel: 'identifiers:split', args: type<{ text: string; numberAs: NumberAs }>(), result: type<IdentifierList>() },
   /** Looks up many identifiers through batch, 50 a request; rows pushed as bulkProgress, the whole run answered at its end. */

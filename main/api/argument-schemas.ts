@@ -6,6 +6,7 @@ import { accountSchemas } from './account-handlers';
 import { appSchemas } from './app-handlers';
 import { bulkSchemas } from './bulk-handlers';
 import { connectionSchemas } from './connection-handlers';
+import { conversationSchemas } from './conversation-handlers';
 import { historySchemas } from './history-handlers';
 import { lookupSchemas } from './lookup-handlers';
 import { settingsSchemas } from './settings-handlers';
@@ -18,6 +19,7 @@ export const argumentSchemas = {
   ...signInSchemas,
   ...settingsSchemas,
   ...historySchemas,
+  ...conversationSchemas,
   ...appSchemas,
   ...bulkSchemas,
 } satisfies { [C in Channel]: z.ZodType<ArgsOf<C>> };

@@ -19,6 +19,7 @@ import { appHandlers } from './app-handlers';
 import { argumentSchemas, isChannel } from './argument-schemas';
 import { ConnectionManager, NOTICES, type SecretCipher } from './connection';
 import { connectionHandlers } from './connection-handlers';
+import { conversationHandlers } from './conversation-handlers';
 import { deepLinkOpener } from './deep-link';
 import type { HandlersFor } from './handler-types';
 import { historyHandlers } from './history-handlers';
@@ -124,6 +125,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...signInHandlers(signIn),
     ...settingsHandlers({ store: deps.store, live, stores, ...(deps.settingsChanged ? { changed: deps.settingsChanged } : {}) }),
     ...historyHandlers({ stores, connection, lookups }),
+    ...conversationHandlers({ client: () => connection.client(), connection, stores, lines, log }),
     ...appHandlers({ commands, connection, openExternal: deps.openExternal, writeClipboard: deps.writeClipboard, logFile: deps.logFile ?? null }),
     ...bulkHandlers(bulk),
   } satisfies Handlers;

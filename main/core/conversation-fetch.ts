@@ -4,8 +4,8 @@
 // one slot of the rate limit — else right after it. A failed transcript never
 // costs the dialog: it becomes the conversation's own error.
 import { callBatch, type BatchCommands, type BatchOutcome } from './batch-call';
-import { conversationFrom } from './conversation';
-import type { ConversationOutcome } from './conversation-types';
+import { conversationFrom, type ConversationQuestion, type LineKpi } from './conversation';
+import type { Conversation, ConversationOutcome } from './conversation-types';
 import type { DialogQuery, LookupResult } from './dialog-types';
 import { errorEnvelope, InspectorError, toEnvelope, type MainErrorEnvelope } from './error-codes';
 import { CONFIG_LIST_GET, lineIdOf, lineListParams, linesFrom, type LineDirectory } from './lines';
@@ -25,7 +25,7 @@ export interface ConversationPlan {
 }
 
 /** The transcript's errors in its own words: ACCESS_DENIED here is about the history permission, not the plan. */
-function transcriptError(error: MainErrorEnvelope): MainErrorEnvelope {
+export function transcriptError(error: MainErrorEnvelope): MainErrorEnvelope {
   if (error.code !== 'ACCESS_DENIED') return error;
   const said = messages().errors.conversation;
   const extras = { title: said.deniedTitle, message: said.denied, action: said.deniedAction, status: error.status, portalDescription: error.portalDescription };
@@ -98,4 +98,24 @@ function transcriptOutcome(history: BatchOutcome, asked: Parameters<typeof conve
   } catch (error) {
     return { ok: false, error: toEnvelope(error) };
   }
+}
+
+/**
+ * One session's transcript on its own (a session the user picks, not the
+ * lookup's): one call, its errors in the transcript's words, thrown.
+ */
+export async function fetchSessionConversation<Options>(
+  client: LookupClient<Options>,
+  asked: ConversationQuestion,
+  kpi: LineKpi | null,
+  options?: Options,
+): Promise<Conversation> {
+  let answer: Awaited<ReturnType<LookupClient<Options>['call']>>;
+  try {
+    answer = await client.call(SESSION_HISTORY_GET, { SESSION_ID: asked.sessionId }, options);
+  } catch (error) {
+    if (isCancel(error)) throw error;
+    throw new InspectorError(transcriptError(toEnvelope(error)), { cause: error });
+  }
+  return conversationFrom(answer.result, asked, kpi, new Date().toISOString());
 }

@@ -24,6 +24,7 @@ import {
   type HistoryRetention,
   type NewHistoryEntry,
   type OpenReport,
+  type SessionSummary,
   type StoreOptions,
 } from './store-types';
 
@@ -134,6 +135,11 @@ export class InspectorStore {
   /** A session's kept transcript; without `sessionId`, the chat's newest session's. */
   findConversation(account: string, chatId: number, sessionId?: number): Conversation | null {
     return this.#read(() => this.#conversations.find(account, chatId, sessionId));
+  }
+
+  /** Every session id seen for the chat on this account, newest first: dialog_sessions and the kept transcripts. */
+  sessionsOf(account: string, chatId: number): SessionSummary[] {
+    return this.#read(() => this.#conversations.sessions(account, chatId));
   }
 
   /** The names this account's kept dialogs gave these user ids (id → name); ids without one are left out. */

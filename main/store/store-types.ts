@@ -60,6 +60,16 @@ export interface DialogSearchOptions {
   limit?: number;
 }
 
+/** A session the store has seen for a chat (its dialog named it, or its transcript is kept); newest first. */
+export interface SessionSummary {
+  sessionId: number;
+  /** Whether its transcript is kept on this computer. */
+  kept: boolean;
+  /** When the kept transcript arrived (ISO 8601); null when none is kept. */
+  fetchedAt: string | null;
+  messageCount: number | null;
+}
+
 /** One cached dialog found by searchDialogs; best first. */
 export interface DialogSearchHit {
   account: string;

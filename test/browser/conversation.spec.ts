@@ -121,3 +121,47 @@ test("a session whose history is not the user's to read shows why on its tab, an
   await expect(panel.locator('.error-panel')).toHaveAttribute('data-code', 'ACCESS_DENIED');
   await expect(panel.getByRole('heading', { level: 2 })).toBeVisible();
 });
+
+test('an earlier session the store has seen is picked on the tab: its kept copy at once, the portal asked on request', async ({ inspector, page }) => {
+  await inspector.openConnected();
+  await inspector.lookUp('chat1777');
+  await inspector.expectLoaded('Green Guest #17 - Bitrix24 Documentation');
+  // Session 287 by its id: the store keeps its transcript beside the chat's.
+  await inspector.numberAs('Session id').check();
+  await inspector.lookUp('287');
+  await inspector.expectLoaded('Green Guest #17 - Bitrix24 Documentation');
+  await inspector.lookUp('chat1777');
+
+  await page.getByRole('tab', { name: 'Conversation' }).click();
+  const panel = page.locator('#panel-conversation');
+  const picker = panel.getByRole('combobox', { name: 'Session' });
+  await expect(picker.locator('option')).toHaveText(['343 · current', /^287 · kept \d{1,2} [A-Z][a-z]{2}$/]);
+  // The current session stays the default.
+  await expect(picker).toHaveValue('343');
+  await expect(panel.locator('[data-status=clientWaiting]')).toBeVisible();
+
+  await picker.selectOption('287');
+  await expect(panel.locator('[data-status=closed]')).toHaveText('Closed');
+  await expect(panel.getByTestId('session-as-of')).toHaveText(/^Kept copy, as of /);
+  const log = page.getByTestId('conversation-log');
+  await expect(log.getByText('Got it, thanks a lot!')).toBeVisible();
+  await expect(panel.locator('[data-vote=like]')).toBeVisible();
+  await expect(panel.locator('[data-supervisor="5"]')).toHaveText('Supervisor: 5 of 5');
+  await expect(panel).toContainText('Clear answer, with an example from the docs.');
+  // The tab as the user scrolls to it: the picker, the timings and the messages.
+  // The tab bar is sticky: the picker is scrolled to just below it.
+  await panel.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  const bar = (await page.locator('.toolbar').boundingBox())?.height ?? 0;
+  await page.evaluate(`window.scrollBy(0, ${-Math.ceil(bar + 16)})`);
+  await inspector.windowScreenshot('conversation-sessions');
+
+  // Asked again on request: the stamp says so.
+  await panel.getByRole('button', { name: 'Fetch from the portal' }).click();
+  await expect(panel.getByTestId('session-as-of')).toHaveText(/^Fetched from the portal at /);
+  await expect(log.getByText('Got it, thanks a lot!')).toBeVisible();
+
+  // Back to the current session.
+  await picker.selectOption('343');
+  await expect(panel.locator('[data-status=clientWaiting]')).toBeVisible();
+  await expect(panel.getByTestId('session-as-of')).toHaveCount(0);
+});

@@ -489,6 +489,7 @@ export const errors = {
     messageLinkCredentials: 'The link carries a user name or password, so it is not opened: such a link can pretend to lead somewhere it does not.',
     messageLinkTooLong: (limit: number) => `The link is longer than ${limit} characters, so it is not opened.`,
     notCached: (chatId: number) => `No copy of chat${chatId} is kept on this computer.`,
+    sessionNotCached: (sessionId: number, chatId: number) => `No transcript of session ${sessionId} of chat${chatId} is kept on this computer.`,
     askPortalAgain: 'Look it up again to ask the portal for its current state.',
     unknownRequest: 'Unknown request.',
     badArgument: (channel: string) => `The request's argument is not valid for ${channel}.`,

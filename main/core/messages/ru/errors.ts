@@ -486,6 +486,7 @@ export const errors: Messages['errors'] = {
     messageLinkCredentials: 'В ссылке есть имя пользователя или пароль, поэтому она не открыта: такая ссылка может выдавать себя за другой адрес.',
     messageLinkTooLong: (limit: number) => `Ссылка длиннее ${limit} символов, поэтому она не открыта.`,
     notCached: (chatId) => `Копия chat${chatId} на этом компьютере не хранится.`,
+    sessionNotCached: (sessionId, chatId) => `Переписка сессии ${sessionId} chat${chatId} на этом компьютере не хранится.`,
     askPortalAgain: 'Запросите диалог снова, чтобы узнать у портала его текущее состояние.',
     unknownRequest: 'Неизвестный запрос.',
     badArgument: (channel) => `Недопустимый аргумент запроса ${channel}.`,

@@ -3,6 +3,9 @@
 // script does not carry them (the card's status badge is in en.ts).
 
 const numbers = new Intl.NumberFormat('en-GB');
+const days = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+/** "7 Dec", local time. */
+const day = (iso: string): string => days.format(Date.parse(iso));
 const num = (value: number): string => numbers.format(value);
 const count = (value: number, one: string, other: string): string => `${num(value)} ${value === 1 ? one : other}`;
 /** A name from Bitrix24 inside our words, marked for the page to isolate (see isolatedParts in lib/format.ts). */
@@ -88,6 +91,21 @@ const conversationEn = {
     absent: 'This copy was kept without its conversation. Look the dialog up again to fetch it.',
   },
   failed: 'The conversation could not be fetched',
+  sessions: {
+    label: 'Session',
+    // Session ids are identifiers, written without grouping.
+    current: (id: number) => `${id} · current`,
+    kept: (id: number, at: string) => `${id} · kept ${day(at)}`,
+    notKept: (id: number) => `${id} · not kept`,
+    keptAsOf: (when: string) => `Kept copy, as of ${when}`,
+    fetchedAt: (when: string) => `Fetched from the portal at ${when}`,
+    fetch: 'Fetch from the portal',
+    fetching: 'Fetching…',
+    loading: 'Loading the session…',
+    notKeptTitle: 'This session’s conversation is not kept on this computer',
+    notKeptMessage: 'Fetch it from the portal to read it.',
+    offline: 'The portal cannot be asked now: this copy is shown offline, or another portal is connected.',
+  },
 };
 
 export type ConversationMessages = typeof conversationEn;

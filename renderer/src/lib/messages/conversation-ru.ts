@@ -3,6 +3,8 @@
 import type { ConversationMessages } from './conversation-en';
 
 const numbers = new Intl.NumberFormat('ru-RU');
+const days = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'short' });
+const day = (iso: string): string => days.format(Date.parse(iso));
 const num = (value: number): string => numbers.format(value);
 const rules = new Intl.PluralRules('ru-RU');
 const isolate = (name: string): string => `\u2068${name}\u2069`;
@@ -98,6 +100,20 @@ const conversationRu: ConversationMessages = {
     title: 'Переписка не загружена',
     message: 'Загрузка переписки выключена в настройках.',
     absent: 'Эта копия сохранена без переписки. Найдите диалог снова, чтобы загрузить её.',
+  },
+  sessions: {
+    label: 'Сессия',
+    current: (id: number) => `${id} · текущая`,
+    kept: (id: number, at: string) => `${id} · сохранена ${day(at)}`,
+    notKept: (id: number) => `${id} · не сохранена`,
+    keptAsOf: (when: string) => `Сохранённая копия на ${when}`,
+    fetchedAt: (when: string) => `Получена с портала ${when}`,
+    fetch: 'Запросить с портала',
+    fetching: 'Запрос…',
+    loading: 'Загрузка сессии…',
+    notKeptTitle: 'Переписка этой сессии на этом компьютере не сохранена',
+    notKeptMessage: 'Запросите её с портала, чтобы прочитать.',
+    offline: 'Портал сейчас не спросить: эта копия показана офлайн или подключён другой портал.',
   },
   failed: 'Не удалось загрузить переписку',
 };
