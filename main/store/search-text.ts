@@ -338,10 +338,10 @@ export function snippetFor(fields: SearchFields, marker: Marker): string {
 }
 
 /** About 120 characters of `shown` around the first of `ranges`, each range marked. */
-function cut(shown: string, ranges: Array<[number, number]>, atWord = false): string {
-  if (ranges.length === 0) return clean(shown.slice(0, codePointBoundary(shown, SNIPPET_CHARS))) + (shown.length > SNIPPET_CHARS ? '…' : '');
-  let from = shown.length <= SNIPPET_CHARS ? 0 : codePointBoundary(shown, Math.max(0, Math.min(ranges[0]![0] - SNIPPET_LEAD, shown.length - SNIPPET_CHARS)));
-  const to = codePointBoundary(shown, Math.min(shown.length, from + SNIPPET_CHARS));
+function cut(shown: string, ranges: Array<[number, number]>, { atWord = false, lead = SNIPPET_LEAD, chars = SNIPPET_CHARS } = {}): string {
+  if (ranges.length === 0) return clean(shown.slice(0, codePointBoundary(shown, chars))) + (shown.length > chars ? '…' : '');
+  let from = shown.length <= chars ? 0 : codePointBoundary(shown, Math.max(0, Math.min(ranges[0]![0] - lead, shown.length - chars)));
+  const to = codePointBoundary(shown, Math.min(shown.length, from + chars));
   // A sentence reads better from a word's start: back to the space before, when one is near.
   if (atWord && from > 0) {
     const space = shown.lastIndexOf(' ', from);
@@ -372,7 +372,8 @@ export function messageIndexText(plain: string): string {
 /** A message's plain text on one line, cut around the first match with every match marked. */
 export function messageSnippet(plain: string, marker: Marker): string {
   const shown = plain.replace(/\s+/g, ' ').trim();
-  return cut(shown, matchedRanges(shown, marker), true);
+  // Shorter than a field's: the panel shows two lines of it, and the match must be in them.
+  return cut(shown, matchedRanges(shown, marker), { atWord: true, lead: 24, chars: 90 });
 }
 
 /**

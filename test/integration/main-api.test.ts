@@ -545,7 +545,7 @@ describe('search and the kept copies', () => {
       expect.objectContaining({
         chatId: 1777,
         dialogId: 'chat1777',
-        snippet: '…again! Happy to help. Could you send the exact request and the answer? Please remove the \u0002webhook\u0003 \u0002key\u0003 before you paste it.',
+        snippet: '…send the exact request and the answer? Please remove the \u0002webhook\u0003 \u0002key\u0003 before you paste it.',
         message: expect.objectContaining({ sessionId: 343, author: 'Samantha Johnson' }),
       }),
     ]);
