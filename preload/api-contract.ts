@@ -57,7 +57,7 @@ export type {
   Wait,
 } from '../main/core/conversation-types';
 export type { AccountKind, AccountState, AccountSummary, RatePlan } from '../main/accounts/account-types';
-export type { DialogSearchHit, HistoryEntry, SessionSummary } from '../main/store/store-types';
+export type { DialogSearchHit, DialogSearchMessage, HistoryEntry, SessionSummary } from '../main/store/store-types';
 
 /** Every answer crosses IPC as plain data: a value or an error envelope, never a thrown Error. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorEnvelope };
@@ -275,7 +275,7 @@ export const OPERATIONS = {
   clearHistory: { channel: 'history:clear', args: type<{ allAccounts?: boolean }>(), result: type<{ removed: number }>() },
   /** Opens the database if needed and says what was moved aside doing so. */
   historyStatus: { channel: 'history:status', args: none(), result: type<HistoryStatus>() },
-  /** Cached dialogs matching the text, best first; snippets mark matches with U+0002…U+0003. */
+  /** Cached dialogs matching the text, best first, then those whose kept conversation says it (`message`); snippets mark matches with U+0002…U+0003. */
   searchDialogs: { channel: 'search:dialogs', args: type<SearchQuery>(), result: type<DialogSearchHit[]>() },
   /** The kept copy of a dialog, without asking the portal (source 'cache'). */
   openCachedDialog: { channel: 'cache:open', args: type<{ account: string; chatId: number }>(), result: type<LookupResult>() },

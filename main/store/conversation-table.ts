@@ -1,7 +1,9 @@
 // The conversations kept: the newest transcript of every session seen, per
 // account, so a dialog's conversation stays readable offline. A session's
-// transcript only grows, so the newer copy replaces the older.
+// transcript only grows, so the newer copy replaces the older; a chat keeps as
+// many sessions' transcripts as it keeps copies of its dialog, the newest.
 import type { Conversation } from '../core/conversation-types';
+import type { MessageIndex } from './message-index';
 import type { SqliteDatabase } from './sqlite';
 import type { SessionSummary } from './store-types';
 
@@ -10,13 +12,24 @@ export class ConversationTable {
   readonly #get;
   readonly #latest;
   readonly #sessions;
+  readonly #beyond;
+  readonly #delete;
+  readonly #messages: MessageIndex;
+  /** Sessions whose transcript is kept per chat, the newest (snapshotsPerDialog). */
+  readonly #sessionsKept: number;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqliteDatabase, messages: MessageIndex, sessionsKept: number) {
+    this.#messages = messages;
+    this.#sessionsKept = sessionsKept;
+    // RETURNING answers the row's id when it was written, nothing when an older copy lost to the kept one.
     this.#put = db.prepare(
       `INSERT INTO conversations (account, chat_id, session_id, fetched_at, conversation) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (account, chat_id, session_id) DO UPDATE SET fetched_at = excluded.fetched_at, conversation = excluded.conversation
-       WHERE excluded.fetched_at >= conversations.fetched_at`,
+       WHERE excluded.fetched_at >= conversations.fetched_at
+       RETURNING id`,
     );
+    this.#beyond = db.prepare('SELECT id FROM conversations WHERE account = ? AND chat_id = ? ORDER BY session_id DESC LIMIT -1 OFFSET ?');
+    this.#delete = db.prepare('DELETE FROM conversations WHERE id = ?');
     this.#get = db.prepare('SELECT conversation FROM conversations WHERE account = ? AND chat_id = ? AND session_id = ?');
     this.#latest = db.prepare('SELECT conversation FROM conversations WHERE account = ? AND chat_id = ? ORDER BY session_id DESC LIMIT 1');
     // The dialog names only its current session; an earlier one asked for by
@@ -32,9 +45,22 @@ export class ConversationTable {
     );
   }
 
-  /** Call inside a write transaction. */
+  /**
+   * Keeps the transcript and its messages' index rows (the session's earlier
+   * rows go), then lets the chat's oldest sessions go past the number kept.
+   * Call inside a write transaction.
+   */
   put(account: string, conversation: Conversation): void {
-    this.#put.run(account, conversation.chatId, conversation.sessionId, conversation.fetchedAt, JSON.stringify(conversation));
+    const written = this.#put.get(account, conversation.chatId, conversation.sessionId, conversation.fetchedAt, JSON.stringify(conversation)) as { id: number } | undefined;
+    if (written === undefined) return;
+    this.#messages.remove(written.id);
+    this.#messages.add(written.id, conversation);
+    for (const { id } of this.#beyond.all(account, conversation.chatId, this.#sessionsKept) as Array<{ id: number }>) this.#remove(id);
+  }
+
+  #remove(id: number): void {
+    this.#messages.remove(id);
+    this.#delete.run(id);
   }
 
   /** The session's kept transcript; without `sessionId`, the chat's newest session's. */

@@ -8,7 +8,8 @@ import { authorNames, type UserNames } from '../core/user-names';
 import type { Conversation } from '../core/conversation-types';
 import { DialogCache } from './dialog-cache';
 import { HistoryTable } from './history-table';
-import { SearchIndex } from './search-index';
+import { hitKey, MessageIndex } from './message-index';
+import { DEFAULT_SEARCH_LIMIT, SearchIndex } from './search-index';
 import { UserNameTable } from './user-name-table';
 import { ConversationTable } from './conversation-table';
 import { ensureDir, openDatabase } from './open-database';
@@ -42,6 +43,7 @@ export class InspectorStore {
   readonly #names: UserNameTable;
   readonly #conversations: ConversationTable;
   readonly #search: SearchIndex;
+  readonly #messages: MessageIndex;
   #closed = false;
 
   private constructor(db: SqliteDatabase, file: string, report: OpenReport, versions: number) {
@@ -51,7 +53,8 @@ export class InspectorStore {
     this.#history = new HistoryTable(db);
     this.#search = new SearchIndex(db);
     this.#names = new UserNameTable(db);
-    this.#conversations = new ConversationTable(db);
+    this.#messages = new MessageIndex(db);
+    this.#conversations = new ConversationTable(db, this.#messages, versions);
     this.#dialogs = new DialogCache(db, versions, this.#search, this.#names);
   }
 
@@ -123,7 +126,9 @@ export class InspectorStore {
 
   /**
    * Keeps a transcript (the newest of its session wins) and the names of its
-   * authors, so the conversation reads offline and its people are named everywhere.
+   * authors, so the conversation reads offline and its people are named
+   * everywhere; its messages replace the session's rows in the message index.
+   * The chat keeps the transcripts of its newest snapshotsPerDialog sessions.
    */
   putConversation(account: string, conversation: Conversation): void {
     this.#write(() => {
@@ -157,10 +162,17 @@ export class InspectorStore {
    * bindings, line, description, or readers' names contain words starting with
    * each word typed; case- and accent-insensitive. Best match first (bm25; name
    * and ids weigh most, readers' names least). Blank text finds nothing. What
-   * the user types is never read as query syntax.
+   * the user types is never read as query syntax. Then, while the page is not
+   * full, the dialogs whose kept conversation has a message with every word
+   * (each word three characters or more), with that message (`hit.message`).
    */
-  searchDialogs(text: string, options?: DialogSearchOptions): DialogSearchHit[] {
-    return this.#read(() => this.#search.search(text, options));
+  searchDialogs(text: string, options: DialogSearchOptions = {}): DialogSearchHit[] {
+    return this.#read(() => {
+      const hits = this.#search.search(text, options);
+      const limit = (options.limit ?? DEFAULT_SEARCH_LIMIT) - hits.length;
+      const skip = new Set(hits.map((hit) => hitKey(hit.account, hit.chatId)));
+      return [...hits, ...this.#messages.search(text, { account: options.account ?? null, limit, skip })];
+    });
   }
 
   /** The latest copy first, then older ones; at most snapshotsPerDialog. */

@@ -8,6 +8,8 @@
 import type { RawDialog } from '../core/dialog-types';
 import { namesInDialog } from '../core/user-names';
 import { nameOf, sessionIdOf, userCodeOf } from './dialog-keys';
+import type { Conversation } from '../core/conversation-types';
+import { MessageIndex } from './message-index';
 import { SearchIndex } from './search-index';
 import { UserNameTable } from './user-name-table';
 import type { SqliteDatabase } from './sqlite';
@@ -237,6 +239,54 @@ const conversations: Migration = {
   },
 };
 
+const messageSearch: Migration = {
+  version: 8,
+  name: 'full-text search over the messages of the kept conversations',
+  up(db) {
+    // conversations gets an id of its own (INTEGER PRIMARY KEY): the message
+    // index's rowids are made from it (see message-index.ts), and VACUUM may
+    // renumber the implicit rowid of a table without one. The UNIQUE key is the
+    // old primary key, so the upsert and every read stay as they were.
+    // message_search is contentless, like dialog_search: the text is already in
+    // the transcript's JSON, so only the tokens are kept; contentless_delete=1
+    // lets a session's rows be deleted by their rowid range when it is kept
+    // again. No prefix index: it would double the index for one- and
+    // two-letter words, which the message search never asks (messageSearchable).
+    db.exec(`
+      CREATE TABLE conversations_v8 (
+        id           INTEGER PRIMARY KEY,
+        account      TEXT    NOT NULL,
+        chat_id      INTEGER NOT NULL,
+        session_id   INTEGER NOT NULL,
+        fetched_at   TEXT    NOT NULL,
+        conversation TEXT    NOT NULL,
+        UNIQUE (account, chat_id, session_id)
+      );
+      INSERT INTO conversations_v8 (id, account, chat_id, session_id, fetched_at, conversation)
+        SELECT rowid, account, chat_id, session_id, fetched_at, conversation FROM conversations ORDER BY rowid;
+      DROP TABLE conversations;
+      ALTER TABLE conversations_v8 RENAME TO conversations;
+
+      CREATE VIRTUAL TABLE message_search USING fts5 (
+        text,
+        content = '', contentless_delete = 1,
+        tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
+      );
+      INSERT INTO message_search (message_search, rank) VALUES ('deletemerge', 5);
+    `);
+    // A page of transcripts at a time: each is up to a few hundred kilobytes of JSON.
+    const index = new MessageIndex(db);
+    type Row = { id: number; conversation: string };
+    const page = db.prepare('SELECT id, conversation FROM conversations WHERE id > ? ORDER BY id LIMIT 50');
+    for (let after = 0, rows = page.all(after) as Row[]; rows.length > 0; rows = page.all(after) as Row[]) {
+      for (const row of rows) {
+        index.add(row.id, JSON.parse(row.conversation) as Conversation);
+        after = row.id;
+      }
+    }
+  },
+};
+
 export const MIGRATIONS: readonly Migration[] = [
   coreTables,
   identifierIndexes,
@@ -245,6 +295,7 @@ export const MIGRATIONS: readonly Migration[] = [
   namesAndSessionSearch,
   userNames,
   conversations,
+  messageSearch,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

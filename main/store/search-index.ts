@@ -7,7 +7,7 @@ import type { SqliteDatabase } from './sqlite';
 import { StoreError } from './store-error';
 import type { DialogSearchHit, DialogSearchOptions } from './store-types';
 
-const DEFAULT_LIMIT = 50;
+export const DEFAULT_SEARCH_LIMIT = 50;
 
 /**
  * Up to this many matches, hits are ranked by bm25. More than that (a broad
@@ -98,7 +98,7 @@ export class SearchIndex {
   }
 
   search(text: string, options: DialogSearchOptions = {}): DialogSearchHit[] {
-    const limit = options.limit ?? DEFAULT_LIMIT;
+    const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
     if (!Number.isSafeInteger(limit) || limit < 0) throw new StoreError('STORE_BAD_ARGUMENT', `limit must be a whole number ≥ 0, not ${limit}`);
     const query = ftsQuery(text);
     if (query === null || limit === 0) return [];

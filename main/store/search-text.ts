@@ -334,10 +334,19 @@ export function snippetFor(fields: SearchFields, marker: Marker): string {
     if (ranges.length > (best?.ranges.length ?? 0)) best = { shown, ranges };
   }
   if (best === null) return clean(fields.name.slice(0, codePointBoundary(fields.name, SNIPPET_CHARS)));
+  return cut(best.shown, best.ranges);
+}
 
-  const { shown, ranges } = best;
-  const from = shown.length <= SNIPPET_CHARS ? 0 : codePointBoundary(shown, Math.max(0, Math.min(ranges[0]![0] - SNIPPET_LEAD, shown.length - SNIPPET_CHARS)));
-  const to = codePointBoundary(shown, Math.min(shown.length, from + SNIPPET_CHARS));
+/** About 120 characters of `shown` around the first of `ranges`, each range marked. */
+function cut(shown: string, ranges: Array<[number, number]>, { atWord = false, lead = SNIPPET_LEAD, chars = SNIPPET_CHARS } = {}): string {
+  if (ranges.length === 0) return clean(shown.slice(0, codePointBoundary(shown, chars))) + (shown.length > chars ? '…' : '');
+  let from = shown.length <= chars ? 0 : codePointBoundary(shown, Math.max(0, Math.min(ranges[0]![0] - lead, shown.length - chars)));
+  const to = codePointBoundary(shown, Math.min(shown.length, from + chars));
+  // A sentence reads better from a word's start: back to the space before, when one is near.
+  if (atWord && from > 0) {
+    const space = shown.lastIndexOf(' ', from);
+    if (space !== -1 && from - space <= 20) from = space + 1;
+  }
   let out = from > 0 ? '…' : '';
   let at = from;
   for (const [start, end] of ranges) {
@@ -349,6 +358,38 @@ export function snippetFor(fields: SearchFields, marker: Marker): string {
   }
   out += clean(shown.slice(at, to)) + (to < shown.length ? '…' : '');
   return out;
+}
+
+/**
+ * What the message index holds for one message's plain text: the text as the
+ * dialog index holds a field (Arabic marks dropped, CJK runs also as bigrams),
+ * so one query expression serves both.
+ */
+export function messageIndexText(plain: string): string {
+  return [dropArabicMarks(plain), cjkBigrams(plain)].filter((part) => part !== '').join(' ');
+}
+
+/** A message's plain text on one line, cut around the first match with every match marked. */
+export function messageSnippet(plain: string, marker: Marker): string {
+  const shown = plain.replace(/\s+/g, ' ').trim();
+  // Shorter than a field's: the panel shows two lines of it, and the match must be in them.
+  return cut(shown, matchedRanges(shown, marker), { atWord: true, lead: 24, chars: 90 });
+}
+
+/**
+ * Whether the text is worth asking the message index: every word at least
+ * three characters (a CJK part two). A shorter prefix over a million messages
+ * merges the lists of thousands of words before the first row comes out,
+ * and a dialog's own fields answer one or two letters well enough.
+ */
+export function messageSearchable(input: string): boolean {
+  const parts = parse(input);
+  if (parts.length === 0) return false;
+  // Inside a part, a Latin word or number before punctuation is whole (see ftsQuery): no prefix to merge.
+  const whole = (words: string[], j: number) => j < words.length - 1 && /^[a-z0-9]+$/.test(words[j]!);
+  return parts.every(
+    (part) => part.words.every((word, j) => whole(part.words, j) || Array.from(word).length >= 3) && part.cjk.every((run) => Array.from(run).length >= 2),
+  );
 }
 
 /** The markers must mean "match" and nothing else: the same characters in the text itself are dropped. */

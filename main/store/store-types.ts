@@ -97,10 +97,29 @@ export interface DialogSearchHit {
    * whether the name or an id matched (BROAD_RANK), see SearchIndex.
    */
   rank: number;
+  /**
+   * Present when the dialog was found by a message of its kept conversation
+   * rather than by its own fields: that message (its session's newest
+   * transcript kept, its latest message saying it). `snippet` above is then
+   * the message's, marked the same way. Such hits come after every hit in the
+   * dialogs' own fields (rank MESSAGE_RANK, 0), a dialog only once.
+   */
+  message?: DialogSearchMessage;
+}
+
+export interface DialogSearchMessage {
+  sessionId: number;
+  messageId: number;
+  /** ISO 8601 with the portal's offset, as sent. */
+  date: string;
+  /** Who wrote it, by name; the system and unknown authors by their role. Portal text: show as text. */
+  author: string;
+  /** The message's words, cut around the first match, matches between U+0002 and U+0003. */
+  snippet: string;
 }
 
 export interface StoreOptions {
-  /** Versions kept per dialog, the latest included. Default 10. */
+  /** Versions kept per dialog, the latest included; also the sessions whose transcript is kept per chat, the newest. Default 10. */
   snapshotsPerDialog?: number;
 }
 

@@ -14,6 +14,7 @@ import { startEmulator } from '../../main/emulator/index';
 import { createWebhookClient } from '../../main/rest/portal-client';
 import { benchStartup } from './startup-bench';
 import { median, percentile } from './stats';
+import { benchMessages, messageReport } from './message-bench';
 import { benchStore } from './store-bench';
 import { benchThroughput, throughputReport } from './throughput-bench';
 
@@ -100,15 +101,27 @@ function rendererSize() {
   return { js: size('js'), css: size('css') };
 }
 
+const quick = process.argv.includes('--quick');
+// --messages: the message search at a million kept messages alone (minutes of building), nothing else.
+if (process.argv.includes('--messages')) {
+  const row = benchMessages(ROOT, quick ? 200 : 2_000);
+  console.log('\nMessage search (SQLite, WAL, synchronous=FULL), one process:\n');
+  console.log(messageReport(row).join('\n'));
+  mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'bench-results/messages.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, messages: row }, null, 2)}\n`);
+  console.log('\nwritten: bench-results/messages.json');
+  process.exit(0);
+}
+
 const { bareTimes, coreTimes } = await lookupOverhead();
 const bareMedian = median(bareTimes);
 const coreMedian = median(coreTimes);
 const decodeMedian = decodeCost();
 const renderer = rendererSize();
-const quick = process.argv.includes('--quick');
 const startup = await benchStartup(ROOT, quick ? 5 : 15);
 const storeSizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const store = benchStore(ROOT, storeSizes);
+const messages = benchMessages(ROOT, quick ? 200 : 2_000);
 // Real time at the portal's own 2 req/s, so it takes minutes' worth of waiting; --quick leaves it out.
 if (!quick) process.stderr.write('throughput: 200 lookups at 2 req/s in real time, about 75 s…\n');
 const throughput = quick ? null : await benchThroughput();
@@ -129,6 +142,7 @@ const results = {
   rendererCssGzipKb: renderer.css.gzip / 1024,
   startup,
   store,
+  messages,
   throughput,
   goals: {
     mainFirstWindowMs: 100,
@@ -142,6 +156,8 @@ const results = {
     historyFirstPageMs: 20,
     diskBytesPerDialog: 3072,
     storeRssMb: 100,
+    messageSearchP95Ms: 10,
+    messagePutMs: 20,
     throughputShareOfLimit: 0.95,
     throughput503s: 0,
   },
@@ -205,6 +221,8 @@ for (const [name, value, goal] of storeRows) {
   console.log(`${name.padEnd(label)}${store.map((row) => value(row).padEnd(column)).join('')}${goal}`);
 }
 console.log('\nsearch rows: median / p95 ·hits shown (of at most 50); RSS: a child on plain Node (bundled), "before" is Node with nothing opened');
+console.log('\nMessage search:\n');
+console.log(messageReport(messages).join('\n'));
 console.log('\nThroughput against the portal\'s rate limit, real time:\n');
 console.log(throughput ? throughputReport(throughput, results.goals).join('\n') : 'skipped (--quick)');
 mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });

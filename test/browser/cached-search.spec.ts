@@ -150,3 +150,33 @@ test('"Open kept copy" on a history row opens the copy without asking the portal
   expect(harness.emulator.requests.length).toBe(requests);
   await inspector.screenshot('open-kept-copy');
 });
+
+test('search finds a kept dialog by the words of its conversation, shows the message, and Enter opens the kept copy', async ({ inspector, harness, page }) => {
+  await inspector.openConnected();
+  // The lookup brings the current session's transcript (343) and keeps it.
+  await inspector.lookUp('chat1777');
+  await inspector.expectLoaded(DOCUMENTED_NAME);
+
+  const hits = inspector.dialogHits;
+  // Said by the operator in session 343, in no field of the dialog.
+  await inspector.historySearch.fill('webhook key');
+  await expect(hits).toHaveCount(1);
+  await expect(hits.locator('.dialog-id')).toHaveText(['chat1777']);
+  await expect(hits.locator('.name')).toHaveText([DOCUMENTED_NAME]);
+  const hit = hits.first();
+  await expect(hit.locator('.message-meta')).toContainText('In the conversation');
+  await expect(hit.locator('.message-meta .author')).toHaveText('Samantha Johnson');
+  await expect(hit.locator('.message-meta time')).toHaveAttribute('datetime', /^2026-03-16T18:4\d:\d\d\+01:00$/);
+  await expect(hit.locator('.snippet')).toContainText('Please remove the webhook key before you paste it.');
+  await expect(hit.locator('.snippet mark')).toHaveText(['webhook', 'key']);
+  await expect(hit.locator('.snippet')).not.toContainText('[b]');
+  await inspector.screenshot('search-messages');
+
+  const requests = harness.emulator.requests.length;
+  await inspector.historySearch.press('ArrowDown');
+  await expect(hit.locator('button')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await inspector.expectLoaded(DOCUMENTED_NAME);
+  await expect(inspector.offlineBanner).toContainText('Cached copy, as asked');
+  expect(harness.emulator.requests.length).toBe(requests);
+});

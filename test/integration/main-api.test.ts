@@ -536,6 +536,22 @@ describe('search and the kept copies', () => {
     expect(errorCode(await harness.api.dispatch('cache:open', { account: hits[0]!.account, chatId: 424242 }))).toBe('NOT_CACHED');
   });
 
+  it('finds a kept dialog by a word of its kept conversation, with the message in the hit', async () => {
+    harness = await startHarness(emulator);
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    ok(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }));
+    const hits = ok<DialogSearchHit[]>(await harness.api.dispatch('search:dialogs', { text: 'webhook key' }));
+    expect(hits).toEqual([
+      expect.objectContaining({
+        chatId: 1777,
+        dialogId: 'chat1777',
+        snippet: '…send the exact request and the answer? Please remove the \u0002webhook\u0003 \u0002key\u0003 before you paste it.',
+        message: expect.objectContaining({ sessionId: 343, author: 'Samantha Johnson' }),
+      }),
+    ]);
+    expect(hits[0]!.message!.snippet).toBe(hits[0]!.snippet);
+  });
+
   it('keeps other portals out of the search unless asked', async () => {
     harness = await startHarness(emulator);
     ok(await harness.api.dispatch('connection:use-demo', undefined));

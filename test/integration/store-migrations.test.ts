@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InspectorStore, SCHEMA_VERSION } from '../../main/store/index';
-import { documentedDialog, withSession } from '../support/store-fixtures';
+import { conversationOf, documentedDialog, withSession } from '../support/store-fixtures';
 import { databaseFile, openRaw, scalar, userVersion, withRaw } from '../support/store-sqlite';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -55,14 +55,32 @@ function tables(file: string): string[] {
   );
 }
 
-const EXPECTED_TABLES = ['dialog_search', 'dialog_sessions', 'dialogs', 'history', 'snapshots', 'user_names', 'conversations'];
+const EXPECTED_TABLES = ['dialog_search', 'dialog_sessions', 'dialogs', 'history', 'snapshots', 'user_names', 'conversations', 'message_search'];
 
 /**
  * A file as version 4 left it: no name column, no sessions-by-chat index, and
  * a search index without session ids (emptied: version 5 rebuilds it whole).
  */
+/** A file as version 7 left it: conversations keyed by their own columns, no message index. */
+function backToVersion7(folder: string): void {
+  withRaw(databaseFile(folder), (db) =>
+    db.exec(`
+      DROP TABLE message_search;
+      CREATE TABLE conversations_v7 (
+        account TEXT NOT NULL, chat_id INTEGER NOT NULL, session_id INTEGER NOT NULL, fetched_at TEXT NOT NULL, conversation TEXT NOT NULL,
+        PRIMARY KEY (account, chat_id, session_id)
+      );
+      INSERT INTO conversations_v7 SELECT account, chat_id, session_id, fetched_at, conversation FROM conversations;
+      DROP TABLE conversations;
+      ALTER TABLE conversations_v7 RENAME TO conversations;
+      PRAGMA user_version = 7;
+    `),
+  );
+}
+
 /** A file as version 6 left it: no conversations. */
 function backToVersion6(folder: string): void {
+  backToVersion7(folder);
   withRaw(databaseFile(folder), (db) => db.exec('DROP TABLE conversations; PRAGMA user_version = 6;'));
 }
 
@@ -92,7 +110,7 @@ describe('migrations', () => {
     store.close();
     const file = databaseFile(nested);
     expect(withRaw(file, userVersion)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(7);
+    expect(SCHEMA_VERSION).toBe(8);
     expect(tables(file)).toEqual(expect.arrayContaining(EXPECTED_TABLES));
   });
 
@@ -206,6 +224,7 @@ describe('migrations', () => {
     withRaw(databaseFile(dir), (db) => {
       db.exec(`
         DELETE FROM dialog_search_config WHERE k = 'deletemerge';
+        DROP TABLE message_search;
         DROP TABLE conversations;
         DROP TABLE user_names;
         DROP INDEX dialog_sessions_by_chat;
@@ -293,6 +312,32 @@ describe('migrations', () => {
     withRaw(databaseFile(dir), (db) => {
       expect(scalar(db, 'SELECT count(*) FROM dialog_search')).toBe(count);
       expect(scalar(db, 'SELECT count(*) FROM dialogs WHERE name IS NULL')).toBe(0);
+    });
+  });
+
+  it('upgrade a v7 file: every kept transcript\'s messages indexed, more than one page of the step, and kept ids', () => {
+    let store = InspectorStore.open(dir);
+    const { dialog } = documentedDialog();
+    for (let chatId = 1; chatId <= 60; chatId += 1) {
+      store.putDialog('example.bitrix24.com', { ...dialog, id: chatId, dialog_id: `chat${chatId}` }, null, '2026-03-16T19:54:38.423Z');
+      store.putConversation('example.bitrix24.com', conversationOf(chatId, 1000 + chatId, ['Hello', `refund number${chatId}`]));
+    }
+    store.close();
+    backToVersion7(dir);
+    withRaw(databaseFile(dir), (db) => expect(userVersion(db)).toBe(7));
+
+    store = InspectorStore.open(dir);
+    try {
+      expect(store.searchDialogs('refund', { limit: 100 })).toHaveLength(60);
+      expect(store.searchDialogs('number17')).toEqual([expect.objectContaining({ chatId: 17, message: expect.objectContaining({ sessionId: 1017 }) })]);
+      expect(store.findConversation('example.bitrix24.com', 60, 1060)?.messages).toHaveLength(2);
+    } finally {
+      store.close();
+    }
+    withRaw(databaseFile(dir), (db) => {
+      expect(userVersion(db)).toBe(SCHEMA_VERSION);
+      expect(Number(scalar(db, 'SELECT count(*) FROM message_search_docsize'))).toBe(120);
+      expect(scalar(db, 'PRAGMA integrity_check')).toBe('ok');
     });
   });
 

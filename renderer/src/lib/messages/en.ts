@@ -309,6 +309,7 @@ const en = {
     keptDialogs: 'Kept dialogs',
     hitsKeys: 'Enter opens the copy kept on this computer; arrow keys move.',
     hitsLabel: 'Dialogs kept on this computer',
+    inConversation: 'In the conversation',
     noHits: 'No kept dialog matches',
     searching: 'Searching…',
     lookups: 'Lookups',
