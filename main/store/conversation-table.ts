@@ -14,6 +14,7 @@ export class ConversationTable {
   readonly #sessions;
   readonly #beyond;
   readonly #delete;
+  readonly #keptMessages;
   readonly #messages: MessageIndex;
   /** Sessions whose transcript is kept per chat, the newest (snapshotsPerDialog). */
   readonly #sessionsKept: number;
@@ -30,6 +31,9 @@ export class ConversationTable {
     );
     this.#beyond = db.prepare('SELECT id FROM conversations WHERE account = ? AND chat_id = ? ORDER BY session_id DESC LIMIT -1 OFFSET ?');
     this.#delete = db.prepare('DELETE FROM conversations WHERE id = ?');
+    this.#keptMessages = db.prepare(
+      `SELECT json_extract(conversation, '$.messages') AS messages FROM conversations WHERE account = ? AND chat_id = ? AND session_id = ?`,
+    );
     this.#get = db.prepare('SELECT conversation FROM conversations WHERE account = ? AND chat_id = ? AND session_id = ?');
     this.#latest = db.prepare('SELECT conversation FROM conversations WHERE account = ? AND chat_id = ? ORDER BY session_id DESC LIMIT 1');
     // The dialog names only its current session; an earlier one asked for by
@@ -51,10 +55,16 @@ export class ConversationTable {
    * Call inside a write transaction.
    */
   put(account: string, conversation: Conversation): void {
+    // A dialog looked up again mostly brings the same messages: their index rows stay (a session of
+    // 500 messages costs tens of milliseconds to index, a comparison of their JSON well under one).
+    const kept = this.#keptMessages.get(account, conversation.chatId, conversation.sessionId) as { messages: string | null } | undefined;
+    const unchanged = kept?.messages === JSON.stringify(conversation.messages);
     const written = this.#put.get(account, conversation.chatId, conversation.sessionId, conversation.fetchedAt, JSON.stringify(conversation)) as { id: number } | undefined;
     if (written === undefined) return;
-    this.#messages.remove(written.id);
-    this.#messages.add(written.id, conversation);
+    if (!unchanged) {
+      this.#messages.remove(written.id);
+      this.#messages.add(written.id, conversation);
+    }
     for (const { id } of this.#beyond.all(account, conversation.chatId, this.#sessionsKept) as Array<{ id: number }>) this.#remove(id);
   }
 

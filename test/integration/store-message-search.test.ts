@@ -141,6 +141,19 @@ describe('searchDialogs: messages of the kept conversations', () => {
     expect(indexRows()).toBe(3);
   });
 
+  it('keeps a session looked up again with the same messages under its new time, its rows as they were', () => {
+    putDialog(1777, 'Green Guest');
+    store.putConversation(ACCOUNT, conversationOf(1777, 343, ['refund please', 'checking'], '2026-03-16T20:00:00.000Z'));
+    store.putConversation(ACCOUNT, conversationOf(1777, 343, ['refund please', 'checking'], '2026-03-16T22:00:00.000Z'));
+    expect(store.findConversation(ACCOUNT, 1777, 343)?.fetchedAt).toBe('2026-03-16T22:00:00.000Z');
+    expect(indexRows()).toBe(2);
+    expect(ids(store.searchDialogs('refund'))).toEqual([1777]);
+    // One word changed: the rows follow it.
+    store.putConversation(ACCOUNT, conversationOf(1777, 343, ['exchange please', 'checking'], '2026-03-16T23:00:00.000Z'));
+    expect(store.searchDialogs('refund')).toEqual([]);
+    expect(ids(store.searchDialogs('exchange'))).toEqual([1777]);
+  });
+
   it('marks the plain words of BB-code, on one line, cut around the match', () => {
     putDialog(1777, 'Green Guest');
     const long = `${'word '.repeat(40)}[b]webhook[/b]#BR#key [URL=https://example.com/x]the page[/URL] ${'tail '.repeat(40)}`;
