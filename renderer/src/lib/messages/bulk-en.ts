@@ -1,12 +1,9 @@
 // The bulk run view's English texts: the reference for its Russian twin. A
 // catalogue of its own, in the view's lazy chunk (the lookup field's offer
 // of a run is in en.ts, as the field is on the first screen).
+import { count, isolate, num } from './words-en';
 
-const numbers = new Intl.NumberFormat('en-GB');
-const num = (value: number): string => numbers.format(value);
-const count = (value: number, one: string, other: string): string => `${num(value)} ${value === 1 ? one : other}`;
-/** A file's name inside our words, marked for the page to isolate (see isolatedParts in lib/format.ts). */
-const isolate = (name: string): string => `\u2068${name}\u2069`;
+/** Identifiers a second, to a tenth. */
 const rate = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
 /** "about 3 s", "about 2 min": a rough time left. */

@@ -1,26 +1,10 @@
 // The bulk run view's Russian texts, typed by the English reference: a text
 // missing here fails the type check.
 import type { BulkMessages } from './bulk-en';
+import { count, isolate, num, plural } from './words-ru';
 
-const numbers = new Intl.NumberFormat('ru-RU');
-const num = (value: number): string => numbers.format(value);
-const rules = new Intl.PluralRules('ru-RU');
-/** A file's name inside our words, marked for the page to isolate (see isolatedParts in lib/format.ts). */
-const isolate = (name: string): string => `\u2068${name}\u2069`;
+/** Identifiers a second, to a tenth. */
 const rate = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
-
-function plural(value: number, one: string, few: string, many: string): string {
-  switch (rules.select(value)) {
-    case 'one':
-      return one;
-    case 'many':
-      return many;
-    default:
-      return few;
-  }
-}
-
-const count = (value: number, one: string, few: string, many: string): string => `${num(value)} ${plural(value, one, few, many)}`;
 
 function roughly(ms: number): string {
   const seconds = Math.max(1, Math.round(ms / 1000));

@@ -1,15 +1,11 @@
 // The conversation view's English texts: the reference for its Russian twin.
 // A catalogue of its own, in the view's lazy chunk, so the first screen's
 // script does not carry them (the card's status badge is in en.ts).
+import { count, isolate, num } from './words-en';
 
-const numbers = new Intl.NumberFormat('en-GB');
 const days = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
 /** "7 Dec", local time. */
 const day = (iso: string): string => days.format(Date.parse(iso));
-const num = (value: number): string => numbers.format(value);
-const count = (value: number, one: string, other: string): string => `${num(value)} ${value === 1 ? one : other}`;
-/** A name from Bitrix24 inside our words, marked for the page to isolate (see isolatedParts in lib/format.ts). */
-const isolate = (name: string): string => `\u2068${name}\u2069`;
 
 const conversationEn = {
   tab: 'Conversation',

@@ -1,26 +1,10 @@
 // The conversation view's Russian texts, typed by the English reference: a
 // text missing here fails the type check.
 import type { ConversationMessages } from './conversation-en';
+import { count, isolate, num } from './words-ru';
 
-const numbers = new Intl.NumberFormat('ru-RU');
 const days = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'short' });
 const day = (iso: string): string => days.format(Date.parse(iso));
-const num = (value: number): string => numbers.format(value);
-const rules = new Intl.PluralRules('ru-RU');
-const isolate = (name: string): string => `\u2068${name}\u2069`;
-
-function plural(value: number, one: string, few: string, many: string): string {
-  switch (rules.select(value)) {
-    case 'one':
-      return one;
-    case 'many':
-      return many;
-    default:
-      return few;
-  }
-}
-
-const count = (value: number, one: string, few: string, many: string): string => `${num(value)} ${plural(value, one, few, many)}`;
 
 const conversationRu: ConversationMessages = {
   tab: 'Переписка',

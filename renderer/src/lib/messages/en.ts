@@ -1,14 +1,9 @@
 // The renderer's English texts: the reference catalogue. Every other language
 // is typed by `Messages`, so a text missing there fails the type check.
 // Parameterised texts are functions; numbers go through Intl (en-GB).
+import { count, isolate, num } from './words-en';
 
-const numbers = new Intl.NumberFormat('en-GB');
-const num = (value: number): string => numbers.format(value);
-const count = (value: number, one: string, other: string): string => `${num(value)} ${value === 1 ? one : other}`;
 const seconds = (value: number): string => (value === 1 ? 'about a second' : `about ${num(value)} seconds`);
-
-/** A name from Bitrix24 inside our words, marked for the page to isolate (see isolatedParts in lib/format.ts). */
-const isolate = (name: string): string => `\u2068${name}\u2069`;
 
 const en = {
   common: {

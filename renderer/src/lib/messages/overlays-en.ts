@@ -2,9 +2,7 @@
 // sign-in, the command palette, the shortcut sheet): a catalogue of their own,
 // in their chunks, so the first screen's script does not carry them. The few
 // texts the always-loaded state modules say stay in en.ts.
-const numbers = new Intl.NumberFormat('en-GB');
-const num = (value: number): string => numbers.format(value);
-const count = (value: number, one: string, other: string): string => `${num(value)} ${value === 1 ? one : other}`;
+import { count, num } from './words-en';
 
 const overlaysEn = {
   settings: {

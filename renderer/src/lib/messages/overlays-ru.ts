@@ -1,26 +1,7 @@
 // The Russian texts of the dialogs and overlays that load on demand, typed by
 // the English reference: a text missing here fails the type check.
 import type { OverlayMessages } from './overlays-en';
-
-const numbers = new Intl.NumberFormat('ru-RU');
-const num = (value: number): string => numbers.format(value);
-const rules = new Intl.PluralRules('ru-RU');
-
-/** The form of a word for a count: 1 чат, 2 чата, 5 чатов (and 1,5 чата). */
-function plural(value: number, one: string, few: string, many: string): string {
-  switch (rules.select(value)) {
-    case 'one':
-      return one;
-    case 'few':
-      return few;
-    case 'many':
-      return many;
-    default:
-      return few;
-  }
-}
-
-const count = (value: number, one: string, few: string, many: string): string => `${num(value)} ${plural(value, one, few, many)}`;
+import { count, num } from './words-ru';
 
 const overlaysRu: OverlayMessages = {
   settings: {

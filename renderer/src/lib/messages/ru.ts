@@ -2,28 +2,8 @@
 // here fails the type check. Loaded as a chunk of its own, only when Russian
 // is the language in use. Plural forms by Intl.PluralRules (one/few/many).
 import type { Messages } from './en';
+import { count, isolate, num, plural } from './words-ru';
 
-const numbers = new Intl.NumberFormat('ru-RU');
-const num = (value: number): string => numbers.format(value);
-const rules = new Intl.PluralRules('ru-RU');
-/** A name from Bitrix24 inside our words, marked for the page to isolate (see isolatedParts in lib/format.ts). */
-const isolate = (name: string): string => `\u2068${name}\u2069`;
-
-/** The form of a word for a count: 1 чат, 2 чата, 5 чатов (and 1,5 чата). */
-function plural(value: number, one: string, few: string, many: string): string {
-  switch (rules.select(value)) {
-    case 'one':
-      return one;
-    case 'few':
-      return few;
-    case 'many':
-      return many;
-    default:
-      return few;
-  }
-}
-
-const count = (value: number, one: string, few: string, many: string): string => `${num(value)} ${plural(value, one, few, many)}`;
 const seconds = (value: number): string => (value === 1 ? 'примерно секунду' : `примерно ${count(value, 'секунду', 'секунды', 'секунд')}`);
 
 const ru: Messages = {
