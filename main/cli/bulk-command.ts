@@ -8,12 +8,12 @@ import { BulkRuns } from '../api/bulk-runs';
 import { LineCache } from '../api/line-cache';
 import { describeCause } from '../core/app-log';
 import type { BulkRunResult } from '../core/bulk-types';
-import { errorEnvelope, toEnvelope } from '../core/error-codes';
+import { toEnvelope } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import type { LookupOptions, Streams } from './cli-options';
 import { formatBulkCsv, formatBulkTable } from './format-bulk';
 import { formatError } from './format-human';
-import { openCliLog, openClient } from './lookup-command';
+import { openCliLog, openClientOrSay } from './lookup-command';
 import { tryOpenStore } from './open-store';
 import { usage, UsageError } from './usage';
 
@@ -54,18 +54,8 @@ export async function runBulkLookup(options: LookupOptions, { out, err, input }:
     err.write(`${error.message}\n\n${usage()}\n`);
     return 2;
   }
-  let connection: Awaited<ReturnType<typeof openClient>>;
-  try {
-    connection = await openClient(options);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      err.write(`${error.message}\n\n${usage()}\n`);
-      return 2;
-    }
-    const envelope = toEnvelope(error);
-    err.write(`${formatError(null, envelope)}\n`);
-    return envelope.code === 'INVALID_WEBHOOK_URL' ? 2 : 1;
-  }
+  const connection = await openClientOrSay(options, err);
+  if (typeof connection === 'number') return connection;
   const { store } = options.history ? tryOpenStore(options.dataDir, err) : { store: null };
   const log = await openCliLog(options, err);
   const runs = new BulkRuns({
@@ -87,7 +77,7 @@ export async function runBulkLookup(options: LookupOptions, { out, err, input }:
   } catch (error) {
     const envelope = toEnvelope(error);
     if (envelope.code === 'INTERNAL') log.error('internal-error', { cause: describeCause(error) });
-    err.write(`${formatError(null, envelope.code === 'INTERNAL' ? errorEnvelope('INTERNAL') : envelope)}\n`);
+    err.write(`${formatError(null, envelope)}\n`);
     return 1;
   } finally {
     connection.client.close();

@@ -3,7 +3,7 @@ import type { HistoryEntry } from '../store/index';
 import { toEnvelope } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import { formatError, formatMilliseconds, humanDate, printable } from './format-human';
-import { portalKeyOf, portalNamer } from './open-accounts';
+import { chosenPortal, portalNamer } from './open-accounts';
 import { openStoreForCli } from './open-store';
 import type { HistoryOptions, Streams } from './cli-options';
 
@@ -21,13 +21,10 @@ export async function runHistory(options: HistoryOptions, { out, err }: Streams)
   const store = openStoreForCli(options.dataDir, err);
   if (!store) return 1;
   try {
-    const portal = options.account === null ? null : portalKeyOf(options.dataDir, options.account, store);
-    if (portal !== null && !portal.ok) {
-      // A name that is no portal of this data folder is a usage error, not "nothing recorded".
-      err.write(`${formatError(null, portal.refused)}\n`);
-      return 2;
-    }
-    const entries = store.listHistory({ limit: options.limit, ...(portal ? { account: portal.key } : {}) });
+    // A name that is no portal of this data folder is a usage error, not "nothing recorded".
+    const portal = chosenPortal(options.dataDir, options.account, store, err);
+    if (portal === undefined) return 2;
+    const entries = store.listHistory({ limit: options.limit, ...(portal ? { account: portal } : {}) });
     if (options.json) out.write(`${JSON.stringify(entries, null, 2)}\n`);
     else if (entries.length === 0) out.write(`${messages().cli.history.empty}\n`);
     else {

@@ -25,7 +25,13 @@ function toJson(outcome: Outcome): unknown {
   return { input: outcome.input, ok: true, ...result };
 }
 
-export async function openClient(options: LookupOptions): Promise<{ client: PortalClient; demo: Emulator | null }> {
+export interface Connection {
+  client: PortalClient;
+  /** The demo portal started for this run, to stop at its end. */
+  demo: Emulator | null;
+}
+
+export async function openClient(options: Pick<LookupOptions, 'demo' | 'webhook' | 'account' | 'dataDir' | 'timeoutMs' | 'maxAnswerBytes'>): Promise<Connection> {
   if (options.demo) {
     const { startEmulator } = await import('../emulator/index');
     const demo = await startEmulator({ recordRequests: false });
@@ -54,7 +60,7 @@ export async function openClient(options: LookupOptions): Promise<{ client: Port
  * lines, and each lookup's outcome, also go to stderr. A log that cannot be
  * opened costs nothing but itself.
  */
-export async function openCliLog(options: LookupOptions, err: NodeJS.WritableStream): Promise<AppLog> {
+export async function openCliLog(options: Pick<LookupOptions, 'webhook' | 'dataDir' | 'verbose'>, err: NodeJS.WritableStream): Promise<AppLog> {
   const secrets = (): string[] => {
     const given = options.webhook === null ? [] : [parseWebhookUrl(options.webhook).key];
     try {
@@ -67,10 +73,10 @@ export async function openCliLog(options: LookupOptions, err: NodeJS.WritableStr
   return openFileLog({ file: logFileOf(options.dataDir, 'cli'), secrets, ...(options.verbose ? { echo: err } : {}) }).catch(() => NO_LOG);
 }
 
-export async function runLookup(options: LookupOptions, { out, err }: Streams): Promise<number> {
-  let connection: { client: PortalClient; demo: Emulator | null };
+/** The portal's client, or the exit status after saying on `err` why there is none. */
+export async function openClientOrSay(options: Parameters<typeof openClient>[0], err: NodeJS.WritableStream): Promise<Connection | number> {
   try {
-    connection = await openClient(options);
+    return await openClient(options);
   } catch (error) {
     if (error instanceof UsageError) {
       err.write(`${error.message}\n\n${usage()}\n`);
@@ -81,6 +87,11 @@ export async function runLookup(options: LookupOptions, { out, err }: Streams): 
     // A malformed --webhook is a usage error; a demo that cannot start is not.
     return envelope.code === 'INVALID_WEBHOOK_URL' ? 2 : 1;
   }
+}
+
+export async function runLookup(options: LookupOptions, { out, err }: Streams): Promise<number> {
+  const connection = await openClientOrSay(options, err);
+  if (typeof connection === 'number') return connection;
   // A store that cannot be opened (locked, full, not ours to open) costs no
   // lookup: each result then carries the warning, printed below.
   const { store, failure } = options.history ? tryOpenStore(options.dataDir, err) : { store: null, failure: null };

@@ -7,6 +7,7 @@ import { openFileStore } from '../api/file-store';
 import { errorEnvelope, type MainErrorEnvelope } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import type { InspectorStore } from '../store/index';
+import { formatError } from './format-human';
 
 export function openAccounts(dataDir: string): AccountStore {
   return new AccountStore(openFileStore(dataDir), keyFileCipher(dataDir));
@@ -67,6 +68,24 @@ export function portalKeyOf(dataDir: string, account: string, store: Pick<Inspec
       action: says.action,
     }),
   };
+}
+
+/**
+ * The portal `--account` names for a command that reads the store: its key,
+ * or null for every portal when none was named; undefined once a name that is
+ * no portal of this data folder has been refused on `err` (a usage error, 2).
+ */
+export function chosenPortal(
+  dataDir: string,
+  account: string | null,
+  store: Pick<InspectorStore, 'listHistory' | 'cachedAccounts'>,
+  err: NodeJS.WritableStream,
+): string | null | undefined {
+  if (account === null) return null;
+  const portal = portalKeyOf(dataDir, account, store);
+  if (portal.ok) return portal.key;
+  err.write(`${formatError(null, portal.refused)}\n`);
+  return undefined;
 }
 
 /**

@@ -4,7 +4,7 @@ import { SNIPPET_MATCH_END, SNIPPET_MATCH_START, type DialogSearchHit } from '..
 import { toEnvelope } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import { formatError, humanDate, printable } from './format-human';
-import { portalKeyOf, portalNamer } from './open-accounts';
+import { chosenPortal, portalNamer } from './open-accounts';
 import { openStoreForCli } from './open-store';
 import type { SearchOptions, Streams } from './cli-options';
 
@@ -25,12 +25,9 @@ export async function runSearch(options: SearchOptions, { out, err }: Streams): 
   const store = openStoreForCli(options.dataDir, err);
   if (!store) return 1;
   try {
-    const portal = options.account === null ? null : portalKeyOf(options.dataDir, options.account, store);
-    if (portal !== null && !portal.ok) {
-      err.write(`${formatError(null, portal.refused)}\n`);
-      return 2;
-    }
-    const hits = store.searchDialogs(options.text, { limit: options.limit, ...(portal ? { account: portal.key } : {}) });
+    const portal = chosenPortal(options.dataDir, options.account, store, err);
+    if (portal === undefined) return 2;
+    const hits = store.searchDialogs(options.text, { limit: options.limit, ...(portal ? { account: portal } : {}) });
     if (options.json) {
       out.write(`${JSON.stringify(hits.map((hit) => ({ ...hit, snippet: readableSnippet(hit.snippet) })), null, 2)}\n`);
     } else if (hits.length === 0) {

@@ -10,7 +10,7 @@ import { userIdsIn } from '../core/user-names';
 import type { InspectorStore } from '../store/index';
 import { messages } from '../core/messages/index';
 import { formatError, formatLookup } from './format-human';
-import { portalKeyOf } from './open-accounts';
+import { chosenPortal } from './open-accounts';
 import { openStoreForCli } from './open-store';
 import type { ShowOptions, Streams } from './cli-options';
 
@@ -34,15 +34,12 @@ export async function runShow(options: ShowOptions, { out, err }: Streams): Prom
   const outcomes: unknown[] = [];
   let failed = false;
   try {
-    const portal = options.account === null ? null : portalKeyOf(options.dataDir, options.account, store);
-    if (portal !== null && !portal.ok) {
-      // A name that is no portal of this data folder is a usage error, not "no copy kept".
-      err.write(`${formatError(null, portal.refused)}\n`);
-      return 2;
-    }
+    // A name that is no portal of this data folder is a usage error, not "no copy kept".
+    const portal = chosenPortal(options.dataDir, options.account, store, err);
+    if (portal === undefined) return 2;
     for (const input of options.ids) {
       try {
-        const result = showOne(store, options, portal?.key ?? null, input);
+        const result = showOne(store, options, portal, input);
         const { sections: _sections, ...rest } = result;
         outcomes.push({ input, ok: true, ...rest });
         if (!options.json) out.write(`${outcomes.length > 1 ? '\n' : ''}${formatLookup(result)}\n`);

@@ -14,10 +14,9 @@ import { sessionIdOf, type InspectorStore } from '../store/index';
 import type { Streams, TranscriptOptions } from './cli-options';
 import { formatError } from './format-human';
 import { formatTranscriptMarkdown, formatTranscriptText } from './format-transcript';
-import { openCliLog, openClient } from './lookup-command';
-import { portalKeyOf } from './open-accounts';
+import { openCliLog, openClientOrSay, type Connection } from './lookup-command';
+import { chosenPortal } from './open-accounts';
 import { openStoreForCli, tryOpenStore } from './open-store';
-import { usage, UsageError } from './usage';
 
 interface Found {
   conversation: Conversation;
@@ -57,10 +56,9 @@ function fromStore(store: InspectorStore, options: TranscriptOptions, portal: st
   throw inspectorError('NOT_CACHED', { message: messages().cli.transcript.notKept(options.session === null ? options.id : String(options.session)) });
 }
 
-async function fromPortal(options: TranscriptOptions, err: NodeJS.WritableStream): Promise<Found> {
-  const connection = await openClient({ ...options, command: 'lookup', ids: [options.id], json: false, from: null, format: null });
+async function fromPortal(connection: Connection, options: TranscriptOptions, err: NodeJS.WritableStream): Promise<Found> {
   const { store, failure } = options.history ? tryOpenStore(options.dataDir, err) : { store: null, failure: null };
-  const log = await openCliLog({ ...options, command: 'lookup', ids: [options.id], json: false, from: null, format: null }, err);
+  const log = await openCliLog(options, err);
   const lookups = new LookupService(
     async () => {
       if (failure !== null) throw failure;
@@ -92,23 +90,18 @@ export async function runTranscript(options: TranscriptOptions, { out, err }: St
       const store = openStoreForCli(options.dataDir, err);
       if (!store) return 1;
       try {
-        const portal = options.account === null ? null : portalKeyOf(options.dataDir, options.account, store);
-        if (portal !== null && !portal.ok) {
-          err.write(`${formatError(null, portal.refused)}\n`);
-          return 2;
-        }
-        found = fromStore(store, options, portal?.key ?? null);
+        const portal = chosenPortal(options.dataDir, options.account, store, err);
+        if (portal === undefined) return 2;
+        found = fromStore(store, options, portal);
       } finally {
         store.close();
       }
     } else {
-      found = await fromPortal(options, err);
+      const connection = await openClientOrSay(options, err);
+      if (typeof connection === 'number') return connection;
+      found = await fromPortal(connection, options, err);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      err.write(`${error.message}\n\n${usage()}\n`);
-      return 2;
-    }
     err.write(`${formatError(options.id, toEnvelope(error))}\n`);
     return 1;
   }
