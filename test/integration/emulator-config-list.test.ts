@@ -2,61 +2,18 @@
 // demo dialogs are on, with their KPI thresholds and queues, PARAMS
 // (select/filter/order/limit/offset) and OPTIONS (QUEUE, CONFIG_QUEUE,
 // CHECK_PERMISSION), INVALID_FORMAT, and batch (https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-config-list-get.html).
-import { describe, it, expect, afterEach } from 'vitest';
-import { request } from 'node:https';
+import { describe, it, expect } from 'vitest';
 import {
   DEMO_WEBHOOK,
   demoDataset,
-  startEmulator,
   type Emulator,
-  type EmulatorOptions,
   type EmulatorWebhook,
 } from '../../main/emulator/index';
+import { callEmulator, startedEmulators, type Reply } from '../support/emulator-call';
 
-interface Reply {
-  status: number;
-  text: string;
-  json: any;
-}
-
-const running: Emulator[] = [];
-
-async function start(options: EmulatorOptions = {}): Promise<Emulator> {
-  const emulator = await startEmulator({ rateLimit: false, ...options });
-  running.push(emulator);
-  return emulator;
-}
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((e) => e.close()));
-});
-
-function call(
-  emulator: Emulator,
-  method: string,
-  params: Record<string, unknown>,
-  options: { webhook?: EmulatorWebhook; form?: string } = {},
-): Promise<Reply> {
-  const body = options.form ?? JSON.stringify(params);
-  const type = options.form === undefined ? 'application/json' : 'application/x-www-form-urlencoded';
-  return new Promise((resolve, reject) => {
-    const req = request(
-      emulator.webhookUrl(options.webhook) + method,
-      { method: 'POST', ca: emulator.certificate, agent: false, headers: { 'content-type': type } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', reject);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, text, json: JSON.parse(text) });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const start = startedEmulators({ rateLimit: false });
+const call = callEmulator;
+const FORM = 'application/x-www-form-urlencoded';
 
 const lines = (emulator: Emulator, params: Record<string, unknown>, webhook?: EmulatorWebhook): Promise<Reply> =>
   call(emulator, 'imopenlines.config.list.get', params, webhook ? { webhook } : {});
@@ -205,11 +162,11 @@ describe('config.list.get: PARAMS and OPTIONS', () => {
       expect(reply.status, part).toBe(400);
       expect(reply.json).toEqual({ error: 'INVALID_FORMAT', error_description: `A wrong format for the PARAMS field '${part}' is passed` });
     }
-    const form = await call(emulator, 'imopenlines.config.list.get', {}, { form: 'PARAMS[filter]=ID' });
+    const form = await call(emulator, 'imopenlines.config.list.get', {}, { body: 'PARAMS[filter]=ID', contentType: FORM });
     expect(form.json.error).toBe('INVALID_FORMAT');
     // PARAMS that is not an array at all is ignored, as `!empty && is_array` does.
     expect(ids(await lines(emulator, { PARAMS: 'select=ID' }))).toHaveLength(10);
-    const formSelect = await call(emulator, 'imopenlines.config.list.get', {}, { form: 'PARAMS[select][]=ID&PARAMS[filter][ID]=22' });
+    const formSelect = await call(emulator, 'imopenlines.config.list.get', {}, { body: 'PARAMS[select][]=ID&PARAMS[filter][ID]=22', contentType: FORM });
     expect(formSelect.json.result).toEqual([{ ID: '22' }]);
   });
 

@@ -3,57 +3,20 @@
 // by id and sent newest first, PHP's [] for empty maps, BB-code texts, system
 // messages and ratings, the documented errors, batch, and a session of 5,000
 // messages in one answer (https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-history-get.html, and batch: https://apidocs.bitrix24.com/settings/how-to-call-rest-api/batch.html).
-import { describe, it, expect, afterEach } from 'vitest';
-import { request } from 'node:https';
+import { describe, it, expect } from 'vitest';
 import {
   DEMO_IDS,
   DEMO_SESSION_IDS,
   DEMO_WEBHOOK,
   demoDataset,
-  startEmulator,
   type Emulator,
-  type EmulatorOptions,
   type EmulatorWebhook,
 } from '../../main/emulator/index';
+import { callEmulator, startedEmulators, type Reply } from '../support/emulator-call';
 
-interface Reply {
-  status: number;
-  text: string;
-  json: any;
-}
-
-const running: Emulator[] = [];
-
-async function start(options: EmulatorOptions = {}): Promise<Emulator> {
-  const emulator = await startEmulator({ rateLimit: false, ...options });
-  running.push(emulator);
-  return emulator;
-}
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((e) => e.close()));
-});
-
-function call(emulator: Emulator, method: string, params: Record<string, unknown>, webhook?: EmulatorWebhook): Promise<Reply> {
-  const body = JSON.stringify(params);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      emulator.webhookUrl(webhook) + method,
-      { method: 'POST', ca: emulator.certificate, agent: false, headers: { 'content-type': 'application/json' } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', reject);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, text, json: JSON.parse(text) });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const start = startedEmulators({ rateLimit: false });
+const call = (emulator: Emulator, method: string, params: Record<string, unknown>, webhook?: EmulatorWebhook): Promise<Reply> =>
+  callEmulator(emulator, method, params, webhook ? { webhook } : {});
 
 const history = (emulator: Emulator, params: Record<string, unknown>, webhook?: EmulatorWebhook): Promise<Reply> =>
   call(emulator, 'imopenlines.session.history.get', params, webhook);

@@ -1,8 +1,7 @@
 // The emulator over real HTTPS: every answer here went through TLS, the HTTP
 // parser and the emulator's own URL/auth/limit pipeline.
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { request } from 'node:https';
-import type { IncomingHttpHeaders } from 'node:http';
 import {
   DEMO_CONNECTORS,
   DEMO_IDS,
@@ -10,83 +9,14 @@ import {
   demoDataset,
   startEmulator,
   type Emulator,
-  type EmulatorOptions,
   type EmulatorWebhook,
 } from '../../main/emulator/index';
 import documented from '../../main/emulator/data/documented-chat-1777.json' with { type: 'json' };
+import { callEmulator, startedEmulators, type CallOptions, type Reply } from '../support/emulator-call';
 import accessErrorFixture from '../fixtures/imopenlines.dialog.get.ACCESS_ERROR.json' with { type: 'json' };
 
-interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  text: string;
-  json: any;
-}
-
-interface CallOptions {
-  webhook?: EmulatorWebhook;
-  /** Raw body; default: JSON of params. */
-  body?: string;
-  contentType?: string;
-  httpMethod?: 'GET' | 'POST';
-  /** Path after the webhook URL; default: the method. */
-  path?: string;
-  /** Full URL, overriding everything. */
-  url?: string;
-  timeoutMs?: number;
-}
-
-const running: Emulator[] = [];
-
-async function start(options?: EmulatorOptions): Promise<Emulator> {
-  const emulator = await startEmulator(options);
-  running.push(emulator);
-  return emulator;
-}
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((e) => e.close()));
-});
-
-function call(
-  emulator: Emulator,
-  method: string,
-  params: Record<string, unknown> = {},
-  options: CallOptions = {},
-): Promise<Reply> {
-  const url = options.url ?? emulator.webhookUrl(options.webhook) + (options.path ?? method);
-  const body = options.body ?? (options.httpMethod === 'GET' ? '' : JSON.stringify(params));
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: options.httpMethod ?? 'POST',
-        ca: emulator.certificate,
-        agent: false,
-        headers: body === '' ? {} : { 'content-type': options.contentType ?? 'application/json' },
-        ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', reject);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = undefined;
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-        });
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('client timeout')));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const start = startedEmulators();
+const call = callEmulator;
 
 const dialogGet = (emulator: Emulator, params: Record<string, unknown>, options?: CallOptions): Promise<Reply> =>
   call(emulator, 'imopenlines.dialog.get', params, options);
