@@ -176,7 +176,8 @@ export class LookupService {
         : await lookupQuery(client, query, started, options);
     } catch (error) {
       const envelope = toEnvelope(error);
-      const cached = FALLBACK_CODES.has(envelope.code) ? safely((store) => store.findDialog(account, query)) : null;
+      // The copy read before asking is the one to stand in.
+      const cached = FALLBACK_CODES.has(envelope.code) ? previous : null;
       if (!cached) {
         record(shownCode(envelope), 'network', null);
         throw error;
