@@ -10,7 +10,7 @@
 // removed its type imports, so only its runtime imports are seen.
 
 /** Main's modules the page may load, through the IPC contract's re-exports: plain data that imports nothing. */
-const PAGE_SAFE_MAIN = ['^main/core/setting-limits\\.ts$', '^main/core/error-envelope\\.ts$', '^main/core/portal-host\\.ts$', '^main/core/list-pieces\\.ts$', '^main/core/csv\\.ts$', '^main/core/bbcode\\.ts$'];
+const PAGE_SAFE_MAIN = ['^main/core/setting-limits\\.ts$', '^main/core/error-envelope\\.ts$', '^main/core/portal-host\\.ts$', '^main/core/list-pieces\\.ts$', '^main/core/csv\\.ts$', '^main/core/bbcode\\.ts$', '^main/core/portal-links\\.ts$'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

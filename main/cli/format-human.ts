@@ -9,6 +9,7 @@ import { errorEnvelope, type ErrorCode, type MainErrorEnvelope } from '../core/e
 import { shownCode } from '../core/error-envelope';
 import { localeOf } from '../core/i18n';
 import { messages } from '../core/messages/index';
+import { dialogUrl } from '../core/portal-links';
 
 // C0 and C1 controls (newlines and ESC included), DEL, and the bidi overrides that can reorder what is shown.
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
@@ -95,6 +96,9 @@ export function formatLookup(result: LookupResult): string {
   } else {
     lines.push(`  ${printable(says.lookedUp(query.label, portal.host, portal.demo, formatMilliseconds(result.elapsedMs)))}`);
   }
+  // The demo portal has no pages to open.
+  const page = portal.demo ? null : dialogUrl(portal.origin, String(result.dialog.id));
+  if (page) lines.push(`  ${printable(says.openInBitrix(page))}`);
   if (result.changes) {
     if (result.changes.fields.length === 0) lines.push(`  ${says.noChanges(humanDate(result.changes.since))}`);
     else {

@@ -51,6 +51,11 @@ test('a pasted dialog id is recognised, looked up and decoded', async ({ inspect
   await expect.poll(() => harness.opened).toEqual([`${harness.emulator.origin}/crm/lead/details/1209/`]);
   await inspector.row('entity_data_2.LEAD').getByRole('button', { name: /1209/ }).click();
   await expect.poll(() => harness.opened.length).toBe(2);
+  // So do the dialog itself and its operator's profile.
+  await card.getByRole('button', { name: 'Open in Bitrix24' }).click();
+  await expect.poll(() => harness.opened[2]).toBe(`${harness.emulator.origin}/online/?IM_DIALOG=chat1777`);
+  await card.getByRole('button', { name: /\(user 27\)/ }).click();
+  await expect.poll(() => harness.opened[3]).toBe(`${harness.emulator.origin}/company/personal/user/27/`);
   expect(page.url()).toBe(`${inspector.origin}/`);
 
   await inspector.screenshot('decoded');

@@ -272,12 +272,14 @@ describe('a kept copy reads as one (7)', () => {
     emulator.injectFault({ kind: 'html', status: 502 });
     const offline = await run(['lookup', '1777', '--webhook', emulator.webhookUrl(), '--data-dir', dataDir]);
     expect(offline.code).toBe(0);
-    const [, kept, blank] = offline.stdout.split('\n');
+    const [, kept, page, blank] = offline.stdout.split('\n');
     expect(kept).toMatch(
       new RegExp(
         `^  OFFLINE: copy kept on this computer from ${ENGLISH_DATE.source}, found as Chat id 1777 on ${host().replace(/\./g, '\\.')}, because the portal could not be reached: Not a Bitrix24 answer \\[NOT_BITRIX_JSON\\]\\.$`,
       ),
     );
+    // The dialog's own page on the portal, for when it answers again.
+    expect(page).toBe(`  open in Bitrix24: ${emulator.origin}/online/?IM_DIALOG=chat1777`);
     expect(blank).toBe('');
     expect(offline.stdout.split('Not a Bitrix24 answer')).toHaveLength(2);
     expect(offline.stdout).not.toMatch(/ in [\d.,]+ ms/);

@@ -69,3 +69,15 @@ test("the conversation's state joins the badges, after a block and before the re
   const failed = { ...resultWith(''), conversation: { ok: false as const, error: { code: 'ACCESS_DENIED', title: 't', message: 'm', action: 'a', retryable: false } } };
   expect(summarise(failed as LookupResult).badges).toEqual([]);
 });
+
+test("the card links the dialog and its operator to their own portal, and nothing on the demo portal", async () => {
+  const { summarise } = await summariser();
+  const dialog = { ...resultWith(`Y|LEAD|1209|N|N|343|${STARTED_AT}|0|0|0`).dialog, owner: '27' };
+  const result = { ...resultWith(''), dialog };
+  expect(summarise(result).links).toEqual({
+    dialog: 'https://example.bitrix24.com/online/?IM_DIALOG=chat2009',
+    operator: 'https://example.bitrix24.com/company/personal/user/27/',
+  });
+  expect(summarise({ ...result, dialog: { ...dialog, owner: '0' } }).links.operator).toBeNull();
+  expect(summarise({ ...result, portal: { ...PORTAL, demo: true } }).links).toEqual({ dialog: null, operator: null });
+});

@@ -1,5 +1,6 @@
 // The header card's facts, taken from the decoded dialog and the raw answer.
 import type { ConversationStatus, LookupResult } from '../../../preload/api-contract';
+import { dialogUrl, userProfileUrl } from '../../../main/core/portal-links';
 import { formatShortDate } from './format';
 import { i18n } from './i18n.svelte';
 
@@ -37,6 +38,8 @@ export interface DialogSummary {
   badges: SummaryBadge[];
   /** null = the dialog is not bound to CRM. */
   crm: SummaryCrm | null;
+  /** The dialog and its operator on their portal; null for the demo portal, which has no pages. */
+  links: { dialog: string | null; operator: string | null };
 }
 
 function asString(value: unknown): string | null {
@@ -104,5 +107,15 @@ export function summarise(result: LookupResult): DialogSummary {
     sessionStart: session?.sessionStart ?? null,
     badges: badgesOf(result),
     crm,
+    links: linksOf(result, ownerId),
+  };
+}
+
+function linksOf(result: LookupResult, ownerId: string | null): DialogSummary['links'] {
+  if (result.portal.demo) return { dialog: null, operator: null };
+  const chatId = result.dialog['id'];
+  return {
+    dialog: typeof chatId === 'number' || typeof chatId === 'string' ? dialogUrl(result.portal.origin, chatId) : null,
+    operator: ownerId ? userProfileUrl(result.portal.origin, ownerId) : null,
   };
 }

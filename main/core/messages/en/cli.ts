@@ -165,6 +165,7 @@ export const cli = {
   },
   lookup: {
     /** Under the dialog's name: how and where it was looked up; `ms` is already formatted. */
+    openInBitrix: (url: string) => `open in Bitrix24: ${url}`,
     lookedUp: (query: string, host: string, demo: boolean, ms: string) =>
       `looked up as ${query} on ${host}${demo ? ' (demo portal)' : ''} in ${ms} ms`,
     noChanges: (since: string) => `No changes since the previous lookup (${since})`,

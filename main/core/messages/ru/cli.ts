@@ -161,6 +161,7 @@ export const cli: Messages['cli'] = {
     noneCurrent: 'Ни одна сохранённая учётная запись не выбрана текущей: выберите её командой openlines-inspector accounts use NAME.',
   },
   lookup: {
+    openInBitrix: (url) => `открыть в Битрикс24: ${url}`,
     lookedUp: (query, host, demo, ms) => `запрошен как ${query} на ${host}${demo ? ' (демо-портал)' : ''} за ${ms} мс`,
     noChanges: (since) => `Без изменений с прошлого запроса (${since})`,
     changedSince: (since) => `Изменилось с прошлого запроса (${since}):`,

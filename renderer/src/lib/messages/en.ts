@@ -204,6 +204,9 @@ const en = {
   summary: {
     demoHost: 'the demo portal',
     copyDialogId: 'Copy dialog id',
+    openInBitrix: 'Open in Bitrix24',
+    openInBitrixTitle: (url: string) => `Opens the dialog in your browser: ${url}`,
+    openProfile: (url: string) => `Open the operator's profile in your browser: ${url}`,
     lookedUpBy: (label: string, host: string) => `Looked up by ${label.replace(/^./, (c) => c.toLowerCase())} on ${host}`,
     channel: 'Channel',
     line: 'Line',

@@ -203,6 +203,9 @@ const ru: Messages = {
   summary: {
     demoHost: 'демо-портал',
     copyDialogId: 'Скопировать ID диалога',
+    openInBitrix: 'Открыть в Битрикс24',
+    openInBitrixTitle: (url: string) => `Откроет диалог в браузере: ${url}`,
+    openProfile: (url: string) => `Открыть профиль оператора в браузере: ${url}`,
     lookedUpBy: (label, host) => `Найден по: ${label} · ${host}`,
     channel: 'Канал',
     line: 'Линия',
