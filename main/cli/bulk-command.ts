@@ -11,7 +11,8 @@ import type { BulkRunResult } from '../core/bulk-types';
 import { toEnvelope } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import type { LookupOptions, Streams } from './cli-options';
-import { formatBulkCsv, formatBulkTable } from './format-bulk';
+import { bulkCsv, bulkJson } from '../export/bulk-file';
+import { formatBulkTable } from './format-bulk';
 import { formatError } from './format-human';
 import { openCliLog, openClientOrSay } from './lookup-command';
 import { tryOpenStore } from './open-store';
@@ -84,8 +85,8 @@ export async function runBulkLookup(options: LookupOptions, { out, err, input }:
     store?.close();
     await connection.demo?.close();
   }
-  if (options.format === 'json') out.write(`${JSON.stringify(result, null, 2)}\n`);
-  else if (options.format === 'csv') out.write(`${formatBulkCsv(result.rows)}\r\n`);
+  if (options.format === 'json') out.write(`${bulkJson(result)}\n`);
+  else if (options.format === 'csv') out.write(`${bulkCsv(result.rows)}\r\n`);
   else out.write(`${formatBulkTable(result.rows)}\n`);
   const allFound = result.found === result.rows.length;
   // Quiet when all went well, as Unix tools are; the tally says what did not, or with --verbose.

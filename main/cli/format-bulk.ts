@@ -1,8 +1,7 @@
-// lookup --format: a bulk run's rows as a terminal table (columns that fit
-// the widest value, portal text made printable), as CSV (RFC 4180, raw values
-// for other tools) or as JSON.
+// lookup --format table: a bulk run's rows as a terminal table (columns that
+// fit the widest value, portal text made printable). CSV and JSON are the
+// files the window saves too (main/export/bulk-file.ts).
 import type { BulkRow } from '../core/bulk-types';
-import { csvField } from '../core/csv';
 import { messages } from '../core/messages/index';
 import { displayWidth, humanDate, printable } from './format-human';
 
@@ -70,60 +69,4 @@ export function formatBulkTable(rows: readonly BulkRow[]): string {
         .trimEnd(),
     )
     .join('\n');
-}
-
-const CSV_COLUMNS = [
-  'input',
-  'outcome',
-  'chat_id',
-  'dialog_id',
-  'name',
-  'channel',
-  'line_id',
-  'line_name',
-  'operator_id',
-  'operator_name',
-  'client_user_id',
-  'crm',
-  'session_id',
-  'session_start',
-  'pinned',
-  'silent',
-  'blocked',
-  'error_code',
-  'error',
-] as const;
-
-/**
- * One record per row, raw values (ISO dates, ids apart from names) and English
- * column names, after a UTF-8 byte order mark so that spreadsheets read Cyrillic and Arabic.
- */
-export function formatBulkCsv(rows: readonly BulkRow[]): string {
-  const records = rows.map((row) => {
-    const d = row.dialog;
-    return [
-      row.input,
-      row.outcome,
-      d?.chatId ?? null,
-      d?.dialogId ?? null,
-      d?.name ?? null,
-      d?.channel ?? null,
-      d?.lineId ?? null,
-      d?.lineName ?? null,
-      d?.operatorId ?? null,
-      d?.operatorName ?? null,
-      d?.clientUserId ?? null,
-      d?.crm ?? null,
-      d?.sessionId ?? null,
-      d?.sessionStart ?? null,
-      d ? d.pinned : null,
-      d ? d.silent : null,
-      d ? d.blocked : null,
-      row.error ? (row.error.portalCode ?? row.error.code) : null,
-      row.error ? row.error.title : null,
-    ]
-      .map(csvField)
-      .join(',');
-  });
-  return `\uFEFF${[CSV_COLUMNS.join(','), ...records].join('\r\n')}`;
 }

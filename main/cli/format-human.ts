@@ -9,34 +9,10 @@ import { errorEnvelope, type ErrorCode, type MainErrorEnvelope } from '../core/e
 import { shownCode } from '../core/error-envelope';
 import { localeOf } from '../core/i18n';
 import { messages } from '../core/messages/index';
+import { humanDate, printable } from '../core/plain-text';
 import { dialogUrl } from '../core/portal-links';
 
-// C0 and C1 controls (newlines and ESC included), DEL, and the bidi overrides that can reorder what is shown.
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Text from the portal, safe to write to a terminal: controls become visible \uXXXX escapes. */
-export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/**
- * A moment as the CLI writes it, in every command: the language's conventions,
- * the machine's time zone and its offset ("7 Dec 2026, 14:03:25 GMT+1",
- * "7 дек. 2026 г., 14:03:25 GMT+1"). Text that is not a date stays as it is.
- */
-export function humanDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(localeOf(), {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZoneName: 'shortOffset',
-  }).format(date);
-}
+export { humanDate, printable } from '../core/plain-text';
 
 /** A date field's value: the human date, then the portal's own text beside it (not around it). */
 function dateValue(value: string): string {
@@ -72,6 +48,18 @@ function rowValue(row: FieldRow): string {
   if (row.kind === 'number' && SECONDS_PATHS.has(row.path)) return messages().cli.lookup.seconds(printable(row.value));
   if (row.kind === 'link' && row.href) return `${row.value}  ${row.href}`;
   return row.value === '' ? messages().cli.lookup.empty : printable(row.value);
+}
+
+/** A file's size as a person reads it: "812 B", "3.2 KB", "1.4 MB", in the language's numbers. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${new Intl.NumberFormat(localeOf(), { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
 }
 
 /** A count of milliseconds, with the language's decimal sign ("12.5" / "12,5"). */

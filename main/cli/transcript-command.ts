@@ -13,7 +13,7 @@ import { transcriptJson } from '../core/transcript-text';
 import { sessionIdOf, type InspectorStore } from '../store/index';
 import type { Streams, TranscriptOptions } from './cli-options';
 import { formatError } from './format-human';
-import { formatTranscriptMarkdown, formatTranscriptText } from './format-transcript';
+import { formatTranscriptMarkdown, formatTranscriptText } from '../export/transcript-file';
 import { openCliLog, openClientOrSay, type Connection } from './lookup-command';
 import { chosenPortal } from './open-accounts';
 import { openStoreForCli, tryOpenStore } from './open-store';

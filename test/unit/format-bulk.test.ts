@@ -2,7 +2,8 @@
 // neutralising, and portal text that can never drive the terminal.
 import { describe, expect, it } from 'vitest';
 import type { BulkDialogSummary, BulkRow } from '../../main/core/bulk-types';
-import { formatBulkCsv, formatBulkTable } from '../../main/cli/format-bulk';
+import { formatBulkTable } from '../../main/cli/format-bulk';
+import { bulkCsv } from '../../main/export/bulk-file';
 
 function found(name: string, extra: Partial<BulkDialogSummary> = {}): BulkRow {
   const dialog: BulkDialogSummary = {
@@ -30,17 +31,17 @@ const records = (csv: string) => csv.slice(1).split('\r\n');
 
 describe('bulk CSV', () => {
   it('leads with a byte order mark and quotes commas, quotes and line breaks as RFC 4180 does', () => {
-    const csv = formatBulkCsv([found('Doe, "Jane"\nline two')]);
+    const csv = bulkCsv([found('Doe, "Jane"\nline two')]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(records(csv)[1]).toContain(',"Doe, ""Jane""\nline two",');
   });
 
   it('neutralises a name a spreadsheet would run as a formula, and leaves numbers alone', () => {
     for (const name of ['=HYPERLINK("https://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd']) {
-      const fields = records(formatBulkCsv([found(name)]))[1]!;
+      const fields = records(bulkCsv([found(name)]))[1]!;
       expect(fields).toContain(`'${name.startsWith('=') ? name.replaceAll('"', '""') : name}`);
     }
-    expect(records(formatBulkCsv([found('Ann')]))[1]).toMatch(/^chat1777,found,1777,chat1777,Ann,Telegram,22,,27,,599,Lead 1209,343,/);
+    expect(records(bulkCsv([found('Ann')]))[1]).toMatch(/^chat1777,found,1777,chat1777,Ann,Telegram,22,,27,,599,Lead 1209,343,/);
   });
 });
 

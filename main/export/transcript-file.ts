@@ -1,11 +1,12 @@
-// A conversation as the terminal prints it: a readable transcript, or
-// Markdown to paste into a ticket. Portal text is made printable (a message
-// can never drive the terminal) and, in Markdown, cannot open markup of its own.
+// A conversation as a readable transcript, or Markdown to paste into a ticket:
+// what the CLI prints and what the window saves. Portal text is made printable
+// (a message can never drive a terminal) and, in Markdown, cannot open markup of its own.
 import type { Conversation } from '../core/conversation-types';
-import { messages } from '../core/messages/index';
-import { authorName, messagePlainText } from '../core/transcript-text';
 import { localeOf } from '../core/i18n';
-import { humanDate, printable } from './format-human';
+import { messages } from '../core/messages/index';
+import { humanDate, printable } from '../core/plain-text';
+import { authorName, messagePlainText } from '../core/transcript-text';
+import { markdownText } from './markdown-text';
 
 function dayOf(iso: string): string {
   const date = new Date(iso);
@@ -69,17 +70,6 @@ export function formatTranscriptText(conversation: Conversation, dialogName: str
     lines.push(...fileLines(conversation, index).map((line) => `       ${printable(line)}`));
   });
   return lines.join('\n');
-}
-
-/**
- * Portal text that Markdown would read as markup, escaped so it stays text:
- * emphasis, code, links, HTML and tables anywhere; headings, lists and quotes
- * where a line starts.
- */
-function markdownText(text: string): string {
-  return printable(text)
-    .replace(/([\\`*_[\]<>|~])/g, '\\$1')
-    .replace(/^(\s*)([#>+-]|\d+[.)])/, '$1\\$2');
 }
 
 export function formatTranscriptMarkdown(conversation: Conversation, dialogName: string, source: 'portal' | 'cache'): string {
