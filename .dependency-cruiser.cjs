@@ -37,6 +37,16 @@ module.exports = {
       to: { pathNot: ['^main/core/', '(^|/)node_modules/zod/'], dependencyTypesNot: ['core'] },
     },
     {
+      name: 'export-makes-files-only',
+      severity: 'error',
+      comment:
+        'main/export/ turns what main holds into the bytes of a file (CSV, JSON, Markdown, text), the same for ' +
+        "the window's save and the CLI's --output: it imports core and itself, and names the store's types; " +
+        'where the file goes, and how it is asked for, is the caller\'s business.',
+      from: { path: '^main/export/' },
+      to: { pathNot: ['^main/core/', '^main/export/'], dependencyTypesNot: ['core', 'type-only'] },
+    },
+    {
       name: 'rest-never-oauth',
       severity: 'error',
       comment:

@@ -16,6 +16,7 @@ import { connectCommandChannel } from './shell/command-channel';
 import { sendEvent } from './shell/event-channel';
 import { registerIpc } from './shell/ipc';
 import { registerProtocolClient } from './shell/protocol-client';
+import { chooseSaveFile } from './shell/save-dialog';
 import { applyTheme, repaintWindows } from './shell/theme';
 import { installWindowGuards, mainWindowOptions } from './shell/window';
 import { placeWindow, readWindowState, WINDOW_STATE_KEY, windowStateOf } from './shell/window-bounds';
@@ -198,6 +199,7 @@ async function makeApi(settingsFile: string, early: Settings): Promise<void> {
     // (checkPortalLink) or the portal's sign-in page (OAuthSignIn).
     openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
     writeClipboard: (text) => clipboard.writeText(text),
+    chooseSaveFile: (options) => chooseSaveFile(dialog, mainWindow, app.getPath('downloads'), options),
     // The database (and its native module) loads on first use, not before the window.
     openStore: async (options) => (await import('./store/index')).InspectorStore.open(app.getPath('userData'), options),
     settingsChanged: (changed) => {

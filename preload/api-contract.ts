@@ -10,6 +10,7 @@ import type { DialogQuery, LookupResult, PortalInfo } from '../main/core/dialog-
 import type { ErrorEnvelope } from '../main/core/error-envelope';
 import type { Language, LanguageSetting } from '../main/core/language';
 import type { Conversation } from '../main/core/conversation-types';
+import type { ExportOutcome, ExportRequest } from '../main/export/export-types';
 import type { DialogSearchHit, HistoryEntry, SessionSummary } from '../main/store/store-types';
 
 export type {
@@ -58,6 +59,7 @@ export type {
 } from '../main/core/conversation-types';
 export type { AccountKind, AccountState, AccountSummary, RatePlan } from '../main/accounts/account-types';
 export type { DialogSearchHit, DialogSearchMessage, HistoryEntry, SessionSummary } from '../main/store/store-types';
+export type { ExportFormat, ExportOutcome, ExportRequest } from '../main/export/export-types';
 
 /** Every answer crosses IPC as plain data: a value or an error envelope, never a thrown Error. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorEnvelope };
@@ -289,6 +291,8 @@ export const OPERATIONS = {
   runBulk: { channel: 'bulk:run', args: type<BulkRunRequest>(), result: type<BulkRunResult>() },
   /** Stops a bulk run: the rows answered by then are kept, the rest are not asked for. */
   cancelBulk: { channel: 'bulk:cancel', args: type<{ runId: string }>(), result: type<{ cancelled: boolean }>() },
+  /** Saves a bulk table, a dialog, the history or a transcript: main makes the file and asks where through the OS's save dialog. */
+  saveExport: { channel: 'export:save', args: type<ExportRequest>(), result: type<ExportOutcome>() },
   /** Commands main queued before the page was listening (a deep link at launch), oldest first; each handed over once. */
   takeCommands: { channel: 'app:take-commands', args: none(), result: type<AppCommand[]>() },
   /** Where main writes its log (to attach to a report); null when it writes none. */

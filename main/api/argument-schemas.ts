@@ -7,6 +7,7 @@ import { appSchemas } from './app-handlers';
 import { bulkSchemas } from './bulk-handlers';
 import { connectionSchemas } from './connection-handlers';
 import { conversationSchemas } from './conversation-handlers';
+import { exportSchemas } from './export-handlers';
 import { historySchemas } from './history-handlers';
 import { lookupSchemas } from './lookup-handlers';
 import { settingsSchemas } from './settings-handlers';
@@ -22,6 +23,7 @@ export const argumentSchemas = {
   ...conversationSchemas,
   ...appSchemas,
   ...bulkSchemas,
+  ...exportSchemas,
 } satisfies { [C in Channel]: z.ZodType<ArgsOf<C>> };
 
 export function isChannel(value: string): value is Channel {

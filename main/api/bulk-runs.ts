@@ -25,6 +25,9 @@ export interface BulkRunDeps {
   report(progress: BulkProgress): void;
 }
 
+/** How many finished runs' tables main holds for saving: a run is 5,000 rows at most. */
+const KEPT_RUNS = 5;
+
 type Recognised = { index: number; input: string; query: DialogQuery };
 
 /** The store is a convenience here as in a lookup: its failure never costs a row. */
@@ -39,6 +42,8 @@ function safely<T>(task: () => T): T | null {
 export class BulkRuns {
   readonly #deps: BulkRunDeps;
   readonly #running = new Map<string, AbortController>();
+  /** The last runs' tables, newest last, for the window to save after the run. */
+  readonly #finished = new Map<string, BulkRunResult>();
 
   constructor(deps: BulkRunDeps) {
     this.#deps = deps;
@@ -50,6 +55,11 @@ export class BulkRuns {
     this.#running.delete(runId);
     controller.abort();
     return true;
+  }
+
+  /** A finished run's table, while it is one of the last KEPT_RUNS; null once forgotten. */
+  finished(runId: string): BulkRunResult | null {
+    return this.#finished.get(runId) ?? null;
   }
 
   cancelAll(): void {
@@ -150,7 +160,11 @@ export class BulkRuns {
     }
     rows.sort((a, b) => a.index - b.index);
     const count = (outcome: BulkRow['outcome']) => rows.filter((row) => row.outcome === outcome).length;
-    return { runId: request.runId, rows, cancelled, found: count('found'), kept: count('kept'), failed: count('failed'), elapsedMs: elapsedSince(started) };
+    const result = { runId: request.runId, rows, cancelled, found: count('found'), kept: count('kept'), failed: count('failed'), elapsedMs: elapsedSince(started) };
+    this.#finished.delete(request.runId);
+    this.#finished.set(request.runId, result);
+    for (const old of this.#finished.keys()) if (this.#finished.size > KEPT_RUNS) this.#finished.delete(old);
+    return result;
   }
 
   /** A row the portal did not answer: its kept copy where the failure is the portal's reach, else the failure. */

@@ -10,6 +10,7 @@ import { errorEnvelope, toEnvelope } from '../core/error-codes';
 import { inLanguage } from '../core/i18n';
 import { messages } from '../core/messages/index';
 import type { Emulator } from '../emulator/index';
+import type { SaveFileOptions } from '../export/export-types';
 import type { PortalClientOptions } from '../rest/portal-client';
 import type { InspectorStore, RecoveredFile, StoreOptions } from '../store/index';
 import { AccountStore } from '../accounts/account-store';
@@ -29,6 +30,7 @@ import { LookupService } from './lookup-service';
 import { LineCache } from './line-cache';
 import { BulkRuns } from './bulk-runs';
 import { bulkHandlers } from './bulk-handlers';
+import { exportHandlers } from './export-handlers';
 import { LookupsInFlight } from './lookups-in-flight';
 import { OAuthSignIn } from './oauth-sign-in';
 import { readSettings, type KeyValueStore } from './settings';
@@ -43,6 +45,8 @@ export interface MainApiDeps {
   /** Opens an https URL in the system browser (already checked against the portal). */
   openExternal(url: string): Promise<void>;
   writeClipboard(text: string): void;
+  /** Opens the OS save dialog for a file main is about to write; without one (no window to ask), nothing is saved. */
+  chooseSaveFile?: (options: SaveFileOptions) => Promise<string | null>;
   /** Defaults to the bundled emulator with its sample data. */
   startDemo?: () => Promise<Emulator>;
   /** Set when the settings file was damaged and moved aside at start: the user is told. */
@@ -128,6 +132,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...conversationHandlers({ client: () => connection.client(), connection, stores, lines, log }),
     ...appHandlers({ commands, connection, openExternal: deps.openExternal, writeClipboard: deps.writeClipboard, logFile: deps.logFile ?? null }),
     ...bulkHandlers(bulk),
+    ...exportHandlers({ chooseSaveFile: deps.chooseSaveFile ?? (async () => null), stores, connection, lookups, runs: bulk }),
   } satisfies Handlers;
 
   const openLink = deepLinkOpener({

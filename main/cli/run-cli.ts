@@ -7,7 +7,11 @@ import { parseArgs } from 'node:util';
 import packageJson from '../../package.json';
 import { defaultDataDir } from '../core/data-dir';
 import { inLanguage, resolveLanguage, setDefaultLanguage, type Language } from '../core/i18n';
+import { toEnvelope } from '../core/error-codes';
+import { saveWhole } from '../export/save-file';
 import { runAccounts } from './accounts-command';
+import { CollectedText } from './collected-text';
+import { formatBytes, formatError } from './format-human';
 import { BULK_FORMATS, type AccountsOptions, type BulkFormat, type HistoryOptions, type LoginOptions, type LookupOptions, type SearchOptions, type ShowOptions, type TranscriptOptions } from './cli-options';
 import { runHistory } from './history-command';
 import { runLogin } from './login-command';
@@ -54,6 +58,7 @@ const OPTIONS = {
   from: { type: 'string' },
   format: { type: 'string' },
   session: { type: 'string' },
+  output: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -78,6 +83,7 @@ const VALUE_NAMES: Partial<Record<OptionName, string>> = {
   from: 'FILE',
   format: 'table|csv|json',
   session: 'ID',
+  output: 'FILE',
 };
 
 /** A number more than 0 and at most `max` (a whole one when `whole`); absent stays absent. */
@@ -295,6 +301,17 @@ export function main(
   return inLanguage(chosen, () => runCommandLine(argv, env, out, err, input));
 }
 
+/** The commands whose output --output can take: each prints once and ends. */
+const WRITES_OUTPUT: ReadonlySet<Command['command']> = new Set(['lookup', 'transcript', 'show', 'search', 'history']);
+
+/** --output FILE: the file, resolved from the working folder; null without it. */
+function outputFile(argv: string[], command: Command): string | null {
+  const file = readArguments(argv).values.output;
+  if (file === undefined) return null;
+  if (!WRITES_OUTPUT.has(command.command)) throw new UsageError(messages().cli.usageErrors.outputFor(command.command));
+  return path.resolve(file);
+}
+
 async function runCommandLine(
   argv: string[],
   env: NodeJS.ProcessEnv,
@@ -303,13 +320,31 @@ async function runCommandLine(
   input?: NodeJS.ReadableStream,
 ): Promise<number> {
   let command: Command;
+  let output: string | null;
   try {
     command = parseCommandLine(argv, env);
+    output = outputFile(argv, command);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     err.write(`${error.message}\n\n${usage()}\n`);
     return 2;
   }
+  if (output === null) return runCommand(command, out, err, input);
+  // What would be printed, collected and written whole: a failed run leaves no half file.
+  const printed = new CollectedText();
+  const code = await runCommand(command, printed, err, input);
+  if (printed.text === '') return code;
+  try {
+    const bytes = await saveWhole(output, printed.text);
+    err.write(`${messages().cli.saved(output, formatBytes(bytes))}\n`);
+    return code;
+  } catch (error) {
+    err.write(`${formatError(null, toEnvelope(error))}\n`);
+    return 1;
+  }
+}
+
+function runCommand(command: Command, out: NodeJS.WritableStream, err: NodeJS.WritableStream, input?: NodeJS.ReadableStream): Promise<number> | number {
   switch (command.command) {
     case 'help':
       out.write(`${usage()}\n`);

@@ -64,6 +64,8 @@ export const APP_CODES = {
   APPLICATION_SCOPE_MISSING: { retryable: false },
   NOT_CACHED: { retryable: false },
   OFFLINE_BY_CHOICE: { retryable: false },
+  // A file the user chose to save could not be written (no access, disk full, the folder gone).
+  FILE_NOT_SAVED: { retryable: true },
   HISTORY_UNAVAILABLE: { retryable: true },
   // The history database failing after it opened, or at open for a reason
   // that passes by itself: lookups go on, the user is told what was not saved.

@@ -1,7 +1,7 @@
 // main/index.ts under a fake Electron: the order of start-up, the window it
 // opens and what it loads, the IPC and protocol wiring, and what happens when
 // windows close. Each test imports the module afresh.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -162,7 +162,7 @@ const h = vi.hoisted(() => {
         isPackaged: options.isPackaged,
         getPreferredSystemLanguages: () => ['en-GB'],
         getPath: (name: string) => {
-          if (name !== 'userData') throw new Error(`unexpected app.getPath(${name})`);
+          if (name !== 'userData' && name !== 'downloads') throw new Error(`unexpected app.getPath(${name})`);
           return paths.userData;
         },
         enableSandbox: () => log.push('app.enableSandbox'),
@@ -217,6 +217,8 @@ const h = vi.hoisted(() => {
       nativeTheme,
       shell: { openExternal: vi.fn(async () => {}) },
       clipboard: { writeText: vi.fn() },
+      // The user picks the offered name in the offered folder, or closes the dialog.
+      dialog: { showSaveDialog: vi.fn(async (_window: unknown, settings: { defaultPath: string }) => ({ canceled: false, filePath: settings.defaultPath })) },
     };
 
     return { log, electron, resolveReady, ready, appEvents, windows, ipcHandlers, protocolHandlers, stores, defaultSession, storeData, applicationMenu, themeEvents, paths, storeThrows: options.storeThrows ?? false };
@@ -258,6 +260,9 @@ vi.mock('electron', () => ({
   },
   get clipboard() {
     return h.current.electron.clipboard;
+  },
+  get dialog() {
+    return h.current.electron.dialog;
   },
 }));
 
@@ -536,6 +541,20 @@ describe('when the app is ready', () => {
     await app.ready();
     expect(await invoke(app.fake, 'clipboard:write-text', 'app://renderer/index.html', { text: 'chat1777' })).toEqual({ ok: true, value: null });
     expect(app.fake.electron.clipboard.writeText).toHaveBeenCalledWith('chat1777');
+  });
+
+  it('saves a file where the OS save dialog, attached to the window, says; a closed dialog saves nothing', async () => {
+    const app = await start();
+    await app.ready();
+    const { showSaveDialog } = app.fake.electron.dialog;
+    const saved = await invoke(app.fake, 'export:save', 'app://renderer/index.html', { what: 'history', format: 'csv' });
+    expect(saved).toMatchObject({ ok: true, value: { saved: true, fileName: expect.stringMatching(/^history-\d{4}-\d\d-\d\d-\d{4}\.csv$/) } });
+    const [window, settings] = showSaveDialog.mock.calls[0]!;
+    expect(window).toBe(app.fake.windows[0]);
+    expect(settings).toMatchObject({ title: 'Save the history', filters: [{ name: 'CSV (spreadsheets)', extensions: ['csv'] }] });
+    expect(readFileSync(settings.defaultPath, 'utf8')).toMatch(/^\uFEFFat,account,input,/);
+    showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(await invoke(app.fake, 'export:save', 'app://renderer/index.html', { what: 'history', format: 'json' })).toEqual({ ok: true, value: { saved: false } });
   });
 });
 

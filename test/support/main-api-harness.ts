@@ -3,7 +3,10 @@
 import { createMainApi, type MainApi, type MainApiDeps } from '../../main/api/create-main-api';
 import { openFileStore } from '../../main/api/file-store';
 import type { KeyValueStore } from '../../main/api/settings';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Emulator } from '../../main/emulator/index';
+import type { SaveFileOptions } from '../../main/export/export-types';
 import type { PortalClientOptions, RateLimit } from '../../main/rest/portal-client';
 import type { Settings } from '../../preload/api-contract';
 import { InspectorStore } from '../../main/store/index';
@@ -17,6 +20,8 @@ export interface Harness {
   dataDir: string;
   opened: string[];
   copied: string[];
+  /** What each save dialog was opened with; the user picks the offered name in `saved/`. */
+  saves: SaveFileOptions[];
   cipher: ReturnType<typeof testCipher>;
   reopen(): MainApi;
   dispose(): Promise<void>;
@@ -37,6 +42,8 @@ export async function startHarness(
     clipboardFailure?: string;
     /** The portal clients' deadline and answer cap, when not the defaults below. */
     clientOptions?: Pick<PortalClientOptions, 'timeoutMs' | 'maxAnswerBytes'>;
+    /** The user's answer to the save dialog, when not "the offered name in saved/". */
+    chooseSaveFile?: MainApiDeps['chooseSaveFile'];
     /** Settings saved before the app starts. */
     settings?: Partial<Settings>;
   } = {},
@@ -46,6 +53,7 @@ export async function startHarness(
   for (const [key, value] of Object.entries(options.settings ?? {})) saved.set(`settings.${key}`, value);
   const opened: string[] = [];
   const copied: string[] = [];
+  const saves: SaveFileOptions[] = [];
   const cipher = testCipher(options.canPersist ?? true);
   // Scrubbed of the secrets of whichever API was made last, as the app's log is of its one API.
   const log = options.logToFile ? await openFileLog({ file: logFileOf(dir, 'main'), secrets: () => apis.at(-1)?.knownSecrets() ?? [] }) : undefined;
@@ -60,6 +68,12 @@ export async function startHarness(
       writeClipboard: (text) => {
         if (options.clipboardFailure !== undefined) throw new Error(options.clipboardFailure);
         copied.push(text);
+      },
+      chooseSaveFile: async (offered) => {
+        saves.push(offered);
+        if (options.chooseSaveFile) return options.chooseSaveFile(offered);
+        await mkdir(join(dir, 'saved'), { recursive: true });
+        return join(dir, 'saved', offered.defaultName);
       },
       openStore: options.openStore ?? ((storeOptions) => InspectorStore.open(dir, storeOptions)),
       clientOptions: { extraCertificates: emulator ? [emulator.certificate] : [], rateLimit: options.rateLimit ?? false, timeoutMs: 5_000, ...options.clientOptions },
@@ -78,6 +92,7 @@ export async function startHarness(
     dataDir: dir,
     opened,
     copied,
+    saves,
     cipher,
     reopen: make,
     async dispose() {

@@ -2,10 +2,11 @@
 // keys and parameters (ru.ts is typed by this one). One file per area:
 // errors (every error envelope and notice main writes), dialog (the labels,
 // sections and decoded explanations of a dialog), cli (the terminal's output),
-// menu (the application menu).
+// files (what a lead saves), menu (the application menu).
 import { cli } from './en/cli';
 import { dialog } from './en/dialog';
 import { errors } from './en/errors';
+import { files } from './en/files';
 import { menu } from './en/menu';
 
 export const en = {
@@ -15,6 +16,7 @@ export const en = {
   errors,
   dialog,
   cli,
+  files,
   menu,
 };
 

@@ -1,6 +1,7 @@
 import { cli } from './ru/cli';
 import { dialog } from './ru/dialog';
 import { errors } from './ru/errors';
+import { files } from './ru/files';
 import { menu } from './ru/menu';
 import type { Messages } from './en';
 
@@ -11,5 +12,6 @@ export const ru: Messages = {
   errors,
   dialog,
   cli,
+  files,
   menu,
 };

@@ -1,6 +1,6 @@
 // Search over the dialogs kept on this computer, as the history panel's search
 // box is typed into: debounced, and only the newest answer is shown.
-import type { DialogSearchHit, ErrorEnvelope } from '../../../preload/api-contract';
+import type { DialogSearchHit, ErrorEnvelope, PortalInfo } from '../../../preload/api-contract';
 import { connection } from './connection-state.svelte';
 import { lookupHistory } from './history-state.svelte';
 import { lookup } from './lookup-state.svelte';
@@ -13,11 +13,15 @@ export function hitKey(hit: { account: string; chatId: number }): string {
   return `${hit.account}\n${hit.chatId}`;
 }
 
-/** Whether a kept copy belongs to the connected portal (the store names the demo portal "demo"). */
+/** The store's name for a portal's copies: its host, or "demo" for the demo portal. */
+export function accountOfPortal(portal: Pick<PortalInfo, 'demo' | 'host'>): string {
+  return portal.demo ? 'demo' : portal.host;
+}
+
+/** Whether a kept copy belongs to the connected portal. */
 export function isConnectedAccount(account: string): boolean {
   const portal = connection.current?.portal;
-  if (!portal) return false;
-  return portal.demo ? account === 'demo' : account === portal.host;
+  return portal ? account === accountOfPortal(portal) : false;
 }
 
 class DialogSearch {

@@ -1,7 +1,7 @@
 // Per test: a fresh data folder, the real main-process API (createMainApi)
 // talking to a real emulator over HTTPS, and a page whose `window.inspector`
 // is the real preload bundled against the electron shim.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
@@ -37,6 +37,8 @@ export interface Harness {
   opened: string[];
   /** Texts main was asked to put on the clipboard. */
   clipboard: string[];
+  /** Files the app saved, where the user chose (the offered name in the data folder's saved/). */
+  savedFiles: string[];
   /** Every channel the page called, in order: what it asked main, and how often. */
   calls: string[];
   /** Every event main pushed to the page, in order. */
@@ -81,6 +83,7 @@ export const test = base.extend<{ harness: Harness; inspector: InspectorPage } &
     const dataDir = await mkdtemp(join(tmpdir(), 'openlines-inspector-browser-'));
     const opened: string[] = [];
     const clipboard: string[] = [];
+    const savedFiles: string[] = [];
     const calls: string[] = [];
     const pushed: Harness['pushed'] = [];
     const api = createMainApi({
@@ -91,6 +94,13 @@ export const test = base.extend<{ harness: Harness; inspector: InspectorPage } &
       },
       writeClipboard: (text) => {
         clipboard.push(text);
+      },
+      // The user takes the offered name, in the data folder's saved/.
+      chooseSaveFile: async (offered) => {
+        await mkdir(join(dataDir, 'saved'), { recursive: true });
+        const file = join(dataDir, 'saved', offered.defaultName);
+        savedFiles.push(file);
+        return file;
       },
       startDemo: async () => {
         const demo = await startEmulator({ rateLimit: false });
@@ -138,6 +148,7 @@ export const test = base.extend<{ harness: Harness; inspector: InspectorPage } &
       dataDir,
       opened,
       clipboard,
+      savedFiles,
       calls,
       pushed,
       async connectWebhook() {

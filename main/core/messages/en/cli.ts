@@ -62,6 +62,8 @@ Options:
                         channel, line, operator, CRM, session start, marks),
                         50 dialogs per request through batch; --from alone
                         prints a table; exit 0 only when every one was found
+  --output FILE         lookup, transcript, show, search, history: write what
+                        would be printed to FILE instead, whole or not at all
   --timeout SECONDS     give up on a request after this long, its whole answer
                         included (default: 60)
   --max-answer-mb N     read at most this much of an answer (default: 32)
@@ -149,6 +151,7 @@ export const cli = {
     giveIdentifier: (command: 'lookup' | 'show') => `Give at least one identifier to ${command === 'show' ? 'show' : 'look up'}.`,
     asTakes: '--as takes "chat" or "session".',
     formatTakes: '--format takes "table", "csv" or "json".',
+    outputFor: (command: string) => `--output is for lookup, transcript, show, search and history, not ${command}.`,
     transcriptOne: 'transcript takes one identifier: the dialog whose conversation to print (--session ID for another of its sessions).',
     transcriptFormat: 'transcript --format takes "text" or "markdown" (--json for JSON).',
     jsonOrFormat: 'Use either --json (each dialog in full) or --format (one record per dialog), not both.',
@@ -184,6 +187,7 @@ export const cli = {
     empty: '(empty)',
     seconds: (value: string) => `${value} s`,
   },
+  saved: (file: string, bytes: string) => `Saved ${file} (${bytes}).`,
   errors: {
     whatToDo: 'What to do:',
     portalSaid: 'Portal said:',

@@ -239,6 +239,11 @@ export const errors = {
       message: 'No copy of this dialog is kept on this computer.',
       action: 'Look it up once while the portal can be reached: every dialog looked up is kept for offline reading.',
     },
+    FILE_NOT_SAVED: {
+      title: 'File not saved',
+      message: 'The file could not be written.',
+      action: 'Choose another folder or name, and check there is room on the disk.',
+    },
     OFFLINE_BY_CHOICE: {
       title: 'Cached copy, as asked',
       message: 'You asked for the copy kept on this computer, so the portal was not contacted.',
@@ -490,6 +495,7 @@ export const errors = {
     messageLinkTooLong: (limit: number) => `The link is longer than ${limit} characters, so it is not opened.`,
     notCached: (chatId: number) => `No copy of chat${chatId} is kept on this computer.`,
     sessionNotCached: (sessionId: number, chatId: number) => `No transcript of session ${sessionId} of chat${chatId} is kept on this computer.`,
+    bulkRunGone: 'That bulk table is no longer held (main keeps the last five runs). Run the list again to save it.',
     askPortalAgain: 'Look it up again to ask the portal for its current state.',
     unknownRequest: 'Unknown request.',
     badArgument: (channel: string) => `The request's argument is not valid for ${channel}.`,

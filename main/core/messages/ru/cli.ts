@@ -61,6 +61,8 @@ accounts показывает сохранённые учётные записи
   --json                вывод в JSON (lookup: массив, по объекту на идентификатор)
   --from FILE           lookup: идентификаторы из файла или - для стандартного
                         ввода, через строки, запятые, пробелы или табуляцию
+  --output FILE         lookup, transcript, show, search, history: записать то,
+                        что было бы напечатано, в FILE — целиком или никак
   --format table|csv|json
                         lookup: по строке на диалог (итог, чат, клиент, канал,
                         линия, оператор, CRM, начало сессии, отметки), по 50
@@ -146,6 +148,7 @@ export const cli: Messages['cli'] = {
     giveIdentifier: (command) => `Укажите хотя бы один идентификатор, ${command === 'show' ? 'копию которого показать' : 'который найти'}.`,
     asTakes: '--as принимает «chat» или «session».',
     formatTakes: '--format принимает «table», «csv» или «json».',
+    outputFor: (command) => `--output — для lookup, transcript, show, search и history, не для ${command}.`,
     transcriptOne: 'transcript принимает один идентификатор: диалог, переписку которого вывести (--session ID — для другой его сессии).',
     transcriptFormat: 'transcript --format принимает «text» или «markdown» (--json — для JSON).',
     jsonOrFormat: 'Укажите либо --json (каждый диалог целиком), либо --format (по записи на диалог), но не оба.',
@@ -173,6 +176,7 @@ export const cli: Messages['cli'] = {
     empty: '(пусто)',
     seconds: (value) => `${value} с`,
   },
+  saved: (file, bytes) => `Сохранено: ${file} (${bytes}).`,
   errors: {
     whatToDo: 'Что делать:',
     portalSaid: 'Ответ портала:',

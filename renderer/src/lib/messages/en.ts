@@ -201,6 +201,13 @@ const en = {
     noFields: 'No fields to show',
     noFieldsHelp: "The portal's answer had no fields. Open Raw JSON to see exactly what came back.",
   },
+  saveFile: {
+    saveAs: 'Save as',
+    saveAsTitle: 'Save to a file: the app asks where',
+    formats: { csv: 'CSV', json: 'JSON', markdown: 'Markdown', text: 'Text' },
+    saved: (name: string) => `Saved as ${name}`,
+    failed: (title: string, action: string) => `Not saved: ${title}. ${action}`,
+  },
   summary: {
     demoHost: 'the demo portal',
     copyDialogId: 'Copy dialog id',

@@ -200,6 +200,13 @@ const ru: Messages = {
     noFields: 'Нет полей',
     noFieldsHelp: 'В ответе портала нет полей. Откройте «Исходный JSON», чтобы увидеть, что именно пришло.',
   },
+  saveFile: {
+    saveAs: 'Сохранить как',
+    saveAsTitle: 'Сохранить в файл: программа спросит, куда',
+    formats: { csv: 'CSV', json: 'JSON', markdown: 'Markdown', text: 'Текст' },
+    saved: (name) => `Сохранено: ${name}`,
+    failed: (title, action) => `Не сохранено: ${title}. ${action}`,
+  },
   summary: {
     demoHost: 'демо-портал',
     copyDialogId: 'Скопировать ID диалога',

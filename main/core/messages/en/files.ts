@@ -1,0 +1,30 @@
+// English texts of the files a lead saves (a dialog as Markdown, the save
+// dialog's title and filters): the reference for ru/files.ts.
+
+export const files = {
+  dialog: {
+    lookedUp: (query: string, host: string, fetchedAt: string) => `Looked up as ${query} on ${host}, fetched ${fetchedAt}.`,
+    keptCopy: (query: string, host: string, fetchedAt: string) => `Copy kept on this computer from ${fetchedAt}, found as ${query} on ${host}.`,
+    demoHost: 'the demo portal',
+    openInBitrix: 'Open in Bitrix24',
+    field: 'Field',
+    key: 'Key',
+    value: 'Value',
+    empty: '(empty)',
+    callerNote: '\\* depends on who asks (the webhook user).',
+  },
+  save: {
+    title: {
+      bulk: 'Save the bulk table',
+      dialog: 'Save the dialog',
+      history: 'Save the history',
+      transcript: 'Save the transcript',
+    },
+    filters: {
+      csv: 'CSV (spreadsheets)',
+      json: 'JSON',
+      markdown: 'Markdown',
+      text: 'Plain text',
+    },
+  },
+};

@@ -1,0 +1,30 @@
+// Тексты сохраняемых файлов по-русски.
+import type { Messages } from '../en';
+
+export const files: Messages['files'] = {
+  dialog: {
+    lookedUp: (query, host, fetchedAt) => `Запрошен как ${query} на ${host}, получен ${fetchedAt}.`,
+    keptCopy: (query, host, fetchedAt) => `Копия, сохранённая на этом компьютере ${fetchedAt}, найдена как ${query} на ${host}.`,
+    demoHost: 'демо-портале',
+    openInBitrix: 'Открыть в Битрикс24',
+    field: 'Поле',
+    key: 'Ключ',
+    value: 'Значение',
+    empty: '(пусто)',
+    callerNote: '\\* зависит от того, кто спрашивает (пользователь вебхука).',
+  },
+  save: {
+    title: {
+      bulk: 'Сохранить таблицу',
+      dialog: 'Сохранить диалог',
+      history: 'Сохранить историю',
+      transcript: 'Сохранить переписку',
+    },
+    filters: {
+      csv: 'CSV (таблицы)',
+      json: 'JSON',
+      markdown: 'Markdown',
+      text: 'Текст',
+    },
+  },
+};
