@@ -192,7 +192,13 @@ export class LookupService {
     result = withKnownNames(result, known);
     const chatId = typeof result.dialog.id === 'number' ? result.dialog.id : null;
     if (previous?.chatId !== chatId) previous = chatId === null ? null : safely((store) => store.findDialog(account, { param: 'CHAT_ID', value: chatId }));
-    if (previous) result = { ...result, changes: compareDialogs(previous.dialog, result.dialog, previous.fetchedAt) };
+    if (previous) {
+      const kept = previous;
+      // The transcript kept with the earlier copy, read before this lookup's replaces it: the session's state then.
+      const before = conversation ? safely((store) => store.findConversation(account, kept.chatId, sessionIdOf(kept.dialog) ?? undefined)) : null;
+      const context = { names: result.names, conversations: { before, after: conversation } };
+      result = { ...result, changes: compareDialogs(kept.dialog, result.dialog, kept.fetchedAt, context) };
+    }
     if (conversation) safely((store) => store.putConversation(account, conversation));
     safely((store) => store.putDialog(account, result.dialog, result.time, result.fetchedAt));
     record('ok', 'network', chatId);
