@@ -114,6 +114,24 @@ describe('openlines-inspector watch', () => {
     const zero = await runCli(['watch', 'chat1777', '--demo', '--interval', '0'], home);
     expect(zero.code).toBe(2);
     expect(zero.stderr).toContain('--interval takes a number more than 0 and at most 86400.');
+    const russian = await runCli(['watch', '--demo'], home, { LANG: 'ru_RU.UTF-8' });
+    expect(russian.stderr).toContain('Укажите хотя бы один идентификатор, за которым следить.');
     expect(emulator.requests).toEqual([]);
+  });
+
+  it('speaks the terminal\'s language, the changes included', async () => {
+    running = startCli(['watch', 'chat1777', '--webhook', emulator.webhookUrl(), '--interval', '0.1'], started.temp.dir, {
+      NODE_EXTRA_CA_CERTS: started.caFile,
+      LANG: 'ru_RU.UTF-8',
+    });
+    const cli = running;
+    await cli.stderrMatching(/Слежу за chat1777\n/);
+    emulator.updateDialog(1777, { entity_data_1: 'Y|DEAL|77|Y|N|343|1773682918|0|0|0' });
+    await cli.line(/Закреплён за оператором/);
+    cli.child.kill('SIGINT');
+    const done = await cli.done;
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('Привязка к CRM перенесена: лид 1209 → сделка 77');
+    expect(done.stderr).toMatch(/Остановлено после \d+ обновлени/);
   });
 });
