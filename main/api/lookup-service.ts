@@ -9,7 +9,7 @@ import { parseIdentifier } from '../core/identifier';
 import { compareDialogs } from '../core/dialog-changes';
 import { messages } from '../core/messages/index';
 import { elapsedSince, lookupQuery, presentDialog, withKnownNames } from '../core/lookup';
-import { authorNames, userIdsIn } from '../core/user-names';
+import { authorNames, namesInDialog, userIdsIn } from '../core/user-names';
 import { fetchDialogAndConversation, type ConversationPlan } from '../core/conversation-fetch';
 import { LineCache } from './line-cache';
 import type { Conversation } from '../core/conversation-types';
@@ -192,7 +192,15 @@ export class LookupService {
     result = withKnownNames(result, known);
     const chatId = typeof result.dialog.id === 'number' ? result.dialog.id : null;
     if (previous?.chatId !== chatId) previous = chatId === null ? null : safely((store) => store.findDialog(account, { param: 'CHAT_ID', value: chatId }));
-    if (previous) result = { ...result, changes: compareDialogs(previous.dialog, result.dialog, previous.fetchedAt) };
+    if (previous) {
+      const kept = previous;
+      // The transcript kept with the earlier copy, read before this lookup's replaces it: the session's state then.
+      const before = conversation ? safely((store) => store.findConversation(account, kept.chatId, sessionIdOf(kept.dialog) ?? undefined)) : null;
+      // The earlier copy's users too: an operator the dialog no longer names is still named as the one it had.
+      const earlier = { ...safely((store) => store.namesFor(account, userIdsIn(kept.dialog))), ...namesInDialog(kept.dialog) };
+      const context = { names: { ...earlier, ...result.names }, conversations: { before, after: conversation } };
+      result = { ...result, changes: compareDialogs(kept.dialog, result.dialog, kept.fetchedAt, context) };
+    }
     if (conversation) safely((store) => store.putConversation(account, conversation));
     safely((store) => store.putDialog(account, result.dialog, result.time, result.fetchedAt));
     record('ok', 'network', chatId);

@@ -8,6 +8,8 @@ export interface Streams {
   err: NodeJS.WritableStream;
   /** Where `login` reads a pasted code; absent, only the browser's redirect counts. */
   input?: NodeJS.ReadableStream;
+  /** Ends `watch`; absent, the process's SIGINT and SIGTERM do. */
+  stop?: AbortSignal;
 }
 
 export interface LookupOptions {
@@ -43,6 +45,12 @@ export interface TranscriptOptions extends Omit<LookupOptions, 'command' | 'ids'
   /** Only the copy kept on this computer. */
   offline: boolean;
   output: 'text' | 'markdown' | 'json';
+}
+
+export interface WatchOptions extends Omit<LookupOptions, 'command' | 'from' | 'format'> {
+  command: 'watch';
+  /** From the end of one refresh to the start of the next. */
+  intervalMs: number;
 }
 
 export interface ShowOptions {

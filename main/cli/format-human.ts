@@ -88,11 +88,13 @@ export function formatLookup(result: LookupResult): string {
   const page = portal.demo ? null : dialogUrl(portal.origin, String(result.dialog.id));
   if (page) lines.push(`  ${printable(says.openInBitrix(page))}`);
   if (result.changes) {
-    if (result.changes.fields.length === 0) lines.push(`  ${says.noChanges(humanDate(result.changes.since))}`);
+    const { changes, viewerDependent, since } = result.changes;
+    if (changes.length === 0) lines.push(`  ${says.noChanges(humanDate(since))}`);
     else {
-      lines.push(`  ${says.changedSince(humanDate(result.changes.since))}`);
-      for (const change of result.changes.fields) lines.push(`    ${change.label}: ${printable(change.before)} → ${printable(change.after)}`);
+      lines.push(`  ${says.changedSince(humanDate(since))}`);
+      for (const change of changes) lines.push(`    ${printable(change.text)}`);
     }
+    if (viewerDependent.length > 0) lines.push(`  ${printable(messages().changes.viewerDiffers(viewerDependent.map((change) => change.key).join(', ')))}`);
   }
   for (const section of result.sections) {
     if (section.rows.length === 0) continue;

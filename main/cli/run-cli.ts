@@ -12,7 +12,7 @@ import { saveWhole } from '../export/save-file';
 import { runAccounts } from './accounts-command';
 import { CollectedText } from './collected-text';
 import { formatBytes, formatError } from './format-human';
-import { BULK_FORMATS, type AccountsOptions, type BulkFormat, type HistoryOptions, type LoginOptions, type LookupOptions, type SearchOptions, type ShowOptions, type TranscriptOptions } from './cli-options';
+import { BULK_FORMATS, type AccountsOptions, type BulkFormat, type HistoryOptions, type LoginOptions, type LookupOptions, type SearchOptions, type ShowOptions, type TranscriptOptions, type WatchOptions } from './cli-options';
 import { runHistory } from './history-command';
 import { runLogin } from './login-command';
 import { runLookup } from './lookup-command';
@@ -20,6 +20,7 @@ import { runBulkLookup } from './bulk-command';
 import { runTranscript } from './transcript-command';
 import { runSearch } from './search-command';
 import { runShow } from './show-command';
+import { runWatch } from './watch-command';
 import { messages } from '../core/messages/index';
 import { DEFAULT_MAX_ANSWER_BYTES } from '../rest/portal-client';
 import { usage, UsageError } from './usage';
@@ -32,6 +33,7 @@ type Command =
   | LoginOptions
   | AccountsOptions
   | TranscriptOptions
+  | WatchOptions
   | { command: 'help' }
   | { command: 'version' };
 
@@ -59,6 +61,7 @@ const OPTIONS = {
   format: { type: 'string' },
   session: { type: 'string' },
   output: { type: 'string' },
+  interval: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -84,6 +87,7 @@ const VALUE_NAMES: Partial<Record<OptionName, string>> = {
   format: 'table|csv|json',
   session: 'ID',
   output: 'FILE',
+  interval: 'SECONDS',
 };
 
 /** A number more than 0 and at most `max` (a whole one when `whole`); absent stays absent. */
@@ -187,6 +191,7 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
   if (command === 'login') return parseLogin(values, rest, env, dataDir);
   if (command === 'accounts') return parseAccounts(rest, values.json, dataDir);
   if (command === 'transcript') return parseTranscript(values, rest, env, dataDir);
+  if (command === 'watch') return parseWatch(values, rest, env, dataDir);
   if (command !== 'lookup' && command !== 'show') {
     throw new UsageError(says.unknownCommand(command));
   }
@@ -241,6 +246,21 @@ function parseTranscript(values: ParsedValues, rest: string[], env: NodeJS.Proce
   if (values.format !== undefined && values.json) throw new UsageError(says.jsonOrFormat);
   const output = values.json ? 'json' : ((values.format as 'text' | 'markdown' | undefined) ?? 'text');
   return { command: 'transcript', id: rest[0]!, session, offline: values.offline, output, numberAs: values.as, ...portalChoice(values, env, dataDir) };
+}
+
+/** The longest --interval: a day. */
+const MAX_INTERVAL_SECONDS = 86_400;
+const DEFAULT_INTERVAL_SECONDS = 30;
+
+function parseWatch(values: ParsedValues, rest: string[], env: NodeJS.ProcessEnv, dataDir: string): WatchOptions {
+  const says = messages().cli.usageErrors;
+  if (rest.length === 0) throw new UsageError(says.watchWhat);
+  if (values.as !== 'chat' && values.as !== 'session') throw new UsageError(says.asTakes);
+  if (values.format !== undefined) throw new UsageError(says.watchNoFormat);
+  const seconds = positiveNumber(values.interval, '--interval', MAX_INTERVAL_SECONDS) ?? DEFAULT_INTERVAL_SECONDS;
+  // The same identifier twice is one dialog to watch.
+  const ids = [...new Set(rest)];
+  return { command: 'watch', ids, numberAs: values.as, json: values.json, intervalMs: Math.round(seconds * 1000), ...portalChoice(values, env, dataDir) };
 }
 
 function parseLogin(values: ParsedValues, rest: string[], env: NodeJS.ProcessEnv, dataDir: string): LoginOptions {
@@ -360,6 +380,8 @@ function runCommand(command: Command, out: NodeJS.WritableStream, err: NodeJS.Wr
       return runSearch(command, { out, err });
     case 'transcript':
       return runTranscript(command, { out, err });
+    case 'watch':
+      return runWatch(command, { out, err });
     case 'lookup':
       return command.format === null ? runLookup(command, { out, err }) : runBulkLookup(command, { out, err, ...(input ? { input } : {}) });
     case 'login':

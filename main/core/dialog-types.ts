@@ -203,17 +203,46 @@ export interface OperatingBudgetInfo {
   resetAt: string | null;
 }
 
-/** "Changed since the previous lookup" (dialog-changes.ts): the watched fields, old and new. */
-export interface FieldChange {
-  path: string;
-  label: string;
-  before: string;
-  after: string;
+/** What a change is about, so a reader (the window, a rule, another tool) need not parse its words. */
+export type ChangeKind =
+  | 'session'
+  | 'closed'
+  | 'waiting'
+  | 'clientWaiting'
+  | 'pinned'
+  | 'blocked'
+  | 'silent'
+  | 'owner'
+  | 'crm'
+  | 'renamed'
+  | 'messages'
+  | 'managers'
+  | 'line'
+  | 'field'
+  | 'viewer';
+
+/**
+ * One change between two copies of a dialog (dialog-changes.ts). `key` is the
+ * path in the answer (`owner`, `restrictions.send`, `entity_data_1[3]`,
+ * `conversation.status`); `before`/`after` the values there (decoded for a
+ * packed field's position; null when absent); `text` says it in the call's language.
+ */
+export interface DialogChange {
+  key: string;
+  kind: ChangeKind;
+  before: unknown;
+  after: unknown;
+  text: string;
 }
 
 export interface DialogChanges {
   /** When the previous copy was fetched (ISO 8601). */
   since: string;
-  /** Empty when nothing watched has changed. */
-  fields: FieldChange[];
+  /** Every change of the dialog itself; empty when none. */
+  changes: DialogChange[];
+  /**
+   * Values that depend on who asks (the caller's unread counter, read marks,
+   * role, permissions): they differ, but are not the dialog's changes. Kind 'viewer'.
+   */
+  viewerDependent: DialogChange[];
 }

@@ -4,7 +4,9 @@
 // or two), and a synchronous API cannot interleave half-done writes.
 import path from 'node:path';
 import type { DialogQuery, RawDialog, TimeBlock } from '../core/dialog-types';
-import { authorNames, type UserNames } from '../core/user-names';
+import { authorNames, userIdsIn, type UserNames } from '../core/user-names';
+import { compareKeptCopies, dialogTimeline, type KeptCopy, type TimelineEntry } from '../core/dialog-timeline';
+import type { DialogChanges } from '../core/dialog-types';
 import type { Conversation } from '../core/conversation-types';
 import { DialogCache } from './dialog-cache';
 import { HistoryTable } from './history-table';
@@ -178,6 +180,30 @@ export class InspectorStore {
   /** The latest copy first, then older ones; at most snapshotsPerDialog. */
   snapshots(account: string, chatId: number): CachedDialog[] {
     return this.#read(() => this.#dialogs.snapshots(account, chatId));
+  }
+
+  /**
+   * A dialog's kept copies, oldest first, each with what changed since the one
+   * before (the oldest: null); users named from this account's directory.
+   * Empty for a dialog never kept.
+   */
+  timeline(account: string, chatId: number): TimelineEntry[] {
+    const { copies, names } = this.#keptCopies(account, chatId);
+    return dialogTimeline(copies, { names });
+  }
+
+  /** What changed between the copies fetched at `from` and `to` (either order); null when either is not kept. */
+  compareKept(account: string, chatId: number, from: string, to: string): DialogChanges | null {
+    const { copies, names } = this.#keptCopies(account, chatId);
+    return compareKeptCopies(copies, from, to, { names });
+  }
+
+  #keptCopies(account: string, chatId: number): { copies: KeptCopy[]; names: UserNames } {
+    return this.#read(() => {
+      const copies = this.#dialogs.snapshots(account, chatId).reverse().map(({ fetchedAt, dialog }) => ({ fetchedAt, dialog }));
+      const ids = [...new Set(copies.flatMap((copy) => userIdsIn(copy.dialog)))];
+      return { copies, names: this.#names.namesFor(account, ids) };
+    });
   }
 
   /** Safe to call twice. */

@@ -485,7 +485,7 @@ describe('changed since the previous lookup', () => {
       const first = ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }));
       expect(first.changes).toBeNull();
       const same = ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: '1777', numberAs: 'chat' }));
-      expect(same.changes).toEqual({ since: first.fetchedAt, fields: [] });
+      expect(same.changes).toEqual({ since: first.fetchedAt, changes: [], viewerDependent: [] });
 
       // The dialog lives on: transferred to operator 31, a new session 350, more messages, a deal.
       living.updateDialog(
@@ -500,11 +500,12 @@ describe('changed since the previous lookup', () => {
       );
       const changed = ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: '350', numberAs: 'session' }));
       expect(changed.changes?.since).toBe(same.fetchedAt);
-      expect(changed.changes?.fields.map((field) => [field.path, field.before, field.after])).toEqual([
-        ['owner', '27', '31'],
-        ['entity_data_1[5]', '343', '350'],
-        ['entity_data_2', 'LEAD|1209|COMPANY|0|CONTACT|0|DEAL|0', 'LEAD|1209|COMPANY|0|CONTACT|0|DEAL|77'],
-        ['message_count', '104', '110'],
+      expect(changed.changes?.changes.map((change) => [change.key, change.before, change.after, change.text])).toEqual([
+        ['entity_data_1[5]', 343, 350, 'A new session started: 350 (was 343)'],
+        ['entity_data_1[1]', { type: 'LEAD', id: 1209 }, { type: 'DEAL', id: 77 }, 'CRM binding moved: lead 1209 → deal 77'],
+        ['owner', 27, 31, 'Responsible operator changed: Samantha Johnson (27) → Daniel Kim (31)'],
+        ['entity_data_2', 'LEAD|1209|COMPANY|0|CONTACT|0|DEAL|0', 'LEAD|1209|COMPANY|0|CONTACT|0|DEAL|77', 'CRM bindings: lead 1209 → lead 1209, deal 77'],
+        ['message_count', 104, 110, expect.stringMatching(/^6 new messages/)],
       ]);
       // Both sessions still find the dialog in the cache.
       living.injectFault({ kind: 'reset' });

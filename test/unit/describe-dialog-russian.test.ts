@@ -126,17 +126,17 @@ describe('describeDialog in Russian', () => {
 describe('the changes card in Russian', () => {
   const base = { owner: 27, entity_data_1: 'Y|LEAD|1209|N|N|343|1773682918|0|0|0', counter: 0, manager_list: [27] };
 
-  it('labels each changed field in Russian, with the same values', () => {
+  it('says each change in Russian, with the same values; what depends on who asks apart', () => {
     const current = { ...base, entity_data_1: 'Y|LEAD|1209|N|N|344|1773682918|0|0|0', counter: 3, manager_list: [] };
-    const russian = inLanguage('ru', () => compareDialogs(base, current, 'T').fields);
-    expect(russian).toEqual([
-      { path: 'entity_data_1[5]', label: 'ID сессии', before: '343', after: '344' },
-      { path: 'counter', label: 'Непрочитанные (ваши)', before: '0', after: '3' },
-      { path: 'manager_list', label: 'Администраторы чата', before: '27', after: 'нет' },
+    const russian = inLanguage('ru', () => compareDialogs(base, current, 'T'));
+    expect(russian.changes.map((change) => [change.key, change.before, change.after, change.text])).toEqual([
+      ['entity_data_1[5]', 343, 344, 'Началась новая сессия: 344 (была 343)'],
+      ['manager_list', [27], [], 'Менеджеры: 27 → нет'],
     ]);
+    expect(russian.viewerDependent.map((change) => change.text)).toEqual(['Непрочитанные (ваши): 0 → 3']);
     const { owner: _owner, ...withoutOwner } = base;
-    expect(inLanguage('ru', () => compareDialogs(withoutOwner, base, 'T').fields)).toEqual([
-      { path: 'owner', label: 'Ответственный оператор', before: '(нет поля)', after: '27' },
+    expect(inLanguage('ru', () => compareDialogs(withoutOwner, base, 'T').changes)).toEqual([
+      { key: 'owner', kind: 'owner', before: null, after: 27, text: 'Сменился ответственный оператор: никто → 27' },
     ]);
   });
 });

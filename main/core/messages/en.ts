@@ -1,8 +1,9 @@
 // English: the catalogue's reference. Every other language has exactly these
 // keys and parameters (ru.ts is typed by this one). One file per area:
 // errors (every error envelope and notice main writes), dialog (the labels,
-// sections and decoded explanations of a dialog), cli (the terminal's output),
+// sections and decoded explanations of a dialog), changes (what changed between two copies), cli (the terminal's output),
 // files (what a lead saves), menu (the application menu).
+import { changes } from './en/changes';
 import { cli } from './en/cli';
 import { dialog } from './en/dialog';
 import { errors } from './en/errors';
@@ -15,6 +16,7 @@ export const en = {
   },
   errors,
   dialog,
+  changes,
   cli,
   files,
   menu,

@@ -1,3 +1,4 @@
+import { changes } from './ru/changes';
 import { cli } from './ru/cli';
 import { dialog } from './ru/dialog';
 import { errors } from './ru/errors';
@@ -11,6 +12,7 @@ export const ru: Messages = {
   },
   errors,
   dialog,
+  changes,
   cli,
   files,
   menu,

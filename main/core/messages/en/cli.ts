@@ -8,6 +8,7 @@ const usage = (dataDir: string) => `Usage:
   openlines-inspector lookup --from FILE [<identifier>...] [--format table|csv|json] [options]
   openlines-inspector transcript <identifier> [--session ID] [--offline] [--account NAME | --webhook URL | --demo]
         [--json | --format text|markdown]
+  openlines-inspector watch <identifier>... [--interval SECONDS] [--account NAME | --webhook URL | --demo] [--json]
   openlines-inspector show <identifier>... [--account NAME] [--as chat|session] [--json] [--data-dir DIR]
   openlines-inspector search <text> [--account NAME] [--limit N] [--json] [--data-dir DIR]
   openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
@@ -23,6 +24,10 @@ lookup   looks up Bitrix24 Open Lines dialogs and prints everything the portal
 transcript prints a session's conversation (the current one, or --session ID),
          oldest message first, with who wrote last and how long the client
          waited; the app keeps it too, and --offline prints the kept copy.
+watch    refreshes the dialogs every --interval seconds (default 30) through
+         batch, until Ctrl+C, and prints one line per change in words (--json:
+         one object per dialog and refresh, {chatId, at, changes}); a portal out
+         of reach or a refused dialog is said once on stderr, and watching goes on.
 show     prints the copy kept on this computer, with its "as of" time, without
          asking any portal (that is what --offline asks, so it is not needed);
          any identifier form finds it.
@@ -62,6 +67,7 @@ Options:
                         channel, line, operator, CRM, session start, marks),
                         50 dialogs per request through batch; --from alone
                         prints a table; exit 0 only when every one was found
+  --interval SECONDS    watch: from the end of one refresh to the next (default: 30)
   --output FILE         lookup, transcript, show, search, history: write what
                         would be printed to FILE instead, whole or not at all
   --timeout SECONDS     give up on a request after this long, its whole answer
@@ -147,7 +153,9 @@ export const cli = {
     historyTakesNoIds: 'history takes no identifiers; use --account to choose a portal.',
     searchWhat: 'Say what to search for: a name, an id such as chat17, a user code, or "lead 1209".',
     unknownCommand: (command: string) =>
-      `Unknown command "${command}". The commands are "lookup", "show", "search", "history", "login" and "accounts".`,
+      `Unknown command "${command}". The commands are "lookup", "watch", "show", "search", "history", "login" and "accounts".`,
+    watchWhat: 'Give at least one identifier to watch.',
+    watchNoFormat: 'watch prints one line per change, or with --json one JSON object per line; it takes no --format.',
     giveIdentifier: (command: 'lookup' | 'show') => `Give at least one identifier to ${command === 'show' ? 'show' : 'look up'}.`,
     asTakes: '--as takes "chat" or "session".',
     formatTakes: '--format takes "table", "csv" or "json".',
@@ -166,9 +174,20 @@ export const cli = {
     noneSaved: 'No account is saved yet: add one with openlines-inspector login.',
     noneCurrent: 'None of the saved accounts is the current one: choose one with openlines-inspector accounts use NAME.',
   },
+  /** watch: what is said on stderr while watching; the changes themselves go to stdout. */
+  watch: {
+    started: (count: number, host: string, demo: boolean, seconds: string) =>
+      `Watching ${count} ${count === 1 ? 'dialog' : 'dialogs'} on ${host}${demo ? ' (demo portal)' : ''}, every ${seconds} s. Ctrl+C stops.`,
+    seen: (input: string, chatId: number) => (input === `chat${chatId}` ? `Watching ${input}` : `Watching ${input} (chat${chatId})`),
+    goingOn: 'Still watching: asked again at every refresh.',
+    portalBack: 'The portal answers again.',
+    dialogBack: (input: string) => `${input}: answers again.`,
+    stopped: (cycles: number) => `Stopped after ${cycles} ${cycles === 1 ? 'refresh' : 'refreshes'}.`,
+  },
   lookup: {
-    /** Under the dialog's name: how and where it was looked up; `ms` is already formatted. */
+    /** Under the dialog's name, its page on the portal. */
     openInBitrix: (url: string) => `open in Bitrix24: ${url}`,
+    /** Under the dialog's name: how and where it was looked up; `ms` is already formatted. */
     lookedUp: (query: string, host: string, demo: boolean, ms: string) =>
       `looked up as ${query} on ${host}${demo ? ' (demo portal)' : ''} in ${ms} ms`,
     noChanges: (since: string) => `No changes since the previous lookup (${since})`,

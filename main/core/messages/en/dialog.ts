@@ -247,11 +247,6 @@ export const dialog = {
     otherViewers: 'Other viewers',
     otherViewersHint: 'How many other users viewed the message.',
   },
-  changes: {
-    /** The watched field was not in one of the two copies. */
-    absent: '(absent)',
-    crmBindings: 'CRM bindings',
-  },
   /** Channel names by connector id. Brand names stay as the brand writes them. */
   connectors: {
     livechat: 'Live chat (website widget)',

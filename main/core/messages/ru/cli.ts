@@ -1,6 +1,7 @@
 // Тексты области cli по-русски. Команды, параметры, заполнители (NAME, URL,
 // <identifier>) и термины Битрикс24 (USER_CODE, imol|) остаются как есть:
 // их набирают именно так.
+import { plural } from '../../i18n';
 import type { Messages } from '../en';
 
 const usage = (dataDir: string) => `Использование:
@@ -8,6 +9,7 @@ const usage = (dataDir: string) => `Использование:
   openlines-inspector lookup --from FILE [<identifier>...] [--format table|csv|json] [параметры]
   openlines-inspector transcript <identifier> [--session ID] [--offline] [--account NAME | --webhook URL | --demo]
         [--json | --format text|markdown]
+  openlines-inspector watch <identifier>... [--interval SECONDS] [--account NAME | --webhook URL | --demo] [--json]
   openlines-inspector show <identifier>... [--account NAME] [--as chat|session] [--json] [--data-dir DIR]
   openlines-inspector search <текст> [--account NAME] [--limit N] [--json] [--data-dir DIR]
   openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
@@ -24,6 +26,11 @@ lookup   находит диалоги Открытых линий Битрик�
 transcript выводит переписку сессии (текущей или --session ID) от первого
          сообщения к последнему: кто писал последним и сколько ждал клиент;
          приложение её сохраняет, а --offline выводит сохранённую копию.
+watch    обновляет диалоги каждые --interval секунд (по умолчанию 30) через
+         batch, пока не нажато Ctrl+C, и выводит каждое изменение строкой
+         (--json: объект на диалог и обновление, {chatId, at, changes}); о
+         недоступном портале или отказе по диалогу говорит один раз в stderr
+         и продолжает следить.
 show     выводит копию, сохранённую на этом компьютере, с её временем
          («по состоянию на»), не обращаясь к порталу (именно это означает
          --offline, поэтому указывать его не нужно); подходит любой вид
@@ -77,6 +84,7 @@ accounts показывает сохранённые учётные записи
   --offline             (show) только копия на этом компьютере: так show
                         работает всегда, параметр допустим, но не нужен
   --limit N             не больше N записей (history: 50, search: 20)
+  --interval SECONDS    watch: от конца одного обновления до следующего (по умолчанию: 30)
   --data-dir DIR        папка данных приложения (по умолчанию: ${dataDir})
   -h, --help            эта справка
   -v, --version         версия
@@ -144,7 +152,9 @@ export const cli: Messages['cli'] = {
     optionTakesNoValue: (option) => `${option} не принимает значения: укажите просто ${option}.`,
     historyTakesNoIds: 'history не принимает идентификаторы; портал выбирается через --account.',
     searchWhat: 'Укажите, что искать: название, ID вроде chat17, код пользователя или «lead 1209».',
-    unknownCommand: (command) => `Неизвестная команда «${command}». Команды: «lookup», «show», «search», «history», «login» и «accounts».`,
+    unknownCommand: (command) => `Неизвестная команда «${command}». Команды: «lookup», «watch», «show», «search», «history», «login» и «accounts».`,
+    watchWhat: 'Укажите хотя бы один идентификатор, за которым следить.',
+    watchNoFormat: 'watch выводит строку на каждое изменение или, с --json, объект JSON на строку; --format он не принимает.',
     giveIdentifier: (command) => `Укажите хотя бы один идентификатор, ${command === 'show' ? 'копию которого показать' : 'который найти'}.`,
     asTakes: '--as принимает «chat» или «session».',
     formatTakes: '--format принимает «table», «csv» или «json».',
@@ -162,6 +172,15 @@ export const cli: Messages['cli'] = {
     noPortal: 'Укажите, какой портал спросить: --account NAME (сохранённая учётная запись), --webhook URL (или OPENLINES_WEBHOOK) либо --demo.',
     noneSaved: 'Сохранённых учётных записей пока нет: добавьте учётную запись командой openlines-inspector login.',
     noneCurrent: 'Ни одна сохранённая учётная запись не выбрана текущей: выберите её командой openlines-inspector accounts use NAME.',
+  },
+  watch: {
+    started: (count, host, demo, seconds) =>
+      `Слежу за ${count} ${plural(count, { one: 'диалогом', other: 'диалогами' })} на ${demo ? 'демо-портале' : host}, каждые ${seconds} с. Ctrl+C — остановить.`,
+    seen: (input, chatId) => (input === `chat${chatId}` ? `Слежу за ${input}` : `Слежу за ${input} (chat${chatId})`),
+    goingOn: 'Продолжаю следить: спрошу снова при каждом обновлении.',
+    portalBack: 'Портал снова отвечает.',
+    dialogBack: (input) => `${input}: снова отвечает.`,
+    stopped: (cycles) => `Остановлено после ${cycles} ${plural(cycles, { one: 'обновления', other: 'обновлений' })}.`,
   },
   lookup: {
     openInBitrix: (url) => `открыть в Битрикс24: ${url}`,

@@ -228,10 +228,6 @@ export const dialog: Messages['dialog'] = {
     otherViewers: 'Других просмотревших',
     otherViewersHint: 'Сколько ещё пользователей просмотрели сообщение.',
   },
-  changes: {
-    absent: '(нет поля)',
-    crmBindings: 'Привязки к CRM',
-  },
   connectors: {
     livechat: 'Онлайн-чат (виджет на сайте)',
     telegrambot: 'Telegram',

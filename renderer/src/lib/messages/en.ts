@@ -258,7 +258,8 @@ const en = {
     label: 'Changes since the previous lookup',
     none: 'No changes since the previous lookup',
     some: 'Changed since the previous lookup',
-    changedTo: 'changed to',
+    /** Values that depend on the asking user differ too; they are listed, not counted as changes. */
+    viewerDiffers: 'Also differ, as they depend on who asks (not changes of the dialog):',
   },
   fields: {
     durationRaw: (seconds: string) => `${seconds} s, as sent`,
