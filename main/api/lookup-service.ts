@@ -9,9 +9,11 @@ import { parseIdentifier } from '../core/identifier';
 import { compareDialogs } from '../core/dialog-changes';
 import { messages } from '../core/messages/index';
 import { elapsedSince, lookupQuery, presentDialog, withKnownNames } from '../core/lookup';
-import { authorNames, namesInDialog, userIdsIn } from '../core/user-names';
+import { askUserNames } from '../core/user-directory';
+import { authorNames, namesInDialog, userIdsIn, type UserNames } from '../core/user-names';
 import { fetchDialogAndConversation, type ConversationPlan } from '../core/conversation-fetch';
 import { LineCache } from './line-cache';
+import { UserNameAsks } from './user-name-asks';
 import type { Conversation } from '../core/conversation-types';
 import type { CallOptions, PortalClient } from '../rest/portal-client';
 import { sessionIdOf, type CachedDialog, type NewHistoryEntry } from '../store/index';
@@ -22,6 +24,7 @@ export interface StoreForLookups {
   putDialog(account: string, dialog: LookupResult['dialog'], time: LookupResult['time'], fetchedAt: string): void;
   findDialog(account: string, query: Pick<DialogQuery, 'param' | 'value'>): CachedDialog | null;
   namesFor(account: string, ids: readonly string[]): Readonly<Record<string, string>>;
+  rememberNames(account: string, names: UserNames, seenAt: string): void;
   putConversation(account: string, conversation: Conversation): void;
   findConversation(account: string, chatId: number, sessionId?: number): Conversation | null;
 }
@@ -32,6 +35,8 @@ export interface LookupServiceOptions {
   fetchConversation?: () => boolean;
   /** The accounts' lines as last read, shared with bulk runs. */
   lines?: LineCache;
+  /** Whether a lookup asks the portal for the names of users the dialog only numbers (im.user.list.get); default yes. */
+  askNames?: boolean;
 }
 
 /**
@@ -101,6 +106,8 @@ export class LookupService {
   readonly #fetchConversation: () => boolean;
   /** Each account's lines as last read, for the conversation's targets. */
   readonly #lines: LineCache;
+  readonly #askNames: boolean;
+  readonly #nameAsks = new UserNameAsks();
 
   /** `store` is asked for lazily: the store is opened on the first lookup, not at start-up. */
   constructor(store: () => Promise<StoreForLookups | null>, options: LookupServiceOptions = {}) {
@@ -108,6 +115,7 @@ export class LookupService {
     this.#log = options.log ?? NO_LOG;
     this.#fetchConversation = options.fetchConversation ?? (() => true);
     this.#lines = options.lines ?? new LineCache();
+    this.#askNames = options.askNames ?? true;
   }
 
   #planFor(account: string, kept: CachedDialog | null): ConversationPlan | null {
@@ -190,6 +198,7 @@ export class LookupService {
     // The transcript's authors name users the dialog only numbers, this very lookup.
     const known = { ...safely((store) => store.namesFor(account, userIdsIn(result.dialog))), ...(conversation ? authorNames(conversation) : {}) };
     result = withKnownNames(result, known);
+    result = await this.#namesAsked(client, account, result, options, (names) => safely((store) => store.rememberNames(account, names, result.fetchedAt)));
     const chatId = typeof result.dialog.id === 'number' ? result.dialog.id : null;
     if (previous?.chatId !== chatId) previous = chatId === null ? null : safely((store) => store.findDialog(account, { param: 'CHAT_ID', value: chatId }));
     if (previous) {
@@ -205,6 +214,27 @@ export class LookupService {
     safely((store) => store.putDialog(account, result.dialog, result.time, result.fetchedAt));
     record('ok', 'network', chatId);
     return warned(result);
+  }
+
+  /**
+   * The users the dialog still only numbers, named by the portal where the
+   * account may ask (once per user per run; an id it has no name for is not
+   * asked again), or marked with the scope that would name them.
+   */
+  async #namesAsked(client: PortalClient, account: string, result: LookupResult, options: CallOptions, remember: (names: UserNames) => void): Promise<LookupResult> {
+    const unnamed = () => userIdsIn(result.dialog).filter((id) => !Object.hasOwn(result.names, id));
+    if (!this.#askNames || unnamed().length === 0) return result;
+    const ids = this.#nameAsks.toAsk(account, unnamed());
+    if (ids.length > 0) {
+      const asked = await askUserNames(client, ids, options);
+      this.#nameAsks.record(account, ids, asked);
+      if (Object.keys(asked.names).length > 0) {
+        remember(asked.names);
+        result = withKnownNames(result, { ...result.names, ...asked.names });
+      }
+    }
+    const scope = this.#nameAsks.missingScope(account);
+    return scope && unnamed().length > 0 ? { ...result, namesNeedScope: scope } : result;
   }
 
   /**

@@ -179,6 +179,8 @@ export interface LookupResult {
    * fetched (turned off in Settings, or the dialog has no session). Absent in older kept copies.
    */
   conversation?: ConversationOutcome | null;
+  /** Set when users the dialog mentions stay unnamed because the account lacks this scope (im.user.list.get needs `im`). */
+  namesNeedScope?: 'im';
   /** The dialog's line by name, when the portal's lines were read (imopenlines.config.list.get). */
   lineName?: string | null;
   /**

@@ -46,6 +46,17 @@ export class DialogIndex {
   chatIdForUserCode(userCode: string): number | undefined {
     return this.byUserCode.get(userCode);
   }
+
+  /** The client (the channel's connector user) of a dialog, by user id: the name its dialog carries. */
+  clientNamed(userId: number): string | undefined {
+    for (const [userCode, chatId] of this.byUserCode) {
+      if (userCode.split('|')[3] !== String(userId)) continue;
+      const name = this.byChatId.get(chatId)?.dialog['name'];
+      // The dialog is named "<client> - <line>".
+      if (typeof name === 'string') return name.split(' - ')[0];
+    }
+    return undefined;
+  }
 }
 
 export function dialogGet(

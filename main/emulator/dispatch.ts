@@ -9,6 +9,7 @@ import { dialogGet } from './dialog-get';
 import { runBatch, type CallOutcome } from './batch';
 import { configListGet } from './config-list-get';
 import { sessionHistoryGet } from './session-history-get';
+import { userListGet } from './user-list-get';
 import { restError, type RestError } from './rest-errors';
 import { timeBlock } from './time-block';
 
@@ -45,6 +46,10 @@ const METHODS: Record<string, { scope: string | null; run: Run }> = {
   'imopenlines.config.list.get': {
     scope: 'imopenlines',
     run: (portal, webhook, params) => configListGet(portal.lines, params, webhook.userId),
+  },
+  'im.user.list.get': {
+    scope: 'im',
+    run: (portal, _webhook, params) => userListGet(portal.index, params),
   },
   scope: {
     scope: null,

@@ -139,6 +139,11 @@ export class InspectorStore {
     });
   }
 
+  /** Names the portal gave user ids when asked (im.user.list.get), kept for every lookup after, offline too. */
+  rememberNames(account: string, names: UserNames, seenAt: string): void {
+    if (Object.keys(names).length > 0) this.#write(() => this.#names.remember(account, names, seenAt));
+  }
+
   /** A session's kept transcript; without `sessionId`, the chat's newest session's. */
   findConversation(account: string, chatId: number, sessionId?: number): Conversation | null {
     return this.#read(() => this.#conversations.find(account, chatId, sessionId));

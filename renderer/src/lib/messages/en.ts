@@ -220,6 +220,7 @@ const en = {
     lineNumber: (id: number) => `Line ${id}`,
     lineNamed: (name: string, id: number) => `${isolate(name)} (line ${id})`,
     operator: 'Responsible operator',
+    namesNeedScope: (scope: string) => `Some users are shown by number: a webhook or application with the ${scope} scope would name them.`,
     nobodyYet: 'Nobody yet',
     userNamed: (name: string, id: string) => `${isolate(name)} (user ${id})`,
     user: (id: string) => `User ${id}`,

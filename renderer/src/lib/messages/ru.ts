@@ -219,6 +219,7 @@ const ru: Messages = {
     lineNumber: (id) => `Линия ${id}`,
     lineNamed: (name, id) => `${isolate(name)} (линия ${id})`,
     operator: 'Ответственный оператор',
+    namesNeedScope: (scope) => `Некоторые пользователи показаны номерами: вебхук или приложение с разрешением ${scope} назовёт их по имени.`,
     nobodyYet: 'Пока никто',
     userNamed: (name, id) => `${isolate(name)} (пользователь ${id})`,
     user: (id) => `Пользователь ${id}`,
