@@ -9,6 +9,7 @@ import { connectionSchemas } from './connection-handlers';
 import { conversationSchemas } from './conversation-handlers';
 import { historySchemas } from './history-handlers';
 import { lookupSchemas } from './lookup-handlers';
+import { overviewSchemas } from './overview-handlers';
 import { settingsSchemas } from './settings-handlers';
 import { signInSchemas } from './sign-in-handlers';
 
@@ -22,6 +23,7 @@ export const argumentSchemas = {
   ...conversationSchemas,
   ...appSchemas,
   ...bulkSchemas,
+  ...overviewSchemas,
 } satisfies { [C in Channel]: z.ZodType<ArgsOf<C>> };
 
 export function isChannel(value: string): value is Channel {

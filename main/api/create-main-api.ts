@@ -30,6 +30,8 @@ import { LineCache } from './line-cache';
 import { BulkRuns } from './bulk-runs';
 import { bulkHandlers } from './bulk-handlers';
 import { LookupsInFlight } from './lookups-in-flight';
+import { overviewHandlers } from './overview-handlers';
+import { OverviewRefresh } from './overview-refresh';
 import { OAuthSignIn } from './oauth-sign-in';
 import { readSettings, type KeyValueStore } from './settings';
 import { settingsHandlers } from './settings-handlers';
@@ -115,6 +117,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     lines,
     report: (progress) => deps.sendEvent?.('bulkProgress', progress),
   });
+  const overview = new OverviewRefresh({ client: () => connection.client(), store: () => stores.store(), lines });
   const inFlight = new LookupsInFlight((progress) => deps.sendEvent?.('lookupProgress', progress));
   const commands = new AppCommandQueue();
 
@@ -128,6 +131,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...conversationHandlers({ client: () => connection.client(), connection, stores, lines, log }),
     ...appHandlers({ commands, connection, openExternal: deps.openExternal, writeClipboard: deps.writeClipboard, logFile: deps.logFile ?? null }),
     ...bulkHandlers(bulk),
+    ...overviewHandlers(overview),
   } satisfies Handlers;
 
   const openLink = deepLinkOpener({
@@ -173,6 +177,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     async dispose() {
       inFlight.cancelAll();
       bulk.cancelAll();
+      overview.cancel();
       await signIn.cancel();
       await connection.dispose();
       await stores.close();

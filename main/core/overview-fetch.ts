@@ -40,7 +40,8 @@ export interface KeptDialog {
 }
 
 export interface OverviewFetchInput<Options> {
-  client: LookupClient<Options>;
+  /** Null: nothing can be asked (no portal connected), as offline. */
+  client: LookupClient<Options> | null;
   sources: readonly OverviewSource[];
   /** The account's kept dialogs, newest first (already bounded by the caller). */
   kept: readonly KeptDialog[];
@@ -126,7 +127,7 @@ function readActivities(result: unknown, afterId: number): { activities: Activit
 }
 
 export async function fetchOverview<Options>(input: OverviewFetchInput<Options>): Promise<OverviewFetched> {
-  const { client, options, signal } = input;
+  const { options, signal } = input;
   const wanted = new Set(input.sources);
   const maxRows = input.maxRows ?? MAX_OVERVIEW_ROWS;
   const states = new Map<OverviewSource, OverviewSourceState>();
@@ -137,7 +138,8 @@ export async function fetchOverview<Options>(input: OverviewFetchInput<Options>)
 
   // 1. The recent list, the first page of sessions and the lines: one request.
   const first: Record<string, BatchCommands[string]> = {};
-  const online = input.offline !== true;
+  const client = input.offline === true ? null : input.client;
+  const online = client !== null;
   if (online && wanted.has('recent')) first['recent'] = [RECENT_GET, { ONLY_OPENLINES: 'Y' }];
   if (online && wanted.has('crm')) first['crm'] = [ACTIVITY_LIST, activityPageParams(0)];
   if (online && lines === null) first['lines'] = [CONFIG_LIST_GET, lineListParams()];
@@ -146,7 +148,7 @@ export async function fetchOverview<Options>(input: OverviewFetchInput<Options>)
     checkCancelled(signal);
     let outcomes: Record<string, BatchOutcome>;
     try {
-      outcomes = await callBatch(client, first, options);
+      outcomes = await callBatch(client!, first, options);
     } catch (error) {
       const envelope = toEnvelope(error);
       if (envelope.code === 'CANCELLED') throw error;
@@ -170,7 +172,7 @@ export async function fetchOverview<Options>(input: OverviewFetchInput<Options>)
       }
     }
     const crmOutcome = outcomes['crm'];
-    if (crmOutcome) await walkActivities(crmOutcome, input, crm, states, maxRows);
+    if (crmOutcome) await walkActivities(client!, crmOutcome, input, crm, states, maxRows);
   }
 
   // Kept copies, for the chats no fresh source named (and to stand in when the portal is out of reach).
@@ -202,7 +204,7 @@ export async function fetchOverview<Options>(input: OverviewFetchInput<Options>)
   }
   const totalKeys = new Set([...recent, ...crm, ...kept].map((row) => (row.chatId !== null ? `c${row.chatId}` : `s${row.sessionId}`)));
   const truncated = totalKeys.size > maxRows;
-  const completedBy = reachable ? await complete([...pending].slice(0, maxRows), input) : new Map<string, Completed>();
+  const completedBy = reachable && client ? await complete(client, [...pending].slice(0, maxRows), input) : new Map<string, Completed>();
 
   // 4. Merge, freshest first: the recent list, a dialog read now, the session activity, the kept copy.
   const byChat = new Map<string, Contribution[]>();
@@ -243,6 +245,7 @@ function safeNames(input: OverviewFetchInput<unknown>, ids: readonly string[]): 
 
 /** The first page (from the batch) and the pages after it, one request each, while a page is full. */
 async function walkActivities<Options>(
+  client: LookupClient<Options>,
   firstPage: BatchOutcome,
   input: OverviewFetchInput<Options>,
   into: Contribution[],
@@ -267,7 +270,7 @@ async function walkActivities<Options>(
     afterId = read.activities.at(-1)!.ID;
     checkCancelled(input.signal);
     try {
-      result = (await input.client.call(ACTIVITY_LIST, nestedPageParams(afterId), input.options)).result;
+      result = (await client.call(ACTIVITY_LIST, nestedPageParams(afterId), input.options)).result;
     } catch (error) {
       const envelope = toEnvelope(error);
       if (envelope.code === 'CANCELLED') throw error;
@@ -291,7 +294,11 @@ function nestedPageParams(afterId: number): Record<string, unknown> {
 type Completed = Contribution & { names: Record<string, string> };
 
 /** imopenlines.dialog.get for each pending query, 50 a batch request; a failed row keeps what its sources said. */
-async function complete<Options>(pending: Array<[string, DialogQuery]>, input: OverviewFetchInput<Options>): Promise<Map<string, Completed>> {
+async function complete<Options>(
+  client: LookupClient<Options>,
+  pending: Array<[string, DialogQuery]>,
+  input: OverviewFetchInput<Options>,
+): Promise<Map<string, Completed>> {
   const done = new Map<string, Completed>();
   for (let next = 0; next < pending.length; next += MAX_BATCH_COMMANDS) {
     checkCancelled(input.signal);
@@ -300,7 +307,7 @@ async function complete<Options>(pending: Array<[string, DialogQuery]>, input: O
     chunk.forEach(([, query], at) => (commands[`d${at}`] = [DIALOG_GET, { [query.param]: query.value }]));
     let outcomes: Record<string, BatchOutcome>;
     try {
-      outcomes = await callBatch(input.client, commands, input.options);
+      outcomes = await callBatch(client, commands, input.options);
     } catch (error) {
       if (toEnvelope(error).code === 'CANCELLED') throw error;
       // The portal stopped answering: the rest stand on what their sources said.
@@ -310,7 +317,7 @@ async function complete<Options>(pending: Array<[string, DialogQuery]>, input: O
       const outcome = outcomes[`d${at}`];
       if (!outcome?.ok) return;
       try {
-        const presented = dialogFromAnswer(input.client, query, outcome);
+        const presented = dialogFromAnswer(client, query, outcome);
         input.onDialog?.(presented.dialog, presented.time, presented.fetchedAt);
         done.set(key, { ...fromDialog(presented.dialog, null), completed: true, names: presented.names });
       } catch {
