@@ -66,11 +66,13 @@ export class OverviewRefresh {
     // Another account's overview is its kept copies: the connected portal is not that account's.
     const asked = client !== null && !request.offline && accountOf(client.portal) === account ? client : null;
     const store = await this.#deps.store().catch(() => null);
-    const kept = sources.includes('kept') && store ? safely(() => store.keptDialogs(account, MAX_KEPT_IN_OVERVIEW), []) : [];
+    // Without the store there are no kept dialogs to read: the source is not asked, rather than empty.
+    const asking = store ? sources : sources.filter((source) => source !== 'kept');
+    const kept = asking.includes('kept') && store ? safely(() => store.keptDialogs(account, MAX_KEPT_IN_OVERVIEW), []) : [];
     if (controller.signal.aborted) throw inspectorError('CANCELLED');
     const fetched = await fetchOverview({
       client: asked,
-      sources,
+      sources: asking,
       kept,
       lines: this.#deps.lines.get(account),
       knownNames: (ids) => store?.namesFor(account, ids) ?? {},

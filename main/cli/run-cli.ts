@@ -8,7 +8,9 @@ import packageJson from '../../package.json';
 import { defaultDataDir } from '../core/data-dir';
 import { inLanguage, resolveLanguage, setDefaultLanguage, type Language } from '../core/i18n';
 import { runAccounts } from './accounts-command';
-import { BULK_FORMATS, type AccountsOptions, type BulkFormat, type HistoryOptions, type LoginOptions, type LookupOptions, type SearchOptions, type ShowOptions, type TranscriptOptions } from './cli-options';
+import { BULK_FORMATS, type AccountsOptions, type BulkFormat, type HistoryOptions, type LoginOptions, type LookupOptions, type OverviewOptions, type SearchOptions, type ShowOptions, type TranscriptOptions } from './cli-options';
+import { OVERVIEW_SOURCES, type OverviewSource } from '../core/overview-types';
+import { runOverview } from './overview-command';
 import { runHistory } from './history-command';
 import { runLogin } from './login-command';
 import { runLookup } from './lookup-command';
@@ -28,6 +30,7 @@ type Command =
   | LoginOptions
   | AccountsOptions
   | TranscriptOptions
+  | OverviewOptions
   | { command: 'help' }
   | { command: 'version' };
 
@@ -54,6 +57,7 @@ const OPTIONS = {
   from: { type: 'string' },
   format: { type: 'string' },
   session: { type: 'string' },
+  source: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -78,6 +82,7 @@ const VALUE_NAMES: Partial<Record<OptionName, string>> = {
   from: 'FILE',
   format: 'table|csv|json',
   session: 'ID',
+  source: 'recent|crm|kept',
 };
 
 /** A number more than 0 and at most `max` (a whole one when `whole`); absent stays absent. */
@@ -181,6 +186,7 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
   if (command === 'login') return parseLogin(values, rest, env, dataDir);
   if (command === 'accounts') return parseAccounts(rest, values.json, dataDir);
   if (command === 'transcript') return parseTranscript(values, rest, env, dataDir);
+  if (command === 'overview') return parseOverview(values, rest, env, dataDir);
   if (command !== 'lookup' && command !== 'show') {
     throw new UsageError(says.unknownCommand(command));
   }
@@ -235,6 +241,21 @@ function parseTranscript(values: ParsedValues, rest: string[], env: NodeJS.Proce
   if (values.format !== undefined && values.json) throw new UsageError(says.jsonOrFormat);
   const output = values.json ? 'json' : ((values.format as 'text' | 'markdown' | undefined) ?? 'text');
   return { command: 'transcript', id: rest[0]!, session, offline: values.offline, output, numberAs: values.as, ...portalChoice(values, env, dataDir) };
+}
+
+function parseOverview(values: ParsedValues, rest: string[], env: NodeJS.ProcessEnv, dataDir: string): OverviewOptions {
+  const says = messages().cli.usageErrors;
+  if (rest.length > 0) throw new UsageError(says.overviewTakesNoIds);
+  let sources: OverviewSource[] = [...OVERVIEW_SOURCES];
+  if (values.source !== undefined) {
+    const named = values.source.split(',').map((part) => part.trim().toLowerCase());
+    if (named.some((part) => !(OVERVIEW_SOURCES as readonly string[]).includes(part))) throw new UsageError(says.sourceTakes);
+    sources = OVERVIEW_SOURCES.filter((source) => named.includes(source));
+  }
+  if (values.format !== undefined && !(BULK_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(says.formatTakes);
+  if (values.format !== undefined && values.json) throw new UsageError(says.overviewJsonOrFormat);
+  const format: BulkFormat = values.json ? 'json' : ((values.format as BulkFormat | undefined) ?? 'table');
+  return { command: 'overview', sources, sourcesNamed: values.source !== undefined, format, offline: values.offline, ...portalChoice(values, env, dataDir) };
 }
 
 function parseLogin(values: ParsedValues, rest: string[], env: NodeJS.ProcessEnv, dataDir: string): LoginOptions {
@@ -325,6 +346,8 @@ async function runCommandLine(
       return runSearch(command, { out, err });
     case 'transcript':
       return runTranscript(command, { out, err });
+    case 'overview':
+      return runOverview(command, { out, err });
     case 'lookup':
       return command.format === null ? runLookup(command, { out, err }) : runBulkLookup(command, { out, err, ...(input ? { input } : {}) });
     case 'login':

@@ -117,6 +117,8 @@ export function fromRecent(item: RecentItem): Contribution {
     statusCode: code,
     waitingSince,
     clientName: authorIsClient && item.user?.name ? item.user.name : null,
+    // The last author's name, when that is the chat's operator.
+    operatorName: !authorIsClient && item.user?.name && positive(item.user.id) === chat.operatorId ? item.user.name : null,
     sessionId: positive(item.lines?.id) ?? chat.sessionId,
     sessionStart,
     lastMessageAt: lastAt,

@@ -5,7 +5,7 @@
 import type { RawDialog } from '../core/dialog-types';
 import type { EmulatedDialog, EmulatorOAuthApp, EmulatorWebhook } from './emulator-types';
 import documented from './data/documented-chat-1777.json' with { type: 'json' };
-import { DEMO_LINE_NAMES as LINE_NAMES, DEMO_OPERATORS as OPERATORS } from './demo-directory';
+import { DEMO_LINE_NAMES as LINE_NAMES, DEMO_OPERATORS as OPERATORS, demoPersonName } from './demo-directory';
 import { DAY, DEMO_EPOCH as EPOCH, portalDate as iso } from './portal-clock';
 
 export const DEMO_WEBHOOK: EmulatorWebhook = Object.freeze({
@@ -404,7 +404,7 @@ export function dialogRecord(spec: Spec): RawDialog {
     spec.entityData2 ?? `LEAD|${crm('LEAD')}|COMPANY|${crm('COMPANY')}|CONTACT|${crm('CONTACT')}|DEAL|${crm('DEAL')}`;
   const viewers = spec.viewers.map((userId, k) => ({
     user_id: userId,
-    user_name: OPERATORS[userId] ?? `User ${userId}`,
+    user_name: demoPersonName(userId),
     date: iso(spec.sessionStart + 600 + k * 90),
   }));
 

@@ -8,6 +8,8 @@ const usage = (dataDir: string) => `Usage:
   openlines-inspector lookup --from FILE [<identifier>...] [--format table|csv|json] [options]
   openlines-inspector transcript <identifier> [--session ID] [--offline] [--account NAME | --webhook URL | --demo]
         [--json | --format text|markdown]
+  openlines-inspector overview [--source recent|crm|kept] [--format table|csv|json] [--offline]
+        [--account NAME | --webhook URL | --demo]
   openlines-inspector show <identifier>... [--account NAME] [--as chat|session] [--json] [--data-dir DIR]
   openlines-inspector search <text> [--account NAME] [--limit N] [--json] [--data-dir DIR]
   openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
@@ -23,6 +25,14 @@ lookup   looks up Bitrix24 Open Lines dialogs and prints everything the portal
 transcript prints a session's conversation (the current one, or --session ID),
          oldest message first, with who wrote last and how long the client
          waited; the app keeps it too, and --offline prints the kept copy.
+overview lists the open-line dialogs a lead cares about, one line each,
+         waiting clients first (the longest wait first): status, waiting
+         since, channel, line, operator, client, CRM, session start, unread
+         and marks. From the account's own recent chats (scope im, with the
+         session status where the account is in a line's queue), the open
+         sessions of the portal's CRM (scope crm) and the dialogs kept on
+         this computer; a source the scopes do not allow is named on stderr
+         with the scope it needs. Every dialog read is kept.
 show     prints the copy kept on this computer, with its "as of" time, without
          asking any portal (that is what --offline asks, so it is not needed);
          any identifier form finds it.
@@ -62,6 +72,9 @@ Options:
                         channel, line, operator, CRM, session start, marks),
                         50 dialogs per request through batch; --from alone
                         prints a table; exit 0 only when every one was found
+  --source recent|crm|kept
+                        overview: only these sources (several separated by
+                        commas; default: all three)
   --timeout SECONDS     give up on a request after this long, its whole answer
                         included (default: 60)
   --max-answer-mb N     read at most this much of an answer (default: 32)
@@ -69,13 +82,15 @@ Options:
   --verbose             also print each lookup's outcome and what the log file
                         (logs/cli.log in the data folder) gets, on stderr
   --offline             (show) use only the copy kept on this computer: show's
-                        default, accepted and not needed
+                        default, accepted and not needed; (overview) only the
+                        kept dialogs, asking no portal
   --limit N             at most N entries (history: 50, search: 20)
   --data-dir DIR        the app's data folder (default: ${dataDir})
   -h, --help            show this help
   -v, --version         print the version
 
-Exit status: 0 when every lookup succeeded, 1 when any failed, 2 on a usage error,
+Exit status: 0 when every lookup succeeded, 1 when any failed, 2 on a usage error
+(overview: 1 when a source could not be read, or one named with --source lacks its scope),
 141 when the output's reader went away (… | head -1).
 A portal behind a private certificate authority works through NODE_EXTRA_CA_CERTS.`;
 
@@ -132,6 +147,34 @@ export const cli = {
     unreadable: (file: string, reason: string) => `${file} could not be read: ${reason}.`,
   },
 
+  /** overview: one line per dialog. */
+  overview: {
+    columns: {
+      status: 'Status',
+      waiting: 'Waiting',
+      chat: 'Chat',
+      client: 'Client',
+      channel: 'Channel',
+      line: 'Line',
+      operator: 'Operator',
+      crm: 'CRM',
+      sessionStart: 'Session start',
+      unread: 'Unread',
+      marks: 'Marks',
+    },
+    statuses: { clientWaiting: 'client waiting', operatorAnswered: 'operator answered', closed: 'closed' },
+    /** No source said where the session stands (a kept copy only). */
+    unknownStatus: 'unknown',
+    sources: { recent: 'recent chats (im.recent.get)', crm: 'CRM sessions (crm.activity.list)', kept: 'kept dialogs' },
+    used: (source: string, rows: number) => `${source}: ${rows} ${rows === 1 ? 'dialog' : 'dialogs'}`,
+    needsScope: (source: string, scope: string) => `${source}: not used; the webhook or application needs the "${scope}" scope for it.`,
+    failed: (source: string, problem: string) => `${source}: could not be read: ${problem}`,
+    notAsked: (source: string) => `${source}: not asked`,
+    summary: (rows: number, seconds: string) => `${rows} ${rows === 1 ? 'dialog' : 'dialogs'}; ${seconds} s.`,
+    truncated: (max: number) => `Only the first ${max} dialogs are shown.`,
+    none: 'No dialogs.',
+  },
+
   usageErrors: {
     noCommand: 'No command given.',
     /** The range as it is checked: 0 itself is refused. */
@@ -145,10 +188,13 @@ export const cli = {
     historyTakesNoIds: 'history takes no identifiers; use --account to choose a portal.',
     searchWhat: 'Say what to search for: a name, an id such as chat17, a user code, or "lead 1209".',
     unknownCommand: (command: string) =>
-      `Unknown command "${command}". The commands are "lookup", "show", "search", "history", "login" and "accounts".`,
+      `Unknown command "${command}". The commands are "lookup", "transcript", "overview", "show", "search", "history", "login" and "accounts".`,
     giveIdentifier: (command: 'lookup' | 'show') => `Give at least one identifier to ${command === 'show' ? 'show' : 'look up'}.`,
     asTakes: '--as takes "chat" or "session".',
     formatTakes: '--format takes "table", "csv" or "json".',
+    sourceTakes: '--source takes "recent", "crm" or "kept", or several separated by commas.',
+    overviewTakesNoIds: 'overview takes no identifiers; use --source to choose where the dialogs come from.',
+    overviewJsonOrFormat: 'Use either --json or --format, not both.',
     transcriptOne: 'transcript takes one identifier: the dialog whose conversation to print (--session ID for another of its sessions).',
     transcriptFormat: 'transcript --format takes "text" or "markdown" (--json for JSON).',
     jsonOrFormat: 'Use either --json (each dialog in full) or --format (one record per dialog), not both.',

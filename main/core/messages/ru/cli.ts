@@ -8,6 +8,8 @@ const usage = (dataDir: string) => `Использование:
   openlines-inspector lookup --from FILE [<identifier>...] [--format table|csv|json] [параметры]
   openlines-inspector transcript <identifier> [--session ID] [--offline] [--account NAME | --webhook URL | --demo]
         [--json | --format text|markdown]
+  openlines-inspector overview [--source recent|crm|kept] [--format table|csv|json] [--offline]
+        [--account NAME | --webhook URL | --demo]
   openlines-inspector show <identifier>... [--account NAME] [--as chat|session] [--json] [--data-dir DIR]
   openlines-inspector search <текст> [--account NAME] [--limit N] [--json] [--data-dir DIR]
   openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
@@ -24,6 +26,15 @@ lookup   находит диалоги Открытых линий Битрик�
 transcript выводит переписку сессии (текущей или --session ID) от первого
          сообщения к последнему: кто писал последним и сколько ждал клиент;
          приложение её сохраняет, а --offline выводит сохранённую копию.
+overview выводит диалоги Открытых линий, важные руководителю, по строке на
+         диалог, сначала ждущие клиенты (дольше всех ждущие — первыми):
+         статус, с какого времени ждёт, канал, линия, оператор, клиент, CRM,
+         начало сессии, непрочитанные и отметки. Источники: недавние чаты
+         самой учётной записи (право im; статус сессии — если она в очереди
+         линии), открытые сессии в CRM портала (право crm) и диалоги,
+         сохранённые на этом компьютере; источник, которого не позволяют
+         права, назван в stderr вместе с нужным правом. Каждый прочитанный
+         диалог сохраняется.
 show     выводит копию, сохранённую на этом компьютере, с её временем
          («по состоянию на»), не обращаясь к порталу (именно это означает
          --offline, поэтому указывать его не нужно); подходит любой вид
@@ -66,6 +77,9 @@ accounts показывает сохранённые учётные записи
                         линия, оператор, CRM, начало сессии, отметки), по 50
                         диалогов за запрос через batch; --from без него —
                         таблица; код 0, только если найдены все
+  --source recent|crm|kept
+                        overview: только эти источники (несколько — через
+                        запятую; по умолчанию все три)
   --timeout SECONDS     сколько ждать ответа на запрос целиком (по умолчанию: 60)
   --max-answer-mb N     сколько мегабайт ответа читать самое большее
                         (по умолчанию: 32)
@@ -73,13 +87,15 @@ accounts показывает сохранённые учётные записи
   --verbose             также печатать в stderr итог каждого запроса и то, что
                         пишется в журнал (logs/cli.log в папке данных)
   --offline             (show) только копия на этом компьютере: так show
-                        работает всегда, параметр допустим, но не нужен
+                        работает всегда, параметр допустим, но не нужен;
+                        (overview) только сохранённые диалоги, без портала
   --limit N             не больше N записей (history: 50, search: 20)
   --data-dir DIR        папка данных приложения (по умолчанию: ${dataDir})
   -h, --help            эта справка
   -v, --version         версия
 
-Код завершения: 0 — все запросы успешны, 1 — хотя бы один не удался, 2 — ошибка в команде,
+Код завершения: 0 — все запросы успешны, 1 — хотя бы один не удался, 2 — ошибка в команде
+(overview: 1 — источник не прочитан или у названного в --source нет нужного права),
 141 — читающая программа закрыла вывод (… | head -1).
 Портал с сертификатом частного удостоверяющего центра: укажите его в NODE_EXTRA_CA_CERTS.`;
 
@@ -133,6 +149,32 @@ export const cli: Messages['cli'] = {
     unreadable: (file, reason) => `Не удалось прочитать ${file}: ${reason}.`,
   },
 
+  overview: {
+    columns: {
+      status: 'Статус',
+      waiting: 'Ждёт',
+      chat: 'Чат',
+      client: 'Клиент',
+      channel: 'Канал',
+      line: 'Линия',
+      operator: 'Оператор',
+      crm: 'CRM',
+      sessionStart: 'Начало сессии',
+      unread: 'Непрочит.',
+      marks: 'Отметки',
+    },
+    statuses: { clientWaiting: 'ждёт клиент', operatorAnswered: 'оператор ответил', closed: 'закрыт' },
+    unknownStatus: 'неизвестно',
+    sources: { recent: 'недавние чаты (im.recent.get)', crm: 'сессии в CRM (crm.activity.list)', kept: 'сохранённые диалоги' },
+    used: (source, rows) => `${source}: диалогов — ${rows}`,
+    needsScope: (source, scope) => `${source}: не использованы; вебхуку или приложению для этого нужно право «${scope}».`,
+    failed: (source, problem) => `${source}: не удалось прочитать: ${problem}`,
+    notAsked: (source) => `${source}: не запрашивались`,
+    summary: (rows, seconds) => `Диалогов: ${rows}; ${seconds} с.`,
+    truncated: (max) => `Показаны только первые ${max} диалогов.`,
+    none: 'Диалогов нет.',
+  },
+
   usageErrors: {
     noCommand: 'Не указана команда.',
     numberInRange: (option, max) => `${option}: нужно число больше 0 и не больше ${max}.`,
@@ -142,10 +184,14 @@ export const cli: Messages['cli'] = {
     optionTakesNoValue: (option) => `${option} не принимает значения: укажите просто ${option}.`,
     historyTakesNoIds: 'history не принимает идентификаторы; портал выбирается через --account.',
     searchWhat: 'Укажите, что искать: название, ID вроде chat17, код пользователя или «lead 1209».',
-    unknownCommand: (command) => `Неизвестная команда «${command}». Команды: «lookup», «show», «search», «history», «login» и «accounts».`,
+    unknownCommand: (command) =>
+      `Неизвестная команда «${command}». Команды: «lookup», «transcript», «overview», «show», «search», «history», «login» и «accounts».`,
     giveIdentifier: (command) => `Укажите хотя бы один идентификатор, ${command === 'show' ? 'копию которого показать' : 'который найти'}.`,
     asTakes: '--as принимает «chat» или «session».',
     formatTakes: '--format принимает «table», «csv» или «json».',
+    sourceTakes: '--source принимает «recent», «crm» или «kept» либо несколько через запятую.',
+    overviewTakesNoIds: 'overview не принимает идентификаторы; источники выбираются через --source.',
+    overviewJsonOrFormat: 'Укажите либо --json, либо --format, но не оба.',
     transcriptOne: 'transcript принимает один идентификатор: диалог, переписку которого вывести (--session ID — для другой его сессии).',
     transcriptFormat: 'transcript --format принимает «text» или «markdown» (--json — для JSON).',
     jsonOrFormat: 'Укажите либо --json (каждый диалог целиком), либо --format (по записи на диалог), но не оба.',
