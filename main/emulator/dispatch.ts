@@ -9,7 +9,7 @@ import { dialogGet } from './dialog-get';
 import { runBatch, type CallOutcome } from './batch';
 import { activityList } from './activity-list';
 import { configListGet } from './config-list-get';
-import { recentGet } from './recent-get';
+import { recentGet, recentList } from './recent-get';
 import { sessionHistoryGet } from './session-history-get';
 import { restError, type RestError } from './rest-errors';
 import { timeBlock } from './time-block';
@@ -53,6 +53,10 @@ const METHODS: Record<string, { scope: string | null; run: Run }> = {
   'im.recent.get': {
     scope: 'im',
     run: (portal, webhook, params) => recentGet(portal, params, webhook.userId, portal.now()),
+  },
+  'im.recent.list': {
+    scope: 'im',
+    run: (portal, webhook, params) => recentList(portal, params, webhook.userId),
   },
   'crm.activity.list': {
     scope: 'crm',

@@ -1,4 +1,4 @@
-// im.recent.get as im_rest.php::recentGet and Im\Recent::get answer it
+// im.recent.get (and im.recent.list, below) as im_rest.php::recentGet and Im\Recent::get answer it
 // (https://apidocs.bitrix24.com/api-reference/chats/im-recent-get.html; facts §2.1, §2.3):
 // - the caller's own recent list: the open-line chats they are a member of;
 //   keys read in any case, as the im module upper-cases them;
@@ -34,19 +34,57 @@ export function recentGet(
   let since = onlyLines ? null : nowSeconds - 30 * DAY;
   const sync = atomDate(upper['LAST_SYNC_DATE'] ?? upper['LAST_UPDATE']);
   if (sync !== null) since = Math.max(sync, nowSeconds - 7 * DAY, since ?? 0);
-  const operator = portal.lines.some((line) => line.queue.some((member) => member.userId === userId));
+  const rows = recentRows(portal, userId).filter((row) => since === null || row.updated >= since);
+  return { ok: true, result: rows.map(({ entry, live, updated }) => recentItem(entry, live, updated, isOperator(portal, userId))) };
+}
 
-  const rows: Array<{ entry: EmulatedDialog; live: EmulatedLiveState; updated: number }> = [];
+/**
+ * im.recent.list as im_rest.php::recentList and Recent::getList answer it (facts §2.2): pages of
+ * LIMIT (default 50, at most 200) from OFFSET, or, with LAST_MESSAGE_DATE, the rows whose last
+ * message is at or before it (inclusive, and OFFSET is then ignored); ONLY_OPENLINES is not read;
+ * SKIP_OPENLINES=Y drops open-line chats and the `lines` object. `{items, hasMore, hasMorePages}`,
+ * with `total: -1` and `next` (OFFSET + the items) beside the result.
+ */
+export function recentList(
+  portal: { index: DialogIndex; lines: readonly EmulatedLine[] },
+  params: Record<string, unknown>,
+  userId: number,
+): RecentOutcome & { total?: number; next?: number } {
+  const upper = Object.fromEntries(Object.entries(params).map(([key, value]) => [key.toUpperCase(), value]));
+  const limit = Math.min(200, wholeNumber(upper['LIMIT']) || 50);
+  const cursor = atomDate(upper['LAST_MESSAGE_DATE']);
+  const offset = cursor === null ? wholeNumber(upper['OFFSET']) : 0;
+  const skipLines = upper['SKIP_OPENLINES'] === 'Y';
+  const rows = skipLines ? [] : recentRows(portal, userId).filter((row) => cursor === null || row.live.lastMessageDate <= cursor);
+  const page = rows.slice(offset, offset + limit);
+  const operator = !skipLines && isOperator(portal, userId);
+  const items = page.map(({ entry, live, updated }) => recentItem(entry, live, updated, operator));
+  const hasMore = page.length === limit;
+  return { ok: true, result: { items, hasMore, hasMorePages: hasMore }, total: -1, next: offset + items.length };
+}
+
+type RecentRow = { entry: EmulatedDialog; live: EmulatedLiveState; updated: number };
+
+/** The caller's open-line chats, the newest message first. */
+function recentRows(portal: { index: DialogIndex }, userId: number): RecentRow[] {
+  const rows: RecentRow[] = [];
   for (const entry of portal.index.all()) {
     const live = entry.live;
     if (!live || entry.deniedUserIds?.includes(userId)) continue;
     if (!dialogFacts(entry).memberIds.includes(userId)) continue;
-    const updated = Math.max(live.lastMessageDate, live.closedAt ?? 0);
-    if (since !== null && updated < since) continue;
-    rows.push({ entry, live, updated });
+    rows.push({ entry, live, updated: Math.max(live.lastMessageDate, live.closedAt ?? 0) });
   }
-  rows.sort((a, b) => b.live.lastMessageDate - a.live.lastMessageDate);
-  return { ok: true, result: rows.map(({ entry, live, updated }) => recentItem(entry, live, updated, operator)) };
+  return rows.sort((a, b) => b.live.lastMessageDate - a.live.lastMessageDate || Number(b.entry.dialog['id']) - Number(a.entry.dialog['id']));
+}
+
+/** In at least one line's queue: only then do items carry `lines` (facts §2.3). */
+function isOperator(portal: { lines: readonly EmulatedLine[] }, userId: number): boolean {
+  return portal.lines.some((line) => line.queue.some((member) => member.userId === userId));
+}
+
+function wholeNumber(value: unknown): number {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : 0;
+  return Number.isSafeInteger(number) && number > 0 ? number : 0;
 }
 
 function recentItem(entry: EmulatedDialog, live: EmulatedLiveState, updated: number, operator: boolean): Record<string, unknown> {

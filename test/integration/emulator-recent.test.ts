@@ -2,6 +2,7 @@
 // caller's own open-line chats, with the session's status where the caller is
 // in a line's queue, the 7-day LAST_SYNC_DATE window, insufficient_scope
 // without `im`, and the same answer inside batch; consistent with dialog.get.
+// And im.recent.list (facts §2.2): pages by OFFSET/LIMIT or LAST_MESSAGE_DATE.
 import { describe, it, expect } from 'vitest';
 import { DEMO_WEBHOOK, FIRST_LIVE_CHAT_ID, LIVE_DIALOG_COUNT, type EmulatorWebhook } from '../../main/emulator/index';
 import { portalDate } from '../../main/emulator/portal-clock';
@@ -120,5 +121,41 @@ describe('im.recent.get', () => {
     const batch = await callEmulator(emulator, 'batch', { halt: 0, cmd: { r: 'im.recent.get?ONLY_OPENLINES=Y' } });
     expect(batch.json.result.result.r).toEqual(alone);
     expect(batch.json.result.result_time.r).toHaveProperty('operating');
+  });
+});
+
+describe('im.recent.list', () => {
+  const list = (emulator: Awaited<ReturnType<typeof start>>, params: Record<string, unknown>) => callEmulator(emulator, 'im.recent.list', params);
+
+  it('pages by OFFSET and LIMIT (default 50, at most 200), with hasMore, next and total -1', async () => {
+    const emulator = await start();
+    const all = (await callEmulator(emulator, 'im.recent.get', { ONLY_OPENLINES: 'Y' })).json.result as Item[];
+    const first = await list(emulator, {});
+    expect(Object.keys(first.json)).toEqual(['result', 'next', 'total', 'time']);
+    expect(Object.keys(first.json.result)).toEqual(['items', 'hasMore', 'hasMorePages']);
+    expect(first.json.result.items).toHaveLength(50);
+    expect(first.json).toMatchObject({ next: 50, total: -1, result: { hasMore: true, hasMorePages: true } });
+    const second = await list(emulator, { OFFSET: 50, LIMIT: 500 });
+    expect(second.json.result.items).toHaveLength(all.length - 50);
+    expect(second.json.result.hasMore).toBe(false);
+    expect([...first.json.result.items, ...second.json.result.items].map((i: Item) => i.chat_id)).toEqual(all.map((i) => i.chat_id));
+  });
+
+  it('takes LAST_MESSAGE_DATE as an inclusive cursor and then ignores OFFSET', async () => {
+    const emulator = await start();
+    const first = (await list(emulator, { LIMIT: 10 })).json.result.items as Item[];
+    const cursor = first.at(-1)!.message.date;
+    const next = (await list(emulator, { LIMIT: 10, OFFSET: 500, LAST_MESSAGE_DATE: cursor })).json.result.items as Item[];
+    // The last row of the page comes again: the docs' advice is to de-duplicate by chat_id.
+    expect(next[0]!.chat_id).toBe(first.at(-1)!.chat_id);
+    expect(next.every((item) => Date.parse(item.message.date) <= Date.parse(cursor))).toBe(true);
+  });
+
+  it('drops open-line chats and the lines object with SKIP_OPENLINES=Y, and is refused without im', async () => {
+    const emulator = await start({ webhooks: [DEMO_WEBHOOK, NO_IM] });
+    expect((await list(emulator, { SKIP_OPENLINES: 'Y' })).json.result.items).toEqual([]);
+    const refused = await callEmulator(emulator, 'im.recent.list', {}, { webhook: NO_IM });
+    expect(refused.status).toBe(403);
+    expect(refused.json.error).toBe('insufficient_scope');
   });
 });
