@@ -60,9 +60,10 @@ Options:
                         (or set OPENLINES_WEBHOOK, which keeps the key out of
                         your shell history)
   --demo                use the built-in demo portal (no account needed)
-  --account NAME        lookup: a saved account (default: the current one);
-                        show, search, history: one portal only (a saved
-                        account's name, its host, or "demo")
+  --account NAME        lookup, transcript, overview: a saved account (default:
+                        the current one); show, search, history, overview
+                        --offline: one portal only (a saved account's name,
+                        its host, or "demo")
   --as chat|session     how a bare number is read (default: chat)
   --json                print JSON (lookup: one object per identifier, in an array)
   --from FILE           lookup: identifiers from a file, or - for standard input,
