@@ -41,12 +41,13 @@ const OPERATOR_TEXTS = [
 
 type Bucket = 'waiting' | 'answered' | 'closed';
 
-export function demoLiveDialogs(now: number): EmulatedDialog[] {
+/** `count` beyond the demo's 300 is for benchmarks: chat ids run on from 3001. */
+export function demoLiveDialogs(now: number, count = LIVE_DIALOG_COUNT): EmulatedDialog[] {
   const rng = mulberry32(3001);
   const queues = new Map(demoLines().map((line) => [Number(line.settings['ID']), line.queue.map((member) => member.userId)]));
   const clients = [...CLIENT_NAMES, ...MORE_CLIENTS];
   const dialogs: EmulatedDialog[] = [];
-  for (let k = 0; k < LIVE_DIALOG_COUNT; k += 1) {
+  for (let k = 0; k < count; k += 1) {
     const id = FIRST_LIVE_CHAT_ID + k;
     const line = LIVE_LINES[k % LIVE_LINES.length]!;
     const connector = DEMO_CONNECTORS[(k * 7 + Math.floor(k / 9)) % DEMO_CONNECTORS.length]!;
