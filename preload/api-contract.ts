@@ -43,6 +43,8 @@ export type {
   ListedIdentifier,
 } from '../main/core/bulk-types';
 import type { BulkProgress, BulkRunRequest, BulkRunResult, IdentifierList } from '../main/core/bulk-types';
+export type { OverviewRequest, OverviewResult, OverviewRow, OverviewSource, OverviewSourceState, OverviewStatus } from '../main/core/overview-types';
+import type { OverviewRequest, OverviewResult } from '../main/core/overview-types';
 export type {
   AttachBlock,
   AttachCard,
@@ -293,6 +295,8 @@ export const OPERATIONS = {
   cancelBulk: { channel: 'bulk:cancel', args: type<{ runId: string }>(), result: type<{ cancelled: boolean }>() },
   /** Saves a bulk table, a dialog, the history or a transcript: main makes the file and asks where through the OS's save dialog. */
   saveExport: { channel: 'export:save', args: type<ExportRequest>(), result: type<ExportOutcome>() },
+  /** The open-line dialogs one row each, from the recent list, the session activities and the kept dialogs, with each source's availability; a newer call stops an older one. */
+  getOverview: { channel: 'overview:get', args: type<OverviewRequest>(), result: type<OverviewResult>() },
   /** Commands main queued before the page was listening (a deep link at launch), oldest first; each handed over once. */
   takeCommands: { channel: 'app:take-commands', args: none(), result: type<AppCommand[]>() },
   /** Where main writes its log (to attach to a report); null when it writes none. */

@@ -10,6 +10,7 @@ import { conversationSchemas } from './conversation-handlers';
 import { exportSchemas } from './export-handlers';
 import { historySchemas } from './history-handlers';
 import { lookupSchemas } from './lookup-handlers';
+import { overviewSchemas } from './overview-handlers';
 import { settingsSchemas } from './settings-handlers';
 import { signInSchemas } from './sign-in-handlers';
 
@@ -24,6 +25,7 @@ export const argumentSchemas = {
   ...appSchemas,
   ...bulkSchemas,
   ...exportSchemas,
+  ...overviewSchemas,
 } satisfies { [C in Channel]: z.ZodType<ArgsOf<C>> };
 
 export function isChannel(value: string): value is Channel {

@@ -32,6 +32,8 @@ import { BulkRuns } from './bulk-runs';
 import { bulkHandlers } from './bulk-handlers';
 import { exportHandlers } from './export-handlers';
 import { LookupsInFlight } from './lookups-in-flight';
+import { overviewHandlers } from './overview-handlers';
+import { OverviewRefresh } from './overview-refresh';
 import { OAuthSignIn } from './oauth-sign-in';
 import { readSettings, type KeyValueStore } from './settings';
 import { settingsHandlers } from './settings-handlers';
@@ -119,6 +121,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     lines,
     report: (progress) => deps.sendEvent?.('bulkProgress', progress),
   });
+  const overview = new OverviewRefresh({ client: () => connection.client(), store: () => stores.store(), lines });
   const inFlight = new LookupsInFlight((progress) => deps.sendEvent?.('lookupProgress', progress));
   const commands = new AppCommandQueue();
 
@@ -133,6 +136,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...appHandlers({ commands, connection, openExternal: deps.openExternal, writeClipboard: deps.writeClipboard, logFile: deps.logFile ?? null }),
     ...bulkHandlers(bulk),
     ...exportHandlers({ chooseSaveFile: deps.chooseSaveFile ?? (async () => null), stores, connection, lookups, runs: bulk }),
+    ...overviewHandlers(overview),
   } satisfies Handlers;
 
   const openLink = deepLinkOpener({
@@ -178,6 +182,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     async dispose() {
       inFlight.cancelAll();
       bulk.cancelAll();
+      overview.cancel();
       await signIn.cancel();
       await connection.dispose();
       await stores.close();

@@ -2,6 +2,7 @@
 // line, and the streams it writes to. Not in run-cli.ts: that module imports
 // every command, so a command importing these from it closed an import circle.
 import type { NumberAs } from '../core/identifier';
+import type { OverviewSource } from '../core/overview-types';
 
 export interface Streams {
   out: NodeJS.WritableStream;
@@ -51,6 +52,17 @@ export interface WatchOptions extends Omit<LookupOptions, 'command' | 'from' | '
   command: 'watch';
   /** From the end of one refresh to the start of the next. */
   intervalMs: number;
+}
+
+export interface OverviewOptions extends Omit<LookupOptions, 'command' | 'ids' | 'json' | 'from' | 'format' | 'numberAs'> {
+  command: 'overview';
+  /** In OVERVIEW_SOURCES order, each once. */
+  sources: OverviewSource[];
+  /** Whether --source named them (a missing scope is then a failure, not a notice). */
+  sourcesNamed: boolean;
+  format: BulkFormat;
+  /** Only the kept dialogs; no portal is asked. */
+  offline: boolean;
 }
 
 export interface ShowOptions {

@@ -51,8 +51,15 @@ function tableCells(row: BulkRow): string[] {
 
 export function formatBulkTable(rows: readonly BulkRow[]): string {
   const c = messages().cli.bulk.columns;
-  const header = [c.input, c.outcome, c.chat, c.name, c.channel, c.line, c.operator, c.crm, c.sessionStart, c.marks, c.problem];
-  const lines = [header, ...rows.map(tableCells)];
+  return drawTable([c.input, c.outcome, c.chat, c.name, c.channel, c.line, c.operator, c.crm, c.sessionStart, c.marks, c.problem], rows.map(tableCells));
+}
+
+/**
+ * A terminal table: the header, then one line per row of printable cells,
+ * each column as wide as its widest cell (cut at MAX_COLUMN). The overview draws its table the same way.
+ */
+export function drawTable(header: readonly string[], rows: readonly string[][]): string {
+  const lines = [[...header], ...rows.map((cells) => [...cells])];
   // A column nobody filled (no problems, no marks) is left out.
   const used = header.map((_, column) => lines.slice(1).some((cells) => cells[column] !== ''));
   // The last column shown is not padded, so it is not cut either: a problem is read whole.

@@ -12,7 +12,9 @@ import { saveWhole } from '../export/save-file';
 import { runAccounts } from './accounts-command';
 import { CollectedText } from './collected-text';
 import { formatBytes, formatError } from './format-human';
-import { BULK_FORMATS, type AccountsOptions, type BulkFormat, type HistoryOptions, type LoginOptions, type LookupOptions, type SearchOptions, type ShowOptions, type TranscriptOptions, type WatchOptions } from './cli-options';
+import { BULK_FORMATS, type AccountsOptions, type BulkFormat, type HistoryOptions, type LoginOptions, type LookupOptions, type OverviewOptions, type SearchOptions, type ShowOptions, type TranscriptOptions, type WatchOptions } from './cli-options';
+import { OVERVIEW_SOURCES, type OverviewSource } from '../core/overview-types';
+import { runOverview } from './overview-command';
 import { runHistory } from './history-command';
 import { runLogin } from './login-command';
 import { runLookup } from './lookup-command';
@@ -34,6 +36,7 @@ type Command =
   | AccountsOptions
   | TranscriptOptions
   | WatchOptions
+  | OverviewOptions
   | { command: 'help' }
   | { command: 'version' };
 
@@ -62,6 +65,7 @@ const OPTIONS = {
   session: { type: 'string' },
   output: { type: 'string' },
   interval: { type: 'string' },
+  source: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -88,6 +92,7 @@ const VALUE_NAMES: Partial<Record<OptionName, string>> = {
   session: 'ID',
   output: 'FILE',
   interval: 'SECONDS',
+  source: 'recent|crm|kept',
 };
 
 /** A number more than 0 and at most `max` (a whole one when `whole`); absent stays absent. */
@@ -192,6 +197,7 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
   if (command === 'accounts') return parseAccounts(rest, values.json, dataDir);
   if (command === 'transcript') return parseTranscript(values, rest, env, dataDir);
   if (command === 'watch') return parseWatch(values, rest, env, dataDir);
+  if (command === 'overview') return parseOverview(values, rest, env, dataDir);
   if (command !== 'lookup' && command !== 'show') {
     throw new UsageError(says.unknownCommand(command));
   }
@@ -263,6 +269,21 @@ function parseWatch(values: ParsedValues, rest: string[], env: NodeJS.ProcessEnv
   return { command: 'watch', ids, numberAs: values.as, json: values.json, intervalMs: Math.round(seconds * 1000), ...portalChoice(values, env, dataDir) };
 }
 
+function parseOverview(values: ParsedValues, rest: string[], env: NodeJS.ProcessEnv, dataDir: string): OverviewOptions {
+  const says = messages().cli.usageErrors;
+  if (rest.length > 0) throw new UsageError(says.overviewTakesNoIds);
+  let sources: OverviewSource[] = [...OVERVIEW_SOURCES];
+  if (values.source !== undefined) {
+    const named = values.source.split(',').map((part) => part.trim().toLowerCase());
+    if (named.some((part) => !(OVERVIEW_SOURCES as readonly string[]).includes(part))) throw new UsageError(says.sourceTakes);
+    sources = OVERVIEW_SOURCES.filter((source) => named.includes(source));
+  }
+  if (values.format !== undefined && !(BULK_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(says.formatTakes);
+  if (values.format !== undefined && values.json) throw new UsageError(says.overviewJsonOrFormat);
+  const format: BulkFormat = values.json ? 'json' : ((values.format as BulkFormat | undefined) ?? 'table');
+  return { command: 'overview', sources, sourcesNamed: values.source !== undefined, format, offline: values.offline, ...portalChoice(values, env, dataDir) };
+}
+
 function parseLogin(values: ParsedValues, rest: string[], env: NodeJS.ProcessEnv, dataDir: string): LoginOptions {
   const says = messages().cli.usageErrors;
   if (rest.length > 0) throw new UsageError(says.loginOptionsOnly);
@@ -322,7 +343,7 @@ export function main(
 }
 
 /** The commands whose output --output can take: each prints once and ends. */
-const WRITES_OUTPUT: ReadonlySet<Command['command']> = new Set(['lookup', 'transcript', 'show', 'search', 'history']);
+const WRITES_OUTPUT: ReadonlySet<Command['command']> = new Set(['lookup', 'transcript', 'overview', 'show', 'search', 'history']);
 
 /** --output FILE: the file, resolved from the working folder; null without it. */
 function outputFile(argv: string[], command: Command): string | null {
@@ -382,6 +403,8 @@ function runCommand(command: Command, out: NodeJS.WritableStream, err: NodeJS.Wr
       return runTranscript(command, { out, err });
     case 'watch':
       return runWatch(command, { out, err });
+    case 'overview':
+      return runOverview(command, { out, err });
     case 'lookup':
       return command.format === null ? runLookup(command, { out, err }) : runBulkLookup(command, { out, err, ...(input ? { input } : {}) });
     case 'login':

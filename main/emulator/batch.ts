@@ -8,7 +8,7 @@ import { restError, type RestError } from './rest-errors';
 
 export const MAX_BATCH_COMMANDS = 50;
 
-export type CallOutcome = { ok: true; result: unknown; time: TimeBlock } | { ok: false; error: RestError };
+export type CallOutcome = { ok: true; result: unknown; total?: number; next?: number; time: TimeBlock } | { ok: false; error: RestError };
 export type Invoke = (method: string, params: Record<string, unknown>) => CallOutcome;
 
 export interface BatchResult {
@@ -30,12 +30,16 @@ export function runBatch(
   const results = new Map<string, unknown>();
   const errors = new Map<string, unknown>();
   const times = new Map<string, unknown>();
+  const totals = new Map<string, unknown>();
+  const nexts = new Map<string, unknown>();
 
   for (const [key, command] of commands) {
     const outcome = runCommand(command, results, invoke);
     if (outcome.ok) {
       results.set(key, outcome.result);
       times.set(key, outcome.time);
+      if (outcome.total !== undefined) totals.set(key, outcome.total);
+      if (outcome.next !== undefined) nexts.set(key, outcome.next);
     } else {
       errors.set(key, { error: outcome.error.code, error_description: outcome.error.description });
       if (halt) break;
@@ -47,10 +51,10 @@ export function runBatch(
     result: {
       result: phpMap(results),
       result_error: phpMap(errors),
-      // Only list methods report totals/next pages; none of the emulated ones do (config.list.get
-      // pages by PARAMS.limit/offset but, like the module, answers a bare array).
-      result_total: [],
-      result_next: [],
+      // Only list methods report totals and next pages (crm.activity.list; config.list.get pages by
+      // PARAMS.limit/offset but, like the module, answers a bare array).
+      result_total: phpMap(totals),
+      result_next: phpMap(nexts),
       result_time: phpMap(times),
     },
   };

@@ -5,7 +5,7 @@
 import type { RawDialog } from '../core/dialog-types';
 import type { EmulatedDialog, EmulatorOAuthApp, EmulatorWebhook } from './emulator-types';
 import documented from './data/documented-chat-1777.json' with { type: 'json' };
-import { DEMO_LINE_NAMES as LINE_NAMES, DEMO_OPERATORS as OPERATORS } from './demo-directory';
+import { DEMO_LINE_NAMES as LINE_NAMES, DEMO_OPERATORS as OPERATORS, demoPersonName } from './demo-directory';
 import { DAY, DEMO_EPOCH as EPOCH, portalDate as iso } from './portal-clock';
 
 export const DEMO_WEBHOOK: EmulatorWebhook = Object.freeze({
@@ -102,9 +102,9 @@ export function demoDataset(): EmulatedDialog[] {
 
 // ---------------------------------------------------------------------------
 
-const COLORS = ['#58cc47', '#ab7761', '#29619b', '#e8a441', '#00a2e8', '#df532d', '#4ba984', '#8474c8'];
+export const COLORS = ['#58cc47', '#ab7761', '#29619b', '#e8a441', '#00a2e8', '#df532d', '#4ba984', '#8474c8'];
 
-type CrmType = 'LEAD' | 'DEAL' | 'CONTACT' | 'COMPANY' | 'NONE';
+export type CrmType = 'LEAD' | 'DEAL' | 'CONTACT' | 'COMPANY' | 'NONE';
 
 interface Reader {
   user_id: number;
@@ -113,7 +113,8 @@ interface Reader {
   date: string | null;
 }
 
-interface Spec {
+/** One demo dialog as the generators describe it; dialogRecord() writes it as dialog.get answers. */
+export interface Spec {
   id: number;
   connector: string;
   line: number;
@@ -148,7 +149,7 @@ interface Spec {
   extra?: Record<string, unknown>;
 }
 
-function base(
+export function base(
   id: number,
   connector: string,
   line: number,
@@ -300,7 +301,7 @@ function specialDialogs(): Spec[] {
   ];
 }
 
-const CLIENT_NAMES = [
+export const CLIENT_NAMES = [
   'Green Guest #21',
   'Mateo Fernández',
   'Priya Sharma',
@@ -314,7 +315,7 @@ const CLIENT_NAMES = [
   'Grace Lee',
 ];
 
-const CRM_TYPES: CrmType[] = ['LEAD', 'DEAL', 'CONTACT', 'COMPANY', 'NONE'];
+export const CRM_TYPES: CrmType[] = ['LEAD', 'DEAL', 'CONTACT', 'COMPANY', 'NONE'];
 
 function generated(id: number, rng: () => number): Spec {
   const i = id - 2016;
@@ -346,7 +347,7 @@ function generated(id: number, rng: () => number): Spec {
   });
 }
 
-function externalChatId(connector: string, id: number, rng: () => number): string {
+export function externalChatId(connector: string, id: number, rng: () => number): string {
   const digits = (count: number): string =>
     Array.from({ length: count }, (_, k) => (k === 0 ? 1 + Math.floor(rng() * 9) : Math.floor(rng() * 10))).join(
       '',
@@ -380,7 +381,7 @@ function entry(spec: Spec): EmulatedDialog {
 }
 
 /** Builds the answer with the documented sample's fields, in its order. */
-function dialogRecord(spec: Spec): RawDialog {
+export function dialogRecord(spec: Spec): RawDialog {
   const userCode = `${spec.connector}|${spec.line}|${spec.externalChatId}|${spec.clientUserId}`;
   const currentSession = Math.max(0, ...spec.sessionIds);
   const bound = spec.crmType !== 'NONE';
@@ -403,7 +404,7 @@ function dialogRecord(spec: Spec): RawDialog {
     spec.entityData2 ?? `LEAD|${crm('LEAD')}|COMPANY|${crm('COMPANY')}|CONTACT|${crm('CONTACT')}|DEAL|${crm('DEAL')}`;
   const viewers = spec.viewers.map((userId, k) => ({
     user_id: userId,
-    user_name: OPERATORS[userId] ?? `User ${userId}`,
+    user_name: demoPersonName(userId),
     date: iso(spec.sessionStart + 600 + k * 90),
   }));
 
@@ -472,7 +473,7 @@ function dialogRecord(spec: Spec): RawDialog {
 }
 
 /** A small seeded PRNG, so "random" ids are the same on every run. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

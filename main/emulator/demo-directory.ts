@@ -51,7 +51,7 @@ export const DEMO_BOT: EmulatedUser = {
 export function demoOperator(userId: number): EmulatedUser {
   return {
     id: userId,
-    name: DEMO_OPERATORS[userId] ?? `User ${userId}`,
+    name: demoPersonName(userId),
     kind: 'employee',
     workPosition: POSITIONS[userId] ?? null,
     gender: GENDERS[userId] ?? 'M',

@@ -20,8 +20,10 @@ interface LineSpec {
 }
 
 const SPECS: LineSpec[] = [
-  { id: 1, queue: [27, 31, 44, 70], kpi: [120, 300], overrides: { QUEUE_TYPE: 'evenly' } },
-  { id: 2, queue: [27, 52, 63, 70], kpi: [120, 300], overrides: { QUEUE_TYPE: 'strictly', CRM_CREATE: 'deal' } },
+  // The demo's own user (the webhook's, the administrator) takes chats on the first two lines too,
+  // so their im.recent.get carries the session status (facts §2.3: only for queue members).
+  { id: 1, queue: [27, 31, 44, 70, 1], kpi: [120, 300], overrides: { QUEUE_TYPE: 'evenly' } },
+  { id: 2, queue: [27, 52, 63, 70, 1], kpi: [120, 300], overrides: { QUEUE_TYPE: 'strictly', CRM_CREATE: 'deal' } },
   {
     id: 3,
     queue: [52, 63, 70, 81],

@@ -27,6 +27,11 @@ export class DialogIndex {
     return this.byChatId.get(chatId);
   }
 
+  /** Every dialog of the portal, in the order given. */
+  all(): IterableIterator<EmulatedDialog> {
+    return this.byChatId.values();
+  }
+
   /** Changes a dialog as the portal would as it lives on (a transfer, a new session…); false when unknown. */
   update(chatId: number, patch: Record<string, unknown>, newSessionId?: number): boolean {
     const entry = this.byChatId.get(chatId);

@@ -7,7 +7,9 @@ import type { OperatingBudget } from './operating-ledger';
 import type { SessionStore } from './session-store';
 import { dialogGet } from './dialog-get';
 import { runBatch, type CallOutcome } from './batch';
+import { activityList } from './activity-list';
 import { configListGet } from './config-list-get';
+import { recentGet, recentList } from './recent-get';
 import { sessionHistoryGet } from './session-history-get';
 import { userListGet } from './user-list-get';
 import { restError, type RestError } from './rest-errors';
@@ -21,13 +23,15 @@ export interface Portal {
   imInstalled: boolean;
   /** session.history.get as the older module answers it (SESSION_ID only). */
   legacySessionHistory: boolean;
+  /** Unix seconds: the portal's now, which im.recent.get's windows count back from. */
+  now(): number;
 }
 
 type Run = (
   portal: Portal,
   webhook: EmulatorWebhook,
   params: Record<string, unknown>,
-) => { ok: true; result: unknown } | { ok: false; error: RestError };
+) => { ok: true; result: unknown; total?: number; next?: number } | { ok: false; error: RestError };
 
 const METHODS: Record<string, { scope: string | null; run: Run }> = {
   'imopenlines.dialog.get': {
@@ -50,6 +54,18 @@ const METHODS: Record<string, { scope: string | null; run: Run }> = {
   'im.user.list.get': {
     scope: 'im',
     run: (portal, _webhook, params) => userListGet(portal.index, params),
+  },
+  'im.recent.get': {
+    scope: 'im',
+    run: (portal, webhook, params) => recentGet(portal, params, webhook.userId, portal.now()),
+  },
+  'im.recent.list': {
+    scope: 'im',
+    run: (portal, webhook, params) => recentList(portal, params, webhook.userId),
+  },
+  'crm.activity.list': {
+    scope: 'crm',
+    run: (portal, webhook, params) => activityList(portal, params, webhook.userId),
   },
   scope: {
     scope: null,
@@ -79,5 +95,8 @@ export function callMethod(
   const operating = portal.budget.charge(account, method);
   if (!operating) return { ok: false, error: restError('OPERATION_TIME_LIMIT') };
   const outcome = spec.run(portal, webhook, params);
-  return outcome.ok ? { ok: true, result: outcome.result, time: timeBlock(startedMs, operating) } : outcome;
+  if (!outcome.ok) return outcome;
+  // List methods say how many there are and where the next page starts.
+  const paging = { ...(outcome.total !== undefined ? { total: outcome.total } : {}), ...(outcome.next !== undefined ? { next: outcome.next } : {}) };
+  return { ok: true, result: outcome.result, ...paging, time: timeBlock(startedMs, operating) };
 }

@@ -15,6 +15,27 @@ export interface EmulatedDialog {
   sessionIds: number[];
   /** Webhook users who get ACCESS_ERROR for this dialog, as if they lacked Open Channels rights. */
   deniedUserIds?: number[];
+  /**
+   * Where the current session stands now. Only dialogs with one are in their members' im.recent.get
+   * and, on a line with CRM on, in crm.activity.list (one activity per session).
+   */
+  live?: EmulatedLiveState;
+}
+
+/** The current session of a chat as the portal's session table has it (facts §4). */
+export interface EmulatedLiveState {
+  /** STATUS: 0 new, 5 back in the queue, 10 taken, 20/25 client waiting, 40 answered, 50 closing, 60 closed, 65 spam, 69 duplicate, 75 closed silently. */
+  status: number;
+  /** Unix seconds of the chat's last message (its id is the dialog's last_message_id). */
+  lastMessageDate: number;
+  /** Who wrote it: the client (the connector user), an operator, a bot; 0 for a system message. */
+  lastMessageAuthorId: number;
+  /** As im.recent.get shows it: BB codes removed, newlines as spaces. */
+  lastMessageText: string;
+  /** Unix seconds the session closed; null while it is open. */
+  closedAt: number | null;
+  /** An operator answered in this session (the activity's RESULT_STATUS 2). */
+  answered: boolean;
 }
 
 /** One stored message of an open-line chat, before session.history.get renders and encodes it. */
@@ -117,8 +138,13 @@ export interface EmulatorOptions {
   operatingCostSeconds?: number;
   /** Default: [DEMO_WEBHOOK]. */
   webhooks?: EmulatorWebhook[];
-  /** Default: demoDataset(). */
+  /** Default: demoDataset() and the live open-line dialogs of demoLiveDialogs(). */
   dialogs?: EmulatedDialog[];
+  /**
+   * Unix seconds the demo's live dialogs are dated back from (clients waiting for minutes and
+   * hours before it); default the moment the emulator starts, to the minute. Only with the default dialogs.
+   */
+  liveNow?: number;
   /** Artificial delay per request; default 0. */
   latencyMs?: number;
   /**

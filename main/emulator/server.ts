@@ -18,6 +18,7 @@ import type {
 import { emulatorCertificate } from './certificate';
 import { DEMO_WEBHOOK, demoDataset } from './dataset';
 import { demoLines } from './demo-lines';
+import { demoLiveDialogs } from './demo-live-dialogs';
 import { demoSessions } from './demo-transcripts';
 import { DialogIndex } from './dialog-get';
 import { callMethod, type Portal } from './dispatch';
@@ -39,12 +40,15 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const { key, cert } = await emulatorCertificate();
+  const startedAt = Date.now() / 1000;
   const webhooks: EmulatorWebhook[] = (options.webhooks ?? [DEMO_WEBHOOK]).map((w) => ({
     userId: w.userId,
     key: w.key,
     scopes: [...w.scopes],
   }));
-  const index = new DialogIndex(options.dialogs ?? demoDataset());
+  // The live dialogs are dated back from the moment the demo starts, to the minute.
+  const liveNow = options.liveNow ?? Math.floor(Date.now() / 60_000) * 60;
+  const index = new DialogIndex(options.dialogs ?? [...demoDataset(), ...demoLiveDialogs(liveNow)]);
   const portal: Portal = {
     index,
     // Built on the first history call: the demo's transcripts include a 5,000-message session.
@@ -53,6 +57,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     budget: new OperatingBudget(options.operatingLimitSeconds ?? 480, options.operatingCostSeconds ?? 0.05),
     imInstalled: options.imInstalled ?? true,
     legacySessionHistory: options.legacySessionHistory ?? false,
+    // A demo dated from liveNow keeps its "waiting for 12 minutes" as real time passes.
+    now: () => liveNow + Math.floor(Date.now() / 1000 - startedAt),
   };
   const rateLimit = options.rateLimit ?? { burst: 50, drainPerSecond: 2 };
   const rateLimitClock = options.rateLimitClock;
@@ -246,9 +252,9 @@ function answer(
   params: Record<string, unknown>,
 ): { status: number; payload: unknown } {
   const outcome = callMethod(portal, webhook, method, params);
-  return outcome.ok
-    ? { status: 200, payload: { result: outcome.result, time: outcome.time } }
-    : { status: outcome.error.status, payload: errorBody(outcome.error) };
+  if (!outcome.ok) return { status: outcome.error.status, payload: errorBody(outcome.error) };
+  const paging = { ...(outcome.next !== undefined ? { next: outcome.next } : {}), ...(outcome.total !== undefined ? { total: outcome.total } : {}) };
+  return { status: 200, payload: { result: outcome.result, ...paging, time: outcome.time } };
 }
 
 function applyFault(

@@ -141,6 +141,12 @@ export class DialogCache {
     return rows.map((row) => row.account);
   }
 
+  /** The account's kept dialogs (latest copies), the most recently fetched first, at most `limit`. */
+  latest(account: string, limit: number): CachedDialog[] {
+    const rows = this.#db.prepare(`SELECT ${COLUMNS} FROM dialogs WHERE account = ? ORDER BY fetched_at DESC LIMIT ?`).all(account, limit) as DialogRow[];
+    return rows.map(toCached);
+  }
+
   /** The latest copy first, then older ones, newest first: up to the configured number. */
   snapshots(account: string, chatId: number): CachedDialog[] {
     // One read transaction, so a put from another process cannot slip between the two reads.

@@ -182,6 +182,11 @@ export class InspectorStore {
     });
   }
 
+  /** The account's kept dialogs (their latest copies), the most recently fetched first; at most `limit`. */
+  keptDialogs(account: string, limit: number): CachedDialog[] {
+    return this.#read(() => this.#dialogs.latest(account, limit));
+  }
+
   /** The latest copy first, then older ones; at most snapshotsPerDialog. */
   snapshots(account: string, chatId: number): CachedDialog[] {
     return this.#read(() => this.#dialogs.snapshots(account, chatId));

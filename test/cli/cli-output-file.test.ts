@@ -46,7 +46,7 @@ describe('--output FILE', () => {
   it('is refused for a command that has nothing to write, before anything runs', async () => {
     const result = await run(['accounts', '--output', path.join(temp.dir, 'accounts.txt')]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--output is for lookup, transcript, show, search and history, not accounts.');
+    expect(result.stderr).toContain('--output is for lookup, transcript, overview, show, search and history, not accounts.');
     expect(existsSync(path.join(temp.dir, 'accounts.txt'))).toBe(false);
   });
 

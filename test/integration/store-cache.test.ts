@@ -209,3 +209,19 @@ describe('putDialog and snapshots', () => {
     expect(() => InspectorStore.open(dir, { snapshotsPerDialog: 0 })).toThrow(/snapshotsPerDialog/);
   });
 });
+
+describe('keptDialogs', () => {
+  it("lists an account's latest copies, the most recently fetched first, at most the limit asked", () => {
+    const ids = [DEMO_IDS.cyrillicChatId, DEMO_IDS.rtlChatId, DEMO_IDS.chineseChatId];
+    ids.forEach((id, n) => store.putDialog(ACCOUNT, demoDialog(id), null, `2026-03-1${n + 1}T10:00:00.000Z`));
+    // Fetched again: one row, its newest copy, now the freshest.
+    const again = { ...demoDialog(DEMO_IDS.cyrillicChatId), name: 'Renamed - Support' };
+    store.putDialog(ACCOUNT, again, null, '2026-03-19T10:00:00.000Z');
+    store.putDialog('other.bitrix24.com', demoDialog(DEMO_IDS.japaneseChatId), null, '2026-03-20T10:00:00.000Z');
+    const kept = store.keptDialogs(ACCOUNT, 10);
+    expect(kept.map((copy) => copy.chatId)).toEqual([DEMO_IDS.cyrillicChatId, DEMO_IDS.chineseChatId, DEMO_IDS.rtlChatId]);
+    expect(kept[0]!.dialog['name']).toBe('Renamed - Support');
+    expect(store.keptDialogs(ACCOUNT, 2)).toHaveLength(2);
+    expect(store.keptDialogs('nobody.bitrix24.com', 10)).toEqual([]);
+  });
+});

@@ -9,6 +9,8 @@ const usage = (dataDir: string) => `Usage:
   openlines-inspector transcript <identifier> [--session ID] [--offline] [--account NAME | --webhook URL | --demo]
         [--json | --format text|markdown]
   openlines-inspector watch <identifier>... [--interval SECONDS] [--account NAME | --webhook URL | --demo] [--json]
+  openlines-inspector overview [--source recent|crm|kept] [--format table|csv|json] [--offline]
+        [--account NAME | --webhook URL | --demo]
   openlines-inspector show <identifier>... [--account NAME] [--as chat|session] [--json] [--data-dir DIR]
   openlines-inspector search <text> [--account NAME] [--limit N] [--json] [--data-dir DIR]
   openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
@@ -28,6 +30,14 @@ watch    refreshes the dialogs every --interval seconds (default 30) through
          batch, until Ctrl+C, and prints one line per change in words (--json:
          one object per dialog and refresh, {chatId, at, changes}); a portal out
          of reach or a refused dialog is said once on stderr, and watching goes on.
+overview lists the open-line dialogs a lead cares about, one line each,
+         waiting clients first (the longest wait first): status, waiting
+         since, channel, line, operator, client, CRM, session start, unread
+         and marks. From the account's own recent chats (scope im, with the
+         session status where the account is in a line's queue), the open
+         sessions of the portal's CRM (scope crm) and the dialogs kept on
+         this computer; a source the scopes do not allow is named on stderr
+         with the scope it needs. Every dialog read is kept.
 show     prints the copy kept on this computer, with its "as of" time, without
          asking any portal (that is what --offline asks, so it is not needed);
          any identifier form finds it.
@@ -55,9 +65,10 @@ Options:
                         (or set OPENLINES_WEBHOOK, which keeps the key out of
                         your shell history)
   --demo                use the built-in demo portal (no account needed)
-  --account NAME        lookup: a saved account (default: the current one);
-                        show, search, history: one portal only (a saved
-                        account's name, its host, or "demo")
+  --account NAME        lookup, transcript, overview: a saved account (default:
+                        the current one); show, search, history, overview
+                        --offline: one portal only (a saved account's name,
+                        its host, or "demo")
   --as chat|session     how a bare number is read (default: chat)
   --json                print JSON (lookup: one object per identifier, in an array)
   --from FILE           lookup: identifiers from a file, or - for standard input,
@@ -68,8 +79,12 @@ Options:
                         50 dialogs per request through batch; --from alone
                         prints a table; exit 0 only when every one was found
   --interval SECONDS    watch: from the end of one refresh to the next (default: 30)
-  --output FILE         lookup, transcript, show, search, history: write what
-                        would be printed to FILE instead, whole or not at all
+  --output FILE         lookup, transcript, overview, show, search, history:
+                        write what would be printed to FILE instead, whole or
+                        not at all
+  --source recent|crm|kept
+                        overview: only these sources (several separated by
+                        commas; default: all three)
   --timeout SECONDS     give up on a request after this long, its whole answer
                         included (default: 60)
   --max-answer-mb N     read at most this much of an answer (default: 32)
@@ -77,13 +92,15 @@ Options:
   --verbose             also print each lookup's outcome and what the log file
                         (logs/cli.log in the data folder) gets, on stderr
   --offline             (show) use only the copy kept on this computer: show's
-                        default, accepted and not needed
+                        default, accepted and not needed; (overview) only the
+                        kept dialogs, asking no portal
   --limit N             at most N entries (history: 50, search: 20)
   --data-dir DIR        the app's data folder (default: ${dataDir})
   -h, --help            show this help
   -v, --version         print the version
 
-Exit status: 0 when every lookup succeeded, 1 when any failed, 2 on a usage error,
+Exit status: 0 when every lookup succeeded, 1 when any failed, 2 on a usage error
+(overview: 1 when a source could not be read, or one named with --source lacks its scope),
 141 when the output's reader went away (… | head -1).
 A portal behind a private certificate authority works through NODE_EXTRA_CA_CERTS.`;
 
@@ -140,6 +157,34 @@ export const cli = {
     unreadable: (file: string, reason: string) => `${file} could not be read: ${reason}.`,
   },
 
+  /** overview: one line per dialog. */
+  overview: {
+    columns: {
+      status: 'Status',
+      waiting: 'Waiting',
+      chat: 'Chat',
+      client: 'Client',
+      channel: 'Channel',
+      line: 'Line',
+      operator: 'Operator',
+      crm: 'CRM',
+      sessionStart: 'Session start',
+      unread: 'Unread',
+      marks: 'Marks',
+    },
+    statuses: { clientWaiting: 'client waiting', operatorAnswered: 'operator answered', closed: 'closed' },
+    /** No source said where the session stands (a kept copy only). */
+    unknownStatus: 'unknown',
+    sources: { recent: 'recent chats (im.recent.get)', crm: 'CRM sessions (crm.activity.list)', kept: 'kept dialogs' },
+    used: (source: string, rows: number) => `${source}: ${rows} ${rows === 1 ? 'dialog' : 'dialogs'}`,
+    needsScope: (source: string, scope: string) => `${source}: not used; the webhook or application needs the "${scope}" scope for it.`,
+    failed: (source: string, problem: string) => `${source}: could not be read: ${problem}`,
+    notAsked: (source: string) => `${source}: not asked`,
+    summary: (rows: number, seconds: string) => `${rows} ${rows === 1 ? 'dialog' : 'dialogs'}; ${seconds} s.`,
+    truncated: (max: number) => `Only the first ${max} dialogs are shown.`,
+    none: 'No dialogs.',
+  },
+
   usageErrors: {
     noCommand: 'No command given.',
     /** The range as it is checked: 0 itself is refused. */
@@ -153,13 +198,16 @@ export const cli = {
     historyTakesNoIds: 'history takes no identifiers; use --account to choose a portal.',
     searchWhat: 'Say what to search for: a name, an id such as chat17, a user code, or "lead 1209".',
     unknownCommand: (command: string) =>
-      `Unknown command "${command}". The commands are "lookup", "watch", "show", "search", "history", "login" and "accounts".`,
+      `Unknown command "${command}". The commands are "lookup", "transcript", "overview", "watch", "show", "search", "history", "login" and "accounts".`,
     watchWhat: 'Give at least one identifier to watch.',
     watchNoFormat: 'watch prints one line per change, or with --json one JSON object per line; it takes no --format.',
     giveIdentifier: (command: 'lookup' | 'show') => `Give at least one identifier to ${command === 'show' ? 'show' : 'look up'}.`,
     asTakes: '--as takes "chat" or "session".',
     formatTakes: '--format takes "table", "csv" or "json".',
-    outputFor: (command: string) => `--output is for lookup, transcript, show, search and history, not ${command}.`,
+    outputFor: (command: string) => `--output is for lookup, transcript, overview, show, search and history, not ${command}.`,
+    sourceTakes: '--source takes "recent", "crm" or "kept", or several separated by commas.',
+    overviewTakesNoIds: 'overview takes no identifiers; use --source to choose where the dialogs come from.',
+    overviewJsonOrFormat: 'Use either --json or --format, not both.',
     transcriptOne: 'transcript takes one identifier: the dialog whose conversation to print (--session ID for another of its sessions).',
     transcriptFormat: 'transcript --format takes "text" or "markdown" (--json for JSON).',
     jsonOrFormat: 'Use either --json (each dialog in full) or --format (one record per dialog), not both.',

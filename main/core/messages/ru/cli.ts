@@ -10,6 +10,8 @@ const usage = (dataDir: string) => `Использование:
   openlines-inspector transcript <identifier> [--session ID] [--offline] [--account NAME | --webhook URL | --demo]
         [--json | --format text|markdown]
   openlines-inspector watch <identifier>... [--interval SECONDS] [--account NAME | --webhook URL | --demo] [--json]
+  openlines-inspector overview [--source recent|crm|kept] [--format table|csv|json] [--offline]
+        [--account NAME | --webhook URL | --demo]
   openlines-inspector show <identifier>... [--account NAME] [--as chat|session] [--json] [--data-dir DIR]
   openlines-inspector search <текст> [--account NAME] [--limit N] [--json] [--data-dir DIR]
   openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
@@ -31,6 +33,15 @@ watch    обновляет диалоги каждые --interval секунд 
          (--json: объект на диалог и обновление, {chatId, at, changes}); о
          недоступном портале или отказе по диалогу говорит один раз в stderr
          и продолжает следить.
+overview выводит диалоги Открытых линий, важные руководителю, по строке на
+         диалог, сначала ждущие клиенты (дольше всех ждущие — первыми):
+         статус, с какого времени ждёт, канал, линия, оператор, клиент, CRM,
+         начало сессии, непрочитанные и отметки. Источники: недавние чаты
+         самой учётной записи (право im; статус сессии — если она в очереди
+         линии), открытые сессии в CRM портала (право crm) и диалоги,
+         сохранённые на этом компьютере; источник, которого не позволяют
+         права, назван в stderr вместе с нужным правом. Каждый прочитанный
+         диалог сохраняется.
 show     выводит копию, сохранённую на этом компьютере, с её временем
          («по состоянию на»), не обращаясь к порталу (именно это означает
          --offline, поэтому указывать его не нужно); подходит любой вид
@@ -61,20 +72,25 @@ accounts показывает сохранённые учётные записи
                         (или переменная OPENLINES_WEBHOOK: так ключ не попадёт
                         в историю командной оболочки)
   --demo                встроенный демо-портал (учётная запись не нужна)
-  --account NAME        lookup: сохранённая учётная запись (по умолчанию —
-                        текущая); show, search, history: только один портал
-                        (имя сохранённой учётной записи, её адрес или «demo»)
+  --account NAME        lookup, transcript, overview: сохранённая учётная запись
+                        (по умолчанию — текущая); show, search, history,
+                        overview --offline: только один портал (имя
+                        сохранённой учётной записи, её адрес или «demo»)
   --as chat|session     как понимать просто число (по умолчанию: chat)
   --json                вывод в JSON (lookup: массив, по объекту на идентификатор)
   --from FILE           lookup: идентификаторы из файла или - для стандартного
                         ввода, через строки, запятые, пробелы или табуляцию
-  --output FILE         lookup, transcript, show, search, history: записать то,
-                        что было бы напечатано, в FILE — целиком или никак
+  --output FILE         lookup, transcript, overview, show, search, history:
+                        записать то, что было бы напечатано, в FILE —
+                        целиком или никак
   --format table|csv|json
                         lookup: по строке на диалог (итог, чат, клиент, канал,
                         линия, оператор, CRM, начало сессии, отметки), по 50
                         диалогов за запрос через batch; --from без него —
                         таблица; код 0, только если найдены все
+  --source recent|crm|kept
+                        overview: только эти источники (несколько — через
+                        запятую; по умолчанию все три)
   --timeout SECONDS     сколько ждать ответа на запрос целиком (по умолчанию: 60)
   --max-answer-mb N     сколько мегабайт ответа читать самое большее
                         (по умолчанию: 32)
@@ -82,14 +98,16 @@ accounts показывает сохранённые учётные записи
   --verbose             также печатать в stderr итог каждого запроса и то, что
                         пишется в журнал (logs/cli.log в папке данных)
   --offline             (show) только копия на этом компьютере: так show
-                        работает всегда, параметр допустим, но не нужен
+                        работает всегда, параметр допустим, но не нужен;
+                        (overview) только сохранённые диалоги, без портала
   --limit N             не больше N записей (history: 50, search: 20)
   --interval SECONDS    watch: от конца одного обновления до следующего (по умолчанию: 30)
   --data-dir DIR        папка данных приложения (по умолчанию: ${dataDir})
   -h, --help            эта справка
   -v, --version         версия
 
-Код завершения: 0 — все запросы успешны, 1 — хотя бы один не удался, 2 — ошибка в команде,
+Код завершения: 0 — все запросы успешны, 1 — хотя бы один не удался, 2 — ошибка в команде
+(overview: 1 — источник не прочитан или у названного в --source нет нужного права),
 141 — читающая программа закрыла вывод (… | head -1).
 Портал с сертификатом частного удостоверяющего центра: укажите его в NODE_EXTRA_CA_CERTS.`;
 
@@ -143,6 +161,32 @@ export const cli: Messages['cli'] = {
     unreadable: (file, reason) => `Не удалось прочитать ${file}: ${reason}.`,
   },
 
+  overview: {
+    columns: {
+      status: 'Статус',
+      waiting: 'Ждёт',
+      chat: 'Чат',
+      client: 'Клиент',
+      channel: 'Канал',
+      line: 'Линия',
+      operator: 'Оператор',
+      crm: 'CRM',
+      sessionStart: 'Начало сессии',
+      unread: 'Непрочит.',
+      marks: 'Отметки',
+    },
+    statuses: { clientWaiting: 'ждёт клиент', operatorAnswered: 'оператор ответил', closed: 'закрыт' },
+    unknownStatus: 'неизвестно',
+    sources: { recent: 'недавние чаты (im.recent.get)', crm: 'сессии в CRM (crm.activity.list)', kept: 'сохранённые диалоги' },
+    used: (source, rows) => `${source}: диалогов — ${rows}`,
+    needsScope: (source, scope) => `${source}: не использованы; вебхуку или приложению для этого нужно право «${scope}».`,
+    failed: (source, problem) => `${source}: не удалось прочитать: ${problem}`,
+    notAsked: (source) => `${source}: не запрашивались`,
+    summary: (rows, seconds) => `Диалогов: ${rows}; ${seconds} с.`,
+    truncated: (max) => `Показаны только первые ${max} диалогов.`,
+    none: 'Диалогов нет.',
+  },
+
   usageErrors: {
     noCommand: 'Не указана команда.',
     numberInRange: (option, max) => `${option}: нужно число больше 0 и не больше ${max}.`,
@@ -152,13 +196,17 @@ export const cli: Messages['cli'] = {
     optionTakesNoValue: (option) => `${option} не принимает значения: укажите просто ${option}.`,
     historyTakesNoIds: 'history не принимает идентификаторы; портал выбирается через --account.',
     searchWhat: 'Укажите, что искать: название, ID вроде chat17, код пользователя или «lead 1209».',
-    unknownCommand: (command) => `Неизвестная команда «${command}». Команды: «lookup», «watch», «show», «search», «history», «login» и «accounts».`,
+    unknownCommand: (command) =>
+      `Неизвестная команда «${command}». Команды: «lookup», «transcript», «overview», «watch», «show», «search», «history», «login» и «accounts».`,
     watchWhat: 'Укажите хотя бы один идентификатор, за которым следить.',
     watchNoFormat: 'watch выводит строку на каждое изменение или, с --json, объект JSON на строку; --format он не принимает.',
     giveIdentifier: (command) => `Укажите хотя бы один идентификатор, ${command === 'show' ? 'копию которого показать' : 'который найти'}.`,
     asTakes: '--as принимает «chat» или «session».',
     formatTakes: '--format принимает «table», «csv» или «json».',
-    outputFor: (command) => `--output — для lookup, transcript, show, search и history, не для ${command}.`,
+    outputFor: (command) => `--output — для lookup, transcript, overview, show, search и history, не для ${command}.`,
+    sourceTakes: '--source принимает «recent», «crm» или «kept» либо несколько через запятую.',
+    overviewTakesNoIds: 'overview не принимает идентификаторы; источники выбираются через --source.',
+    overviewJsonOrFormat: 'Укажите либо --json, либо --format, но не оба.',
     transcriptOne: 'transcript принимает один идентификатор: диалог, переписку которого вывести (--session ID — для другой его сессии).',
     transcriptFormat: 'transcript --format принимает «text» или «markdown» (--json — для JSON).',
     jsonOrFormat: 'Укажите либо --json (каждый диалог целиком), либо --format (по записи на диалог), но не оба.',

@@ -1,0 +1,87 @@
+// The overview refreshed for the window and the CLI: the connected portal's
+// sources (core/overview-fetch.ts) and the account's kept dialogs, every dialog
+// read fresh kept in the store like a lookup's. One refresh at a time: a new
+// one stops the one before (only the newest is shown), and dispose stops it.
+// A store that cannot be opened costs the kept source, never the refresh.
+import { toEnvelope, inspectorError, InspectorError } from '../core/error-codes';
+import { fetchOverview } from '../core/overview-fetch';
+import { OVERVIEW_SOURCES, type OverviewRequest, type OverviewResult } from '../core/overview-types';
+import type { PortalClient } from '../rest/portal-client';
+import type { LineCache } from './line-cache';
+import { accountOf, type StoreForLookups } from './lookup-service';
+import type { InspectorStore } from '../store/index';
+
+/** The kept dialogs one refresh reads: the most recently fetched. */
+export const MAX_KEPT_IN_OVERVIEW = 1_000;
+
+export interface OverviewDeps {
+  /** The connected portal's client; throws when none is connected. */
+  client(): Promise<PortalClient>;
+  store(): Promise<(Pick<StoreForLookups, 'putDialog' | 'namesFor'> & Pick<InspectorStore, 'keptDialogs'>) | null>;
+  lines: LineCache;
+}
+
+function safely<T>(task: () => T, fallback: T): T {
+  try {
+    return task();
+  } catch {
+    return fallback;
+  }
+}
+
+export class OverviewRefresh {
+  readonly #deps: OverviewDeps;
+  #running: AbortController | null = null;
+
+  constructor(deps: OverviewDeps) {
+    this.#deps = deps;
+  }
+
+  cancel(): void {
+    this.#running?.abort();
+    this.#running = null;
+  }
+
+  async get(request: OverviewRequest): Promise<OverviewResult> {
+    // Taken at once, so a refresh asked for later always stops this one, never the other way round.
+    this.cancel();
+    const controller = new AbortController();
+    this.#running = controller;
+    try {
+      return await this.#get(request, controller);
+    } catch (error) {
+      // Stopped by a newer refresh or by dispose: said as CANCELLED, whatever the transport made of it.
+      if (controller.signal.aborted && !(error instanceof InspectorError && toEnvelope(error).code === 'CANCELLED')) throw inspectorError('CANCELLED');
+      throw error;
+    } finally {
+      if (this.#running === controller) this.#running = null;
+    }
+  }
+
+  async #get(request: OverviewRequest, controller: AbortController): Promise<OverviewResult> {
+    const sources = request.sources && request.sources.length > 0 ? OVERVIEW_SOURCES.filter((s) => request.sources!.includes(s)) : [...OVERVIEW_SOURCES];
+    // Offline for another account needs no portal; anything else asks the connected one.
+    const client = request.offline && request.account !== undefined ? null : await this.#deps.client();
+    const account = request.account ?? accountOf(client!.portal);
+    // Another account's overview is its kept copies: the connected portal is not that account's.
+    const asked = client !== null && !request.offline && accountOf(client.portal) === account ? client : null;
+    const store = await this.#deps.store().catch(() => null);
+    // Without the store there are no kept dialogs to read: the source is not asked, rather than empty.
+    const asking = store ? sources : sources.filter((source) => source !== 'kept');
+    const kept = asking.includes('kept') && store ? safely(() => store.keptDialogs(account, MAX_KEPT_IN_OVERVIEW), []) : [];
+    if (controller.signal.aborted) throw inspectorError('CANCELLED');
+    const fetched = await fetchOverview({
+      client: asked,
+      sources: asking,
+      kept,
+      lines: this.#deps.lines.get(account),
+      knownNames: (ids) => store?.namesFor(account, ids) ?? {},
+      options: { signal: controller.signal },
+      signal: controller.signal,
+      onDialog: (dialog, time, fetchedAt) => safely(() => store?.putDialog(account, dialog, time, fetchedAt), undefined),
+      onLines: (lines) => this.#deps.lines.set(account, lines),
+      offline: asked === null,
+    });
+    return { ...fetched, fetchedAt: new Date().toISOString() };
+  }
+}

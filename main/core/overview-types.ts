@@ -1,0 +1,77 @@
+// The overview: the open-line dialogs a lead cares about, one row each, made
+// from whichever sources the account's scopes allow (facts §2): its own recent
+// list (im.recent.get), the portal's session activities (crm.activity.list)
+// and the dialogs kept on this computer. Plain data that crosses IPC.
+import type { MainErrorEnvelope } from './error-envelope';
+
+export const OVERVIEW_SOURCES = ['recent', 'crm', 'kept'] as const;
+export type OverviewSource = (typeof OVERVIEW_SOURCES)[number];
+
+/** The three states the portal's own dialog list shows (facts §4: <40, 40–59, ≥60). */
+export type OverviewStatus = 'clientWaiting' | 'operatorAnswered' | 'closed';
+
+export interface OverviewRow {
+  /** Null only for a session activity whose dialog could not be read. */
+  chatId: number | null;
+  dialogId: string | null;
+  /** The chat's name ("Client - Line"). */
+  name: string;
+  status: OverviewStatus | null;
+  /** The session's raw STATUS (facts §4), where the portal gave it (im.recent.get for a queue member). */
+  statusCode: number | null;
+  /** ISO 8601: since when the client has waited for an answer; null when not waiting or unknown. */
+  waitingSince: string | null;
+  /** The connector id (livechat, telegrambot…). */
+  channel: string | null;
+  /** Its name in the call's language; null for a connector we do not know. */
+  channelName: string | null;
+  lineId: number | null;
+  lineName: string | null;
+  operatorId: number | null;
+  operatorName: string | null;
+  /** The client's connector user id; 0 for connectors that group by chat. */
+  clientUserId: number | null;
+  clientName: string | null;
+  /** "Lead 1209". */
+  crm: string | null;
+  sessionId: number | null;
+  /** ISO 8601. */
+  sessionStart: string | null;
+  /** ISO 8601. */
+  lastMessageAt: string | null;
+  /** Messages the account has not read; null when no source said. */
+  unread: number | null;
+  pinned: boolean;
+  silent: boolean;
+  blocked: boolean;
+  /** Where the row was seen, in OVERVIEW_SOURCES order. */
+  sources: OverviewSource[];
+  /** Read again with imopenlines.dialog.get in this refresh. */
+  completed: boolean;
+}
+
+/** Whether a source gave rows, and if not, why: a missing scope is named, so the lead knows what would enable it. */
+export type OverviewSourceState =
+  | { source: OverviewSource; state: 'used'; rows: number }
+  | { source: OverviewSource; state: 'needsScope'; scope: string }
+  | { source: OverviewSource; state: 'failed'; error: MainErrorEnvelope }
+  /** Not asked: not chosen, or the portal is not asked at all (offline). */
+  | { source: OverviewSource; state: 'notAsked' };
+
+export interface OverviewRequest {
+  /** A saved account's id; absent: the connected portal. */
+  account?: string;
+  /** Default: all three. */
+  sources?: OverviewSource[];
+  /** Only the copies kept on this computer; the portal is not asked. */
+  offline?: boolean;
+}
+
+export interface OverviewResult {
+  rows: OverviewRow[];
+  sources: OverviewSourceState[];
+  /** ISO 8601: when the portal was asked (offline: when the result was made). */
+  fetchedAt: string;
+  /** Rows left out past the bound of one refresh. */
+  truncated: boolean;
+}
