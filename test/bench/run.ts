@@ -13,6 +13,7 @@ import { parseWebhookUrl } from '../../main/core/webhook';
 import { startEmulator } from '../../main/emulator/index';
 import { createWebhookClient } from '../../main/rest/portal-client';
 import { benchStartup } from './startup-bench';
+import { benchConversation, conversationReport } from './conversation-bench';
 import { median, percentile } from './stats';
 import { benchMessages, messageReport } from './message-bench';
 import { benchStore } from './store-bench';
@@ -111,6 +112,16 @@ if (process.argv.includes('--messages')) {
   mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
   writeFileSync(path.join(ROOT, 'bench-results/messages.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, messages: row }, null, 2)}\n`);
   console.log('\nwritten: bench-results/messages.json');
+  process.exit(0);
+}
+
+// --conversation: the 5,000-message session's first paint and scrolling alone.
+if (process.argv.includes('--conversation')) {
+  const report = await benchConversation(quick ? 5 : 15);
+  console.log(conversationReport(report).join('\n'));
+  mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'bench-results/conversation.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, conversation: report }, null, 2)}\n`);
+  console.log('\nwritten: bench-results/conversation.json');
   process.exit(0);
 }
 
