@@ -36,7 +36,7 @@ export interface MessageBenchRow {
   searchMedianMs: number;
   searchP95Ms: number;
   searches: Array<{ text: string; kind: string; hits: number; messageHits: number; medianMs: number; p95Ms: number }>;
-  /** Transcripts' JSON (conversations table and its key) per message. */
+  /** Transcripts' JSON (conversations and its key, conversation_messages) per message. */
   transcriptBytesPerMessage: number;
   /** The message index per message. */
   indexBytesPerMessage: number;
@@ -137,7 +137,9 @@ function diskBy(file: string): { transcripts: number; index: number } {
   try {
     const rows = db.prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE aggregate = TRUE GROUP BY name").all() as Array<{ name: string; bytes: number }>;
     const sum = (test: (name: string) => boolean) => rows.filter((row) => test(row.name)).reduce((total, row) => total + row.bytes, 0);
-    return { transcripts: sum((name) => name === 'conversations' || name.startsWith('sqlite_autoindex_conversations')), index: sum((name) => name.startsWith('message_search')) };
+    // A transcript is its row in conversations (and that table's key) and its messages' rows (migration 9).
+    const transcript = (name: string) => name === 'conversations' || name.startsWith('sqlite_autoindex_conversations') || name === 'conversation_messages';
+    return { transcripts: sum(transcript), index: sum((name) => name.startsWith('message_search')) };
   } finally {
     db.close();
   }

@@ -154,6 +154,22 @@ describe('searchDialogs: messages of the kept conversations', () => {
     expect(ids(store.searchDialogs('exchange'))).toEqual([1777]);
   });
 
+  it('reads back a transcript kept again with a message edited and the last one gone, its rows following each message', () => {
+    putDialog(1777, 'Green Guest');
+    store.putConversation(ACCOUNT, conversationOf(1777, 343, ['refund please', 'checking', 'voucher sent', 'bye'], '2026-03-16T20:00:00.000Z'));
+    expect(indexRows()).toBe(4);
+    const edited = conversationOf(1777, 343, ['refund please', 'exchange instead', 'voucher sent'], '2026-03-16T21:00:00.000Z');
+    store.putConversation(ACCOUNT, edited);
+    expect(store.findConversation(ACCOUNT, 1777, 343)).toEqual(edited);
+    expect(store.findConversation(ACCOUNT, 1777)).toEqual(edited);
+    expect(store.sessionsOf(ACCOUNT, 1777)).toEqual([expect.objectContaining({ sessionId: 343, kept: true, messageCount: 3 })]);
+    expect(indexRows()).toBe(3);
+    expect(store.searchDialogs('checking')).toEqual([]);
+    expect(store.searchDialogs('bye')).toEqual([]);
+    expect(store.searchDialogs('exchange')[0]!.message).toMatchObject({ messageId: 343_001 });
+    expect(store.searchDialogs('voucher')[0]!.message).toMatchObject({ messageId: 343_002 });
+  });
+
   it('marks the plain words of BB-code, on one line, cut around the match', () => {
     putDialog(1777, 'Green Guest');
     const long = `${'word '.repeat(40)}[b]webhook[/b]#BR#key [URL=https://example.com/x]the page[/URL] ${'tail '.repeat(40)}`;
