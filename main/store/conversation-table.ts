@@ -24,6 +24,7 @@ export class ConversationTable {
   readonly #writeMessages;
   readonly #dropMessages;
   readonly #messagesOf;
+  readonly #unreferenced;
   readonly #messages: MessageIndex;
   /** Sessions whose transcript is kept per chat, the newest (snapshotsPerDialog). */
   readonly #sessionsKept: number;
@@ -63,6 +64,12 @@ export class ConversationTable {
        LEFT JOIN conversations c ON c.account = ?1 AND c.chat_id = ?2 AND c.session_id = seen.session_id
        ORDER BY seen.session_id DESC`,
     );
+    // Retention: transcripts fetched before the cutoff whose chat no history
+    // entry names any more (pinned entries are never pruned, so theirs stay).
+    this.#unreferenced = db.prepare(
+      `SELECT id FROM conversations WHERE fetched_at < ?
+       AND (account, chat_id) NOT IN (SELECT account, chat_id FROM history WHERE chat_id IS NOT NULL)`,
+    );
   }
 
   /**
@@ -88,6 +95,16 @@ export class ConversationTable {
     if (changed.length > 0) this.#writeMessages.run(base, JSON.stringify(changed));
     this.#messages.index(id, changed.map(([place]): [number, ConversationMessage] => [place, messages[place]!]));
     for (const { id: older } of this.#beyond.all(account, conversation.chatId, this.#sessionsKept) as Array<{ id: number }>) this.#remove(Number(older));
+  }
+
+  /**
+   * Retention: removes the transcripts fetched before `cutoff` (ISO 8601)
+   * whose chat no history entry names. Returns how many went.
+   */
+  prune(cutoff: string): number {
+    const ids = (this.#unreferenced.all(cutoff) as Array<{ id: number }>).map((row) => Number(row.id));
+    for (const id of ids) this.#remove(id);
+    return ids.length;
   }
 
   #remove(id: number): void {

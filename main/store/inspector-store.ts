@@ -25,6 +25,7 @@ import {
   type HistoryRetention,
   type NewHistoryEntry,
   type OpenReport,
+  type PruneReport,
   type SessionSummary,
   type StoreOptions,
 } from './store-types';
@@ -100,13 +101,25 @@ export class InspectorStore {
     this.#write(() => this.#history.delete(id));
   }
 
-  /** Applies the retention limits to the history; pinned entries stay. Returns how many went. */
-  pruneHistory(retention: HistoryRetention = DEFAULT_RETENTION, now = new Date()): number {
+  /**
+   * Applies the retention limits to the history (pinned entries stay), then to
+   * the kept transcripts: one fetched longer ago than `maxAgeDays` goes, with
+   * its messages' index rows, once no history entry left names its chat. A
+   * pinned lookup's chat thus keeps its transcripts, and so does a chat looked
+   * up within the limits; kept dialogs are not pruned (they keep
+   * snapshotsPerDialog copies, and their chat that many sessions' transcripts).
+   * Returns how many of each went.
+   */
+  pruneHistory(retention: HistoryRetention = DEFAULT_RETENTION, now = new Date()): PruneReport {
     const { maxEntries, maxAgeDays } = retention;
     if (!Number.isSafeInteger(maxEntries) || maxEntries < 0 || !(maxAgeDays >= 0)) {
       throw new StoreError('STORE_BAD_ARGUMENT', 'retention limits must be non-negative numbers');
     }
-    return this.#write(() => this.#history.prune(maxEntries, maxAgeDays, now));
+    return this.#write(() => {
+      const entries = this.#history.prune(maxEntries, maxAgeDays, now);
+      const transcripts = this.#conversations.prune(new Date(now.getTime() - maxAgeDays * 86_400_000).toISOString());
+      return { entries, transcripts };
+    });
   }
 
   /** Portals with cached dialogs, the most recently fetched first. */

@@ -204,3 +204,54 @@ describe('transcripts kept per chat', () => {
     store = InspectorStore.open(dir, { snapshotsPerDialog: 2 });
   });
 });
+
+describe('retention of transcripts', () => {
+  const now = new Date('2026-11-24T00:00:00Z');
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+  const lookup = (chatId: number, days: number, account = ACCOUNT) =>
+    store.recordLookup({ account, input: String(chatId), param: 'CHAT_ID', value: String(chatId), at: daysAgo(days), outcome: 'ok', chatId, elapsedMs: 1, source: 'network' });
+
+  it('removes a transcript older than the age limit once no history entry names its chat; a pinned entry\'s chat and a recent lookup\'s keep theirs', () => {
+    for (const chatId of [1777, 1800, 1900, 2000, 2100]) putDialog(chatId, `Guest ${chatId}`);
+    putDialog(1777, 'Other portal guest', 'other.bitrix24.com');
+    store.setPinned(lookup(1777, 400).id, true);
+    lookup(1800, 200);
+    lookup(1900, 1);
+    store.putConversation(ACCOUNT, conversationOf(1777, 10, ['refund pinned'], daysAgo(300)));
+    store.putConversation(ACCOUNT, conversationOf(1800, 20, ['refund gone', 'more words'], daysAgo(200)));
+    store.putConversation(ACCOUNT, conversationOf(1900, 30, ['refund of an earlier session'], daysAgo(300)));
+    store.putConversation(ACCOUNT, conversationOf(2000, 40, ['refund fetched yesterday'], daysAgo(1)));
+    store.putConversation(ACCOUNT, conversationOf(2100, 50, ['refund never looked up'], daysAgo(200)));
+    // The same chat id on another portal: this portal's pinned entry does not keep it.
+    store.putConversation('other.bitrix24.com', conversationOf(1777, 10, ['refund elsewhere'], daysAgo(300)));
+    expect(indexRows()).toBe(7);
+
+    expect(store.pruneHistory({ maxEntries: 100, maxAgeDays: 180 }, now)).toEqual({ entries: 1, transcripts: 3 });
+
+    expect(store.findConversation(ACCOUNT, 1800, 20)).toBeNull();
+    expect(store.findConversation(ACCOUNT, 2100, 50)).toBeNull();
+    expect(store.findConversation('other.bitrix24.com', 1777, 10)).toBeNull();
+    expect(store.findConversation(ACCOUNT, 1777, 10)?.messages).toHaveLength(1);
+    expect(store.findConversation(ACCOUNT, 1900, 30)).not.toBeNull();
+    expect(store.findConversation(ACCOUNT, 2000, 40)).not.toBeNull();
+    expect(store.sessionsOf(ACCOUNT, 1800).find((session) => session.sessionId === 20)?.kept ?? false).toBe(false);
+    // The search forgets what went and still finds what stayed.
+    expect(ids(store.searchDialogs('refund')).sort()).toEqual([1777, 1900, 2000]);
+    expect(store.searchDialogs('gone')).toEqual([]);
+    expect(store.searchDialogs('elsewhere')).toEqual([]);
+    expect(store.searchDialogs('pinned')[0]!.message).toMatchObject({ sessionId: 10 });
+    expect(indexRows()).toBe(3);
+    expect(store.pruneHistory({ maxEntries: 100, maxAgeDays: 180 }, now)).toEqual({ entries: 0, transcripts: 0 });
+  });
+
+  it('lets a transcript fetched again since stay: its age is that of its newest copy', () => {
+    putDialog(1800, 'Guest');
+    store.putConversation(ACCOUNT, conversationOf(1800, 20, ['refund asked'], daysAgo(300)));
+    store.putConversation(ACCOUNT, conversationOf(1800, 20, ['refund asked', 'and answered'], daysAgo(2)));
+    expect(store.pruneHistory({ maxEntries: 100, maxAgeDays: 180 }, now)).toEqual({ entries: 0, transcripts: 0 });
+    expect(ids(store.searchDialogs('answered'))).toEqual([1800]);
+    expect(store.pruneHistory({ maxEntries: 100, maxAgeDays: 1 }, now)).toEqual({ entries: 0, transcripts: 1 });
+    expect(store.searchDialogs('refund')).toEqual([]);
+    expect(indexRows()).toBe(0);
+  });
+});
