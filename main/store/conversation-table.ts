@@ -7,7 +7,9 @@
 // everything but the messages (authors, rating, timings…), and each message
 // is a row of conversation_messages whose id is the message's rowid in the
 // message index (see message-index.ts). A session kept again rewrites and
-// re-indexes only the messages that changed: mostly none, or the few new ones.
+// re-indexes only the messages that changed: mostly none (known by the
+// digest of their JSON, without reading them), or the few new ones.
+import { createHash } from 'node:crypto';
 import type { Conversation, ConversationMessage } from '../core/conversation-types';
 import { messageRowId, ROWS_PER_CONVERSATION, type MessageIndex } from './message-index';
 import type { SqliteDatabase } from './sqlite';
@@ -15,6 +17,7 @@ import type { SessionSummary } from './store-types';
 
 export class ConversationTable {
   readonly #put;
+  readonly #digest;
   readonly #get;
   readonly #latest;
   readonly #sessions;
@@ -34,11 +37,13 @@ export class ConversationTable {
     this.#sessionsKept = sessionsKept;
     // RETURNING answers the row's id when it was written, nothing when an older copy lost to the kept one.
     this.#put = db.prepare(
-      `INSERT INTO conversations (account, chat_id, session_id, fetched_at, conversation) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (account, chat_id, session_id) DO UPDATE SET fetched_at = excluded.fetched_at, conversation = excluded.conversation
+      `INSERT INTO conversations (account, chat_id, session_id, fetched_at, conversation, messages_digest) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (account, chat_id, session_id) DO UPDATE SET
+         fetched_at = excluded.fetched_at, conversation = excluded.conversation, messages_digest = excluded.messages_digest
        WHERE excluded.fetched_at >= conversations.fetched_at
        RETURNING id`,
     );
+    this.#digest = db.prepare('SELECT messages_digest AS digest FROM conversations WHERE account = ? AND chat_id = ? AND session_id = ?');
     this.#beyond = db.prepare('SELECT id FROM conversations WHERE account = ? AND chat_id = ? ORDER BY session_id DESC LIMIT -1 OFFSET ?');
     this.#delete = db.prepare('DELETE FROM conversations WHERE id = ?');
     // A transcript's messages: the rowid range of its id (see messageRowId).
@@ -81,9 +86,21 @@ export class ConversationTable {
     const { messages, ...rest } = conversation;
     const count = Math.min(messages.length, ROWS_PER_CONVERSATION);
     const texts = messages.slice(0, count).map((message) => JSON.stringify(message));
-    const written = this.#put.get(account, conversation.chatId, conversation.sessionId, conversation.fetchedAt, JSON.stringify(rest)) as { id: number } | undefined;
+    const hash = createHash('sha256');
+    // JSON text never holds a raw control character, so U+001E cannot make two lists hash alike.
+    for (const text of texts) hash.update(text).update('\u001e');
+    const digest = hash.digest('hex');
+    const before = this.#digest.get(account, conversation.chatId, conversation.sessionId) as { digest: string | null } | undefined;
+    const written = this.#put.get(account, conversation.chatId, conversation.sessionId, conversation.fetchedAt, JSON.stringify(rest), digest) as { id: number } | undefined;
     if (written === undefined) return;
     const id = Number(written.id);
+    if (before?.digest !== digest) this.#putMessages(id, messages, texts);
+    for (const { id: older } of this.#beyond.all(account, conversation.chatId, this.#sessionsKept) as Array<{ id: number }>) this.#remove(Number(older));
+  }
+
+  /** Rewrites and re-indexes the kept transcript's messages that differ from `texts` (their JSON), and drops those past its end. */
+  #putMessages(id: number, messages: readonly ConversationMessage[], texts: readonly string[]): void {
+    const count = texts.length;
     const base = messageRowId(id, 0);
     const kept = new Map((this.#keptMessages.all(base, base + ROWS_PER_CONVERSATION - 1) as Array<[number, string]>).map(([place, json]) => [Number(place), json]));
     const changed: Array<[number, string]> = [];
@@ -94,7 +111,6 @@ export class ConversationTable {
     if (kept.size > count) this.#dropMessages.run(base + count, base + ROWS_PER_CONVERSATION - 1);
     if (changed.length > 0) this.#writeMessages.run(base, JSON.stringify(changed));
     this.#messages.index(id, changed.map(([place]): [number, ConversationMessage] => [place, messages[place]!]));
-    for (const { id: older } of this.#beyond.all(account, conversation.chatId, this.#sessionsKept) as Array<{ id: number }>) this.#remove(Number(older));
   }
 
   /**

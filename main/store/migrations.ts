@@ -299,8 +299,11 @@ const messagesApart: Migration = {
     // its place), so the index built by step 8 stays as it is, and a
     // session's messages are one range of the table's own key.
     // conversations.conversation keeps the rest of the transcript (authors,
-    // rating, timings…), its messages taken out.
+    // rating, timings…), its messages taken out. messages_digest: a digest of
+    // the messages' JSON, so a session looked up again with the same messages
+    // (the usual case) is known without reading them; null until the next put.
     db.exec(`
+      ALTER TABLE conversations ADD COLUMN messages_digest TEXT;
       CREATE TABLE conversation_messages (
         id      INTEGER PRIMARY KEY,
         message TEXT    NOT NULL

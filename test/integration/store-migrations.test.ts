@@ -71,6 +71,7 @@ function backToVersion8(folder: string): void {
           SELECT message FROM conversation_messages
           WHERE id BETWEEN conversations.id * 1048576 AND conversations.id * 1048576 + 1048575 ORDER BY id)));
       DROP TABLE conversation_messages;
+      ALTER TABLE conversations DROP COLUMN messages_digest;
       PRAGMA user_version = 8;
     `),
   );
