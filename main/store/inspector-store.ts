@@ -8,7 +8,7 @@ import { authorNames, type UserNames } from '../core/user-names';
 import type { Conversation } from '../core/conversation-types';
 import { DialogCache } from './dialog-cache';
 import { HistoryTable } from './history-table';
-import { hitKey, MessageIndex } from './message-index';
+import { hitKey, MessageIndex, TIDY_PAGES } from './message-index';
 import { DEFAULT_SEARCH_LIMIT, SearchIndex } from './search-index';
 import { UserNameTable } from './user-name-table';
 import { ConversationTable } from './conversation-table';
@@ -46,6 +46,8 @@ export class InspectorStore {
   readonly #search: SearchIndex;
   readonly #messages: MessageIndex;
   #closed = false;
+  /** A tidy step of the message index is scheduled (see #tidySoon). */
+  #tidying = false;
 
   private constructor(db: SqliteDatabase, file: string, report: OpenReport, versions: number) {
     this.#db = db;
@@ -148,6 +150,32 @@ export class InspectorStore {
       this.#conversations.put(account, conversation);
       this.#names.remember(account, authorNames(conversation), conversation.fetchedAt);
     });
+    this.#tidySoon();
+  }
+
+  /**
+   * Merges the message index's segments after a put, in later ticks, a step
+   * (TIDY_PAGES) per tick, until none is due. FTS5 merges by itself in a
+   * write's commit every few puts, 64 pages per level at once (20 to 90 ms at
+   * a million messages); done here, a put's commit finds nothing due. The
+   * index answers the same either way: merging only joins its segments.
+   * Housekeeping: whatever stops a step (the store closed, the file busy or
+   * full) leaves the merging to FTS5's own in the next put.
+   */
+  #tidySoon(): void {
+    if (this.#tidying) return;
+    this.#tidying = true;
+    const step = () => {
+      let more = false;
+      try {
+        more = !this.#closed && this.#write(() => this.#messages.tidy(TIDY_PAGES));
+      } catch {
+        more = false;
+      }
+      if (more) setImmediate(step);
+      else this.#tidying = false;
+    };
+    setImmediate(step);
   }
 
   /** A session's kept transcript; without `sessionId`, the chat's newest session's. */

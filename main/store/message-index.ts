@@ -98,10 +98,15 @@ function prepareSearch(db: SqliteDatabase): SearchStatements {
   };
 }
 
+/** Pages of segments merged by one tidy step: a few milliseconds of writing. */
+export const TIDY_PAGES = 64;
+
 export class MessageIndex {
   readonly #db: SqliteDatabase;
   readonly #insert;
   readonly #delete;
+  readonly #merge;
+  readonly #changes;
   /**
    * Prepared on the first search: migration 8 indexes through this class
    * before step 9 makes conversation_messages, which the search reads.
@@ -114,6 +119,21 @@ export class MessageIndex {
     // By rowid, one by one inside SQLite: a rowid range (BETWEEN) is a scan of
     // the whole contentless table, 70 ms at a million messages.
     this.#delete = db.prepare('DELETE FROM message_search WHERE rowid IN (SELECT ?1 + value FROM json_each(?2))');
+    this.#merge = db.prepare("INSERT INTO message_search (message_search, rank) VALUES ('merge', ?)");
+    this.#changes = db.prepare('SELECT total_changes()').raw(true);
+  }
+
+  /**
+   * Merges about `pages` pages of the index's segments where a level holds
+   * usermerge (3, see migrations.ts step 9) of them or a merge is under way.
+   * True when it did some, false when none is due (FTS5 then writes no more
+   * than its structure record). Call inside a write transaction.
+   */
+  tidy(pages: number): boolean {
+    const [before] = this.#changes.get() as [number];
+    this.#merge.run(pages);
+    const [after] = this.#changes.get() as [number];
+    return Number(after) - Number(before) >= 2;
   }
 
   /** Indexes every message with text of the transcript kept as conversations.id `id`. Call inside a write transaction. */

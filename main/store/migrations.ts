@@ -312,6 +312,12 @@ const messagesApart: Migration = {
         SELECT c.id * 1048576 + m.key, m.value FROM conversations c, json_each(c.conversation, '$.messages') m
         WHERE m.key < 1048576 ORDER BY c.id, m.key;
       UPDATE conversations SET conversation = json_remove(conversation, '$.messages');
+
+      -- The store merges the message index's segments in later ticks, a step
+      -- at a time (InspectorStore, tidy), wherever a level holds 3 of them:
+      -- FTS5's own merging (automerge 4) then finds nothing due in a put's
+      -- commit, where it merged 64 pages per level at once every few puts.
+      INSERT INTO message_search (message_search, rank) VALUES ('usermerge', 3);
     `);
   },
 };

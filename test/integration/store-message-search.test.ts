@@ -255,3 +255,43 @@ describe('retention of transcripts', () => {
     expect(indexRows()).toBe(0);
   });
 });
+
+describe('the message index kept merged after puts', () => {
+  const ticks = async (count: number) => {
+    for (let i = 0; i < count; i += 1) await new Promise((resolve) => setImmediate(resolve));
+  };
+  /** Closes the store and asks FTS5 itself whether a merge of the message index is due (it merges when one is). */
+  const mergeDue = (): boolean => {
+    store.close();
+    const due = withRaw(databaseFile(dir), (db) => {
+      const before = Number(scalar(db, 'SELECT total_changes()'));
+      db.exec("INSERT INTO message_search (message_search, rank) VALUES ('merge', 64)");
+      const merged = Number(scalar(db, 'SELECT total_changes()')) - before >= 2;
+      db.exec("INSERT INTO message_search (message_search, rank) VALUES ('integrity-check', 0)");
+      return merged;
+    });
+    store = InspectorStore.open(dir);
+    return due;
+  };
+
+  it('merges the segments in the ticks after each put, so none is left due, and finds every session as before', async () => {
+    for (let chatId = 1; chatId <= 6; chatId += 1) {
+      putDialog(chatId, `Guest ${chatId}`);
+      store.putConversation(ACCOUNT, conversationOf(chatId, 100 + chatId, [`refund word${chatId}`]));
+      await ticks(3);
+    }
+    await ticks(10);
+    expect(ids(store.searchDialogs('refund')).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(ids(store.searchDialogs('word4'))).toEqual([4]);
+    expect(mergeDue()).toBe(false);
+  });
+
+  it('leaves the merging to FTS5 when the store closes before its next tick', () => {
+    for (let chatId = 1; chatId <= 6; chatId += 1) {
+      putDialog(chatId, `Guest ${chatId}`);
+      store.putConversation(ACCOUNT, conversationOf(chatId, 100 + chatId, [`refund word${chatId}`]));
+    }
+    expect(mergeDue()).toBe(true);
+    expect(ids(store.searchDialogs('refund')).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
