@@ -359,11 +359,11 @@ describe('migrations', () => {
     });
   });
 
-  it('upgrade a v8 file: every kept message moves to a row of its own, transcripts read as before, the index answers unchanged', () => {
+  it('upgrade a v8 file: every kept message moves to a row of its own, more than one page of the step, transcripts read as before, the index answers unchanged', () => {
     let store = InspectorStore.open(dir);
     const { dialog } = documentedDialog();
     const kept: Conversation[] = [];
-    for (let chatId = 1; chatId <= 30; chatId += 1) {
+    for (let chatId = 1; chatId <= 120; chatId += 1) {
       store.putDialog('example.bitrix24.com', { ...dialog, id: chatId, dialog_id: `chat${chatId}` }, null, '2026-03-16T19:54:38.423Z');
       const conversation = conversationOf(chatId, 1000 + chatId, ['Hello', `refund number${chatId}`, '', 'Привет 👋 [b]bold[/b]'].slice(0, 1 + (chatId % 4)));
       store.putConversation('example.bitrix24.com', conversation);
