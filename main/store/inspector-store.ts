@@ -10,7 +10,7 @@ import type { DialogChanges } from '../core/dialog-types';
 import type { Conversation } from '../core/conversation-types';
 import { DialogCache } from './dialog-cache';
 import { HistoryTable } from './history-table';
-import { hitKey, MessageIndex } from './message-index';
+import { hitKey, MessageIndex, TIDY_PAGES } from './message-index';
 import { DEFAULT_SEARCH_LIMIT, SearchIndex } from './search-index';
 import { UserNameTable } from './user-name-table';
 import { ConversationTable } from './conversation-table';
@@ -27,6 +27,7 @@ import {
   type HistoryRetention,
   type NewHistoryEntry,
   type OpenReport,
+  type PruneReport,
   type SessionSummary,
   type StoreOptions,
 } from './store-types';
@@ -47,6 +48,8 @@ export class InspectorStore {
   readonly #search: SearchIndex;
   readonly #messages: MessageIndex;
   #closed = false;
+  /** A tidy step of the message index is scheduled (see #tidySoon). */
+  #tidying = false;
 
   private constructor(db: SqliteDatabase, file: string, report: OpenReport, versions: number) {
     this.#db = db;
@@ -102,13 +105,25 @@ export class InspectorStore {
     this.#write(() => this.#history.delete(id));
   }
 
-  /** Applies the retention limits to the history; pinned entries stay. Returns how many went. */
-  pruneHistory(retention: HistoryRetention = DEFAULT_RETENTION, now = new Date()): number {
+  /**
+   * Applies the retention limits to the history (pinned entries stay), then to
+   * the kept transcripts: one fetched longer ago than `maxAgeDays` goes, with
+   * its messages' index rows, once no history entry left names its chat. A
+   * pinned lookup's chat thus keeps its transcripts, and so does a chat looked
+   * up within the limits; kept dialogs are not pruned (they keep
+   * snapshotsPerDialog copies, and their chat that many sessions' transcripts).
+   * Returns how many of each went.
+   */
+  pruneHistory(retention: HistoryRetention = DEFAULT_RETENTION, now = new Date()): PruneReport {
     const { maxEntries, maxAgeDays } = retention;
     if (!Number.isSafeInteger(maxEntries) || maxEntries < 0 || !(maxAgeDays >= 0)) {
       throw new StoreError('STORE_BAD_ARGUMENT', 'retention limits must be non-negative numbers');
     }
-    return this.#write(() => this.#history.prune(maxEntries, maxAgeDays, now));
+    return this.#write(() => {
+      const entries = this.#history.prune(maxEntries, maxAgeDays, now);
+      const transcripts = this.#conversations.prune(new Date(now.getTime() - maxAgeDays * 86_400_000).toISOString());
+      return { entries, transcripts };
+    });
   }
 
   /** Portals with cached dialogs, the most recently fetched first. */
@@ -137,6 +152,32 @@ export class InspectorStore {
       this.#conversations.put(account, conversation);
       this.#names.remember(account, authorNames(conversation), conversation.fetchedAt);
     });
+    this.#tidySoon();
+  }
+
+  /**
+   * Merges the message index's segments after a put, in later ticks, a step
+   * (TIDY_PAGES) per tick, until none is due. FTS5 merges by itself in a
+   * write's commit every few puts, 64 pages per level at once (20 to 90 ms at
+   * a million messages); done here, a put's commit finds nothing due. The
+   * index answers the same either way: merging only joins its segments.
+   * Housekeeping: whatever stops a step (the store closed, the file busy or
+   * full) leaves the merging to FTS5's own in the next put.
+   */
+  #tidySoon(): void {
+    if (this.#tidying) return;
+    this.#tidying = true;
+    const step = () => {
+      let more = false;
+      try {
+        more = !this.#closed && this.#write(() => this.#messages.tidy(TIDY_PAGES));
+      } catch {
+        more = false;
+      }
+      if (more) setImmediate(step);
+      else this.#tidying = false;
+    };
+    setImmediate(step);
   }
 
   /** Names the portal gave user ids when asked (im.user.list.get), kept for every lookup after, offline too. */

@@ -287,6 +287,52 @@ const messageSearch: Migration = {
   },
 };
 
+const messagesApart: Migration = {
+  version: 9,
+  name: 'each kept message in a row of its own, keyed as its index row',
+  up(db) {
+    // A search hit reads one message, and a session kept again compares its
+    // messages one by one: inside the transcript's JSON both read the whole
+    // transcript (a few hundred kilobytes from its overflow pages), which cost
+    // a page of 30 message hits 6 ms at a million kept messages. Each message
+    // is a row whose id is its message_search rowid (conversations.id × 2^20 +
+    // its place), so the index built by step 8 stays as it is, and a
+    // session's messages are one range of the table's own key.
+    // conversations.conversation keeps the rest of the transcript (authors,
+    // rating, timings…), its messages taken out. messages_digest: a digest of
+    // the messages' JSON, so a session looked up again with the same messages
+    // (the usual case) is known without reading them; null until the next put.
+    db.exec(`
+      ALTER TABLE conversations ADD COLUMN messages_digest TEXT;
+      CREATE TABLE conversation_messages (
+        id      INTEGER PRIMARY KEY,
+        message TEXT    NOT NULL
+      );
+
+      -- The store merges the message index's segments in later ticks, a step
+      -- at a time (InspectorStore, tidy), wherever a level holds 3 of them:
+      -- FTS5's own merging (automerge 4) then finds nothing due in a put's
+      -- commit, where it merged 64 pages per level at once every few puts.
+      INSERT INTO message_search (message_search, rank) VALUES ('usermerge', 3);
+    `);
+    // A page of transcripts at a time, each moved and then cut from its JSON,
+    // so the pages the JSON frees hold the next page's messages: moved all at
+    // once, a million messages' file went from 350 MB to 648 MB.
+    const move = db.prepare(
+      `INSERT INTO conversation_messages (id, message)
+         SELECT c.id * 1048576 + m.key, m.value FROM conversations c, json_each(c.conversation, '$.messages') m
+         WHERE c.id > ?1 AND c.id <= ?2 AND m.key < 1048576 ORDER BY c.id, m.key`,
+    );
+    const cut = db.prepare("UPDATE conversations SET conversation = json_remove(conversation, '$.messages') WHERE id > ?1 AND id <= ?2");
+    const page = db.prepare('SELECT max(id) AS last FROM (SELECT id FROM conversations WHERE id > ? ORDER BY id LIMIT 50)');
+    for (let after = 0, last = (page.get(after) as { last: number | null }).last; last !== null; last = (page.get(after) as { last: number | null }).last) {
+      move.run(after, last);
+      cut.run(after, last);
+      after = Number(last);
+    }
+  },
+};
+
 export const MIGRATIONS: readonly Migration[] = [
   coreTables,
   identifierIndexes,
@@ -296,6 +342,7 @@ export const MIGRATIONS: readonly Migration[] = [
   userNames,
   conversations,
   messageSearch,
+  messagesApart,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -131,6 +131,14 @@ export interface HistoryRetention {
   maxAgeDays: number;
 }
 
+/** What pruneHistory removed. */
+export interface PruneReport {
+  /** History entries. */
+  entries: number;
+  /** Kept transcripts (sessions), with their messages and index rows. */
+  transcripts: number;
+}
+
 export const DEFAULT_RETENTION: HistoryRetention = { maxEntries: 10_000, maxAgeDays: 180 };
 
 export interface RecoveredFile {

@@ -27,6 +27,9 @@ export interface MessageBenchRow {
   /** A new session's put: its transcript and index rows, 500 messages. */
   putMedianMs: number;
   putP95Ms: number;
+  /** The tick after a put, where the store merges the message index's segments a step at a time. */
+  upkeepMedianMs: number;
+  upkeepP95Ms: number;
   /** A session kept again (grown by one message): its rows replaced. */
   reputMedianMs: number;
   reputP95Ms: number;
@@ -36,7 +39,7 @@ export interface MessageBenchRow {
   searchMedianMs: number;
   searchP95Ms: number;
   searches: Array<{ text: string; kind: string; hits: number; messageHits: number; medianMs: number; p95Ms: number }>;
-  /** Transcripts' JSON (conversations table and its key) per message. */
+  /** Transcripts' JSON (conversations and its key, conversation_messages) per message. */
   transcriptBytesPerMessage: number;
   /** The message index per message. */
   indexBytesPerMessage: number;
@@ -137,20 +140,30 @@ function diskBy(file: string): { transcripts: number; index: number } {
   try {
     const rows = db.prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE aggregate = TRUE GROUP BY name").all() as Array<{ name: string; bytes: number }>;
     const sum = (test: (name: string) => boolean) => rows.filter((row) => test(row.name)).reduce((total, row) => total + row.bytes, 0);
-    return { transcripts: sum((name) => name === 'conversations' || name.startsWith('sqlite_autoindex_conversations')), index: sum((name) => name.startsWith('message_search')) };
+    // A transcript is its row in conversations (and that table's key) and its messages' rows (migration 9).
+    const transcript = (name: string) => name === 'conversations' || name.startsWith('sqlite_autoindex_conversations') || name === 'conversation_messages';
+    return { transcripts: sum(transcript), index: sum((name) => name.startsWith('message_search')) };
   } finally {
     db.close();
   }
 }
 
 /** `sessions` chats, one session each, `perSession` messages in each. */
-export function benchMessages(root: string, sessions: number, perSession = 500): MessageBenchRow {
+export async function benchMessages(root: string, sessions: number, perSession = 500): Promise<MessageBenchRow> {
   const template = (JSON.parse(readFileSync(path.join(root, 'main/emulator/data/documented-chat-1777.json'), 'utf8')) as { result: RawDialog }).result;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'oli-bench-messages-'));
   try {
     const store = InspectorStore.open(dir);
     const built = performance.now();
     const puts: number[] = [];
+    const upkeeps: number[] = [];
+    // Lookups come at a person's pace, so the store's ticks after a put run
+    // before the next one: the bench yields one tick and measures it too.
+    const tick = async (times: number[]) => {
+      const start = performance.now();
+      await new Promise((resolve) => setImmediate(resolve));
+      times.push(performance.now() - start);
+    };
     for (let id = 1; id <= sessions; id += 1) {
       const at = new Date().toISOString();
       store.putDialog(ACCOUNT, dialogFor(template, id), null, at);
@@ -158,6 +171,7 @@ export function benchMessages(root: string, sessions: number, perSession = 500):
       const start = performance.now();
       store.putConversation(ACCOUNT, conversation);
       puts.push(performance.now() - start);
+      await tick(upkeeps);
       if (id % 200 === 0) process.stderr.write(`messages: ${(id * perSession).toLocaleString('en')} kept\n`);
     }
     const buildSeconds = (performance.now() - built) / 1000;
@@ -170,6 +184,7 @@ export function benchMessages(root: string, sessions: number, perSession = 500):
       const start = performance.now();
       store.putConversation(ACCOUNT, conversation);
       reputs.push(performance.now() - start);
+      await tick([]);
     }
     // The same session again, nothing new said: the transcript's copy is written, its rows stay.
     const sameputs: number[] = [];
@@ -179,6 +194,7 @@ export function benchMessages(root: string, sessions: number, perSession = 500):
       const start = performance.now();
       store.putConversation(ACCOUNT, conversation);
       sameputs.push(performance.now() - start);
+      await tick([]);
     }
 
     const perQuery = MESSAGE_QUERIES.map(() => [] as number[]);
@@ -206,6 +222,8 @@ export function benchMessages(root: string, sessions: number, perSession = 500):
       buildSeconds,
       putMedianMs: median(late),
       putP95Ms: percentile(late, 95),
+      upkeepMedianMs: median(upkeeps.slice(-late.length)),
+      upkeepP95Ms: percentile(upkeeps.slice(-late.length), 95),
       reputMedianMs: median(reputs),
       reputP95Ms: percentile(reputs, 95),
       samePutMedianMs: median(sameputs),
@@ -228,7 +246,8 @@ export function messageReport(row: MessageBenchRow): string[] {
     ['kept', `${row.messages.toLocaleString('en')} messages (${row.sessions.toLocaleString('en')} sessions × ${row.messagesPerSession}), built in ${row.buildSeconds.toFixed(0)} s`, ''],
     ['message search, all queries: median / p95', `${ms(row.searchMedianMs)} / ${ms(row.searchP95Ms)}`, row.searchP95Ms <= 10 ? 'goal p95 ≤ 10 ms: met' : 'goal p95 ≤ 10 ms: MISSED'],
     ...row.searches.map(({ text, kind, hits, messageHits, medianMs, p95Ms }): [string, string, string] => [`  "${text}" (${kind})`, `${ms(medianMs)} / ${ms(p95Ms)} ·${hits} (${messageHits} by a message)`, '']),
-    [`a session's put (${row.messagesPerSession} messages): median / p95`, `${ms(row.putMedianMs)} / ${ms(row.putP95Ms)}`, row.putP95Ms <= 20 ? 'goal ≤ 20 ms: met' : 'goal ≤ 20 ms: MISSED'],
+    [`a session's put (${row.messagesPerSession} messages): median / p95`, `${ms(row.putMedianMs)} / ${ms(row.putP95Ms)}`, row.putP95Ms <= 20 ? 'goal p95 ≤ 20 ms: met' : 'goal p95 ≤ 20 ms: MISSED'],
+    ['  then the index upkeep, a later tick: median / p95', `${ms(row.upkeepMedianMs)} / ${ms(row.upkeepP95Ms)}`, ''],
     ['  kept again (rows replaced): median / p95', `${ms(row.reputMedianMs)} / ${ms(row.reputP95Ms)}`, ''],
     ['  kept again, the same messages: median / p95', `${ms(row.samePutMedianMs)} / ${ms(row.samePutP95Ms)}`, ''],
     ['disk per message: transcript / index / whole file', `${row.transcriptBytesPerMessage} B / ${row.indexBytesPerMessage} B / ${row.fileBytesPerMessage} B`, 'reported'],

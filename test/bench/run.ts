@@ -106,7 +106,7 @@ function rendererSize() {
 const quick = process.argv.includes('--quick');
 // --messages: the message search at a million kept messages alone (minutes of building), nothing else.
 if (process.argv.includes('--messages')) {
-  const row = benchMessages(ROOT, quick ? 200 : 2_000);
+  const row = await benchMessages(ROOT, quick ? 200 : 2_000);
   console.log('\nMessage search (SQLite, WAL, synchronous=FULL), one process:\n');
   console.log(messageReport(row).join('\n'));
   mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
@@ -144,7 +144,7 @@ const renderer = rendererSize();
 const startup = await benchStartup(ROOT, quick ? 5 : 15);
 const storeSizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const store = benchStore(ROOT, storeSizes);
-const messages = benchMessages(ROOT, quick ? 200 : 2_000);
+const messages = await benchMessages(ROOT, quick ? 200 : 2_000);
 // Real time at the portal's own 2 req/s, so it takes minutes' worth of waiting; --quick leaves it out.
 if (!quick) process.stderr.write('throughput: 200 lookups at 2 req/s in real time, about 75 s…\n');
 const throughput = quick ? null : await benchThroughput();

@@ -235,9 +235,9 @@ describe('retention', () => {
       store.setPinned(ancientPinned.id, true);
       store.recordLookup(entry('2', 200));
       for (const input of ['3', '4', '5', '6']) store.recordLookup(entry(input, 1));
-      expect(store.pruneHistory({ maxEntries: 3, maxAgeDays: 180 }, now)).toBe(2);
+      expect(store.pruneHistory({ maxEntries: 3, maxAgeDays: 180 }, now)).toEqual({ entries: 2, transcripts: 0 });
       expect(store.listHistory().map((kept) => kept.input)).toEqual(['6', '5', '4', '1']);
-      expect(store.pruneHistory({ maxEntries: 3, maxAgeDays: 180 }, now)).toBe(0);
+      expect(store.pruneHistory({ maxEntries: 3, maxAgeDays: 180 }, now)).toEqual({ entries: 0, transcripts: 0 });
       expect(() => store.pruneHistory({ maxEntries: -1, maxAgeDays: 1 }, now)).toThrow(/non-negative/);
     } finally {
       store.close();

@@ -154,6 +154,22 @@ describe('searchDialogs: messages of the kept conversations', () => {
     expect(ids(store.searchDialogs('exchange'))).toEqual([1777]);
   });
 
+  it('reads back a transcript kept again with a message edited and the last one gone, its rows following each message', () => {
+    putDialog(1777, 'Green Guest');
+    store.putConversation(ACCOUNT, conversationOf(1777, 343, ['refund please', 'checking', 'voucher sent', 'bye'], '2026-03-16T20:00:00.000Z'));
+    expect(indexRows()).toBe(4);
+    const edited = conversationOf(1777, 343, ['refund please', 'exchange instead', 'voucher sent'], '2026-03-16T21:00:00.000Z');
+    store.putConversation(ACCOUNT, edited);
+    expect(store.findConversation(ACCOUNT, 1777, 343)).toEqual(edited);
+    expect(store.findConversation(ACCOUNT, 1777)).toEqual(edited);
+    expect(store.sessionsOf(ACCOUNT, 1777)).toEqual([expect.objectContaining({ sessionId: 343, kept: true, messageCount: 3 })]);
+    expect(indexRows()).toBe(3);
+    expect(store.searchDialogs('checking')).toEqual([]);
+    expect(store.searchDialogs('bye')).toEqual([]);
+    expect(store.searchDialogs('exchange')[0]!.message).toMatchObject({ messageId: 343_001 });
+    expect(store.searchDialogs('voucher')[0]!.message).toMatchObject({ messageId: 343_002 });
+  });
+
   it('marks the plain words of BB-code, on one line, cut around the match', () => {
     putDialog(1777, 'Green Guest');
     const long = `${'word '.repeat(40)}[b]webhook[/b]#BR#key [URL=https://example.com/x]the page[/URL] ${'tail '.repeat(40)}`;
@@ -186,5 +202,96 @@ describe('transcripts kept per chat', () => {
     store.close();
     expect(withRaw(databaseFile(dir), (db) => Number(scalar(db, 'SELECT count(*) FROM message_search_docsize')))).toBe(2);
     store = InspectorStore.open(dir, { snapshotsPerDialog: 2 });
+  });
+});
+
+describe('retention of transcripts', () => {
+  const now = new Date('2026-11-24T00:00:00Z');
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+  const lookup = (chatId: number, days: number, account = ACCOUNT) =>
+    store.recordLookup({ account, input: String(chatId), param: 'CHAT_ID', value: String(chatId), at: daysAgo(days), outcome: 'ok', chatId, elapsedMs: 1, source: 'network' });
+
+  it('removes a transcript older than the age limit once no history entry names its chat; a pinned entry\'s chat and a recent lookup\'s keep theirs', () => {
+    for (const chatId of [1777, 1800, 1900, 2000, 2100]) putDialog(chatId, `Guest ${chatId}`);
+    putDialog(1777, 'Other portal guest', 'other.bitrix24.com');
+    store.setPinned(lookup(1777, 400).id, true);
+    lookup(1800, 200);
+    lookup(1900, 1);
+    store.putConversation(ACCOUNT, conversationOf(1777, 10, ['refund pinned'], daysAgo(300)));
+    store.putConversation(ACCOUNT, conversationOf(1800, 20, ['refund gone', 'more words'], daysAgo(200)));
+    store.putConversation(ACCOUNT, conversationOf(1900, 30, ['refund of an earlier session'], daysAgo(300)));
+    store.putConversation(ACCOUNT, conversationOf(2000, 40, ['refund fetched yesterday'], daysAgo(1)));
+    store.putConversation(ACCOUNT, conversationOf(2100, 50, ['refund never looked up'], daysAgo(200)));
+    // The same chat id on another portal: this portal's pinned entry does not keep it.
+    store.putConversation('other.bitrix24.com', conversationOf(1777, 10, ['refund elsewhere'], daysAgo(300)));
+    expect(indexRows()).toBe(7);
+
+    expect(store.pruneHistory({ maxEntries: 100, maxAgeDays: 180 }, now)).toEqual({ entries: 1, transcripts: 3 });
+
+    expect(store.findConversation(ACCOUNT, 1800, 20)).toBeNull();
+    expect(store.findConversation(ACCOUNT, 2100, 50)).toBeNull();
+    expect(store.findConversation('other.bitrix24.com', 1777, 10)).toBeNull();
+    expect(store.findConversation(ACCOUNT, 1777, 10)?.messages).toHaveLength(1);
+    expect(store.findConversation(ACCOUNT, 1900, 30)).not.toBeNull();
+    expect(store.findConversation(ACCOUNT, 2000, 40)).not.toBeNull();
+    expect(store.sessionsOf(ACCOUNT, 1800).find((session) => session.sessionId === 20)?.kept ?? false).toBe(false);
+    // The search forgets what went and still finds what stayed.
+    expect(ids(store.searchDialogs('refund')).sort()).toEqual([1777, 1900, 2000]);
+    expect(store.searchDialogs('gone')).toEqual([]);
+    expect(store.searchDialogs('elsewhere')).toEqual([]);
+    expect(store.searchDialogs('pinned')[0]!.message).toMatchObject({ sessionId: 10 });
+    expect(indexRows()).toBe(3);
+    expect(store.pruneHistory({ maxEntries: 100, maxAgeDays: 180 }, now)).toEqual({ entries: 0, transcripts: 0 });
+  });
+
+  it('lets a transcript fetched again since stay: its age is that of its newest copy', () => {
+    putDialog(1800, 'Guest');
+    store.putConversation(ACCOUNT, conversationOf(1800, 20, ['refund asked'], daysAgo(300)));
+    store.putConversation(ACCOUNT, conversationOf(1800, 20, ['refund asked', 'and answered'], daysAgo(2)));
+    expect(store.pruneHistory({ maxEntries: 100, maxAgeDays: 180 }, now)).toEqual({ entries: 0, transcripts: 0 });
+    expect(ids(store.searchDialogs('answered'))).toEqual([1800]);
+    expect(store.pruneHistory({ maxEntries: 100, maxAgeDays: 1 }, now)).toEqual({ entries: 0, transcripts: 1 });
+    expect(store.searchDialogs('refund')).toEqual([]);
+    expect(indexRows()).toBe(0);
+  });
+});
+
+describe('the message index kept merged after puts', () => {
+  const ticks = async (count: number) => {
+    for (let i = 0; i < count; i += 1) await new Promise((resolve) => setImmediate(resolve));
+  };
+  /** Closes the store and asks FTS5 itself whether a merge of the message index is due (it merges when one is). */
+  const mergeDue = (): boolean => {
+    store.close();
+    const due = withRaw(databaseFile(dir), (db) => {
+      const before = Number(scalar(db, 'SELECT total_changes()'));
+      db.exec("INSERT INTO message_search (message_search, rank) VALUES ('merge', 64)");
+      const merged = Number(scalar(db, 'SELECT total_changes()')) - before >= 2;
+      db.exec("INSERT INTO message_search (message_search, rank) VALUES ('integrity-check', 0)");
+      return merged;
+    });
+    store = InspectorStore.open(dir);
+    return due;
+  };
+
+  it('merges the segments in the ticks after each put, so none is left due, and finds every session as before', async () => {
+    for (let chatId = 1; chatId <= 6; chatId += 1) {
+      putDialog(chatId, `Guest ${chatId}`);
+      store.putConversation(ACCOUNT, conversationOf(chatId, 100 + chatId, [`refund word${chatId}`]));
+      await ticks(3);
+    }
+    await ticks(10);
+    expect(ids(store.searchDialogs('refund')).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(ids(store.searchDialogs('word4'))).toEqual([4]);
+    expect(mergeDue()).toBe(false);
+  });
+
+  it('leaves the merging to FTS5 when the store closes before its next tick', () => {
+    for (let chatId = 1; chatId <= 6; chatId += 1) {
+      putDialog(chatId, `Guest ${chatId}`);
+      store.putConversation(ACCOUNT, conversationOf(chatId, 100 + chatId, [`refund word${chatId}`]));
+    }
+    expect(mergeDue()).toBe(true);
+    expect(ids(store.searchDialogs('refund')).sort()).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });

@@ -3,6 +3,7 @@
 // they shipped), a failing step that must leave the file at v1, and a newer file.
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Conversation } from '../../main/core/conversation-types';
 import { InspectorStore, SCHEMA_VERSION } from '../../main/store/index';
 import { conversationOf, documentedDialog, withSession } from '../support/store-fixtures';
 import { databaseFile, openRaw, scalar, userVersion, withRaw } from '../support/store-sqlite';
@@ -55,14 +56,30 @@ function tables(file: string): string[] {
   );
 }
 
-const EXPECTED_TABLES = ['dialog_search', 'dialog_sessions', 'dialogs', 'history', 'snapshots', 'user_names', 'conversations', 'message_search'];
+const EXPECTED_TABLES = ['dialog_search', 'dialog_sessions', 'dialogs', 'history', 'snapshots', 'user_names', 'conversations', 'message_search', 'conversation_messages'];
 
 /**
  * A file as version 4 left it: no name column, no sessions-by-chat index, and
  * a search index without session ids (emptied: version 5 rebuilds it whole).
  */
+/** A file as version 8 left it: each transcript's messages inside its JSON, oldest first, no table of their own. */
+function backToVersion8(folder: string): void {
+  withRaw(databaseFile(folder), (db) =>
+    db.exec(`
+      UPDATE conversations SET conversation = json_set(conversation, '$.messages', (
+        SELECT json_group_array(json(message)) FROM (
+          SELECT message FROM conversation_messages
+          WHERE id BETWEEN conversations.id * 1048576 AND conversations.id * 1048576 + 1048575 ORDER BY id)));
+      DROP TABLE conversation_messages;
+      ALTER TABLE conversations DROP COLUMN messages_digest;
+      PRAGMA user_version = 8;
+    `),
+  );
+}
+
 /** A file as version 7 left it: conversations keyed by their own columns, no message index. */
 function backToVersion7(folder: string): void {
+  backToVersion8(folder);
   withRaw(databaseFile(folder), (db) =>
     db.exec(`
       DROP TABLE message_search;
@@ -110,7 +127,7 @@ describe('migrations', () => {
     store.close();
     const file = databaseFile(nested);
     expect(withRaw(file, userVersion)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(8);
+    expect(SCHEMA_VERSION).toBe(9);
     expect(tables(file)).toEqual(expect.arrayContaining(EXPECTED_TABLES));
   });
 
@@ -225,6 +242,7 @@ describe('migrations', () => {
       db.exec(`
         DELETE FROM dialog_search_config WHERE k = 'deletemerge';
         DROP TABLE message_search;
+        DROP TABLE conversation_messages;
         DROP TABLE conversations;
         DROP TABLE user_names;
         DROP INDEX dialog_sessions_by_chat;
@@ -337,6 +355,51 @@ describe('migrations', () => {
     withRaw(databaseFile(dir), (db) => {
       expect(userVersion(db)).toBe(SCHEMA_VERSION);
       expect(Number(scalar(db, 'SELECT count(*) FROM message_search_docsize'))).toBe(120);
+      expect(scalar(db, 'PRAGMA integrity_check')).toBe('ok');
+    });
+  });
+
+  it('upgrade a v8 file: every kept message moves to a row of its own, more than one page of the step, transcripts read as before, the index answers unchanged', () => {
+    let store = InspectorStore.open(dir);
+    const { dialog } = documentedDialog();
+    const kept: Conversation[] = [];
+    for (let chatId = 1; chatId <= 120; chatId += 1) {
+      store.putDialog('example.bitrix24.com', { ...dialog, id: chatId, dialog_id: `chat${chatId}` }, null, '2026-03-16T19:54:38.423Z');
+      const conversation = conversationOf(chatId, 1000 + chatId, ['Hello', `refund number${chatId}`, '', 'Привет 👋 [b]bold[/b]'].slice(0, 1 + (chatId % 4)));
+      store.putConversation('example.bitrix24.com', conversation);
+      kept.push(conversation);
+    }
+    store.close();
+    backToVersion8(dir);
+    withRaw(databaseFile(dir), (db) => {
+      expect(userVersion(db)).toBe(8);
+      expect(tables(databaseFile(dir))).not.toContain('conversation_messages');
+      expect(scalar(db, "SELECT json_array_length(conversation, '$.messages') FROM conversations WHERE chat_id = 3")).toBe(4);
+    });
+    const indexRows = withRaw(databaseFile(dir), (db) => Number(scalar(db, 'SELECT count(*) FROM message_search_docsize')));
+
+    store = InspectorStore.open(dir);
+    try {
+      for (const conversation of kept) expect(store.findConversation('example.bitrix24.com', conversation.chatId, conversation.sessionId)).toEqual(conversation);
+      expect(store.sessionsOf('example.bitrix24.com', 3)).toEqual([expect.objectContaining({ sessionId: 1003, kept: true, messageCount: 4 })]);
+      expect(store.searchDialogs('refund', { limit: 100 }).map((hit) => hit.chatId).sort((a, b) => a - b)).toEqual(kept.filter((c) => c.messages.length > 1).map((c) => c.chatId));
+      expect(store.searchDialogs('number17')).toEqual([expect.objectContaining({ chatId: 17, message: expect.objectContaining({ sessionId: 1017, messageId: 1017_001 }) })]);
+      expect(store.searchDialogs('привет')[0]).toMatchObject({ message: expect.objectContaining({ messageId: expect.any(Number) }) });
+      // Kept again after the upgrade, two messages more (one blank): found by its new words, its old ones still found.
+      const grown = conversationOf(17, 1017, ['Hello', 'refund number17', '', 'exchange instead'], '2026-03-16T21:00:00.000Z');
+      store.putConversation('example.bitrix24.com', grown);
+      expect(store.findConversation('example.bitrix24.com', 17, 1017)).toEqual(grown);
+      expect(store.searchDialogs('exchange').map((hit) => hit.chatId)).toEqual([17]);
+      expect(store.searchDialogs('number17').map((hit) => hit.chatId)).toEqual([17]);
+    } finally {
+      store.close();
+    }
+    withRaw(databaseFile(dir), (db) => {
+      expect(userVersion(db)).toBe(SCHEMA_VERSION);
+      expect(Number(scalar(db, 'SELECT count(*) FROM conversation_messages'))).toBe(kept.reduce((sum, c) => sum + c.messages.length, 0) + 2);
+      expect(scalar(db, "SELECT count(*) FROM conversations WHERE json_type(conversation, '$.messages') IS NOT NULL")).toBe(0);
+      // The index the upgrade found is the one it keeps: one row more, for the message added since.
+      expect(Number(scalar(db, 'SELECT count(*) FROM message_search_docsize'))).toBe(indexRows + 1);
       expect(scalar(db, 'PRAGMA integrity_check')).toBe('ok');
     });
   });
