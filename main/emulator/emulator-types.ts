@@ -266,6 +266,8 @@ export interface EmulatorRequest {
   auth: 'webhook' | 'oauth' | null;
   /** HTTP status sent; 0 when no answer was sent (hang, reset). */
   status: number;
+  /** The emulator's own time on the call, from the request read to its answer written (the injected latency not counted). */
+  answeredInMs: number;
 }
 
 export interface Emulator {

@@ -102,6 +102,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     if (latencyMs > 0) await delay(latencyMs);
     if (closed) return;
+    // The portal's own time on the call, from here to the answer written: what a bench subtracts to see ours.
+    const answering = performance.now();
 
     if (oauthRoute === 'authorize') {
       send(res, authorizeRoute({ tokens, portalHost: host, serverHost: host }, url.searchParams));
@@ -130,7 +132,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       : authenticateWebhook(segments, webhooks);
     const auth = oauthForm ? 'oauth' : 'webhook';
     const log = (userId: number | null, status: number): void => {
-      if (recordRequests) requests.push({ method, params, userId, auth: userId === null ? null : auth, status });
+      if (recordRequests) requests.push({ method, params, userId, auth: userId === null ? null : auth, status, answeredInMs: performance.now() - answering });
     };
     if ('error' in authenticated) {
       log(null, sendError(res, authenticated.error));

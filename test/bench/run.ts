@@ -145,6 +145,7 @@ const startup = await benchStartup(ROOT, quick ? 5 : 15);
 const storeSizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const store = benchStore(ROOT, storeSizes);
 const messages = await benchMessages(ROOT, quick ? 200 : 2_000);
+const conversation = await benchConversation(quick ? 5 : 15);
 // Real time at the portal's own 2 req/s, so it takes minutes' worth of waiting; --quick leaves it out.
 if (!quick) process.stderr.write('throughput: 200 lookups at 2 req/s in real time, about 75 s…\n');
 const throughput = quick ? null : await benchThroughput();
@@ -166,6 +167,7 @@ const results = {
   startup,
   store,
   messages,
+  conversation,
   throughput,
   goals: {
     mainFirstWindowMs: 100,
@@ -181,6 +183,7 @@ const results = {
     storeRssMb: 100,
     messageSearchP95Ms: 10,
     messagePutMs: 20,
+    conversationFirstPaintMs: 200,
     throughputShareOfLimit: 0.95,
     throughput503s: 0,
   },
@@ -246,6 +249,7 @@ for (const [name, value, goal] of storeRows) {
 console.log('\nsearch rows: median / p95 ·hits shown (of at most 50); RSS: a child on plain Node (bundled), "before" is Node with nothing opened');
 console.log('\nMessage search:\n');
 console.log(messageReport(messages).join('\n'));
+console.log(conversationReport(conversation).join('\n'));
 console.log('\nThroughput against the portal\'s rate limit, real time:\n');
 console.log(throughput ? throughputReport(throughput, results.goals).join('\n') : 'skipped (--quick)');
 mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });

@@ -42,7 +42,7 @@ describe('rows of the virtual list', () => {
 describe('find', () => {
   it('finds every match in any case, in reading order', async () => {
     const { findMatches, parseMessages } = await model();
-    const plains = parseMessages([message(1, '2026-03-16T09:00:00Z', 'Where is my [b]ORDER[/b]?'), message(2, '2026-03-16T09:01:00Z', 'order 1, order 2')]).map((p) => p.plain);
+    const plains = parseMessages([message(1, '2026-03-16T09:00:00Z', 'Where is my [b]ORDER[/b]?'), message(2, '2026-03-16T09:01:00Z', 'order 1, order 2')]).plains();
     expect(findMatches(plains, ' order ')).toEqual([
       { message: 0, start: 12, end: 17 },
       { message: 1, start: 0, end: 5 },
@@ -51,6 +51,16 @@ describe('find', () => {
     expect(findMatches(plains, '   ')).toEqual([]);
     expect(findMatches(plains, '[b]')).toEqual([]);
     expect(findMatches(['a.b axb'], '.')).toEqual([{ message: 0, start: 1, end: 2 }]);
+  });
+
+  it('parses a message when it is first drawn or searched, once', async () => {
+    const { parseMessages } = await model();
+    const messages = [message(1, '2026-03-16T09:00:00Z', '[b]one[/b]'), message(2, '2026-03-16T09:01:00Z', 'two')];
+    const parsed = parseMessages(messages);
+    const first = parsed.at(0);
+    expect(first.plain).toBe('one');
+    expect(parsed.at(0)).toBe(first);
+    expect(parsed.plains()).toEqual(['one', 'two']);
   });
 
   it('steps forward and back, wrapping', async () => {

@@ -18,9 +18,24 @@ export function conversationRows(messages: readonly ConversationMessage[], now =
   ]);
 }
 
-/** Each message's text parsed once: the tree to draw and the plain text to search. */
-export function parseMessages(messages: readonly ConversationMessage[]): ParsedText[] {
-  return messages.map((message) => parseBbCode(message.deleted ? '' : message.text));
+/** Each message's text parsed when first needed, then kept: the tree to draw and the plain text to search. */
+export interface ParsedMessages {
+  at(index: number): ParsedText;
+  /** Every message's plain text, for find (parses those not parsed yet). */
+  plains(): string[];
+}
+
+/**
+ * A session of 5,000 messages draws a screenful: parsing only what is drawn
+ * keeps the first paint from waiting for the rest; find parses them all.
+ */
+export function parseMessages(messages: readonly ConversationMessage[]): ParsedMessages {
+  const parsed: Array<ParsedText | undefined> = new Array(messages.length);
+  const at = (index: number): ParsedText => {
+    const message = messages[index]!;
+    return (parsed[index] ??= parseBbCode(message.deleted ? '' : message.text));
+  };
+  return { at, plains: () => messages.map((_, index) => at(index).plain) };
 }
 
 export interface Match {
