@@ -223,6 +223,7 @@ describe('emulator OAuth: the whole flow, as a browser and a client drive it', (
       userId: 1,
       auth: 'oauth',
       status: 200,
+      answeredInMs: expect.any(Number),
     });
 
     // 4. Once expired, the portal says so in its documented words.
