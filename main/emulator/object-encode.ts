@@ -8,10 +8,20 @@
 import { PhpMap } from './php-json';
 import { isPlainObject } from './request-params';
 
+/** Keys seen, re-cased: an answer repeats a few dozen keys thousands of times (a 5,000-message session). */
+const RECASED = new Map<string, string>();
+const MAX_RECASED = 1_000;
+
 export function restKey(key: string): string {
+  // An id as a map key (the messages by id) has nothing to re-case.
+  if (/^\d+$/.test(key)) return key;
+  const known = RECASED.get(key);
+  if (known !== undefined) return known;
   const words = key.toLowerCase().split('_');
   const joined = words.map((word, i) => (i === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join('');
-  return joined.charAt(0).toLowerCase() + joined.slice(1);
+  const recased = joined.charAt(0).toLowerCase() + joined.slice(1);
+  if (RECASED.size < MAX_RECASED) RECASED.set(key, recased);
+  return recased;
 }
 
 export function objectEncode(value: unknown): unknown {

@@ -30,10 +30,14 @@ test('an operator one dialog only numbers is named as another dialog named them,
   await inspector.openConnected();
   // Without the conversation, whose authors would name them at once: the names kept from other dialogs alone.
   expect(await harness.dispatch('settings:update', { fetchConversation: false })).toMatchObject({ ok: true });
+  // As for a webhook without the im scope, which could ask the portal for the names.
+  harness.emulator.injectFault({ kind: 'error', code: 'insufficient_scope', status: 403 }, { method: 'im.user.list.get', times: 10 });
   const operator = page.locator('section.summary .fact').filter({ hasText: 'Responsible operator' }).locator('dd');
   // Chat 2006 numbers its operator (27) without naming them; a reader there is manager 31.
   await inspector.lookUp('2006');
   await expect(operator).toHaveText('User 27');
+  // The card says which scope would name them.
+  await expect(page.getByTestId('names-need-scope')).toHaveText('Some users are shown by number: a webhook or application with the im scope would name them.');
   await expect(inspector.row('manager_list').locator('td.value')).toContainText('27, Daniel Kim (#31)');
 
   // Chat 1777 names user 27.
@@ -44,6 +48,16 @@ test('an operator one dialog only numbers is named as another dialog named them,
   await expect(inspector.row('owner').locator('td.value')).toContainText('Samantha Johnson (#27)');
   await expect(inspector.row('manager_list').locator('td.value')).toContainText('Samantha Johnson (#27), Daniel Kim (#31)');
   await expect(inspector.row('manager_list').locator('td.value bdi')).toHaveText(['Samantha Johnson', 'Daniel Kim']);
+  await expect(page.getByTestId('names-need-scope')).toHaveCount(0);
+});
+
+test('an operator no answer names is asked of the portal once, and named on the card', async ({ inspector, harness, page }) => {
+  await inspector.openConnected();
+  expect(await harness.dispatch('settings:update', { fetchConversation: false })).toMatchObject({ ok: true });
+  const operator = page.locator('section.summary .fact').filter({ hasText: 'Responsible operator' }).locator('dd');
+  await inspector.lookUp('2006');
+  await expect(operator).toHaveText('Samantha Johnson (user 27)');
+  expect(harness.emulator.requests.filter((request) => request.method === 'im.user.list.get').map((request) => request.params['ID'])).toEqual([[27]]);
 });
 
 test('the time block’s durations read as a person would say them; the seconds as sent stay in Raw JSON', async ({ inspector, page }) => {
