@@ -135,7 +135,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...conversationHandlers({ client: () => connection.client(), connection, stores, lines, log }),
     ...appHandlers({ commands, connection, openExternal: deps.openExternal, writeClipboard: deps.writeClipboard, logFile: deps.logFile ?? null }),
     ...bulkHandlers(bulk),
-    ...exportHandlers({ chooseSaveFile: deps.chooseSaveFile ?? (async () => null), stores, connection, lookups, runs: bulk }),
+    ...exportHandlers({ chooseSaveFile: deps.chooseSaveFile ?? (async () => null), stores, connection, lookups, runs: bulk, overview }),
     ...overviewHandlers(overview),
   } satisfies Handlers;
 

@@ -10,12 +10,14 @@ import { bulkCsv, bulkJson } from '../export/bulk-file';
 import { dialogJson, dialogMarkdown } from '../export/dialog-file';
 import type { ExportFormat, ExportOutcome, ExportRequest, SaveFileOptions } from '../export/export-types';
 import { historyCsv, historyJson } from '../export/history-file';
+import { overviewCsv, overviewJson } from '../export/overview-file';
 import { saveWhole } from '../export/save-file';
 import { formatTranscriptMarkdown, formatTranscriptText } from '../export/transcript-file';
 import type { BulkRuns } from './bulk-runs';
 import type { ConnectionManager } from './connection';
 import { schemasFor, type ChannelsOf, type HandlersFor } from './handler-types';
 import { accountOf, type LookupService } from './lookup-service';
+import type { OverviewRefresh } from './overview-refresh';
 import { requestId } from './schema-atoms';
 import type { StoreOpener } from './store-opener';
 
@@ -28,6 +30,7 @@ export const exportSchemas = schemasFor({
     z.strictObject({ what: z.literal('bulk'), runId: requestId, format: z.enum(['csv', 'json']) }),
     z.strictObject({ what: z.literal('dialog'), chatId: positiveId, account, format: z.enum(['json', 'markdown']) }),
     z.strictObject({ what: z.literal('history'), allAccounts: z.boolean().optional(), format: z.enum(['csv', 'json']) }),
+    z.strictObject({ what: z.literal('overview'), format: z.enum(['csv', 'json']) }),
     z.strictObject({ what: z.literal('transcript'), chatId: positiveId, sessionId: positiveId, account, format: z.enum(['markdown', 'text']) }),
   ]),
 });
@@ -39,6 +42,7 @@ export interface ExportDeps {
   connection: Pick<ConnectionManager, 'state'>;
   lookups: Pick<LookupService, 'openKept'>;
   runs: Pick<BulkRuns, 'finished'>;
+  overview: Pick<OverviewRefresh, 'last'>;
 }
 
 const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', json: 'json', markdown: 'md', text: 'txt' };
@@ -49,7 +53,7 @@ function stamp(now = new Date()): string {
   return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}-${two(now.getHours())}${two(now.getMinutes())}`;
 }
 
-export function exportHandlers({ chooseSaveFile, stores, connection, lookups, runs }: ExportDeps): HandlersFor<ChannelsOf<typeof exportSchemas>> {
+export function exportHandlers({ chooseSaveFile, stores, connection, lookups, runs, overview }: ExportDeps): HandlersFor<ChannelsOf<typeof exportSchemas>> {
   const connectedAccount = async (): Promise<string | null> => {
     const { portal } = await connection.state();
     return portal ? accountOf(portal) : null;
@@ -79,6 +83,11 @@ export function exportHandlers({ chooseSaveFile, stores, connection, lookups, ru
         // The newest 100,000: more than any retention setting keeps.
         const entries = (await stores.forHistory()).listHistory({ limit: 100_000, ...(account ? { account } : {}) });
         return { content: request.format === 'csv' ? historyCsv(entries) : historyJson(entries), name: `history-${stamp()}` };
+      }
+      case 'overview': {
+        const result = overview.last();
+        if (!result) throw inspectorError('NOT_CACHED', { message: messages().errors.api.overviewNotRefreshed });
+        return { content: request.format === 'csv' ? overviewCsv(result.rows) : overviewJson(result), name: `overview-${stamp()}` };
       }
       case 'transcript': {
         const account = await needAccount(request.account);

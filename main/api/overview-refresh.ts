@@ -32,9 +32,15 @@ function safely<T>(task: () => T, fallback: T): T {
 export class OverviewRefresh {
   readonly #deps: OverviewDeps;
   #running: AbortController | null = null;
+  #last: OverviewResult | null = null;
 
   constructor(deps: OverviewDeps) {
     this.#deps = deps;
+  }
+
+  /** The newest refresh's result, for the window to save; null before one finished. */
+  last(): OverviewResult | null {
+    return this.#last;
   }
 
   cancel(): void {
@@ -48,7 +54,8 @@ export class OverviewRefresh {
     const controller = new AbortController();
     this.#running = controller;
     try {
-      return await this.#get(request, controller);
+      this.#last = await this.#get(request, controller);
+      return this.#last;
     } catch (error) {
       // Stopped by a newer refresh or by dispose: said as CANCELLED, whatever the transport made of it.
       if (controller.signal.aborted && !(error instanceof InspectorError && toEnvelope(error).code === 'CANCELLED')) throw inspectorError('CANCELLED');

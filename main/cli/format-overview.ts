@@ -1,8 +1,6 @@
-// overview --format: the dialogs as a terminal table (one line each, portal
-// text made printable, the wait spoken as a duration), as CSV (RFC 4180, raw
-// values and English column names, as the bulk's) or as JSON (the result as
-// the window gets it).
-import { csvField } from '../core/csv';
+// overview --format table: the dialogs as a terminal table (one line each,
+// portal text made printable, the wait spoken as a duration). CSV and JSON are
+// the files the window saves too (main/export/overview-file.ts).
 import { messages } from '../core/messages/index';
 import type { OverviewResult, OverviewRow } from '../core/overview-types';
 import { spokenSeconds } from '../export/transcript-file';
@@ -44,62 +42,4 @@ export function formatOverviewTable(result: Pick<OverviewResult, 'rows' | 'fetch
   const c = messages().cli.overview.columns;
   const header = [c.status, c.waiting, c.chat, c.client, c.channel, c.line, c.operator, c.crm, c.sessionStart, c.unread, c.marks];
   return drawTable(header, result.rows.map((row) => tableCells(row, result.fetchedAt)));
-}
-
-const CSV_COLUMNS = [
-  'chat_id',
-  'dialog_id',
-  'name',
-  'status',
-  'status_code',
-  'waiting_since',
-  'channel',
-  'line_id',
-  'line_name',
-  'operator_id',
-  'operator_name',
-  'client_user_id',
-  'client_name',
-  'crm',
-  'session_id',
-  'session_start',
-  'last_message_at',
-  'unread',
-  'pinned',
-  'silent',
-  'blocked',
-  'sources',
-] as const;
-
-/** One record per dialog after a UTF-8 byte order mark, as the bulk's CSV (spreadsheets then read Cyrillic and Arabic). */
-export function formatOverviewCsv(rows: readonly OverviewRow[]): string {
-  const records = rows.map((row) =>
-    [
-      row.chatId,
-      row.dialogId,
-      row.name,
-      row.status,
-      row.statusCode,
-      row.waitingSince,
-      row.channel,
-      row.lineId,
-      row.lineName,
-      row.operatorId,
-      row.operatorName,
-      row.clientUserId,
-      row.clientName,
-      row.crm,
-      row.sessionId,
-      row.sessionStart,
-      row.lastMessageAt,
-      row.unread,
-      row.pinned,
-      row.silent,
-      row.blocked,
-      row.sources.join(' '),
-    ]
-      .map(csvField)
-      .join(','),
-  );
-  return `\uFEFF${[CSV_COLUMNS.join(','), ...records].join('\r\n')}`;
 }

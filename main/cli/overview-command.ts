@@ -14,7 +14,8 @@ import { parseWebhookUrl } from '../core/webhook';
 import type { InspectorStore } from '../store/index';
 import type { OverviewOptions, Streams } from './cli-options';
 import { formatError, printable } from './format-human';
-import { formatOverviewCsv, formatOverviewTable } from './format-overview';
+import { overviewCsv, overviewJson } from '../export/overview-file';
+import { formatOverviewTable } from './format-overview';
 import { openCliLog, openClientOrSay, type Connection } from './lookup-command';
 import { chosenPortal, openAccounts } from './open-accounts';
 import { openStoreForCli, tryOpenStore } from './open-store';
@@ -97,8 +98,8 @@ export async function runOverview(options: OverviewOptions, { out, err }: Stream
     await connection?.demo?.close();
   }
 
-  if (options.format === 'json') out.write(`${JSON.stringify(result, null, 2)}\n`);
-  else if (options.format === 'csv') out.write(`${formatOverviewCsv(result.rows)}\r\n`);
+  if (options.format === 'json') out.write(`${overviewJson(result)}\n`);
+  else if (options.format === 'csv') out.write(`${overviewCsv(result.rows)}\r\n`);
   else out.write(`${formatOverviewTable(result)}\n`);
 
   const says = messages().cli.overview;

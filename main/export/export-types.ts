@@ -6,6 +6,8 @@ export type ExportRequest =
   /** A kept dialog or transcript; `account` (the store's name of a portal) defaults to the connected portal's. */
   | { what: 'dialog'; chatId: number; account?: string; format: 'json' | 'markdown' }
   | { what: 'history'; allAccounts?: boolean; format: 'csv' | 'json' }
+  /** The overview as its newest refresh left it. */
+  | { what: 'overview'; format: 'csv' | 'json' }
   | { what: 'transcript'; chatId: number; sessionId: number; account?: string; format: 'markdown' | 'text' };
 
 export type ExportFormat = ExportRequest['format'];

@@ -103,6 +103,22 @@ describe('a bulk table and the history', () => {
   });
 });
 
+describe('the overview', () => {
+  it('saves its newest refresh as CSV, one record a dialog; before any refresh it says to refresh first', async () => {
+    await connected();
+    const before = errorOf(await harness.api.dispatch('export:save', { what: 'overview', format: 'csv' }));
+    expect(before.code).toBe('NOT_CACHED');
+    expect(before.message).toContain('refresh it, then save it');
+    const overview = ok<{ rows: unknown[] }>(await harness.api.dispatch('overview:get', {}));
+    expect(overview.rows.length).toBeGreaterThan(100);
+    const saved = await save({ what: 'overview', format: 'csv' });
+    expect(saved).toMatchObject({ saved: true, fileName: expect.stringMatching(/^overview-\d{4}-\d\d-\d\d-\d{4}\.csv$/) });
+    const records = savedText(saved.saved ? saved.fileName : '').split('\r\n');
+    expect(records[0]).toMatch(/^\uFEFFchat_id,dialog_id,name,status,/);
+    expect(records).toHaveLength(overview.rows.length + 1);
+  });
+});
+
 describe('the save itself', () => {
   it('closing the dialog saves nothing; a place that cannot be written is FILE_NOT_SAVED and leaves no part file', async () => {
     await connected({ chooseSaveFile: async () => null });

@@ -1,7 +1,8 @@
 // The overview as CSV and as a terminal table: the wait spoken as of the
 // refresh, formula neutralising, and portal text that can never drive the terminal.
 import { describe, expect, it } from 'vitest';
-import { formatOverviewCsv, formatOverviewTable } from '../../main/cli/format-overview';
+import { formatOverviewTable } from '../../main/cli/format-overview';
+import { overviewCsv } from '../../main/export/overview-file';
 import type { OverviewRow } from '../../main/core/overview-types';
 
 function row(extra: Partial<OverviewRow> = {}): OverviewRow {
@@ -58,7 +59,7 @@ describe('the overview table', () => {
 
 describe('the overview CSV', () => {
   it('writes raw values after a byte order mark, and neutralises a formula in portal text', () => {
-    const csv = formatOverviewCsv([row({ name: '=HYPERLINK("http://x") - Sales' })]);
+    const csv = overviewCsv([row({ name: '=HYPERLINK("http://x") - Sales' })]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [, record] = csv.slice(1).split('\r\n');
     expect(record).toBe(

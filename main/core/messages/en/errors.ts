@@ -496,6 +496,7 @@ export const errors = {
     notCached: (chatId: number) => `No copy of chat${chatId} is kept on this computer.`,
     sessionNotCached: (sessionId: number, chatId: number) => `No transcript of session ${sessionId} of chat${chatId} is kept on this computer.`,
     bulkRunGone: 'That bulk table is no longer held (main keeps the last five runs). Run the list again to save it.',
+    overviewNotRefreshed: 'The overview has not been refreshed yet: refresh it, then save it.',
     askPortalAgain: 'Look it up again to ask the portal for its current state.',
     unknownRequest: 'Unknown request.',
     badArgument: (channel: string) => `The request's argument is not valid for ${channel}.`,

@@ -18,6 +18,7 @@ export const files = {
       bulk: 'Save the bulk table',
       dialog: 'Save the dialog',
       history: 'Save the history',
+      overview: 'Save the overview',
       transcript: 'Save the transcript',
     },
     filters: {

@@ -493,6 +493,7 @@ export const errors: Messages['errors'] = {
     notCached: (chatId) => `Копия chat${chatId} на этом компьютере не хранится.`,
     sessionNotCached: (sessionId, chatId) => `Переписка сессии ${sessionId} chat${chatId} на этом компьютере не хранится.`,
     bulkRunGone: 'Эта таблица уже не хранится (программа держит пять последних прогонов). Запустите список ещё раз, чтобы сохранить её.',
+    overviewNotRefreshed: 'Обзор ещё не обновлялся: обновите его, затем сохраните.',
     askPortalAgain: 'Запросите диалог снова, чтобы узнать у портала его текущее состояние.',
     unknownRequest: 'Неизвестный запрос.',
     badArgument: (channel) => `Недопустимый аргумент запроса ${channel}.`,

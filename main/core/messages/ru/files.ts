@@ -18,6 +18,7 @@ export const files: Messages['files'] = {
       bulk: 'Сохранить таблицу',
       dialog: 'Сохранить диалог',
       history: 'Сохранить историю',
+      overview: 'Сохранить обзор',
       transcript: 'Сохранить переписку',
     },
     filters: {
