@@ -287,7 +287,7 @@ export const OPERATIONS = {
   listSessions: { channel: 'conversation:sessions', args: type<{ chatId: number }>(), result: type<SessionSummary[]>() },
   /** One session's transcript: asked of the connected portal and kept (`fromPortal`), or the kept copy (NOT_CACHED without one). */
   getConversation: { channel: 'conversation:get', args: type<{ chatId: number; sessionId: number; fromPortal: boolean }>(), result: type<Conversation>() },
-  /** A pasted list → each identifier recognised or refused on its own, repeats dropped (at most 5,000). */
+  /** A pasted list → each identifier recognised or refused on its own, repeats dropped (at most 10,000). */
   splitIdentifiers: { channel: 'identifiers:split', args: type<{ text: string; numberAs: NumberAs }>(), result: type<IdentifierList>() },
   /** Looks up many identifiers through batch, 50 a request; rows pushed as bulkProgress, the whole run answered at its end. */
   runBulk: { channel: 'bulk:run', args: type<BulkRunRequest>(), result: type<BulkRunResult>() },

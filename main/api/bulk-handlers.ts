@@ -7,8 +7,8 @@ import { schemasFor, type ChannelsOf, type HandlersFor } from './handler-types';
 import { numberAs, requestId } from './schema-atoms';
 
 export const bulkSchemas = schemasFor({
-  // Room for 5,000 links of a few hundred characters; splitIdentifiers says when there are more items.
-  'identifiers:split': z.strictObject({ text: z.string().max(2_000_000), numberAs }),
+  // Room for 10,000 links of a few hundred characters; splitIdentifiers says when there are more items.
+  'identifiers:split': z.strictObject({ text: z.string().max(4_000_000), numberAs }),
   'bulk:run': z.strictObject({ inputs: z.array(z.string().max(10_000)).min(1).max(MAX_LISTED_IDENTIFIERS), numberAs, runId: requestId }),
   'bulk:cancel': z.strictObject({ runId: requestId }),
 });

@@ -14,6 +14,7 @@ import { startEmulator } from '../../main/emulator/index';
 import { createWebhookClient } from '../../main/rest/portal-client';
 import { benchStartup } from './startup-bench';
 import { benchConversation, conversationReport } from './conversation-bench';
+import { benchBulk, bulkReport } from './bulk-bench';
 import { median, percentile } from './stats';
 import { benchMessages, messageReport } from './message-bench';
 import { benchStore } from './store-bench';
@@ -115,6 +116,16 @@ if (process.argv.includes('--messages')) {
   process.exit(0);
 }
 
+// --bulk: bulk runs of 1,000 and 10,000 dialogs at the standard limit alone (the larger takes about 75 s).
+if (process.argv.includes('--bulk')) {
+  const rows = await benchBulk(quick ? [1_000] : [1_000, 10_000]);
+  console.log(bulkReport(rows).join('\n'));
+  mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'bench-results/bulk.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, bulk: rows }, null, 2)}\n`);
+  console.log('\nwritten: bench-results/bulk.json');
+  process.exit(0);
+}
+
 // --conversation: the 5,000-message session's first paint and scrolling alone.
 if (process.argv.includes('--conversation')) {
   const report = await benchConversation(quick ? 5 : 15);
@@ -146,6 +157,7 @@ const storeSizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const store = benchStore(ROOT, storeSizes);
 const messages = await benchMessages(ROOT, quick ? 200 : 2_000);
 const conversation = await benchConversation(quick ? 5 : 15);
+const bulk = await benchBulk(quick ? [1_000] : [1_000, 10_000]);
 // Real time at the portal's own 2 req/s, so it takes minutes' worth of waiting; --quick leaves it out.
 if (!quick) process.stderr.write('throughput: 200 lookups at 2 req/s in real time, about 75 s…\n');
 const throughput = quick ? null : await benchThroughput();
@@ -168,6 +180,7 @@ const results = {
   store,
   messages,
   conversation,
+  bulk,
   throughput,
   goals: {
     mainFirstWindowMs: 100,
@@ -184,6 +197,9 @@ const results = {
     messageSearchP95Ms: 10,
     messagePutMs: 20,
     conversationFirstPaintMs: 200,
+    bulkWallToFloor: 1.1,
+    bulkRefused: 0,
+    bulkCsvMs: 1000,
     throughputShareOfLimit: 0.95,
     throughput503s: 0,
   },
@@ -250,6 +266,7 @@ console.log('\nsearch rows: median / p95 ·hits shown (of at most 50); RSS: a ch
 console.log('\nMessage search:\n');
 console.log(messageReport(messages).join('\n'));
 console.log(conversationReport(conversation).join('\n'));
+console.log(bulkReport(bulk).join('\n'));
 console.log('\nThroughput against the portal\'s rate limit, real time:\n');
 console.log(throughput ? throughputReport(throughput, results.goals).join('\n') : 'skipped (--quick)');
 mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
