@@ -122,6 +122,10 @@ export interface Settings {
   checkForUpdates: boolean;
   /** Fetch the current session's transcript with each lookup (imopenlines.session.history.get). */
   fetchConversation: boolean;
+  /** The watched dialogs are each refreshed at most this often (seconds); longer when the share below cannot carry them. */
+  watchIntervalSeconds: number;
+  /** Percent of the account's request rate (2/s standard, 5/s enterprise) the background watch may use. */
+  watchShareOfLimit: number;
 }
 
 export type { Language } from '../main/core/language';
