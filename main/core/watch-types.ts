@@ -3,7 +3,7 @@
 // Plain types only.
 import type { BulkDialogSummary } from './bulk-types';
 import type { DialogChange } from './dialog-types';
-import type { MainErrorEnvelope } from './error-codes';
+import type { MainErrorEnvelope } from './error-envelope';
 
 /** A watched dialog changed: pushed once, when the background refresh finds it. */
 export interface WatchChangeEvent {
