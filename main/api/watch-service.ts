@@ -174,6 +174,12 @@ export class WatchService {
     this.#deps.onStatus(running.status);
   }
 
+  /** Ends the account's watch from inside its loop; taken off at once, so a dialog watched the next moment starts a new one. */
+  #stop(account: string, running: Running, change: Partial<WatchStatus>): void {
+    if (this.#running.get(account) === running) this.#running.delete(account);
+    this.#tell(running, { ...change, state: 'stopped', nextRefreshAt: null });
+  }
+
   #pace(dialogs: number, plan: RatePlan): WatchPace {
     const { watchIntervalSeconds, watchShareOfLimit } = this.#deps.settings();
     return watchPace({ dialogs, intervalSeconds: watchIntervalSeconds, shareOfLimit: watchShareOfLimit, drainPerSecond: RATE_LIMITS[plan].drainPerSecond });
@@ -204,7 +210,7 @@ export class WatchService {
       const store = await this.#deps.store().catch(() => null);
       const rows = store ? safely(() => store.watchList(account), null) : null;
       if (store && rows && rows.length === 0) {
-        this.#tell(running, { state: 'stopped', dialogs: 0, nextRefreshAt: null, error: null });
+        this.#stop(account, running, { dialogs: 0, error: null });
         return;
       }
       if (!store || !rows) {
@@ -223,7 +229,7 @@ export class WatchService {
           failure = toEnvelope(error);
         }
         if (got === null && failure === null) {
-          this.#tell(running, { state: 'stopped', nextRefreshAt: null, error: toEnvelope(inspectorError('NOT_CONNECTED', { message: messages().errors.connection.watchAccountGone(account) })) });
+          this.#stop(account, running, { error: toEnvelope(inspectorError('NOT_CONNECTED', { message: messages().errors.connection.watchAccountGone(account) })) });
           return;
         }
         if (got) plan = got.plan;

@@ -58,6 +58,26 @@ describe('the watch list over the API', () => {
     expect(ok<WatchList>(await harness.api.dispatch('watch:list', {})).rows).toEqual([]);
   });
 
+  it('does not watch an account that is no longer saved: its watch stops at once and says why, its list kept', async () => {
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    const from = emulator.requests.length;
+    ok(await harness.api.dispatch('watch:add', { chatId: 1777, account: 'gone.bitrix24.com' }));
+    await vi.waitFor(() => expect(pushed<WatchStatus>('watchStatus').at(-1)).toMatchObject({ account: 'gone.bitrix24.com', state: 'stopped' }));
+    expect(pushed<WatchStatus>('watchStatus').at(-1)!.error).toMatchObject({ code: 'NOT_CONNECTED', message: expect.stringContaining('gone.bitrix24.com is no longer a saved account') });
+    expect(emulator.requests.length).toBe(from);
+    expect(ok<WatchList>(await harness.api.dispatch('watch:list', { account: 'gone.bitrix24.com' }))).toMatchObject({ rows: [expect.objectContaining({ chatId: 1777 })], status: null });
+  });
+
+  it('keeps the watch\'s settings within their ranges', async () => {
+    expect(ok(await harness.api.dispatch('settings:update', { watchIntervalSeconds: 30, watchShareOfLimit: 80 }))).toMatchObject({ watchIntervalSeconds: 30, watchShareOfLimit: 80 });
+    expect(errorCode(await harness.api.dispatch('settings:update', { watchIntervalSeconds: 29 }))).toBe('INVALID_ARGUMENT');
+    expect(errorCode(await harness.api.dispatch('settings:update', { watchShareOfLimit: 81 }))).toBe('INVALID_ARGUMENT');
+    expect(errorCode(await harness.api.dispatch('settings:update', { watchShareOfLimit: 4 }))).toBe('INVALID_ARGUMENT');
+    // A hand-edited file out of range falls back to the default.
+    harness.store.set('settings.watchShareOfLimit', 100);
+    expect(ok(await harness.api.dispatch('settings:get', undefined))).toMatchObject({ watchShareOfLimit: 25 });
+  });
+
   it('refuses a chat id that is not a positive whole number, and needs a portal when no account is named', async () => {
     expect(errorCode(await harness.api.dispatch('watch:add', { chatId: 0 }))).toBe('INVALID_ARGUMENT');
     expect(errorCode(await harness.api.dispatch('watch:add', { chatId: 1.5 }))).toBe('INVALID_ARGUMENT');

@@ -232,7 +232,7 @@ describe('the background watch', () => {
     expect(store.watchList(ACCOUNT)).toHaveLength(1);
   });
 
-  it('stops for an account whose last watched dialog is unwatched', async () => {
+  it('stops for an account whose last watched dialog is unwatched, and starts again when one is watched', async () => {
     watchAll(1777);
     const { service, statuses, sentAt } = watchWith();
     await service.start();
@@ -240,5 +240,11 @@ describe('the background watch', () => {
     store.unwatch(ACCOUNT, 1777);
     await vi.waitFor(() => expect(statuses.at(-1)?.state).toBe('stopped'));
     expect(statuses.at(-1)).toMatchObject({ dialogs: 0, error: null });
+    // Watched again: a new watch starts at once.
+    const before = sentAt.length;
+    watchAll(1777);
+    service.ensure(ACCOUNT);
+    await vi.waitFor(() => expect(sentAt.length).toBeGreaterThan(before));
+    expect(service.status(ACCOUNT)).toMatchObject({ state: 'watching', dialogs: 1 });
   });
 });
