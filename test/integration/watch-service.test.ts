@@ -11,6 +11,9 @@ import { DEMO_IDS, startEmulator, type Emulator } from '../../main/emulator/inde
 import { createWebhookClient, type PortalClient } from '../../main/rest/portal-client';
 import { InspectorStore } from '../../main/store/index';
 import { makeTempDir } from '../support/temp-dir';
+import { TokenRefresher } from '../../main/oauth/token-refresher';
+import { createOAuthClient } from '../../main/rest/portal-client';
+import { signIn } from './oauth-support';
 
 const ACCOUNT = 'example.bitrix24.com';
 
@@ -190,6 +193,28 @@ describe('the background watch', () => {
     expect(offline[0]!.error?.code).toBeTruthy();
     expect(statuses.at(-1)).toMatchObject({ state: 'watching', error: null });
     expect(changes[0]!.changes.map((change) => change.text)).toEqual(['Renamed: “Green Guest #17 - Bitrix24 Documentation” → “After the outage”']);
+  });
+
+  it('goes on through an OAuth token that expired: refreshed once, the change still reported, never offline', async () => {
+    const account = await signIn();
+    try {
+      const refresher = new TokenRefresher({ tokens: account.tokens, client: account.client, save: async () => {} });
+      const oauth = createOAuthClient({ origin: account.portal.origin, host: new URL(account.portal.origin).host }, refresher, { extraCertificates: [account.portal.certificate], timeoutMs: 5_000, rateLimit: false });
+      watchAll(1777);
+      const { service, changes, statuses } = watchWith({ client: () => ({ client: oauth, plan: 'standard' }) });
+      await service.start();
+      await firstAnswered();
+      account.portal.oauth.expireAccessTokens();
+      account.portal.updateDialog(1777, { name: 'VIP' });
+      await vi.waitFor(() => expect(changes).toHaveLength(1));
+      await service.dispose();
+      oauth.close();
+      expect(changes[0]!.changes.map((change) => change.text)).toEqual(['Renamed: “Green Guest #17 - Bitrix24 Documentation” → “VIP”']);
+      expect(account.portal.oauth.tokenRequests.filter((request) => request.grantType === 'refresh_token')).toHaveLength(1);
+      expect(statuses.filter((status) => status.state === 'offline')).toEqual([]);
+    } finally {
+      await account.portal.close();
+    }
   });
 
   it('after a restart compares with what it saw before: an old change is not reported again, one made while closed is, once', async () => {
