@@ -171,7 +171,8 @@ export class WatchService {
 
   #tell(running: Running, change: Partial<WatchStatus>): void {
     running.status = { ...running.status, ...change };
-    this.#deps.onStatus(running.status);
+    // The window gone or a listener that throws never ends the watch.
+    safely(() => this.#deps.onStatus(running.status), undefined);
   }
 
   /** Ends the account's watch from inside its loop; taken off at once, so a dialog watched the next moment starts a new one. */
@@ -238,7 +239,7 @@ export class WatchService {
           try {
             failure = await this.#refresh(account, got, store, rows.slice(at, at + MAX_BATCH_COMMANDS), signal);
           } catch (error) {
-            // Whatever went wrong here (a listener that threw), the watch goes on: said, and tried again.
+            // Whatever went wrong here, the watch goes on: said, and tried again.
             failure = toEnvelope(error);
           }
         }
@@ -282,7 +283,7 @@ export class WatchService {
       // Unwatched while the request was out: nothing said of it.
       const watched = safely(() => store.watchedDialog(account, chatId) !== null, false);
       safely(() => store.watchRefreshed(account, chatId, { at: row.fetchedAt, changes, error: null }), undefined);
-      if (watched && changes && changes.length > 0) this.#deps.onChange({ account, chatId, at: row.fetchedAt, changes });
+      if (watched && changes && changes.length > 0) safely(() => this.#deps.onChange({ account, chatId, at: row.fetchedAt, changes }), undefined);
     }
     return result.failure;
   }
