@@ -2,7 +2,7 @@
 // Everything the app does lives in modules that never import `electron`
 // (main/core, main/rest, main/api); this file only connects them to Electron.
 import path from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, powerMonitor, protocol, safeStorage, screen, session, shell } from 'electron';
 import { API_CHANNELS, type AppCommand, type Settings } from '../preload/api-contract';
 import type { MainApi } from './api/create-main-api';
 import { findDeepLink } from './api/deep-link';
@@ -26,6 +26,8 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 const appOrigins = [`${APP_SCHEME}://${APP_HOST}`, ...(devServerUrl ? [new URL(devServerUrl).origin] : [])];
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+const WATCH_START_DELAY_MS = 5_000;
 
 // One app at a time: a second launch (a link clicked while the app runs) hands
 // its command line to this one through 'second-instance', and quits.
@@ -213,6 +215,11 @@ async function makeApi(settingsFile: string, early: Settings): Promise<void> {
   });
   api = mainApi;
   apiMade(mainApi);
+  // The watched dialogs refresh in the background, never while the computer sleeps;
+  // started a few seconds after the window, as the store is opened for it.
+  powerMonitor.on('suspend', () => mainApi.watch.pause());
+  powerMonitor.on('resume', () => mainApi.watch.resume());
+  setTimeout(() => void mainApi.watch.start(), WATCH_START_DELAY_MS).unref();
   // Installed builds only; electron-updater loads at the first check, a few seconds after the window.
   startAppUpdates({
     isPackaged: app.isPackaged,

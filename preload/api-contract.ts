@@ -45,6 +45,8 @@ export type {
 import type { BulkProgress, BulkRunRequest, BulkRunResult, IdentifierList } from '../main/core/bulk-types';
 export type { OverviewRequest, OverviewResult, OverviewRow, OverviewSource, OverviewSourceState, OverviewStatus } from '../main/core/overview-types';
 import type { OverviewRequest, OverviewResult } from '../main/core/overview-types';
+export type { WatchChangeEvent, WatchedRow, WatchState, WatchStatus } from '../main/core/watch-types';
+import type { WatchChangeEvent, WatchedRow, WatchStatus } from '../main/core/watch-types';
 export type {
   AttachBlock,
   AttachCard,
@@ -122,6 +124,10 @@ export interface Settings {
   checkForUpdates: boolean;
   /** Fetch the current session's transcript with each lookup (imopenlines.session.history.get). */
   fetchConversation: boolean;
+  /** The watched dialogs are each refreshed at most this often (seconds); longer when the share below cannot carry them. */
+  watchIntervalSeconds: number;
+  /** Percent of the account's request rate (2/s standard, 5/s enterprise) the background watch may use. */
+  watchShareOfLimit: number;
 }
 
 export type { Language } from '../main/core/language';
@@ -217,6 +223,19 @@ export interface LookupProgress {
   waiting: LookupWait | null;
 }
 
+/** A watched dialog of an account: the connected one's unless named (the store's name: the portal's host, or "demo"). */
+export interface WatchRequest {
+  chatId: number;
+  account?: string;
+}
+
+/** The watch list of one account and how its background watch is doing (null when it is not running). */
+export interface WatchList {
+  account: string;
+  rows: WatchedRow[];
+  status: WatchStatus | null;
+}
+
 /**
  * A phantom of type T: lets one declaration carry a type beside its runtime
  * value (the channel), so that each operation and event is written once.
@@ -297,6 +316,14 @@ export const OPERATIONS = {
   saveExport: { channel: 'export:save', args: type<ExportRequest>(), result: type<ExportOutcome>() },
   /** The open-line dialogs one row each, from the recent list, the session activities and the kept dialogs, with each source's availability; a newer call stops an older one. */
   getOverview: { channel: 'overview:get', args: type<OverviewRequest>(), result: type<OverviewResult>() },
+  /** Puts a dialog on the watch list of an account (the connected one unless named): refreshed in the background from now on, its changes pushed as watchChange. Again keeps what was found. */
+  watchDialog: { channel: 'watch:add', args: type<WatchRequest>(), result: type<WatchedRow>() },
+  /** Takes it off the list; its kept copies stay. */
+  unwatchDialog: { channel: 'watch:remove', args: type<WatchRequest>(), result: type<{ removed: boolean }>() },
+  /** The account's watched dialogs (the connected one unless named), each with its kept copy in brief and its last change, and how its watch is doing. */
+  listWatched: { channel: 'watch:list', args: type<{ account?: string }>(), result: type<WatchList>() },
+  /** The user has seen a watched dialog's changes: its unseen count goes back to 0. */
+  markWatchSeen: { channel: 'watch:mark-seen', args: type<WatchRequest>(), result: type<{ marked: boolean }>() },
   /** Commands main queued before the page was listening (a deep link at launch), oldest first; each handed over once. */
   takeCommands: { channel: 'app:take-commands', args: none(), result: type<AppCommand[]>() },
   /** Where main writes its log (to attach to a report); null when it writes none. */
@@ -315,6 +342,10 @@ export const EVENTS = {
   lookupProgress: { channel: 'lookup:progress', payload: type<LookupProgress>() },
   /** A bulk run answered more rows, or waits for the portal's limits. */
   bulkProgress: { channel: 'bulk:progress', payload: type<BulkProgress>() },
+  /** The background watch found a watched dialog changed: once per change found. */
+  watchChange: { channel: 'watch:change', payload: type<WatchChangeEvent>() },
+  /** How an account's background watch is doing: its budget, its next request, paused or offline. */
+  watchStatus: { channel: 'watch:status', payload: type<WatchStatus>() },
 } as const;
 
 export type Operation = keyof typeof OPERATIONS;

@@ -13,6 +13,7 @@ import { lookupSchemas } from './lookup-handlers';
 import { overviewSchemas } from './overview-handlers';
 import { settingsSchemas } from './settings-handlers';
 import { signInSchemas } from './sign-in-handlers';
+import { watchSchemas } from './watch-handlers';
 
 export const argumentSchemas = {
   ...lookupSchemas,
@@ -26,6 +27,7 @@ export const argumentSchemas = {
   ...bulkSchemas,
   ...exportSchemas,
   ...overviewSchemas,
+  ...watchSchemas,
 } satisfies { [C in Channel]: z.ZodType<ArgsOf<C>> };
 
 export function isChannel(value: string): value is Channel {

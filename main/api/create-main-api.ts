@@ -39,6 +39,12 @@ import { readSettings, type KeyValueStore } from './settings';
 import { settingsHandlers } from './settings-handlers';
 import { signInHandlers } from './sign-in-handlers';
 import { StoreOpener } from './store-opener';
+import { watchHandlers } from './watch-handlers';
+import { WatchService, type WatchClient } from './watch-service';
+import { clientForAccount } from '../accounts/account-client';
+import { inspectorError } from '../core/error-codes';
+import type { PortalClient } from '../rest/portal-client';
+import { accountOf } from './lookup-service';
 
 export interface MainApiDeps {
   /** Settings and the (encrypted) connection: electron-store in the app, conf elsewhere. */
@@ -78,6 +84,8 @@ export interface MainApi {
   readonly commands: AppCommandQueue;
   /** A deep link from the OS (openlines-inspector://lookup/…): a lookup for the window, or a refusal it shows. Never throws. */
   openDeepLink(url: string): Promise<void>;
+  /** The background watch of the watched dialogs: started by the shell once the window is up, paused while the computer sleeps. */
+  readonly watch: Pick<WatchService, 'start' | 'pause' | 'resume'>;
   /** Every secret the saved accounts hold: for the log to leave out. Never crosses IPC. */
   knownSecrets(): string[];
   dispose(): Promise<void>;
@@ -124,6 +132,41 @@ export function createMainApi(deps: MainApiDeps): MainApi {
   const overview = new OverviewRefresh({ client: () => connection.client(), store: () => stores.store(), lines });
   const inFlight = new LookupsInFlight((progress) => deps.sendEvent?.('lookupProgress', progress));
   const commands = new AppCommandQueue();
+  const clientOptions = { maxAnswerBytes: () => live.maxAnswerBytes(), ...deps.clientOptions };
+  // A saved account that is not the connected one is watched through a client
+  // of its own; the connected one through the connection's, so lookups and the
+  // watch share one rate limiter (and one OAuth refresher).
+  const watchClients = new Map<string, PortalClient>();
+  const dropWatchClient = (id: string) => {
+    watchClients.get(id)?.close();
+    watchClients.delete(id);
+  };
+  const watchClientFor = async (account: string): Promise<WatchClient | null> => {
+    const current = await connection.client().catch(() => null);
+    const saved = accounts.list().filter((one) => one.host === account);
+    if (current && accountOf(current.portal) === account) {
+      for (const one of saved) dropWatchClient(one.id);
+      return { client: current, plan: saved.find((one) => one.current)?.plan ?? saved[0]?.plan ?? 'standard' };
+    }
+    if (account === 'demo') throw inspectorError('NOT_CONNECTED', { message: messages().errors.connection.watchNotConnected(account) });
+    const chosen = saved.find((one) => one.state === 'ready') ?? saved[0];
+    for (const [id] of watchClients) if (!accounts.find(id)) dropWatchClient(id);
+    if (!chosen) return null;
+    let client = watchClients.get(chosen.id);
+    if (!client) {
+      client = clientForAccount(accounts, chosen.id, clientOptions);
+      watchClients.set(chosen.id, client);
+    }
+    return { client, plan: chosen.plan };
+  };
+  const watch = new WatchService({
+    store: () => stores.store(),
+    clientFor: watchClientFor,
+    settings: () => readSettings(deps.store),
+    userBusy: () => inFlight.running > 0,
+    onChange: (event) => deps.sendEvent?.('watchChange', event),
+    onStatus: (status) => deps.sendEvent?.('watchStatus', status),
+  });
 
   const handlers = {
     ...lookupHandlers({ client: () => connection.client(), savedPortals: () => accounts.list(), lookups, inFlight }),
@@ -137,6 +180,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...bulkHandlers(bulk),
     ...exportHandlers({ chooseSaveFile: deps.chooseSaveFile ?? (async () => null), stores, connection, lookups, runs: bulk, overview }),
     ...overviewHandlers(overview),
+    ...watchHandlers({ watch, stores, connection, lines }),
   } satisfies Handlers;
 
   const openLink = deepLinkOpener({
@@ -171,6 +215,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
   return {
     channels: Object.keys(handlers) as Channel[],
     commands,
+    watch: { start: () => watch.start(), pause: () => watch.pause(), resume: () => watch.resume() },
     // Not a channel: links come from the OS through the shell, never from the page.
     // A refusal is worded in the user's language, as an answer would be.
     openDeepLink: (url) => inLanguage(live.language(), () => openLink(url)),
@@ -183,6 +228,8 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       inFlight.cancelAll();
       bulk.cancelAll();
       overview.cancel();
+      await watch.dispose();
+      for (const [id] of watchClients) dropWatchClient(id);
       await signIn.cancel();
       await connection.dispose();
       await stores.close();

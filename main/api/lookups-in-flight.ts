@@ -14,6 +14,11 @@ export class LookupsInFlight {
     this.#report = report;
   }
 
+  /** Lookups running now: the background watch waits while there are any. */
+  get running(): number {
+    return this.#running.size;
+  }
+
   /** Registers a lookup; `end` must be called when it settles. A reused id cancels the older one. */
   start(requestId: string | undefined): { options: CallOptions; end(): void } {
     if (requestId === undefined) return { options: {}, end: () => {} };

@@ -20,6 +20,8 @@ export const settingsSchemas = schemasFor({
     language: z.enum(LANGUAGE_SETTINGS).optional(),
     checkForUpdates: z.boolean().optional(),
     fetchConversation: z.boolean().optional(),
+    watchIntervalSeconds: setting('watchIntervalSeconds'),
+    watchShareOfLimit: setting('watchShareOfLimit'),
   }),
 });
 

@@ -21,6 +21,9 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'system',
   checkForUpdates: true,
   fetchConversation: true,
+  // 5 minutes; 25 % of 2 requests a second is one request every 2 s, 50 dialogs each (main/watch/watch-pace.ts).
+  watchIntervalSeconds: 300,
+  watchShareOfLimit: 25,
 };
 
 export const THEME_SETTINGS = ['system', 'light', 'dark'] as const satisfies readonly ThemeSetting[];
@@ -59,6 +62,8 @@ export function readSettings(store: Pick<KeyValueStore, 'get'>): Settings {
     language: readChoice(store, 'language', LANGUAGE_SETTINGS, DEFAULT_SETTINGS.language),
     checkForUpdates: readFlag(store, 'checkForUpdates'),
     fetchConversation: readFlag(store, 'fetchConversation'),
+    watchIntervalSeconds: readNumber(store, 'watchIntervalSeconds'),
+    watchShareOfLimit: readNumber(store, 'watchShareOfLimit'),
   };
 }
 

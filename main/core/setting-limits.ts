@@ -12,6 +12,11 @@ export const SETTING_LIMITS = {
   historyMaxAgeDays: { min: 1, max: 3_650 },
   snapshotsPerDialog: { min: 1, max: 100 },
   maxAnswerMb: { min: 1, max: 1_024 },
+  // How often each watched dialog is refreshed, at most: from half a minute to a day.
+  watchIntervalSeconds: { min: 30, max: 86_400 },
+  // Percent of the account's request rate the background watch may use: never
+  // all of it, so the user's own lookups always find room.
+  watchShareOfLimit: { min: 5, max: 80 },
 } as const satisfies Record<string, { min: number; max: number }>;
 
 export type NumericSetting = keyof typeof SETTING_LIMITS;

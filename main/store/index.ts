@@ -1,6 +1,6 @@
 // History of lookups and the offline cache of dialogs, in one embedded SQLite
 // database. No `electron` here: the app and the CLI open the same file.
-export type { CachedDialog, DialogSearchHit, DialogSearchMessage, DialogSearchOptions, HistoryEntry, HistoryFilter, HistoryRetention, NewHistoryEntry, OpenReport, PruneReport, RecoveredFile, SessionSummary, StoreOptions } from './store-types';
+export type { CachedDialog, DialogSearchHit, DialogSearchMessage, DialogSearchOptions, HistoryEntry, HistoryFilter, HistoryRetention, NewHistoryEntry, OpenReport, PruneReport, RecoveredFile, SessionSummary, StoreOptions, WatchedDialog, WatchRefresh } from './store-types';
 export { DEFAULT_RETENTION } from './store-types';
 export { DATABASE_FILE_NAME, InspectorStore } from './inspector-store';
 export { StoreError, type StoreErrorCode } from './store-error';

@@ -13,6 +13,7 @@ import { HistoryTable } from './history-table';
 import { hitKey, MessageIndex, TIDY_PAGES } from './message-index';
 import { DEFAULT_SEARCH_LIMIT, SearchIndex } from './search-index';
 import { UserNameTable } from './user-name-table';
+import { WatchTable } from './watch-table';
 import { ConversationTable } from './conversation-table';
 import { ensureDir, openDatabase } from './open-database';
 import { inReadTransaction, inWriteTransaction, storeErrorFrom, type SqliteDatabase } from './sqlite';
@@ -30,6 +31,8 @@ import {
   type PruneReport,
   type SessionSummary,
   type StoreOptions,
+  type WatchedDialog,
+  type WatchRefresh,
 } from './store-types';
 
 export const DATABASE_FILE_NAME = 'openlines-inspector.db';
@@ -47,6 +50,7 @@ export class InspectorStore {
   readonly #conversations: ConversationTable;
   readonly #search: SearchIndex;
   readonly #messages: MessageIndex;
+  readonly #watched: WatchTable;
   #closed = false;
   /** A tidy step of the message index is scheduled (see #tidySoon). */
   #tidying = false;
@@ -61,6 +65,7 @@ export class InspectorStore {
     this.#messages = new MessageIndex(db);
     this.#conversations = new ConversationTable(db, this.#messages, versions);
     this.#dialogs = new DialogCache(db, versions, this.#search, this.#names);
+    this.#watched = new WatchTable(db);
   }
 
   /** Opens or creates `<dataDir>/openlines-inspector.db`; a damaged file is moved aside and reported. */
@@ -255,6 +260,45 @@ export class InspectorStore {
       const ids = [...new Set(copies.flatMap((copy) => userIdsIn(copy.dialog)))];
       return { copies, names: this.#names.namesFor(account, ids) };
     });
+  }
+
+  /**
+   * Puts a dialog on the account's watch list (`input`: the identifier the
+   * watch asks for). Watching it again keeps what was found so far.
+   */
+  watch(account: string, chatId: number, input: string, at: string): WatchedDialog {
+    if (!Number.isSafeInteger(chatId) || chatId <= 0) throw new StoreError('STORE_BAD_ARGUMENT', `a chat id is a positive whole number, not ${chatId}`);
+    return this.#write(() => this.#watched.watch(account, chatId, input, at));
+  }
+
+  /** Takes it off the list; its kept copies stay. False when it was not watched. */
+  unwatch(account: string, chatId: number): boolean {
+    return this.#write(() => this.#watched.unwatch(account, chatId));
+  }
+
+  /** The account's watched dialogs, in the order they were added. */
+  watchList(account: string): WatchedDialog[] {
+    return this.#read(() => this.#watched.list(account));
+  }
+
+  /** One watched dialog; null when it is not watched. */
+  watchedDialog(account: string, chatId: number): WatchedDialog | null {
+    return this.#read(() => this.#watched.find(account, chatId));
+  }
+
+  /** Accounts that watch at least one dialog. */
+  watchingAccounts(): string[] {
+    return this.#read(() => this.#watched.accounts());
+  }
+
+  /** Notes what a background refresh found (no-op for a dialog unwatched meanwhile). */
+  watchRefreshed(account: string, chatId: number, refresh: WatchRefresh): void {
+    this.#write(() => this.#watched.refreshed(account, chatId, refresh));
+  }
+
+  /** The user has seen its changes: its unseen count goes back to 0. False when it is not watched. */
+  markSeen(account: string, chatId: number): boolean {
+    return this.#write(() => this.#watched.markSeen(account, chatId));
   }
 
   /** Safe to call twice. */

@@ -333,6 +333,33 @@ const messagesApart: Migration = {
   },
 };
 
+const watchList: Migration = {
+  version: 10,
+  name: 'the watch list: dialogs refreshed in the background, per account',
+  up(db) {
+    // One row per watched dialog of an account. The last seen state is not
+    // here: it is the dialog's latest kept copy (dialogs), which the watch
+    // keeps up to date, so a restart compares with what was last seen and
+    // never reports a change twice. last_changes: the words of the last
+    // refresh that found any (a JSON array), for the list to show.
+    // unseen: changes found since the user last marked the dialog seen.
+    db.exec(`
+      CREATE TABLE watched (
+        account      TEXT    NOT NULL,
+        chat_id      INTEGER NOT NULL,
+        input        TEXT    NOT NULL,
+        added_at     TEXT    NOT NULL,
+        refreshed_at TEXT,
+        changed_at   TEXT,
+        last_changes TEXT,
+        last_error   TEXT,
+        unseen       INTEGER NOT NULL DEFAULT 0 CHECK (unseen >= 0),
+        PRIMARY KEY (account, chat_id)
+      ) WITHOUT ROWID;
+    `);
+  },
+};
+
 export const MIGRATIONS: readonly Migration[] = [
   coreTables,
   identifierIndexes,
@@ -343,6 +370,7 @@ export const MIGRATIONS: readonly Migration[] = [
   conversations,
   messageSearch,
   messagesApart,
+  watchList,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,6 @@
 // The store's public shapes. Plain data: entries and cached dialogs cross IPC
 // and are printed by the CLI, so no classes and no methods here.
-import type { IdentifierParam, RawDialog, TimeBlock } from '../core/dialog-types';
+import type { DialogChange, IdentifierParam, RawDialog, TimeBlock } from '../core/dialog-types';
 
 export interface HistoryEntry {
   id: number;
@@ -151,4 +151,33 @@ export interface RecoveredFile {
 /** What was moved aside at open, so the app and the CLI can tell the user what was lost. */
 export interface OpenReport {
   recovered: RecoveredFile[];
+}
+
+/** A dialog on an account's watch list, as the store keeps it; its last seen copy is the kept dialog. */
+export interface WatchedDialog {
+  account: string;
+  chatId: number;
+  /** The identifier as the user added it (what the watch asks the portal for). */
+  input: string;
+  /** ISO 8601, when it was added. */
+  addedAt: string;
+  /** When the watch last had an answer for it (ISO 8601); null before the first. */
+  refreshedAt: string | null;
+  /** When a refresh last found it changed; null when none has. */
+  changedAt: string | null;
+  /** What that refresh found, in words; empty when none has. */
+  lastChanges: DialogChange[];
+  /** The error code of its last refresh when the portal refused this dialog (no access, gone); null when it answered. */
+  lastError: string | null;
+  /** Changes found since the user last marked it seen. */
+  unseen: number;
+}
+
+/** What one refresh of a watched dialog found, for WatchTable.refreshed. */
+export interface WatchRefresh {
+  at: string;
+  /** Its changes since the copy before; empty (or null, the first time) for none. */
+  changes: DialogChange[] | null;
+  /** Set when the portal refused this dialog on its own. */
+  error: string | null;
 }

@@ -20,6 +20,7 @@ import { benchMessages, messageReport } from './message-bench';
 import { benchStore } from './store-bench';
 import { benchThroughput, throughputReport } from './throughput-bench';
 import { benchOverview, overviewReport } from './overview-bench';
+import { benchWatch, watchReport } from './watch-bench';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const LOOKUPS = 1_000;
@@ -144,6 +145,17 @@ if (process.argv.includes('--overview')) {
   mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
   writeFileSync(path.join(ROOT, 'bench-results/overview.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, overview: rows }, null, 2)}\n`);
   console.log('\nwritten: bench-results/overview.json');
+  process.exit(0);
+}
+
+// --watch: the background watch of 500 dialogs on a standard account alone, at three settings.
+if (process.argv.includes('--watch')) {
+  const rows = await benchWatch(500, quick ? 2 : 3);
+  console.log('\nBackground watch at burst 50, 2 req/s:\n');
+  console.log(watchReport(rows).join('\n'));
+  mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'bench-results/watch.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, watch: rows }, null, 2)}\n`);
+  console.log('\nwritten: bench-results/watch.json');
   process.exit(0);
 }
 

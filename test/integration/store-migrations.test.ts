@@ -56,14 +56,20 @@ function tables(file: string): string[] {
   );
 }
 
-const EXPECTED_TABLES = ['dialog_search', 'dialog_sessions', 'dialogs', 'history', 'snapshots', 'user_names', 'conversations', 'message_search', 'conversation_messages'];
+const EXPECTED_TABLES = ['dialog_search', 'dialog_sessions', 'dialogs', 'history', 'snapshots', 'user_names', 'conversations', 'message_search', 'conversation_messages', 'watched'];
 
 /**
  * A file as version 4 left it: no name column, no sessions-by-chat index, and
  * a search index without session ids (emptied: version 5 rebuilds it whole).
  */
+/** A file as version 9 left it: no watch list. */
+function backToVersion9(folder: string): void {
+  withRaw(databaseFile(folder), (db) => db.exec('DROP TABLE watched; PRAGMA user_version = 9;'));
+}
+
 /** A file as version 8 left it: each transcript's messages inside its JSON, oldest first, no table of their own. */
 function backToVersion8(folder: string): void {
+  backToVersion9(folder);
   withRaw(databaseFile(folder), (db) =>
     db.exec(`
       UPDATE conversations SET conversation = json_set(conversation, '$.messages', (
@@ -127,7 +133,7 @@ describe('migrations', () => {
     store.close();
     const file = databaseFile(nested);
     expect(withRaw(file, userVersion)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(9);
+    expect(SCHEMA_VERSION).toBe(10);
     expect(tables(file)).toEqual(expect.arrayContaining(EXPECTED_TABLES));
   });
 
@@ -241,6 +247,7 @@ describe('migrations', () => {
     withRaw(databaseFile(dir), (db) => {
       db.exec(`
         DELETE FROM dialog_search_config WHERE k = 'deletemerge';
+        DROP TABLE watched;
         DROP TABLE message_search;
         DROP TABLE conversation_messages;
         DROP TABLE conversations;
@@ -400,6 +407,37 @@ describe('migrations', () => {
       expect(scalar(db, "SELECT count(*) FROM conversations WHERE json_type(conversation, '$.messages') IS NOT NULL")).toBe(0);
       // The index the upgrade found is the one it keeps: one row more, for the message added since.
       expect(Number(scalar(db, 'SELECT count(*) FROM message_search_docsize'))).toBe(indexRows + 1);
+      expect(scalar(db, 'PRAGMA integrity_check')).toBe('ok');
+    });
+  });
+
+  it('upgrade a v9 file: history, kept dialogs and transcripts stay as they were, and the watch list starts empty and works', () => {
+    let store = InspectorStore.open(dir);
+    const { dialog } = documentedDialog();
+    store.putDialog('example.bitrix24.com', dialog, null, '2026-03-16T19:54:38.423Z');
+    store.putDialog('example.bitrix24.com', { ...dialog, name: 'VIP' }, null, '2026-03-16T20:00:00.000Z');
+    const conversation = conversationOf(1777, 343, ['Hello', 'refund please']);
+    store.putConversation('example.bitrix24.com', conversation);
+    const entry = store.recordLookup({ account: 'example.bitrix24.com', input: 'chat1777', param: 'DIALOG_ID', value: 'chat1777', at: '2026-03-16T20:00:00.000Z', outcome: 'ok', chatId: 1777, elapsedMs: 12, source: 'network' });
+    store.close();
+    backToVersion9(dir);
+    withRaw(databaseFile(dir), (db) => expect(userVersion(db)).toBe(9));
+    expect(tables(databaseFile(dir))).not.toContain('watched');
+
+    store = InspectorStore.open(dir);
+    try {
+      expect(store.listHistory()).toEqual([{ ...entry, name: 'VIP' }]);
+      expect(store.snapshots('example.bitrix24.com', 1777).map((copy) => copy.dialog['name'])).toEqual(['VIP', dialog['name']]);
+      expect(store.findConversation('example.bitrix24.com', 1777, 343)).toEqual(conversation);
+      expect(store.searchDialogs('refund').map((hit) => hit.chatId)).toEqual([1777]);
+      expect(store.watchingAccounts()).toEqual([]);
+      store.watch('example.bitrix24.com', 1777, 'chat1777', '2026-03-16T21:00:00.000Z');
+      expect(store.watchList('example.bitrix24.com')).toEqual([expect.objectContaining({ chatId: 1777, input: 'chat1777', unseen: 0, refreshedAt: null })]);
+    } finally {
+      store.close();
+    }
+    withRaw(databaseFile(dir), (db) => {
+      expect(userVersion(db)).toBe(SCHEMA_VERSION);
       expect(scalar(db, 'PRAGMA integrity_check')).toBe('ok');
     });
   });

@@ -14,6 +14,8 @@ const saved: SettingsView = {
   language: 'system',
   checkForUpdates: true,
   fetchConversation: true,
+  watchIntervalSeconds: 300,
+  watchShareOfLimit: 25,
   resolvedLanguage: 'en',
 };
 

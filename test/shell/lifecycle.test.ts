@@ -42,6 +42,7 @@ const h = vi.hoisted(() => {
       resolveReady = resolve;
     });
     const appEvents = emitter();
+    const powerEvents = emitter();
     const windows: FakeWindow[] = [];
     const ipcHandlers = new Map<string, Listener>();
     const protocolHandlers = new Map<string, (request: { url: string }) => Promise<Response>>();
@@ -215,13 +216,14 @@ const h = vi.hoisted(() => {
         decryptString: (encrypted: Buffer) => Buffer.from(encrypted).reverse().toString('utf8'),
       },
       nativeTheme,
+      powerMonitor: { on: (event: string, listener: Listener) => powerEvents.on(event, listener) },
       shell: { openExternal: vi.fn(async () => {}) },
       clipboard: { writeText: vi.fn() },
       // The user picks the offered name in the offered folder, or closes the dialog.
       dialog: { showSaveDialog: vi.fn(async (_window: unknown, settings: { defaultPath: string }) => ({ canceled: false, filePath: settings.defaultPath })) },
     };
 
-    return { log, electron, resolveReady, ready, appEvents, windows, ipcHandlers, protocolHandlers, stores, defaultSession, storeData, applicationMenu, themeEvents, paths, storeThrows: options.storeThrows ?? false };
+    return { log, electron, resolveReady, ready, appEvents, powerEvents, windows, ipcHandlers, protocolHandlers, stores, defaultSession, storeData, applicationMenu, themeEvents, paths, storeThrows: options.storeThrows ?? false };
   }
 
   return { current: null as unknown as ReturnType<typeof make>, make };
@@ -251,6 +253,9 @@ vi.mock('electron', () => ({
   },
   get shell() {
     return h.current.electron.shell;
+  },
+  get powerMonitor() {
+    return h.current.electron.powerMonitor;
   },
   get Menu() {
     return h.current.electron.Menu;
@@ -599,6 +604,17 @@ describe('windows closing and reopening', () => {
     expect(app.fake.windows).toHaveLength(2);
     expect(app.window(1).loaded).toEqual(['app://renderer/index.html']);
     expect(app.window(1).options.webPreferences.sandbox).toBe(true);
+  });
+
+  it('pauses the background watch when the computer sleeps and resumes it when it wakes', async () => {
+    const app = await start();
+    expect(app.fake.powerEvents.listeners.get('suspend')).toBeUndefined();
+    await app.ready();
+    expect(app.fake.powerEvents.listeners.get('suspend')).toHaveLength(1);
+    expect(app.fake.powerEvents.listeners.get('resume')).toHaveLength(1);
+    // With nothing watched there is nothing to pause, and neither throws.
+    app.fake.powerEvents.emit('suspend');
+    app.fake.powerEvents.emit('resume');
   });
 
   it('holds the quit until the API is disposed, then quits once', async () => {

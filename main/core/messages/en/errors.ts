@@ -482,6 +482,8 @@ export const errors = {
       'This computer offers no secure storage for secrets (on Linux: no keyring), so this account’s key or sign-in is kept only until you quit the app, never written to disk. Connect again next time.',
     unreadable: 'Your saved connection could not be read on this computer (its keychain may have been reset). Connect again.',
     accountGone: 'The account lookups went to was removed (by the command line, perhaps). Choose another, or connect a portal.',
+    watchAccountGone: (account: string) => `${account} is no longer a saved account, so its watched dialogs are not refreshed. Connect it again to go on watching them.`,
+    watchNotConnected: (account: string) => `${account} is not the portal connected now, so its watched dialogs wait until it is.`,
     demoFailed: 'The demo portal could not be started this time. Choose it again, or connect your own portal.',
     settingsReset: (movedTo: string) => `Your settings file was damaged, so it was moved aside (${movedTo}) and the defaults are back. Connect again.`,
   },

@@ -1,0 +1,62 @@
+// The background watch as the window sees it: what it pushes (a dialog's
+// changes, the watch's state per account) and the rows of the watch list.
+// Plain types only.
+import type { BulkDialogSummary } from './bulk-types';
+import type { DialogChange } from './dialog-types';
+import type { MainErrorEnvelope } from './error-envelope';
+
+/** A watched dialog changed: pushed once, when the background refresh finds it. */
+export interface WatchChangeEvent {
+  /** The store's name of the account: the portal's host, or "demo". */
+  account: string;
+  chatId: number;
+  /** When the changed copy was fetched (ISO 8601). */
+  at: string;
+  /** In words, as the changes card says them. */
+  changes: DialogChange[];
+}
+
+/**
+ * watching: refreshing at its pace. paused: the computer sleeps (or the app
+ * paused it). offline: the last request failed as a whole (the portal out of
+ * reach, its limits, the credentials); it tries again. stopped: the account is
+ * gone, or has nothing watched.
+ */
+export type WatchState = 'watching' | 'paused' | 'offline' | 'stopped';
+
+/** How an account's background watch is doing: pushed when it changes and after each request. */
+export interface WatchStatus {
+  account: string;
+  state: WatchState;
+  dialogs: number;
+  /** `batch` requests one refresh of every dialog takes (50 dialogs each). */
+  requestsPerCycle: number;
+  /** One refresh of every dialog at this pace (seconds): the interval, or longer when the share cannot carry it. */
+  cycleSeconds: number;
+  /** The budget: what the watch sends at most, and what the setting allows, in requests a second and in percent of the account's rate. */
+  requestsPerSecond: number;
+  allowedPerSecond: number;
+  shareUsed: number;
+  shareAllowed: number;
+  /** When the next request goes (ISO 8601); null when stopped or paused. */
+  nextRefreshAt: string | null;
+  /** Why it is offline or stopped; null otherwise. */
+  error: MainErrorEnvelope | null;
+}
+
+/** One row of the watch list: what the store keeps of it, and its kept copy in brief. */
+export interface WatchedRow {
+  account: string;
+  chatId: number;
+  input: string;
+  addedAt: string;
+  refreshedAt: string | null;
+  changedAt: string | null;
+  lastChanges: DialogChange[];
+  lastError: string | null;
+  unseen: number;
+  /** The latest kept copy, in brief; null before the dialog was ever fetched. */
+  dialog: BulkDialogSummary | null;
+  /** When that copy was fetched. */
+  fetchedAt: string | null;
+}
