@@ -47,7 +47,7 @@ test('settings change how long history is kept, refuse what cannot be saved, and
   await expect(page.getByRole('alert').filter({ hasText: 'Settings saved' })).toBeVisible();
   expect(await harness.dispatch('settings:get')).toEqual({
     ok: true,
-    value: { numberAs: 'session', historyMaxEntries: 5000, historyMaxAgeDays: 90, snapshotsPerDialog: 3, maxAnswerMb: 64, theme: 'system', language: 'system', resolvedLanguage: 'en', checkForUpdates: true, fetchConversation: true },
+    value: { numberAs: 'session', historyMaxEntries: 5000, historyMaxAgeDays: 90, snapshotsPerDialog: 3, maxAnswerMb: 64, theme: 'system', language: 'system', resolvedLanguage: 'en', checkForUpdates: true, fetchConversation: true, watchIntervalSeconds: 300, watchShareOfLimit: 25 },
   });
   // The lookup bar follows the saved reading of bare numbers.
   await expect(page.getByRole('radio', { name: 'Session id' }).first()).toBeChecked();
