@@ -2,7 +2,7 @@
 // Everything the app does lives in modules that never import `electron`
 // (main/core, main/rest, main/api); this file only connects them to Electron.
 import path from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, powerMonitor, protocol, safeStorage, screen, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, powerMonitor, protocol, safeStorage, screen, session, shell } from 'electron';
 import { API_CHANNELS, type AppCommand, type Settings } from '../preload/api-contract';
 import type { MainApi } from './api/create-main-api';
 import { findDeepLink } from './api/deep-link';
@@ -17,6 +17,7 @@ import { sendEvent } from './shell/event-channel';
 import { registerIpc } from './shell/ipc';
 import { registerProtocolClient } from './shell/protocol-client';
 import { chooseSaveFile } from './shell/save-dialog';
+import { showDesktopNotice } from './shell/desktop-notice';
 import { applyTheme, repaintWindows } from './shell/theme';
 import { installWindowGuards, mainWindowOptions } from './shell/window';
 import { placeWindow, readWindowState, WINDOW_STATE_KEY, windowStateOf } from './shell/window-bounds';
@@ -202,6 +203,7 @@ async function makeApi(settingsFile: string, early: Settings): Promise<void> {
     openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
     writeClipboard: (text) => clipboard.writeText(text),
     chooseSaveFile: (options) => chooseSaveFile(dialog, mainWindow, app.getPath('downloads'), options),
+    notify: (notice) => showDesktopNotice(Notification, () => mainWindow, notice),
     // The database (and its native module) loads on first use, not before the window.
     openStore: async (options) => (await import('./store/index')).InspectorStore.open(app.getPath('userData'), options),
     settingsChanged: (changed) => {

@@ -11,6 +11,7 @@ import type { ErrorEnvelope } from '../main/core/error-envelope';
 import type { Language, LanguageSetting } from '../main/core/language';
 import type { Conversation } from '../main/core/conversation-types';
 import type { ExportOutcome, ExportRequest } from '../main/export/export-types';
+import type { WatchNotify } from '../main/core/setting-limits';
 import type { DialogSearchHit, HistoryEntry, SessionSummary } from '../main/store/store-types';
 
 export type {
@@ -128,6 +129,10 @@ export interface Settings {
   watchIntervalSeconds: number;
   /** Percent of the account's request rate (2/s standard, 5/s enterprise) the background watch may use. */
   watchShareOfLimit: number;
+  /** Which changes of a watched dialog give a desktop notification: a new session, a client waiting, a close, a new operator, a block; every change; none. */
+  watchNotify: WatchNotify;
+  /** Quiet mode: notifications are held, and said as one when it ends. */
+  watchQuiet: boolean;
 }
 
 export type { Language } from '../main/core/language';
@@ -159,7 +164,7 @@ export type AppCommand =
   | { kind: 'toggle-history' }
   | { kind: 'manage-portals' };
 
-export { SETTING_LIMITS, type NumericSetting } from '../main/core/setting-limits';
+export { SETTING_LIMITS, WATCH_NOTIFY_SETTINGS, type NumericSetting, type WatchNotify } from '../main/core/setting-limits';
 
 /** What happened to the history database: files moved aside when it was opened. */
 export interface HistoryStatus {

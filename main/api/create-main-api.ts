@@ -35,6 +35,7 @@ import { LookupsInFlight } from './lookups-in-flight';
 import { overviewHandlers } from './overview-handlers';
 import { OverviewRefresh } from './overview-refresh';
 import { OAuthSignIn } from './oauth-sign-in';
+import { WatchNotices } from '../watch/watch-notices';
 import { readSettings, type KeyValueStore } from './settings';
 import { settingsHandlers } from './settings-handlers';
 import { signInHandlers } from './sign-in-handlers';
@@ -64,6 +65,8 @@ export interface MainApiDeps {
   clientOptions?: PortalClientOptions;
   /** The OS's preferred languages, most preferred first (app.getPreferredSystemLanguages()); for the 'system' language. */
   preferredLanguages?: () => readonly string[];
+  /** Shows a desktop notification (Electron's Notification in the app); `onClick` when the user clicks it. Without one, none is shown. */
+  notify?: (notice: { title: string; body: string; onClick: () => void }) => void;
   /** Told after every change of the settings (the shell applies the theme to nativeTheme). */
   settingsChanged?: (settings: Settings) => void;
   /** Pushes an event of the contract to the window (webContents.send in the app); dropped without one. */
@@ -159,12 +162,34 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     }
     return { client, plan: chosen.plan };
   };
+  // A watched dialog's changes as desktop notifications, by the settings; clicking one looks the
+  // dialog up when it is the connected portal's, and brings the window forward either way.
+  const notices = new WatchNotices({
+    show: (notice) =>
+      deps.notify?.({
+        title: notice.title,
+        body: notice.body,
+        onClick: () => {
+          void connection.state().then(({ portal }) => {
+            if (notice.chatId !== null && portal && accountOf(portal) === notice.account) commands.push({ kind: 'lookup', input: `chat${notice.chatId}` });
+          });
+        },
+      }),
+    settings: () => readSettings(deps.store),
+    nameOf: async (account, chatId) => {
+      const name = (await stores.store())?.findDialog(account, { param: 'CHAT_ID', value: chatId })?.dialog['name'];
+      return typeof name === 'string' && name !== '' ? name : null;
+    },
+  });
   const watch = new WatchService({
     store: () => stores.store(),
     clientFor: watchClientFor,
     settings: () => readSettings(deps.store),
     userBusy: () => inFlight.running > 0,
-    onChange: (event) => deps.sendEvent?.('watchChange', event),
+    onChange: (event) => {
+      deps.sendEvent?.('watchChange', event);
+      void notices.changed(event);
+    },
     onStatus: (status) => deps.sendEvent?.('watchStatus', status),
   });
 
@@ -173,7 +198,15 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...connectionHandlers(connection),
     ...accountHandlers(accounts, connection),
     ...signInHandlers(signIn),
-    ...settingsHandlers({ store: deps.store, live, stores, ...(deps.settingsChanged ? { changed: deps.settingsChanged } : {}) }),
+    ...settingsHandlers({
+      store: deps.store,
+      live,
+      stores,
+      changed: (settings) => {
+        notices.settingsChanged();
+        deps.settingsChanged?.(settings);
+      },
+    }),
     ...historyHandlers({ stores, connection, lookups }),
     ...conversationHandlers({ client: () => connection.client(), connection, stores, lines, log }),
     ...appHandlers({ commands, connection, openExternal: deps.openExternal, writeClipboard: deps.writeClipboard, logFile: deps.logFile ?? null }),

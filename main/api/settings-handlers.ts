@@ -2,6 +2,7 @@
 // the store hear of each change.
 import { z } from 'zod';
 import type { Settings } from '../../preload/api-contract';
+import { WATCH_NOTIFY_SETTINGS } from '../core/setting-limits';
 import { schemasFor, type ChannelsOf, type HandlersFor } from './handler-types';
 import type { LiveSettings } from './live-settings';
 import { none, numberAs, setting } from './schema-atoms';
@@ -22,6 +23,8 @@ export const settingsSchemas = schemasFor({
     fetchConversation: z.boolean().optional(),
     watchIntervalSeconds: setting('watchIntervalSeconds'),
     watchShareOfLimit: setting('watchShareOfLimit'),
+    watchNotify: z.enum(WATCH_NOTIFY_SETTINGS).optional(),
+    watchQuiet: z.boolean().optional(),
   }),
 });
 

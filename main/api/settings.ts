@@ -1,7 +1,7 @@
 // User preferences kept between runs. The store is electron-store in the app
 // and its engine (conf) in the CLI and tests: the same file, the same keys.
 import type { LanguageSetting, NumberAs, Settings, ThemeSetting } from '../../preload/api-contract';
-import { SETTING_LIMITS, type NumericSetting } from '../core/setting-limits';
+import { SETTING_LIMITS, WATCH_NOTIFY_SETTINGS, type NumericSetting } from '../core/setting-limits';
 
 /** The part of electron-store / conf we use. */
 export interface KeyValueStore {
@@ -24,6 +24,8 @@ export const DEFAULT_SETTINGS: Settings = {
   // 5 minutes; 25 % of 2 requests a second is one request every 2 s, 50 dialogs each (main/watch/watch-pace.ts).
   watchIntervalSeconds: 300,
   watchShareOfLimit: 25,
+  watchNotify: 'important',
+  watchQuiet: false,
 };
 
 export const THEME_SETTINGS = ['system', 'light', 'dark'] as const satisfies readonly ThemeSetting[];
@@ -44,7 +46,7 @@ function readNumber(store: Pick<KeyValueStore, 'get'>, key: NumericSetting): num
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max ? value : DEFAULT_SETTINGS[key];
 }
 
-function readFlag(store: Pick<KeyValueStore, 'get'>, key: 'checkForUpdates' | 'fetchConversation'): boolean {
+function readFlag(store: Pick<KeyValueStore, 'get'>, key: 'checkForUpdates' | 'fetchConversation' | 'watchQuiet'): boolean {
   const value = store.get(`settings.${key}`);
   return typeof value === 'boolean' ? value : DEFAULT_SETTINGS[key];
 }
@@ -64,6 +66,8 @@ export function readSettings(store: Pick<KeyValueStore, 'get'>): Settings {
     fetchConversation: readFlag(store, 'fetchConversation'),
     watchIntervalSeconds: readNumber(store, 'watchIntervalSeconds'),
     watchShareOfLimit: readNumber(store, 'watchShareOfLimit'),
+    watchNotify: readChoice(store, 'watchNotify', WATCH_NOTIFY_SETTINGS, DEFAULT_SETTINGS.watchNotify),
+    watchQuiet: readFlag(store, 'watchQuiet'),
   };
 }
 

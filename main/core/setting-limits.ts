@@ -20,3 +20,7 @@ export const SETTING_LIMITS = {
 } as const satisfies Record<string, { min: number; max: number }>;
 
 export type NumericSetting = keyof typeof SETTING_LIMITS;
+
+/** Which changes of a watched dialog give a desktop notification (main/watch/watch-notices.ts). */
+export const WATCH_NOTIFY_SETTINGS = ['important', 'all', 'off'] as const;
+export type WatchNotify = (typeof WATCH_NOTIFY_SETTINGS)[number];

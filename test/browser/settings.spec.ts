@@ -41,13 +41,20 @@ test('settings change how long history is kept, refuse what cannot be saved, and
   await logFile.scrollIntoViewIfNeeded();
   await inspector.screenshot('settings-log');
   await dialog.getByRole('radio', { name: 'Session id' }).check();
+  // The watch: every change notified, quiet for now, a minute between refreshes.
+  await dialog.getByRole('radio', { name: 'Every change' }).check();
+  await dialog.getByRole('checkbox', { name: /Quiet mode/ }).check();
+  await dialog.getByLabel('Refresh watched dialogs every').fill('60');
+  await dialog.getByLabel('Use at most').fill('90');
+  await expect(dialog).toContainText('Enter a number from 5 to 80.');
+  await dialog.getByLabel('Use at most').fill('40');
   await inspector.screenshot('settings');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('alert').filter({ hasText: 'Settings saved' })).toBeVisible();
   expect(await harness.dispatch('settings:get')).toEqual({
     ok: true,
-    value: { numberAs: 'session', historyMaxEntries: 5000, historyMaxAgeDays: 90, snapshotsPerDialog: 3, maxAnswerMb: 64, theme: 'system', language: 'system', resolvedLanguage: 'en', checkForUpdates: true, fetchConversation: true, watchIntervalSeconds: 300, watchShareOfLimit: 25 },
+    value: { numberAs: 'session', historyMaxEntries: 5000, historyMaxAgeDays: 90, snapshotsPerDialog: 3, maxAnswerMb: 64, theme: 'system', language: 'system', resolvedLanguage: 'en', checkForUpdates: true, fetchConversation: true, watchIntervalSeconds: 60, watchShareOfLimit: 40, watchNotify: 'all', watchQuiet: true },
   });
   // The lookup bar follows the saved reading of bare numbers.
   await expect(page.getByRole('radio', { name: 'Session id' }).first()).toBeChecked();

@@ -149,6 +149,8 @@ describe('settings', () => {
     fetchConversation: true,
     watchIntervalSeconds: 300,
     watchShareOfLimit: 25,
+    watchNotify: 'important',
+    watchQuiet: false,
   };
   /** What settings:get answers: the settings, and the language they come to (the harness gives no OS languages: English for system). */
   const view = (settings: Settings): SettingsView => ({ ...settings, resolvedLanguage: settings.language === 'system' ? 'en' : settings.language });

@@ -16,6 +16,8 @@ const saved: SettingsView = {
   fetchConversation: true,
   watchIntervalSeconds: 300,
   watchShareOfLimit: 25,
+  watchNotify: 'important',
+  watchQuiet: false,
   resolvedLanguage: 'en',
 };
 

@@ -43,4 +43,11 @@ export const changes = {
   sessionField: (position: number) => `entity_data_1, field ${position + 1} of 10`,
   /** Under the changes: the keys that differ only because they depend on who asks. */
   viewerDiffers: (keys: string) => `Also differ, as they depend on who asks (not changes of the dialog): ${keys}`,
+  /** A desktop notification of a watched dialog's changes. */
+  notice: {
+    title: (name: string) => `Changed: ${name}`,
+    more: (count: number) => `and ${count} more`,
+    heldTitle: 'While quiet mode was on',
+    held: (changes: number, dialogs: number) => `${changes} ${plural(changes, { one: 'change', other: 'changes' })} in ${dialogs} watched ${plural(dialogs, { one: 'dialog', other: 'dialogs' })}. Open the watch list to see them.`,
+  },
 };

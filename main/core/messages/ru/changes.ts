@@ -36,4 +36,11 @@ export const changes: Messages['changes'] = {
   field: (label, before, after) => `${label}: ${before} → ${after}`,
   sessionField: (position) => `entity_data_1, поле ${position + 1} из 10`,
   viewerDiffers: (keys) => `Также отличаются значения, зависящие от того, кто спрашивает (это не изменения диалога): ${keys}`,
+  notice: {
+    title: (name) => `Изменения: ${name}`,
+    more: (count) => `и ещё ${count}`,
+    heldTitle: 'Пока был включён тихий режим',
+    held: (changes, dialogs) =>
+      `${changes} ${plural(changes, { one: 'изменение', few: 'изменения', many: 'изменений', other: 'изменения' })} в ${dialogs} ${plural(dialogs, { one: 'отслеживаемом диалоге', few: 'отслеживаемых диалогах', many: 'отслеживаемых диалогах', other: 'отслеживаемых диалогах' })}. Откройте список отслеживаемых, чтобы их увидеть.`,
+  },
 };
