@@ -37,8 +37,22 @@ export function phpJson(value: unknown): string {
   return write(value) ?? 'null';
 }
 
+/**
+ * Whether `value` holds no PhpMap and nothing with a toJSON of its own:
+ * JSON.stringify then writes it exactly as write() would, many times faster
+ * (a 5,000-message transcript is 5,000 such objects).
+ */
+function plainThrough(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(plainThrough);
+  if (typeof value !== 'object' || value === null) return true;
+  if (value instanceof PhpMap || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  for (const item of Object.values(value)) if (!plainThrough(item)) return false;
+  return true;
+}
+
 function write(value: unknown): string | undefined {
   if (value instanceof PhpMap) return writeEntries(value.entries);
+  if ((Array.isArray(value) || isPlainObject(value)) && plainThrough(value)) return JSON.stringify(value);
   if (typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     return write((value as { toJSON: () => unknown }).toJSON());
   }
