@@ -317,6 +317,8 @@ export const OPERATIONS = {
   runBulk: { channel: 'bulk:run', args: type<BulkRunRequest>(), result: type<BulkRunResult>() },
   /** Stops a bulk run: the rows answered by then are kept, the rest are not asked for. */
   cancelBulk: { channel: 'bulk:cancel', args: type<{ runId: string }>(), result: type<{ cancelled: boolean }>() },
+  /** A bulk run kept in the history, its table as it ended (NOT_CACHED once its entry is gone). */
+  openBulkRun: { channel: 'bulk:open', args: type<{ historyId: number }>(), result: type<BulkRunResult>() },
   /** Saves a bulk table, a dialog, the history or a transcript: main makes the file and asks where through the OS's save dialog. */
   saveExport: { channel: 'export:save', args: type<ExportRequest>(), result: type<ExportOutcome>() },
   /** The open-line dialogs one row each, from the recent list, the session activities and the kept dialogs, with each source's availability; a newer call stops an older one. */

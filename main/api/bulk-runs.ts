@@ -14,13 +14,14 @@ import { CONFIG_LIST_GET, lineListParams, linesFrom, type LineDirectory } from '
 import { dialogFromAnswer, DIALOG_GET, elapsedSince, presentDialog } from '../core/lookup';
 import { namesForDialog, userIdsIn } from '../core/user-names';
 import type { PortalClient } from '../rest/portal-client';
+import type { InspectorStore } from '../store/index';
 import type { LineCache } from './line-cache';
 import { accountOf, FALLBACK_CODES, portalOfAccount, type StoreForLookups } from './lookup-service';
 
 export interface BulkRunDeps {
   client(): Promise<PortalClient>;
   /** The store, opened when first needed; null when it cannot be (rows are still answered). */
-  store(): Promise<Pick<StoreForLookups, 'putDialog' | 'findDialog' | 'namesFor'> | null>;
+  store(): Promise<(Pick<StoreForLookups, 'putDialog' | 'findDialog' | 'namesFor'> & Pick<InspectorStore, 'recordBulkRun'>) | null>;
   lines: LineCache;
   report(progress: BulkProgress): void;
 }
@@ -68,6 +69,7 @@ export class BulkRuns {
 
   async run(request: BulkRunRequest): Promise<BulkRunResult> {
     const started = performance.now();
+    const startedAt = new Date().toISOString();
     const { items } = splitIdentifiers(request.inputs.join('\n'), request.numberAs);
     const client = await this.#deps.client();
     const account = accountOf(client.portal);
@@ -163,6 +165,8 @@ export class BulkRuns {
     const result = { runId: request.runId, rows, cancelled, found: count('found'), kept: count('kept'), failed: count('failed'), elapsedMs: elapsedSince(started) };
     this.#finished.delete(request.runId);
     this.#finished.set(request.runId, result);
+    // The run is one history entry that reopens its table; a store that fails costs the entry, never the run.
+    if (store) safely(() => store.recordBulkRun(account, result, startedAt, request.inputs));
     for (const old of this.#finished.keys()) if (this.#finished.size > KEPT_RUNS) this.#finished.delete(old);
     return result;
   }

@@ -210,7 +210,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...historyHandlers({ stores, connection, lookups }),
     ...conversationHandlers({ client: () => connection.client(), connection, stores, lines, log }),
     ...appHandlers({ commands, connection, openExternal: deps.openExternal, writeClipboard: deps.writeClipboard, logFile: deps.logFile ?? null }),
-    ...bulkHandlers(bulk),
+    ...bulkHandlers(bulk, stores),
     ...exportHandlers({ chooseSaveFile: deps.chooseSaveFile ?? (async () => null), stores, connection, lookups, runs: bulk, overview }),
     ...overviewHandlers(overview),
     ...watchHandlers({ watch, stores, connection, lines }),

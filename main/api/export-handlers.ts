@@ -68,7 +68,8 @@ export function exportHandlers({ chooseSaveFile, stores, connection, lookups, ru
   const make = async (request: ExportRequest): Promise<{ content: string; name: string }> => {
     switch (request.what) {
       case 'bulk': {
-        const run = runs.finished(request.runId);
+        // A run of this session, else one reopened from the history.
+        const run = runs.finished(request.runId) ?? (await stores.forHistory()).bulkRun({ runId: request.runId });
         if (!run) throw inspectorError('NOT_CACHED', { message: messages().errors.api.bulkRunGone });
         return { content: request.format === 'csv' ? bulkCsv(run.rows) : bulkJson(run), name: `bulk-${stamp()}` };
       }

@@ -19,6 +19,11 @@ interface HistoryRow {
   source: string;
   pinned: number;
   name: Uint8Array | null;
+  bulk_total: number | null;
+  bulk_found: number | null;
+  bulk_kept: number | null;
+  bulk_failed: number | null;
+  bulk_cancelled: number | null;
 }
 
 // SQLite keeps a NUL inside text, but libsql cuts text at the first NUL when
@@ -28,8 +33,11 @@ interface HistoryRow {
 // (see migrations.ts). Named, as SQLite would pick the primary key and then
 // read the name from the row, behind the dialog's JSON (twice as slow).
 const COLUMNS =
-  'h.id, CAST(h.account AS BLOB) AS account, CAST(h.input AS BLOB) AS input, h.param, CAST(h.value AS BLOB) AS value, h.at, h.outcome, h.chat_id, h.elapsed_ms, h.source, h.pinned, CAST(d.name AS BLOB) AS name';
-const FROM = 'history h LEFT JOIN dialogs d INDEXED BY dialogs_names ON d.account = h.account AND d.chat_id = h.chat_id';
+  'h.id, CAST(h.account AS BLOB) AS account, CAST(h.input AS BLOB) AS input, h.param, CAST(h.value AS BLOB) AS value, h.at, h.outcome, h.chat_id, h.elapsed_ms, h.source, h.pinned, CAST(d.name AS BLOB) AS name, ' +
+  'b.total AS bulk_total, b.found AS bulk_found, b.kept AS bulk_kept, b.failed AS bulk_failed, b.cancelled AS bulk_cancelled';
+// A bulk run's tally by its entry's id (the table's primary key): one seek per entry.
+const FROM =
+  'history h LEFT JOIN dialogs d INDEXED BY dialogs_names ON d.account = h.account AND d.chat_id = h.chat_id LEFT JOIN bulk_runs b ON b.history_id = h.id';
 
 const utf8 = new TextDecoder();
 
@@ -52,6 +60,9 @@ function toEntry(row: HistoryRow): HistoryEntry {
     source: row.source as HistoryEntry['source'],
     pinned: row.pinned === 1,
     ...(name === '' ? {} : { name }),
+    ...(row.bulk_total === null
+      ? {}
+      : { bulk: { total: row.bulk_total, found: row.bulk_found ?? 0, kept: row.bulk_kept ?? 0, failed: row.bulk_failed ?? 0, cancelled: row.bulk_cancelled === 1 } }),
   };
 }
 
@@ -107,7 +118,8 @@ export class HistoryTable {
       conditions.push('h.id < ?');
       params.push(filter.beforeId);
     }
-    if (filter.outcome !== undefined) conditions.push(filter.outcome === 'ok' ? "h.outcome = 'ok'" : "h.outcome <> 'ok'");
+    // A bulk run found dialogs: it is with the found ones, whatever some of its rows did.
+    if (filter.outcome !== undefined) conditions.push(filter.outcome === 'ok' ? "h.outcome IN ('ok', 'bulk')" : "h.outcome NOT IN ('ok', 'bulk')");
     if (filter.pinnedOnly) conditions.push('h.pinned = 1');
     if (filter.text !== undefined && filter.text.trim() !== '') {
       // LIKE is case-insensitive for ASCII only; lower() on both sides covers the rest SQLite knows.

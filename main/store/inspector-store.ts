@@ -3,11 +3,13 @@
 // a handful of indexed reads or one small transaction (well under a millisecond
 // or two), and a synchronous API cannot interleave half-done writes.
 import path from 'node:path';
+import type { BulkRunResult } from '../core/bulk-types';
 import type { DialogQuery, RawDialog, TimeBlock } from '../core/dialog-types';
 import { authorNames, userIdsIn, type UserNames } from '../core/user-names';
 import { compareKeptCopies, dialogTimeline, type KeptCopy, type TimelineEntry } from '../core/dialog-timeline';
 import type { DialogChanges } from '../core/dialog-types';
 import type { Conversation } from '../core/conversation-types';
+import { BulkRunTable } from './bulk-run-table';
 import { DialogCache } from './dialog-cache';
 import { HistoryTable } from './history-table';
 import { hitKey, MessageIndex, TIDY_PAGES } from './message-index';
@@ -45,6 +47,7 @@ export class InspectorStore {
   readonly file: string;
   readonly #db: SqliteDatabase;
   readonly #history: HistoryTable;
+  readonly #bulkRuns: BulkRunTable;
   readonly #dialogs: DialogCache;
   readonly #names: UserNameTable;
   readonly #conversations: ConversationTable;
@@ -60,6 +63,7 @@ export class InspectorStore {
     this.file = file;
     this.report = report;
     this.#history = new HistoryTable(db);
+    this.#bulkRuns = new BulkRunTable(db);
     this.#search = new SearchIndex(db);
     this.#names = new UserNameTable(db);
     this.#messages = new MessageIndex(db);
@@ -93,6 +97,33 @@ export class InspectorStore {
 
   recordLookup(entry: NewHistoryEntry): HistoryEntry {
     return this.#write(() => this.#history.record(entry));
+  }
+
+  /**
+   * A bulk run as one history entry (outcome 'bulk') that reopens its table:
+   * `input` names its first identifiers, the entry's `bulk` its tally.
+   */
+  recordBulkRun(account: string, result: BulkRunResult, at: string, inputs: readonly string[]): HistoryEntry {
+    return this.#write(() => {
+      const entry = this.#history.record({
+        account,
+        input: bulkRunLabel(inputs),
+        param: null,
+        value: null,
+        at,
+        outcome: 'bulk',
+        chatId: null,
+        elapsedMs: result.elapsedMs,
+        source: 'network',
+      });
+      this.#bulkRuns.put(entry.id, result);
+      return { ...entry, bulk: { total: result.rows.length, found: result.found, kept: result.kept, failed: result.failed, cancelled: result.cancelled } };
+    });
+  }
+
+  /** A kept bulk run's table, by its history entry or by its run id; null when it is gone. */
+  bulkRun(by: { historyId: number } | { runId: string }): BulkRunResult | null {
+    return this.#read(() => ('historyId' in by ? this.#bulkRuns.byEntry(by.historyId) : this.#bulkRuns.byRun(by.runId)));
   }
 
   /** Newest first; default 100 entries. Page on with `beforeId` = the last id shown. */
@@ -342,4 +373,16 @@ export class InspectorStore {
       throw storeErrorFrom(error);
     }
   }
+}
+
+/** A run's history line: its first identifiers, as many as read at a glance. */
+function bulkRunLabel(inputs: readonly string[]): string {
+  const named = inputs.map((input) => input.trim()).filter((input) => input !== '');
+  let label = '';
+  for (const input of named) {
+    const next = label === '' ? input : `${label}, ${input}`;
+    if (next.length > 80) return `${label}, …`;
+    label = next;
+  }
+  return label;
 }

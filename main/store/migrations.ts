@@ -360,6 +360,34 @@ const watchList: Migration = {
   },
 };
 
+const bulkRuns: Migration = {
+  version: 11,
+  name: 'bulk runs in the history: each run one entry that reopens its table',
+  up(db) {
+    // A run is a history entry (outcome 'bulk') and its table here, the
+    // BulkRunResult as JSON; the tally is apart so the list need not read it.
+    // The trigger takes a run's table with its entry, however the entry goes
+    // (deleted, cleared, pruned by retention).
+    db.exec(`
+      CREATE TABLE bulk_runs (
+        history_id INTEGER PRIMARY KEY,
+        run_id     TEXT    NOT NULL,
+        total      INTEGER NOT NULL,
+        found      INTEGER NOT NULL,
+        kept       INTEGER NOT NULL,
+        failed     INTEGER NOT NULL,
+        cancelled  INTEGER NOT NULL,
+        result     TEXT    NOT NULL
+      );
+      CREATE INDEX bulk_runs_by_run ON bulk_runs (run_id);
+      CREATE TRIGGER bulk_runs_go_with_their_entry AFTER DELETE ON history
+      BEGIN
+        DELETE FROM bulk_runs WHERE history_id = old.id;
+      END;
+    `);
+  },
+};
+
 export const MIGRATIONS: readonly Migration[] = [
   coreTables,
   identifierIndexes,
@@ -371,6 +399,7 @@ export const MIGRATIONS: readonly Migration[] = [
   messageSearch,
   messagesApart,
   watchList,
+  bulkRuns,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

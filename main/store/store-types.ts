@@ -27,6 +27,16 @@ export interface HistoryEntry {
    * as text, never as markup.
    */
   name?: string;
+  /** For a bulk run (outcome 'bulk'): its tally; its table reopens by the entry's id. */
+  bulk?: BulkTally;
+}
+
+export interface BulkTally {
+  total: number;
+  found: number;
+  kept: number;
+  failed: number;
+  cancelled: boolean;
 }
 
 export type NewHistoryEntry = Omit<HistoryEntry, 'id' | 'pinned' | 'name'>;

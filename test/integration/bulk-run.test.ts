@@ -129,3 +129,17 @@ describe('a bulk run', () => {
     expect(ok<{ cancelled: boolean }>(await harness.api.dispatch('bulk:cancel', { runId: 'run-3' }))).toEqual({ cancelled: false });
   });
 });
+
+describe('a finished run', () => {
+  it('is one history entry with its tally, and reopens its table from there', async () => {
+    await connected();
+    const result = await run(['chat1777', String(DEMO_IDS.cyrillicChatId), 'hello'], 'run-kept');
+    const entries = ok<Array<{ id: number; outcome: string; input: string; bulk?: unknown }>>(await harness.api.dispatch('history:list', {}));
+    const entry = entries.find((each) => each.outcome === 'bulk');
+    expect(entry).toMatchObject({ input: `chat1777, ${DEMO_IDS.cyrillicChatId}, hello`, bulk: { total: 3, found: 2, kept: 0, failed: 1, cancelled: false } });
+    const reopened = ok<BulkRunResult>(await harness.api.dispatch('bulk:open', { historyId: entry!.id }));
+    expect(reopened).toEqual(result);
+    ok(await harness.api.dispatch('history:delete', { id: entry!.id }));
+    expect((await harness.api.dispatch('bulk:open', { historyId: entry!.id })).ok).toBe(false);
+  });
+});

@@ -62,8 +62,14 @@ const EXPECTED_TABLES = ['dialog_search', 'dialog_sessions', 'dialogs', 'history
  * A file as version 4 left it: no name column, no sessions-by-chat index, and
  * a search index without session ids (emptied: version 5 rebuilds it whole).
  */
+/** A file as version 10 left it: no bulk runs kept. */
+function backToVersion10(folder: string): void {
+  withRaw(databaseFile(folder), (db) => db.exec('DROP TRIGGER bulk_runs_go_with_their_entry; DROP TABLE bulk_runs; PRAGMA user_version = 10;'));
+}
+
 /** A file as version 9 left it: no watch list. */
 function backToVersion9(folder: string): void {
+  backToVersion10(folder);
   withRaw(databaseFile(folder), (db) => db.exec('DROP TABLE watched; PRAGMA user_version = 9;'));
 }
 
@@ -133,7 +139,7 @@ describe('migrations', () => {
     store.close();
     const file = databaseFile(nested);
     expect(withRaw(file, userVersion)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(10);
+    expect(SCHEMA_VERSION).toBe(11);
     expect(tables(file)).toEqual(expect.arrayContaining(EXPECTED_TABLES));
   });
 
@@ -247,6 +253,8 @@ describe('migrations', () => {
     withRaw(databaseFile(dir), (db) => {
       db.exec(`
         DELETE FROM dialog_search_config WHERE k = 'deletemerge';
+        DROP TRIGGER bulk_runs_go_with_their_entry;
+        DROP TABLE bulk_runs;
         DROP TABLE watched;
         DROP TABLE message_search;
         DROP TABLE conversation_messages;
@@ -409,6 +417,24 @@ describe('migrations', () => {
       expect(Number(scalar(db, 'SELECT count(*) FROM message_search_docsize'))).toBe(indexRows + 1);
       expect(scalar(db, 'PRAGMA integrity_check')).toBe('ok');
     });
+  });
+
+  it('upgrade a v10 file: the history stays as it was, and a bulk run is kept with its entry', () => {
+    let store = InspectorStore.open(dir);
+    const entry = store.recordLookup({ account: 'example.bitrix24.com', input: 'chat1777', param: 'DIALOG_ID', value: 'chat1777', at: '2026-03-16T20:00:00.000Z', outcome: 'ok', chatId: 1777, elapsedMs: 12, source: 'network' });
+    store.close();
+    backToVersion10(dir);
+    expect(tables(databaseFile(dir))).not.toContain('bulk_runs');
+    store = InspectorStore.open(dir);
+    try {
+      expect(store.listHistory()).toEqual([entry]);
+      const result = { runId: 'r1', rows: [], cancelled: false, found: 0, kept: 0, failed: 0, elapsedMs: 1 };
+      const run = store.recordBulkRun('example.bitrix24.com', result, '2026-03-16T21:00:00.000Z', ['chat1777']);
+      expect(store.bulkRun({ historyId: run.id })).toEqual(result);
+    } finally {
+      store.close();
+    }
+    withRaw(databaseFile(dir), (db) => expect(userVersion(db)).toBe(SCHEMA_VERSION));
   });
 
   it('upgrade a v9 file: history, kept dialogs and transcripts stay as they were, and the watch list starts empty and works', () => {

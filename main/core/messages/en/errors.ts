@@ -497,7 +497,7 @@ export const errors = {
     messageLinkTooLong: (limit: number) => `The link is longer than ${limit} characters, so it is not opened.`,
     notCached: (chatId: number) => `No copy of chat${chatId} is kept on this computer.`,
     sessionNotCached: (sessionId: number, chatId: number) => `No transcript of session ${sessionId} of chat${chatId} is kept on this computer.`,
-    bulkRunGone: 'That bulk table is no longer held (main keeps the last five runs). Run the list again to save it.',
+    bulkRunGone: 'That bulk table is no longer kept: its history entry is gone. Run the list again.',
     overviewNotRefreshed: 'The overview has not been refreshed yet: refresh it, then save it.',
     askPortalAgain: 'Look it up again to ask the portal for its current state.',
     unknownRequest: 'Unknown request.',
