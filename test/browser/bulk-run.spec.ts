@@ -159,3 +159,23 @@ test('a text file dropped on the window fills the field and is offered as a run;
   await expect(page.locator('.notice.error')).toContainText('photo.png is not a text or CSV file.');
   await expect(inspector.lookupInput).toHaveValue('chat1777 2001 2002 hello');
 });
+
+test('a finished run is one history entry that reopens its table', async ({ inspector, page }) => {
+  await inspector.openConnected();
+  await inspector.lookupInput.focus();
+  await page.keyboard.insertText('chat1777\n2001\nhello');
+  await inspector.lookupInput.press('Enter');
+  await expect(bulkTitle(page)).toHaveText('Done: 2 found, 1 failed');
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(bulkView(page)).toHaveCount(0);
+
+  if (!(await inspector.historyPanel.isVisible())) await inspector.historyToggle.click();
+  const entry = inspector.historyRows.filter({ has: page.locator('[data-outcome="bulk"]') });
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText('chat1777, 2001, hello');
+  await expect(entry).toContainText('3 identifiers: 2 found, 1 failed');
+  await inspector.windowScreenshot('bulk-in-history');
+  await entry.locator('button.list-button').click();
+  await expect(bulkTitle(page)).toHaveText('Done: 2 found, 1 failed');
+  await expect(bulkRows(page).locator('.input')).toHaveText(['chat1777', '2001', 'hello']);
+});

@@ -142,6 +142,15 @@ class BulkStore {
     };
   }
 
+  /** A finished run from the history, shown as it ended. */
+  reopened(result: BulkRunResult, account: string): void {
+    const total = result.rows.length;
+    this.run = { runId: result.runId, account, numberAs: 'chat', total, done: total, status: 'running', perSecond: null, remainingMs: null, error: null, elapsedMs: null, paced: false };
+    this.filter = 'all';
+    this.shown = true;
+    this.finish(result);
+  }
+
   /** Stops the run: main keeps the rows answered by then and answers the run as cancelled. */
   async cancel(): Promise<void> {
     const run = this.run;

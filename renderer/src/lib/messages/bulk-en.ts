@@ -25,6 +25,10 @@ const bulkEn = {
     unreadable: (name: string) => `${isolate(name)} could not be read.`,
     dropped: (name: string) => `${isolate(name)} is in the lookup field.`,
   },
+  /** A run kept in the history. */
+  historyBadge: 'Bulk run',
+  historyTally: (total: number, found: number, kept: number, failed: number) => `${count(total, 'identifier', 'identifiers')}: ${outcomes(found, kept, failed)}`,
+  reopenFailed: (title: string, message: string) => `The run could not be reopened: ${title}. ${message}`,
   regionLabel: 'Bulk run',
   lookingUp: (total: number) => `Looking up ${count(total, 'dialog', 'dialogs')}`,
   progressLabel: 'Dialogs looked up',
