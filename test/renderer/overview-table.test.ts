@@ -15,6 +15,7 @@ import {
   sortRows,
   summarize,
   topGroups,
+  withKnownNames,
 } from '../../renderer/src/lib/overview-table';
 import { deferred, failed, fakeInspector, ok } from './support/fake-inspector';
 
@@ -118,6 +119,17 @@ describe('filtering the overview', () => {
     expect(ids(filterRows(rows, { ...NO_FILTER, query: 'olga guest 3003' }))).toEqual([3003]);
     expect(ids(filterRows(rows, { ...NO_FILTER, query: 'chat3006' }))).toEqual([3006]);
     expect(filterRows(rows, { ...NO_FILTER, query: 'nobody' })).toEqual([]);
+  });
+});
+
+describe('names one source left out', () => {
+  test('are filled from another row of the same operator or line, other rows kept as they are', () => {
+    const first = row(1);
+    const named = withKnownNames([first, row(2, { operatorName: null, lineName: null }), row(3, { operatorId: 99, operatorName: null })]);
+    expect(named[0]).toBe(first);
+    expect(named[1]).toMatchObject({ operatorName: 'Olga Petrova', lineName: 'Support' });
+    expect(named[2]!.operatorName).toBeNull();
+    expect(summarize(named, 'en').byOperator.map((g) => g.name)).toEqual(['Olga Petrova', '#99']);
   });
 });
 

@@ -69,6 +69,25 @@ export function groupName(row: OverviewRow, by: GroupBy): string | null {
   }
 }
 
+/**
+ * The rows with a name one source left out filled from another row's (an
+ * operator the recent list named, a session activity did not): one person is
+ * one name in the table and one bar above it. Rows needing nothing are kept as they are.
+ */
+export function withKnownNames(rows: readonly OverviewRow[]): OverviewRow[] {
+  const operators = new Map<number, string>();
+  const lines = new Map<number, string>();
+  for (const row of rows) {
+    if (row.operatorId !== null && row.operatorName) operators.set(row.operatorId, row.operatorName);
+    if (row.lineId !== null && row.lineName) lines.set(row.lineId, row.lineName);
+  }
+  return rows.map((row) => {
+    const operatorName = row.operatorName || (row.operatorId === null ? null : (operators.get(row.operatorId) ?? null));
+    const lineName = row.lineName || (row.lineId === null ? null : (lines.get(row.lineId) ?? null));
+    return operatorName === row.operatorName && lineName === row.lineName ? row : { ...row, operatorName, lineName };
+  });
+}
+
 function fold(text: string): string {
   return text.toLocaleLowerCase().replaceAll('ё', 'е');
 }

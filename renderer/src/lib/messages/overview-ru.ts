@@ -83,7 +83,7 @@ const overviewRu: OverviewMessages = {
     operator: 'Оператор',
     crm: 'CRM',
     sessionStart: 'Начало сессии',
-    unread: 'Непрочит.',
+    unread: 'Новые',
   },
   waitingSinceTitle: (exact) => `Ждёт с ${exact}`,
   marks: { pinned: 'Закреплён', silent: 'Без звука', blocked: 'Заблокирован' },
