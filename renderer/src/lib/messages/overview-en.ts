@@ -38,6 +38,7 @@ const overviewEn = {
   waitingNowDetail: (total: number) => `of ${count(total, 'dialog', 'dialogs')}`,
   longestWait: 'Longest wait',
   longestNone: 'Nobody is waiting',
+  notKnown: 'Not known without the portal',
   waited,
   openSessions: (n: number) => `Open sessions: ${num(n)}`,
   byChannel: 'By channel',
