@@ -134,6 +134,20 @@ test('the overview opens from the command palette, and without the portal shows 
   await expect(view(page)).toBeVisible();
   await expect(page.getByTestId('overview-fetched')).toBeVisible({ timeout: 20_000 });
 
+  const total = await shownCount(shown(page));
+
+  // A refresh the portal holds: said as going on, and Stop ends it, the rows shown before staying.
+  harness.emulator.injectFault({ kind: 'hang' }, { times: 1 });
+  await view(page).getByRole('button', { name: 'Refresh' }).click();
+  await expect(view(page).getByRole('progressbar', { name: 'Refreshing the overview' })).toBeVisible();
+  await expect(view(page).getByRole('button', { name: 'Refreshing…' })).toBeDisabled();
+  await inspector.windowScreenshot('overview-refreshing');
+  await view(page).getByRole('button', { name: 'Stop' }).click();
+  await expect(view(page).getByRole('progressbar')).toHaveCount(0);
+  await expect(view(page).getByRole('button', { name: 'Refresh' })).toBeEnabled();
+  await expect(shown(page)).toHaveText(`${total} dialogs`);
+  harness.emulator.clearFaults();
+
   // The portal stops answering: the refresh fails, says why, and offers the kept copies.
   harness.emulator.injectFault({ kind: 'reset' }, { times: 1_000 });
   await view(page).getByRole('button', { name: 'Refresh' }).click();

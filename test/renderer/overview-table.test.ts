@@ -17,6 +17,8 @@ import {
   topGroups,
   withKnownNames,
 } from '../../renderer/src/lib/overview-table';
+import en from '../../renderer/src/lib/messages/overview-en';
+import ru from '../../renderer/src/lib/messages/overview-ru';
 import { deferred, failed, fakeInspector, ok } from './support/fake-inspector';
 
 function row(chatId: number, over: Partial<OverviewRow> = {}): OverviewRow {
@@ -230,5 +232,26 @@ describe('the overview data in the window', () => {
     slow.resolve(ok(result([row(5)])));
     await running;
     expect(data.result).toBeNull();
+  });
+});
+
+describe('the overview in words', () => {
+  test('says how long a client has waited, to the minute, in either language', () => {
+    const minutes = (n: number) => n * 60_000;
+    expect([20_000, minutes(12), minutes(65), minutes(60 * 27 + 5)].map(en.waited)).toEqual(['under a minute', '12 min', '1 h 05 min', '1 d 3 h']);
+    expect([20_000, minutes(12), minutes(65)].map(ru.waited)).toEqual(['меньше минуты', '12 мин', '1 ч 05 мин']);
+  });
+
+  test('counts dialogs with the Russian forms a number takes after «из»', () => {
+    expect(ru.shown(3, 1)).toBe('3 из 1 диалога');
+    expect(ru.shown(3, 21)).toBe('3 из 21 диалога');
+    expect(ru.shown(3, 187)).toBe('3 из 187 диалогов');
+    expect(ru.shown(5, 5)).toBe('5 диалогов');
+    expect(en.shown(1_200, 10_000)).toBe('1,200 of 10,000 dialogs');
+  });
+
+  test('names the scope that would enable a source', () => {
+    expect(en.sourceNeedsScope('crm')).toBe('needs the “crm” scope');
+    expect(ru.sourceNeedsScope('im')).toBe('нужно право «im»');
   });
 });
