@@ -100,6 +100,7 @@ test('the overview opens from the header, its figures agree with its rows, and a
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await header(page, 'Waiting').getByRole('button').click();
   await expect(header(page, 'Waiting')).toHaveAttribute('aria-sort', 'ascending');
+  await page.getByRole('radio', { name: /^Client waiting / }).check();
   await rows(page).first().focus();
   await page.keyboard.press('ArrowDown');
   await expect(rows(page).nth(1)).toBeFocused();
@@ -115,9 +116,12 @@ test('the overview opens from the header, its figures agree with its rows, and a
   await expect(inspector.dialogName).toContainText(client);
   await expect(page.getByRole('button', { name: 'Overview' })).toHaveAttribute('aria-pressed', 'false');
 
-  // Opened again, the last refresh shows at once, as it was left.
+  // Opened again, the last refresh shows at once, filtered and sorted as it was left, on the row opened.
   await page.getByRole('button', { name: 'Overview' }).click();
-  await expect(shown(page)).toHaveText(`${total.toLocaleString('en-GB')} dialogs`);
+  await expect(shown(page)).toHaveText(`${waiting} of ${total.toLocaleString('en-GB')} dialogs`);
+  await expect(page.getByRole('radio', { name: /^Client waiting / })).toBeChecked();
+  await expect(header(page, 'Waiting')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(rows(page).and(page.locator('[tabindex="0"]'))).toHaveAttribute('data-chat', chat!);
   await view(page).getByRole('button', { name: 'Close' }).click();
   await expect(view(page)).toHaveCount(0);
   await expect(inspector.lookupInput).toHaveValue(`chat${chat}`);

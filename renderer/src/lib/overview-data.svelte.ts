@@ -2,11 +2,12 @@
 // is out, and its failure. One refresh at a time, as main has it: a newer
 // call stops the one before in main, and its late answer is dropped here.
 // Lives in the overview's lazy chunk; what it holds stays while the view is
-// closed, so reopening shows the last refresh at once.
+// closed, so reopening shows the last refresh at once, sorted and filtered as left.
 import type { ErrorEnvelope, OverviewResult } from '../../../preload/api-contract';
 import { announcer } from './announcer.svelte';
 import { call } from './api';
 import { connection } from './connection-state.svelte';
+import { DEFAULT_SORT, NO_FILTER, type OverviewFilter, type Sort } from './overview-table';
 
 /** The account the store names the connected portal's kept dialogs by ("demo" for the demo). */
 export function connectedAccount(): string | null {
@@ -23,6 +24,10 @@ class OverviewData {
   /** A refresh is out; `busyOffline` when it reads kept copies only. */
   busy = $state(false);
   busyOffline = $state(false);
+  /** How the table was sorted and filtered, and the row the keys were on: as left when a dialog was opened from it. */
+  sort = $state<Sort>(DEFAULT_SORT);
+  filter = $state<OverviewFilter>({ ...NO_FILTER });
+  activeKey = $state<string | null>(null);
   #seq = 0;
 
   /** The shown result belongs to the portal connected now. */
