@@ -4,6 +4,7 @@
 // Enter opens a dialog in the inspector. Real preload, main and emulator (the
 // demo data's 300 live open-line dialogs).
 import type { Locator, Page } from '@playwright/test';
+import { startEmulator } from '../../main/emulator/index';
 import { test, expect } from './support/fixtures';
 
 const view = (page: Page) => page.locator('section.overview');
@@ -180,4 +181,22 @@ test('the overview in Russian: its words, the bars and the table', async ({ insp
   await expect(header(page, 'Клиент')).toHaveAttribute('aria-sort', 'none');
   await expect(rows(page).first().locator('.badge')).toHaveText('Клиент ждёт');
   await inspector.windowScreenshot('overview-ru');
+});
+
+test('a webhook without the CRM scope: the overview says which scope would add the portal-wide source, and shows the rest', async ({ inspector, harness, page }) => {
+  const limited = { userId: 1, key: 'no0crm0scope', scopes: ['imopenlines', 'im', 'user_brief'] };
+  const portal = await startEmulator({ rateLimit: false, webhooks: [limited] });
+  try {
+    expect(await harness.dispatch('connection:use-webhook', { url: portal.webhookUrl(limited) })).toMatchObject({ ok: true });
+    await inspector.open();
+    await openOverview(page);
+    const crm = page.getByTestId('overview-sources').locator('[data-source="crm"]');
+    await expect(crm).toHaveAttribute('data-state', 'needsScope');
+    await expect(crm).toHaveText('CRM session activities: needs the “crm” scope');
+    await expect(crm).toHaveAttribute('title', 'Give the webhook or the application the “crm” scope in Bitrix24 to use this source');
+    await expect(page.getByTestId('overview-sources').locator('[data-source="recent"]')).toHaveAttribute('data-state', 'used');
+    expect(await shownCount(shown(page))).toBeGreaterThan(0);
+  } finally {
+    await portal.close();
+  }
 });
