@@ -200,3 +200,19 @@ test('a webhook without the CRM scope: the overview says which scope would add t
     await portal.close();
   }
 });
+
+test('a portal with no open dialogs: the overview says so, with nobody waiting', async ({ inspector, harness, page }) => {
+  const portal = await startEmulator({ rateLimit: false, dialogs: [] });
+  try {
+    expect(await harness.dispatch('connection:use-webhook', { url: portal.webhookUrl() })).toMatchObject({ ok: true });
+    await inspector.open();
+    await openOverview(page);
+    await expect(view(page).locator('.empty')).toHaveText('No open dialogs: nobody is waiting and no session is open on the lines this account sees.');
+    await expect(figure(page, 'overview-waiting')).toHaveText('0');
+    await expect(page.getByTestId('overview-longest')).toContainText('Nobody is waiting');
+    await expect(page.getByTestId('overview-by-channel')).toContainText('No open sessions.');
+    await inspector.windowScreenshot('overview-empty');
+  } finally {
+    await portal.close();
+  }
+});
