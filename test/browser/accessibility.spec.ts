@@ -351,3 +351,15 @@ test('a pasted list’s offer and the bulk run’s view pass axe in both themes'
   await expect(page.locator('#bulk-title')).toHaveText('Done: 3 found, 2 failed');
   await scan(page, 'a bulk run, done');
 });
+
+test('the overview passes axe in both themes: its figures, bars, filters and table, and its kept-copies state', async ({ inspector, page, harness }) => {
+  await inspector.openConnected();
+  await page.getByRole('button', { name: 'Overview' }).click();
+  await expect(page.getByTestId('overview-fetched')).toBeVisible({ timeout: 20_000 });
+  await scan(page, 'the overview');
+  harness.emulator.injectFault({ kind: 'reset' }, { times: 1_000 });
+  await page.locator('section.overview').getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.locator('section.overview .note').first()).toBeVisible({ timeout: 20_000 });
+  await scan(page, 'the overview, kept copies only');
+  harness.emulator.clearFaults();
+});

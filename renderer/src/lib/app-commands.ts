@@ -12,6 +12,7 @@ import { HISTORY_SEARCH_ID, lookupHistory } from './history-state.svelte';
 import { FILTER_INPUT_ID, FIND_INPUT_ID, LOOKUP_INPUT_ID, focusById, inspectorView } from './inspector-view.svelte';
 import { lookup } from './lookup-state.svelte';
 import { overlays } from './overlays.svelte';
+import { overview } from './overview-state.svelte';
 import { holdTypedKeys } from './type-ahead';
 import { settings } from './settings-state.svelte';
 import { signIn } from './sign-in-state.svelte';
@@ -95,6 +96,14 @@ export async function toggleHistory(): Promise<void> {
   await tick();
   if (lookupHistory.visible) document.getElementById(HISTORY_SEARCH_ID)?.focus();
   else if (document.activeElement === document.body || document.activeElement === null) focusById(LOOKUP_INPUT_ID);
+}
+
+/** The overview in place of the inspector, or the inspector back; from the Portals page it is always shown. */
+export async function toggleOverview(): Promise<void> {
+  const fromPortals = connection.choosing;
+  if (!(await showInspector())) return;
+  if (fromPortals) overview.show();
+  else overview.toggle();
 }
 
 export async function managePortals(): Promise<void> {

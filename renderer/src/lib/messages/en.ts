@@ -71,6 +71,8 @@ const en = {
     history: 'History',
     showHistory: 'Show the history of lookups',
     hideHistory: 'Hide the history of lookups',
+    overview: 'Overview',
+    overviewTitle: 'Every open-line dialog at a glance: who is waiting, on which line, for whom',
     connection: 'Connection',
     settings: 'Settings',
     settingsTitle: (keys: string) => `Settings (${keys})`,

@@ -72,6 +72,8 @@ const ru: Messages = {
     history: 'История',
     showHistory: 'Показать историю поиска',
     hideHistory: 'Скрыть историю поиска',
+    overview: 'Обзор',
+    overviewTitle: 'Все диалоги открытых линий сразу: кто ждёт, на какой линии, кого',
     connection: 'Подключение',
     settings: 'Настройки',
     settingsTitle: (keys) => `Настройки (${keys})`,

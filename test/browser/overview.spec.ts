@@ -1,0 +1,218 @@
+// Issue "Many dialogs at once", the overview in the window: opened from the
+// header in place of the inspector, its figures agree with its rows, a column
+// sorts, the filters and the search narrow, the keys move through the rows and
+// Enter opens a dialog in the inspector. Real preload, main and emulator (the
+// demo data's 300 live open-line dialogs).
+import type { Locator, Page } from '@playwright/test';
+import { startEmulator } from '../../main/emulator/index';
+import { test, expect } from './support/fixtures';
+
+const view = (page: Page) => page.locator('section.overview');
+const rows = (page: Page) => page.locator('[data-testid="overview-rows"] .overview-row');
+const shown = (page: Page) => page.getByTestId('overview-shown');
+const figure = (page: Page, id: string) => page.getByTestId(id).locator('.figure-value');
+const header = (page: Page, name: string) => view(page).getByRole('columnheader', { name });
+
+/** "12 of 300 dialogs" → 12; "300 dialogs" → 300. */
+async function shownCount(locator: Locator): Promise<number> {
+  const text = (await locator.textContent()) ?? '';
+  return Number(text.replace(/[^\d ].*$/, '').replace(/\D/g, ''));
+}
+
+async function openOverview(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Overview' }).click();
+  await expect(view(page).getByRole('heading', { name: 'Open lines overview' })).toBeVisible();
+  await expect(page.getByTestId('overview-fetched')).toBeVisible({ timeout: 20_000 });
+}
+
+test('the overview opens from the header, its figures agree with its rows, and a row opens in the inspector', async ({ inspector, page }) => {
+  await inspector.openConnected();
+  await openOverview(page);
+  await expect(page.getByRole('button', { name: 'Overview' })).toHaveAttribute('aria-pressed', 'true');
+
+  // Every source the test webhook's scopes allow is used, and says how many it gave.
+  const sources = page.getByTestId('overview-sources');
+  await expect(sources.locator('[data-source="recent"]')).toHaveAttribute('data-state', 'used');
+  await expect(sources.locator('[data-source="crm"]')).toHaveAttribute('data-state', 'used');
+
+  const total = await shownCount(shown(page));
+  expect(total).toBeGreaterThan(100);
+  await expect(page.getByRole('radio', { name: `All ${total.toLocaleString('en-GB')}` })).toBeChecked();
+  // Few rows are in the page, whatever the total.
+  expect(await rows(page).count()).toBeLessThan(60);
+  await expect(rows(page).and(page.locator('[tabindex="0"]'))).toHaveCount(1);
+
+  // Waiting now is the number of rows whose client waits.
+  const waiting = Number(await figure(page, 'overview-waiting').textContent());
+  expect(waiting).toBeGreaterThan(0);
+  await page.getByRole('radio', { name: /^Client waiting / }).check();
+  await expect(shown(page)).toHaveText(new RegExp(`^${waiting} of `));
+  await expect(rows(page).first()).toHaveAttribute('data-status', 'clientWaiting');
+
+  // The longest wait is the first row's: the table starts with the longest wait.
+  await expect(header(page, 'Waiting')).toHaveAttribute('aria-sort', 'ascending');
+  const longest = (await page.getByTestId('overview-longest').locator('.figure-detail').textContent())!.trim();
+  await expect(rows(page).first().locator('.client bdi')).toHaveText(longest);
+  await expect(rows(page).first().locator('.wait')).toHaveText((await figure(page, 'overview-longest').textContent())!.trim());
+  await inspector.windowScreenshot('overview');
+
+  // A channel's bar counts its open sessions: those waiting plus those answered.
+  const bar = page.getByTestId('overview-by-channel').locator('.bar-row').first();
+  const barCount = Number(await bar.locator('.count').textContent());
+  await bar.click();
+  await expect(bar).toHaveAttribute('aria-pressed', 'true');
+  const waitingThere = await shownCount(shown(page));
+  await page.getByRole('radio', { name: /^Answered / }).check();
+  const answeredThere = await shownCount(shown(page));
+  expect(waitingThere + answeredThere).toBe(barCount);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(shown(page)).toHaveText(`${total.toLocaleString('en-GB')} dialogs`);
+
+  // Sorting by client: the header says so, and the rows are in the locale's order.
+  await header(page, 'Client').getByRole('button').click();
+  await expect(header(page, 'Client')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(header(page, 'Waiting')).toHaveAttribute('aria-sort', 'none');
+  const names = await rows(page).locator('.client bdi').allTextContents();
+  const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+  expect(names.slice(0, 10)).toEqual([...names.slice(0, 10)].sort(collator.compare));
+  await header(page, 'Client').getByRole('button').click();
+  await expect(header(page, 'Client')).toHaveAttribute('aria-sort', 'descending');
+  const backwards = await rows(page).locator('.client bdi').allTextContents();
+  expect(collator.compare(backwards[0]!, names[0]!)).toBeGreaterThan(0);
+
+  // The search narrows as it is typed, over client, dialog and operator names.
+  const search = view(page).getByRole('searchbox', { name: 'Search' });
+  await search.fill('Иван');
+  const found = await shownCount(shown(page));
+  expect(found).toBeGreaterThan(0);
+  expect(found).toBeLessThan(total);
+  for (const text of await rows(page).allTextContents()) expect(text).toContain('Иван');
+  await inspector.windowScreenshot('overview-search');
+
+  // A line chosen in its select: every row shown is on it.
+  await search.fill('');
+  const lineSelect = view(page).getByRole('combobox', { name: 'Line' });
+  const option = lineSelect.locator('option').nth(1);
+  const lineName = (await option.textContent())!;
+  await lineSelect.selectOption({ index: 1 });
+  for (const cell of await rows(page).locator('.cell:nth-child(5)').allTextContents()) expect(cell).toBe(lineName);
+
+  // The keys: one Tab stop, ↓ and End move, Enter opens the dialog in the inspector.
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await header(page, 'Waiting').getByRole('button').click();
+  await expect(header(page, 'Waiting')).toHaveAttribute('aria-sort', 'ascending');
+  await page.getByRole('radio', { name: /^Client waiting / }).check();
+  await rows(page).first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(rows(page).nth(1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(rows(page).last()).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(rows(page).first()).toBeFocused();
+  const chat = await rows(page).first().getAttribute('data-chat');
+  const client = (await rows(page).first().locator('.client bdi').textContent())!;
+  await page.keyboard.press('Enter');
+  await expect(view(page)).toHaveCount(0);
+  await expect(inspector.lookupInput).toHaveValue(`chat${chat}`);
+  await expect(inspector.dialogName).toContainText(client);
+  await expect(page.getByRole('button', { name: 'Overview' })).toHaveAttribute('aria-pressed', 'false');
+
+  // Opened again, the last refresh shows at once, filtered and sorted as it was left, on the row opened.
+  await page.getByRole('button', { name: 'Overview' }).click();
+  await expect(shown(page)).toHaveText(`${waiting} of ${total.toLocaleString('en-GB')} dialogs`);
+  await expect(page.getByRole('radio', { name: /^Client waiting / })).toBeChecked();
+  await expect(header(page, 'Waiting')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(rows(page).and(page.locator('[tabindex="0"]'))).toHaveAttribute('data-chat', chat!);
+  await view(page).getByRole('button', { name: 'Close' }).click();
+  await expect(view(page)).toHaveCount(0);
+  await expect(inspector.lookupInput).toHaveValue(`chat${chat}`);
+});
+
+test('the overview opens from the command palette, and without the portal shows the kept copies, said as such', async ({ inspector, page, harness }) => {
+  await inspector.openConnected();
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox').fill('overview');
+  await expect(palette.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await expect(palette.getByRole('option').first()).toContainText('Open the overview');
+  await page.keyboard.press('Enter');
+  await expect(view(page)).toBeVisible();
+  await expect(page.getByTestId('overview-fetched')).toBeVisible({ timeout: 20_000 });
+
+  const total = await shownCount(shown(page));
+
+  // A refresh the portal holds: said as going on, and Stop ends it, the rows shown before staying.
+  harness.emulator.injectFault({ kind: 'hang' }, { times: 1 });
+  await view(page).getByRole('button', { name: 'Refresh' }).click();
+  await expect(view(page).getByRole('progressbar', { name: 'Refreshing the overview' })).toBeVisible();
+  await expect(view(page).getByRole('button', { name: 'Refreshing…' })).toBeDisabled();
+  await inspector.windowScreenshot('overview-refreshing');
+  await view(page).getByRole('button', { name: 'Stop' }).click();
+  await expect(view(page).getByRole('progressbar')).toHaveCount(0);
+  await expect(view(page).getByRole('button', { name: 'Refresh' })).toBeEnabled();
+  await expect(shown(page)).toHaveText(`${total} dialogs`);
+  harness.emulator.clearFaults();
+
+  // The portal stops answering: the refresh fails, says why, and offers the kept copies.
+  harness.emulator.injectFault({ kind: 'reset' }, { times: 1_000 });
+  await view(page).getByRole('button', { name: 'Refresh' }).click();
+  const kept = view(page).getByRole('button', { name: 'Show kept copies' });
+  const note = view(page).locator('.note');
+  await expect(kept.or(note.first())).toBeVisible({ timeout: 20_000 });
+  if (await kept.isVisible()) await kept.click();
+  await expect(note.first()).toContainText('only the dialogs kept on this computer', { ignoreCase: true });
+  // Kept copies say nothing of who waits now: not known, rather than nobody.
+  await expect(page.getByTestId('overview-waiting')).toContainText('Not known without the portal');
+  await expect(page.getByTestId('overview-by-line')).toContainText('Not known without the portal');
+  await expect(rows(page).first().locator('.badge')).toHaveText('Not known');
+  await inspector.windowScreenshot('overview-kept');
+  harness.emulator.clearFaults();
+});
+
+test('the overview in Russian: its words, the bars and the table', async ({ inspector, harness, page }) => {
+  await harness.dispatch('settings:update', { language: 'ru' });
+  await harness.connectWebhook();
+  await inspector.open();
+  await page.getByRole('button', { name: 'Обзор', exact: true }).click();
+  await expect(view(page).getByRole('heading', { name: 'Обзор открытых линий' })).toBeVisible();
+  await expect(page.getByTestId('overview-fetched')).toContainText('Обновлено', { timeout: 20_000 });
+  await expect(page.getByTestId('overview-waiting')).toContainText('Ждут сейчас');
+  await expect(page.getByTestId('overview-by-operator').getByRole('heading')).toHaveText('По операторам');
+  await expect(header(page, 'Клиент')).toHaveAttribute('aria-sort', 'none');
+  await expect(rows(page).first().locator('.badge')).toHaveText('Клиент ждёт');
+  await inspector.windowScreenshot('overview-ru');
+});
+
+test('a webhook without the CRM scope: the overview says which scope would add the portal-wide source, and shows the rest', async ({ inspector, harness, page }) => {
+  const limited = { userId: 1, key: 'no0crm0scope', scopes: ['imopenlines', 'im', 'user_brief'] };
+  const portal = await startEmulator({ rateLimit: false, webhooks: [limited] });
+  try {
+    expect(await harness.dispatch('connection:use-webhook', { url: portal.webhookUrl(limited) })).toMatchObject({ ok: true });
+    await inspector.open();
+    await openOverview(page);
+    const crm = page.getByTestId('overview-sources').locator('[data-source="crm"]');
+    await expect(crm).toHaveAttribute('data-state', 'needsScope');
+    await expect(crm).toHaveText('CRM session activities: needs the “crm” scope');
+    await expect(crm).toHaveAttribute('title', 'Give the webhook or the application the “crm” scope in Bitrix24 to use this source');
+    await expect(page.getByTestId('overview-sources').locator('[data-source="recent"]')).toHaveAttribute('data-state', 'used');
+    expect(await shownCount(shown(page))).toBeGreaterThan(0);
+  } finally {
+    await portal.close();
+  }
+});
+
+test('a portal with no open dialogs: the overview says so, with nobody waiting', async ({ inspector, harness, page }) => {
+  const portal = await startEmulator({ rateLimit: false, dialogs: [] });
+  try {
+    expect(await harness.dispatch('connection:use-webhook', { url: portal.webhookUrl() })).toMatchObject({ ok: true });
+    await inspector.open();
+    await openOverview(page);
+    await expect(view(page).locator('.empty')).toHaveText('No open dialogs: nobody is waiting and no session is open on the lines this account sees.');
+    await expect(figure(page, 'overview-waiting')).toHaveText('0');
+    await expect(page.getByTestId('overview-longest')).toContainText('Nobody is waiting');
+    await expect(page.getByTestId('overview-by-channel')).toContainText('No open sessions.');
+    await inspector.windowScreenshot('overview-empty');
+  } finally {
+    await portal.close();
+  }
+});

@@ -1,0 +1,257 @@
+// Issue "Many dialogs at once", the overview in the window: which rows a
+// filter and a search keep, the order a column sorts them in (missing values
+// last either way, ties steady), the figures above the table, and the view's
+// data (a late answer from an older refresh dropped, a stopped one too).
+import { afterEach, describe, expect, it as test, vi } from 'vitest';
+import type { OverviewResult, OverviewRow } from '../../preload/api-contract';
+import {
+  ANY,
+  DEFAULT_SORT,
+  NO_FILTER,
+  NONE,
+  filterRows,
+  groupOptions,
+  nextSort,
+  sortRows,
+  summarize,
+  topGroups,
+  withKnownNames,
+} from '../../renderer/src/lib/overview-table';
+import en from '../../renderer/src/lib/messages/overview-en';
+import ru from '../../renderer/src/lib/messages/overview-ru';
+import { deferred, failed, fakeInspector, ok } from './support/fake-inspector';
+
+function row(chatId: number, over: Partial<OverviewRow> = {}): OverviewRow {
+  return {
+    chatId,
+    dialogId: `chat${chatId}`,
+    name: `Guest ${chatId} - Support`,
+    status: 'operatorAnswered',
+    statusCode: 40,
+    waitingSince: null,
+    channel: 'livechat',
+    channelName: 'Live chat',
+    lineId: 1,
+    lineName: 'Support',
+    operatorId: 27,
+    operatorName: 'Olga Petrova',
+    clientUserId: chatId + 100,
+    clientName: `Guest ${chatId}`,
+    crm: null,
+    sessionId: chatId + 5000,
+    sessionStart: '2026-12-07T09:00:00Z',
+    lastMessageAt: null,
+    unread: 0,
+    pinned: false,
+    silent: false,
+    blocked: false,
+    sources: ['recent'],
+    completed: true,
+    ...over,
+  };
+}
+
+const waiting = (chatId: number, since: string, over: Partial<OverviewRow> = {}) => row(chatId, { status: 'clientWaiting', statusCode: 20, waitingSince: since, ...over });
+
+const rows: OverviewRow[] = [
+  row(3001),
+  waiting(3002, '2026-12-07T10:30:00Z', { channel: 'telegrambot', channelName: 'Telegram', operatorId: 0, operatorName: null, clientName: 'Ёлкина Анна' }),
+  waiting(3003, '2026-12-07T08:15:00Z', { lineId: 2, lineName: 'Sales', unread: 4 }),
+  row(3004, { status: 'closed', statusCode: 65, lineId: 2, lineName: 'Sales', unread: 9 }),
+  row(3005, { status: null, statusCode: null, sources: ['kept'], completed: false, operatorId: 31, operatorName: 'Иван Орлов', crm: 'Lead 1209' }),
+  waiting(3006, '2026-12-07T10:30:00Z', { lineId: 3, lineName: null }),
+];
+
+const ids = (list: readonly OverviewRow[]) => list.map((r) => r.chatId);
+
+describe('sorting the overview', () => {
+  test('starts with the longest wait on top, the rows nobody waits in after them', () => {
+    expect(ids(sortRows(rows, DEFAULT_SORT, 'en'))).toEqual([3003, 3002, 3006, 3001, 3004, 3005]);
+  });
+
+  test('keeps rows without the value last in either direction', () => {
+    const byCrm = { key: 'crm', direction: 'ascending' } as const;
+    expect(ids(sortRows(rows, byCrm, 'en'))[0]).toBe(3005);
+    expect(ids(sortRows(rows, { ...byCrm, direction: 'descending' }, 'en'))[0]).toBe(3005);
+    const byWait = sortRows(rows, { key: 'waitingSince', direction: 'descending' }, 'en');
+    expect(ids(byWait).slice(0, 3)).toEqual([3002, 3006, 3003]);
+  });
+
+  test('sorts names by the locale, and numbers as numbers', () => {
+    expect(ids(sortRows(rows, { key: 'unread', direction: 'descending' }, 'en')).slice(0, 2)).toEqual([3004, 3003]);
+    // Latin before Cyrillic as the locale has it, the row without an operator last; the same operator's rows by wait, then chat.
+    expect(ids(sortRows(rows, { key: 'operator', direction: 'ascending' }, 'en'))).toEqual([3003, 3006, 3001, 3004, 3005, 3002]);
+    expect(ids(sortRows(rows, { key: 'status', direction: 'ascending' }, 'en'))).toEqual([3003, 3002, 3006, 3001, 3004, 3005]);
+  });
+
+  test('turns a column round when it is clicked again, and starts a new one in its natural direction', () => {
+    expect(nextSort(DEFAULT_SORT, 'waitingSince')).toEqual({ key: 'waitingSince', direction: 'descending' });
+    expect(nextSort(DEFAULT_SORT, 'client')).toEqual({ key: 'client', direction: 'ascending' });
+    expect(nextSort(DEFAULT_SORT, 'unread')).toEqual({ key: 'unread', direction: 'descending' });
+  });
+
+  test('sorts 10,000 rows without losing or repeating one', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? waiting(10_000 + i, new Date(Date.UTC(2026, 11, 7, 0, i % 600)).toISOString()) : row(10_000 + i, { operatorName: `Operator ${i % 40}` })));
+    const sorted = sortRows(many, { key: 'operator', direction: 'descending' }, 'ru');
+    expect(new Set(sorted.map((r) => r.chatId)).size).toBe(10_000);
+    expect(sorted[0]!.operatorName).toBe('Operator 39');
+  });
+});
+
+describe('filtering the overview', () => {
+  test('keeps every row with no filter', () => {
+    expect(filterRows(rows, NO_FILTER)).toHaveLength(rows.length);
+  });
+
+  test('filters by status, the rows no source said being "unknown"', () => {
+    expect(ids(filterRows(rows, { ...NO_FILTER, status: 'clientWaiting' }))).toEqual([3002, 3003, 3006]);
+    expect(ids(filterRows(rows, { ...NO_FILTER, status: 'unknown' }))).toEqual([3005]);
+  });
+
+  test('filters by channel, line and operator, rows without an operator being one group', () => {
+    expect(ids(filterRows(rows, { ...NO_FILTER, channel: 'telegrambot' }))).toEqual([3002]);
+    expect(ids(filterRows(rows, { ...NO_FILTER, line: '2' }))).toEqual([3003, 3004]);
+    expect(ids(filterRows(rows, { ...NO_FILTER, operator: NONE }))).toEqual([3002]);
+    expect(ids(filterRows(rows, { ...NO_FILTER, line: '2', status: 'closed' }))).toEqual([3004]);
+  });
+
+  test('searches the dialog, client and operator names as typed, case and ё ignored, every word', () => {
+    expect(ids(filterRows(rows, { ...NO_FILTER, query: 'елкина' }))).toEqual([3002]);
+    expect(ids(filterRows(rows, { ...NO_FILTER, query: 'ИВАН' }))).toEqual([3005]);
+    expect(ids(filterRows(rows, { ...NO_FILTER, query: 'olga guest 3003' }))).toEqual([3003]);
+    expect(ids(filterRows(rows, { ...NO_FILTER, query: 'chat3006' }))).toEqual([3006]);
+    expect(filterRows(rows, { ...NO_FILTER, query: 'nobody' })).toEqual([]);
+  });
+});
+
+describe('names one source left out', () => {
+  test('are filled from another row of the same operator or line, other rows kept as they are', () => {
+    const first = row(1);
+    const named = withKnownNames([first, row(2, { operatorName: null, lineName: null }), row(3, { operatorId: 99, operatorName: null })]);
+    expect(named[0]).toBe(first);
+    expect(named[1]).toMatchObject({ operatorName: 'Olga Petrova', lineName: 'Support' });
+    expect(named[2]!.operatorName).toBeNull();
+    expect(summarize(named, 'en').byOperator.map((g) => g.name)).toEqual(['Olga Petrova', '#99']);
+  });
+});
+
+describe('the figures above the table', () => {
+  test('counts who waits, finds the longest wait, and the open sessions by group', () => {
+    const summary = summarize(rows, 'en');
+    expect(summary.total).toBe(6);
+    expect(summary.waiting).toBe(3);
+    expect(summary.longest?.chatId).toBe(3003);
+    expect(summary.statusCounts).toEqual({ clientWaiting: 3, operatorAnswered: 1, closed: 1, unknown: 1 });
+    // Open: waiting or answered; the closed and the unknown are not counted.
+    expect(summary.open).toBe(4);
+    expect(summary.byChannel).toEqual([
+      { key: 'livechat', name: 'Live chat', count: 3 },
+      { key: 'telegrambot', name: 'Telegram', count: 1 },
+    ]);
+    expect(summary.byLine).toEqual([
+      { key: '1', name: 'Support', count: 2 },
+      { key: '3', name: '#3', count: 1 },
+      { key: '2', name: 'Sales', count: 1 },
+    ]);
+    expect(summary.byOperator.at(-1)).toEqual({ key: NONE, name: null, count: 1 });
+  });
+
+  test('says nobody waits when nobody does', () => {
+    const summary = summarize([row(1), row(2, { status: 'closed' })], 'en');
+    expect(summary.waiting).toBe(0);
+    expect(summary.longest).toBeNull();
+  });
+
+  test('offers every group for the filters by name, and keeps a bar list short', () => {
+    expect(groupOptions(rows, 'operator', 'en').map((g) => g.name)).toEqual(['Olga Petrova', 'Иван Орлов', null]);
+    const groups = Array.from({ length: 8 }, (_, i) => ({ key: String(i), name: `G${i}`, count: 8 - i }));
+    expect(topGroups(groups, 5)).toEqual({ shown: groups.slice(0, 5), others: 3 + 2 + 1, otherGroups: 3 });
+  });
+});
+
+describe('the overview data in the window', () => {
+  afterEach(() => vi.resetModules());
+
+  const result = (rowsOf: OverviewRow[]): OverviewResult => ({
+    rows: rowsOf,
+    sources: [
+      { source: 'recent', state: 'used', rows: rowsOf.length },
+      { source: 'crm', state: 'needsScope', scope: 'crm' },
+      { source: 'kept', state: 'used', rows: 0 },
+    ],
+    fetchedAt: '2026-12-07T11:00:00Z',
+    truncated: false,
+  });
+
+  async function freshData() {
+    vi.resetModules();
+    return (await import('../../renderer/src/lib/overview-data.svelte')).overviewData;
+  }
+
+  test('shows the newest refresh, dropping an older one that answers late', async () => {
+    const older = deferred<ReturnType<typeof ok<OverviewResult>>>();
+    const answers = [older.promise, Promise.resolve(ok(result([row(1), row(2)])))];
+    fakeInspector({ getOverview: () => answers.shift()! });
+    const data = await freshData();
+    const first = data.refresh();
+    await data.refresh();
+    older.resolve(ok(result([row(9)])));
+    await first;
+    expect(data.result?.rows.map((r) => r.chatId)).toEqual([1, 2]);
+    expect(data.busy).toBe(false);
+  });
+
+  test('keeps the rows shown when a refresh fails, and says why; a cancelled one says nothing', async () => {
+    const answers = [Promise.resolve(ok(result([row(1)]))), Promise.resolve(failed('PORTAL_UNREACHABLE', 'Portal not reached')), Promise.resolve(failed('CANCELLED'))];
+    fakeInspector({ getOverview: () => answers.shift()! });
+    const data = await freshData();
+    await data.refresh();
+    await data.refresh();
+    expect(data.error?.title).toBe('Portal not reached');
+    expect(data.result?.rows).toHaveLength(1);
+    data.error = null;
+    await data.refresh();
+    expect(data.error).toBeNull();
+  });
+
+  test('stops a refresh by asking main for the kept copies only, and drops the stopped answer', async () => {
+    const slow = deferred<ReturnType<typeof ok<OverviewResult>>>();
+    const asked: unknown[] = [];
+    fakeInspector({
+      getOverview: (request) => {
+        asked.push(request);
+        return asked.length === 1 ? slow.promise : Promise.resolve(ok(result([])));
+      },
+    });
+    const data = await freshData();
+    const running = data.refresh();
+    expect(data.busy).toBe(true);
+    data.stop();
+    expect(data.busy).toBe(false);
+    expect(asked).toEqual([{}, { offline: true, sources: ['kept'] }]);
+    slow.resolve(ok(result([row(5)])));
+    await running;
+    expect(data.result).toBeNull();
+  });
+});
+
+describe('the overview in words', () => {
+  test('says how long a client has waited, to the minute, in either language', () => {
+    const minutes = (n: number) => n * 60_000;
+    expect([20_000, minutes(12), minutes(65), minutes(60 * 27 + 5)].map(en.waited)).toEqual(['under a minute', '12 min', '1 h 05 min', '1 d 3 h']);
+    expect([20_000, minutes(12), minutes(65)].map(ru.waited)).toEqual(['меньше минуты', '12 мин', '1 ч 05 мин']);
+  });
+
+  test('counts dialogs with the Russian forms a number takes after «из»', () => {
+    expect(ru.shown(3, 1)).toBe('3 из 1 диалога');
+    expect(ru.shown(3, 21)).toBe('3 из 21 диалога');
+    expect(ru.shown(3, 187)).toBe('3 из 187 диалогов');
+    expect(ru.shown(5, 5)).toBe('5 диалогов');
+    expect(en.shown(1_200, 10_000)).toBe('1,200 of 10,000 dialogs');
+  });
+
+  test('names the scope that would enable a source', () => {
+    expect(en.sourceNeedsScope('crm')).toBe('needs the “crm” scope');
+    expect(ru.sourceNeedsScope('im')).toBe('нужно право «im»');
+  });
+});
