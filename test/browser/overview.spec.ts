@@ -3,6 +3,7 @@
 // sorts, the filters and the search narrow, the keys move through the rows and
 // Enter opens a dialog in the inspector. Real preload, main and emulator (the
 // demo data's 300 live open-line dialogs).
+import { existsSync, readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { startEmulator } from '../../main/emulator/index';
 import { test, expect } from './support/fixtures';
@@ -25,7 +26,7 @@ async function openOverview(page: Page): Promise<void> {
   await expect(page.getByTestId('overview-fetched')).toBeVisible({ timeout: 20_000 });
 }
 
-test('the overview opens from the header, its figures agree with its rows, and a row opens in the inspector', async ({ inspector, page }) => {
+test('the overview opens from the header, its figures agree with its rows, saves as CSV, and a row opens in the inspector', async ({ inspector, page, harness }) => {
   await inspector.openConnected();
   await openOverview(page);
   await expect(page.getByRole('button', { name: 'Overview' })).toHaveAttribute('aria-pressed', 'true');
@@ -55,6 +56,12 @@ test('the overview opens from the header, its figures agree with its rows, and a
   await expect(rows(page).first().locator('.client bdi')).toHaveText(longest);
   await expect(rows(page).first().locator('.wait')).toHaveText((await figure(page, 'overview-longest').textContent())!.trim());
   await inspector.windowScreenshot('overview');
+
+  // Saved as the refresh left it: one CSV record a dialog.
+  await page.locator('section.overview').getByRole('button', { name: 'Save as CSV' }).click();
+  await expect.poll(() => harness.savedFiles.length).toBe(1);
+  await expect.poll(() => existsSync(harness.savedFiles[0]!) && readFileSync(harness.savedFiles[0]!, 'utf8').split('\r\n').length).toBe(total + 1);
+  expect(readFileSync(harness.savedFiles[0]!, 'utf8')).toMatch(/^\uFEFFchat_id,dialog_id,name,status,/);
 
   // A channel's bar counts its open sessions: those waiting plus those answered.
   const bar = page.getByTestId('overview-by-channel').locator('.bar-row').first();
