@@ -65,5 +65,7 @@ export const dialog = anything;
 export const net = anything;
 export const webContents = anything;
 export const contextBridge = anything;
+export const powerMonitor = anything;
+export const Notification = anything;
 
-export default { app, BrowserWindow, nativeTheme, safeStorage, screen, Menu, session, protocol, ipcMain, ipcRenderer, shell, clipboard, dialog, net, webContents, contextBridge };
+export default { app, BrowserWindow, nativeTheme, safeStorage, screen, Menu, session, protocol, ipcMain, ipcRenderer, shell, clipboard, dialog, net, webContents, contextBridge, powerMonitor, Notification };
