@@ -163,25 +163,8 @@ export interface OpenReport {
   recovered: RecoveredFile[];
 }
 
-/** A dialog on an account's watch list, as the store keeps it; its last seen copy is the kept dialog. */
-export interface WatchedDialog {
-  account: string;
-  chatId: number;
-  /** The identifier as the user added it (what the watch asks the portal for). */
-  input: string;
-  /** ISO 8601, when it was added. */
-  addedAt: string;
-  /** When the watch last had an answer for it (ISO 8601); null before the first. */
-  refreshedAt: string | null;
-  /** When a refresh last found it changed; null when none has. */
-  changedAt: string | null;
-  /** What that refresh found, in words; empty when none has. */
-  lastChanges: DialogChange[];
-  /** The error code of its last refresh when the portal refused this dialog (no access, gone); null when it answered. */
-  lastError: string | null;
-  /** Changes found since the user last marked it seen. */
-  unseen: number;
-}
+// A dialog on the watch list, as the store keeps it: one shape with the row the window lists (core/watch-types.ts).
+export type { WatchedDialog } from '../core/watch-types';
 
 /** What one refresh of a watched dialog found, for WatchTable.refreshed. */
 export interface WatchRefresh {

@@ -3,7 +3,7 @@
 // loopback listener, exchange the code, call REST with the token, refresh.
 import { describe, it, expect, afterEach } from 'vitest';
 import { request as httpsRequest } from 'node:https';
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import {
   DEMO_IDS,
   DEMO_MEMBER_ID,
@@ -13,13 +13,7 @@ import {
   type EmulatorOAuthApp,
   type EmulatorOptions,
 } from '../../main/emulator/index';
-
-interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  text: string;
-  json: any;
-}
+import { readReply, type Reply } from '../support/emulator-call';
 
 interface Loopback {
   /** http://127.0.0.1:<port>/oauth/callback */
@@ -76,21 +70,7 @@ function send(
       agent: false as const,
       headers: body === '' ? {} : { 'content-type': options.contentType ?? 'application/json' },
     };
-    const onResponse = (res: import('node:http').IncomingMessage): void => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-      });
-    };
+    const onResponse = (res: IncomingMessage): void => readReply(res, resolve, reject);
     const req = isHttps
       ? httpsRequest(url, { ...requestOptions, ca: emulator.certificate }, onResponse)
       : httpRequest(url, requestOptions, onResponse);

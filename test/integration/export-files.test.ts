@@ -137,7 +137,7 @@ describe('the save itself', () => {
 
   it('takes only what the contract allows: no path, no unknown kind', async () => {
     await connected();
-    for (const request of [{ what: 'history', format: 'csv', path: '/tmp/x.csv' }, { what: 'settings', format: 'json' }, { what: 'dialog', chatId: -1, format: 'json' }, { what: 'bulk', runId: 'r', format: 'markdown' }]) {
+    for (const request of [{ what: 'history', format: 'csv', path: 'elsewhere/x.csv' }, { what: 'settings', format: 'json' }, { what: 'dialog', chatId: -1, format: 'json' }, { what: 'bulk', runId: 'r', format: 'markdown' }]) {
       expect(errorCode(await harness.api.dispatch('export:save', request))).toBe('INVALID_ARGUMENT');
     }
     expect(harness.saves).toEqual([]);

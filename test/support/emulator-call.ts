@@ -1,7 +1,7 @@
 // Raw HTTPS calls to the emulator, as a client that is not ours would make
 // them (any method, body, content type or path), and the emulators a test
 // file starts, closed after each test.
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { request } from 'node:https';
 import { afterEach } from 'vitest';
 import { startEmulator, type Emulator, type EmulatorOptions, type EmulatorWebhook } from '../../main/emulator/index';
@@ -57,24 +57,27 @@ export function callEmulator(
         headers: body === '' ? {} : { 'content-type': options.contentType ?? 'application/json' },
         ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
       },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', reject);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = undefined;
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-        });
-      },
+      (res) => readReply(res, resolve, reject),
     );
     req.on('timeout', () => req.destroy(new Error('client timeout')));
     req.on('error', reject);
     req.end(body);
+  });
+}
+
+/** A whole answer read: its status, headers, text, and JSON when it is JSON. */
+export function readReply(res: IncomingMessage, resolve: (reply: Reply) => void, reject: (error: Error) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('error', reject);
+  res.on('end', () => {
+    const text = Buffer.concat(chunks).toString('utf8');
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
   });
 }
