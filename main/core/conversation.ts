@@ -219,11 +219,14 @@ export function conversationFrom(result: unknown, asked: ConversationQuestion, k
   }
   const authors = authorsFrom(result);
   const files = filesFrom(result);
+  // Each date parsed once, not twice per comparison: a session can hold thousands of messages.
   const ordered = mapValues(result['message'])
     .filter(isItem)
     .map((item) => messageFrom(item, authors, files))
     .filter((message): message is ConversationMessage => message !== null)
-    .sort((a, b) => dateMs(a.date) - dateMs(b.date) || a.id - b.id);
+    .map((message) => ({ message, at: dateMs(message.date) }))
+    .sort((a, b) => a.at - b.at || a.message.id - b.message.id)
+    .map(({ message }) => message);
   const rating = ratingFrom(result, ordered);
   const status = statusOf(ordered, rating, asked.current);
   return {

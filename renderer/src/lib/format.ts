@@ -2,36 +2,38 @@
 import type { FieldRow } from '../../../preload/api-contract';
 import { i18n } from './i18n.svelte';
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+// Making an Intl.DateTimeFormat costs about a millisecond; a long conversation
+// formats a time for every message it draws, so each is made once per locale.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(): Intl.DateTimeFormat {
-  const locale = i18n.locale;
-  let format = dateTimeFormats.get(locale);
+function dateFormat(style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${i18n.locale} ${style}`;
+  let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long' });
-    dateTimeFormats.set(locale, format);
+    format = new Intl.DateTimeFormat(i18n.locale, options);
+    dateFormats.set(key, format);
   }
   return format;
 }
 
-/** An ISO 8601 value in the user's local time; the input unchanged when it is not a date. */
-export function formatLocalDate(iso: string): string {
+function formatDate(iso: string, style: string, options: Intl.DateTimeFormatOptions): string {
   const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : formatter().format(time);
+  return Number.isNaN(time) ? iso : dateFormat(style, options).format(time);
 }
 
-const shortFormats = new Map<string, Intl.DateTimeFormat>();
+/** An ISO 8601 value in the user's local time; the input unchanged when it is not a date. */
+export function formatLocalDate(iso: string): string {
+  return formatDate(iso, 'long', { dateStyle: 'medium', timeStyle: 'long' });
+}
 
 /** "16 Mar 2026, 18:41": a date in a sentence, local time, no seconds or zone. */
 export function formatShortDate(iso: string): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return iso;
-  let format = shortFormats.get(i18n.locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short' });
-    shortFormats.set(i18n.locale, format);
-  }
-  return format.format(time);
+  return formatDate(iso, 'short', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** "18:41": a message's time of day, local time. */
+export function formatClockTime(iso: string): string {
+  return formatDate(iso, 'clock', { timeStyle: 'short' });
 }
 
 /** What a row shows on screen (dates in local time, everything else as sent). */
