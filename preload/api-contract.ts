@@ -245,12 +245,16 @@ export interface WatchList {
  * A phantom of type T: lets one declaration carry a type beside its runtime
  * value (the channel), so that each operation and event is written once.
  */
+// Free of side effects (the annotation tells the bundler so): the window, which
+// takes a few helpers from this module but never the maps, does not carry them.
+/* @__NO_SIDE_EFFECTS__ */
 function type<T>(): T {
   return undefined as T;
 }
 
 /** An operation that takes no argument: its method sends none, whatever the page passes. */
 export const NO_ARGUMENT = 'no-argument' as const;
+/* @__NO_SIDE_EFFECTS__ */
 function none(): void {
   return NO_ARGUMENT as unknown as void;
 }
@@ -382,13 +386,18 @@ export type Subscriptions = {
 /** The one object the preload exposes on `window.inspector`: one named method per operation, one subscription per event. */
 export type InspectorApi = { [O in Operation]: Method<O> } & Subscriptions;
 
+/* @__NO_SIDE_EFFECTS__ */
+function channelsOf(map: Record<string, { channel: string }>): Record<string, string> {
+  return Object.fromEntries(Object.entries(map).map(([name, { channel }]) => [name, channel]));
+}
+
 /** Which channel each method of the exposed API speaks on. */
-export const API_CHANNELS = Object.fromEntries(Object.entries(OPERATIONS).map(([name, { channel }]) => [name, channel])) as {
+export const API_CHANNELS = channelsOf(OPERATIONS) as {
   [O in Operation]: (typeof OPERATIONS)[O]['channel'];
 };
 
 /** Channels main sends on (webContents.send); the page only listens, through its `on…` subscriptions. */
-export const EVENT_CHANNELS = Object.fromEntries(Object.entries(EVENTS).map(([name, { channel }]) => [name, channel])) as {
+export const EVENT_CHANNELS = channelsOf(EVENTS) as {
   [E in EventName]: (typeof EVENTS)[E]['channel'];
 };
 
