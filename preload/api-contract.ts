@@ -6,7 +6,8 @@
 // type-checked against this file.
 
 import type { AccountSummary, RatePlan } from '../main/accounts/account-types';
-import type { DialogQuery, LookupResult, PortalInfo } from '../main/core/dialog-types';
+import type { DialogChanges, DialogQuery, LookupResult, PortalInfo } from '../main/core/dialog-types';
+import type { DialogTimeline } from '../main/core/dialog-timeline';
 import type { ErrorEnvelope } from '../main/core/error-envelope';
 import type { Language, LanguageSetting } from '../main/core/language';
 import type { Conversation } from '../main/core/conversation-types';
@@ -28,6 +29,7 @@ export type {
   RawDialog,
   TimeBlock,
 } from '../main/core/dialog-types';
+export type { DialogTimeline, TimelineCopy } from '../main/core/dialog-timeline';
 export { shownCode, type ErrorEnvelope } from '../main/core/error-envelope';
 export { csvField } from '../main/core/csv';
 export { sameHost } from '../main/core/portal-host';
@@ -339,6 +341,10 @@ export const OPERATIONS = {
   takeCommands: { channel: 'app:take-commands', args: none(), result: type<AppCommand[]>() },
   /** Where main writes its log (to attach to a report); null when it writes none. */
   getLogFile: { channel: 'app:log-file', args: none(), result: type<{ file: string | null }>() },
+  /** A kept dialog's timeline: its copies oldest first, each with what changed since the one before (NOT_CACHED when none is kept). */
+  dialogTimeline: { channel: 'cache:timeline', args: type<{ account: string; chatId: number }>(), result: type<DialogTimeline>() },
+  /** What changed between two kept copies of a dialog, named by when they were fetched (either order; NOT_CACHED when either is gone). */
+  compareKept: { channel: 'cache:compare', args: type<{ account: string; chatId: number; from: string; to: string }>(), result: type<DialogChanges>() },
 } as const;
 
 /**

@@ -1,6 +1,10 @@
 // The history and kept-dialogs domain: the lookups made, pinned and removed;
 // the dialogs kept on this computer, searched and opened without the portal.
 import { z } from 'zod';
+import type { DialogTimeline } from '../../preload/api-contract';
+import { inspectorError } from '../core/error-codes';
+import { messages } from '../core/messages/index';
+import { sessionIdOf } from '../store/dialog-keys';
 import type { ConnectionManager } from './connection';
 import { schemasFor, type ChannelsOf, type HandlersFor } from './handler-types';
 import { accountOf, type LookupService } from './lookup-service';
@@ -8,6 +12,8 @@ import { none } from './schema-atoms';
 import type { StoreOpener } from './store-opener';
 
 const entryId = z.number().int().positive();
+
+const keptDialog = z.strictObject({ account: z.string().min(1).max(300), chatId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 export const historySchemas = schemasFor({
   'history:list': z.strictObject({
@@ -27,7 +33,10 @@ export const historySchemas = schemasFor({
     allAccounts: z.boolean().optional(),
     limit: z.number().int().min(1).max(200).optional(),
   }),
-  'cache:open': z.strictObject({ account: z.string().min(1).max(300), chatId: z.number().int().positive() }),
+  'cache:open': keptDialog,
+  'cache:timeline': keptDialog,
+  // Copies are named by when they were fetched: an ISO 8601 stamp, as the timeline gave it.
+  'cache:compare': keptDialog.extend({ from: z.string().min(1).max(40), to: z.string().min(1).max(40) }),
 });
 
 export interface HistoryDeps {
@@ -66,6 +75,20 @@ export function historyHandlers({ stores, connection, lookups }: HistoryDeps): H
       const started = performance.now();
       const store = await stores.forHistory();
       return lookups.openKept(store, account, chatId, (await connection.state()).portal, started);
+    },
+    'cache:timeline': async ({ account, chatId }): Promise<DialogTimeline> => {
+      const entries = (await stores.forHistory()).timeline(account, chatId);
+      if (entries.length === 0) throw inspectorError('NOT_CACHED', { message: messages().errors.api.notCached(chatId) });
+      return {
+        account,
+        chatId,
+        copies: entries.map((entry) => ({ fetchedAt: entry.fetchedAt, sessionId: sessionIdOf(entry.dialog), changes: entry.changes })),
+      };
+    },
+    'cache:compare': async ({ account, chatId, from, to }) => {
+      const changes = (await stores.forHistory()).compareKept(account, chatId, from, to);
+      if (!changes) throw inspectorError('NOT_CACHED', { message: messages().errors.api.copyNotKept(chatId) });
+      return changes;
     },
   };
 }

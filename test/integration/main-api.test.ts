@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectionState, DialogSearchHit, HistoryEntry, LookupResult, Result, Settings, SettingsView } from '../../preload/api-contract';
+import type { ConnectionState, DialogChanges, DialogSearchHit, DialogTimeline, HistoryEntry, LookupResult, Result, Settings, SettingsView } from '../../preload/api-contract';
 import { DEMO_WEBHOOK, startEmulator, type Emulator } from '../../main/emulator/index';
 import { InspectorStore } from '../../main/store/index';
 import { startHarness, type Harness } from '../support/main-api-harness';
@@ -514,6 +514,43 @@ describe('changed since the previous lookup', () => {
       // Both sessions still find the dialog in the cache.
       living.injectFault({ kind: 'reset' });
       expect(ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: '343', numberAs: 'session' })).source).toBe('cache');
+    } finally {
+      await living.close();
+    }
+  });
+});
+
+describe("a dialog's timeline", () => {
+  it('lists the kept copies oldest first with what changed since each one before, and compares any two', async () => {
+    const living = await startEmulator({ rateLimit: false });
+    harness = await startHarness(living);
+    try {
+      ok(await harness.api.dispatch('connection:use-webhook', { url: living.webhookUrl() }));
+      const first = ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }));
+      living.updateDialog(1777, { name: 'VIP' });
+      const renamed = ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }));
+      living.updateDialog(1777, { owner: 31 });
+      const moved = ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }));
+      const account = new URL(living.origin).host;
+
+      const before = living.requests.length;
+      const timeline = ok<DialogTimeline>(await harness.api.dispatch('cache:timeline', { account, chatId: 1777 }));
+      expect(living.requests.length).toBe(before);
+      expect(timeline.copies.map((copy) => copy.fetchedAt)).toEqual([first.fetchedAt, renamed.fetchedAt, moved.fetchedAt]);
+      expect(timeline.copies[0]).toMatchObject({ changes: null, sessionId: 343 });
+      expect(timeline.copies[1]!.changes?.changes.map((change) => change.key)).toEqual(['name']);
+      expect(timeline.copies[2]!.changes?.changes.map((change) => change.text)).toEqual([expect.stringMatching(/^Responsible operator changed: .*\(27\) → .*\(31\)$/)]);
+
+      // Any two, either way round: from the earlier to the later.
+      const both = ok<DialogChanges>(await harness.api.dispatch('cache:compare', { account, chatId: 1777, from: moved.fetchedAt, to: first.fetchedAt }));
+      expect(both.since).toBe(first.fetchedAt);
+      expect(both.changes.map((change) => change.key).sort()).toEqual(['name', 'owner']);
+
+      expect(errorCode(await harness.api.dispatch('cache:timeline', { account, chatId: 424242 }))).toBe('NOT_CACHED');
+      const gone = await harness.api.dispatch('cache:compare', { account, chatId: 1777, from: first.fetchedAt, to: '2001-01-01T00:00:00.000Z' });
+      expect(errorCode(gone)).toBe('NOT_CACHED');
+      expect(JSON.stringify(gone)).toContain('no longer kept');
+      expect(errorCode(await harness.api.dispatch('cache:compare', { account, chatId: 1777, from: '', to: first.fetchedAt }))).toBe('INVALID_ARGUMENT');
     } finally {
       await living.close();
     }

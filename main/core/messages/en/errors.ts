@@ -496,6 +496,7 @@ export const errors = {
     messageLinkCredentials: 'The link carries a user name or password, so it is not opened: such a link can pretend to lead somewhere it does not.',
     messageLinkTooLong: (limit: number) => `The link is longer than ${limit} characters, so it is not opened.`,
     notCached: (chatId: number) => `No copy of chat${chatId} is kept on this computer.`,
+    copyNotKept: (chatId: number) => `That copy of chat${chatId} is no longer kept on this computer: older copies go as newer ones arrive. Open the timeline again.`,
     sessionNotCached: (sessionId: number, chatId: number) => `No transcript of session ${sessionId} of chat${chatId} is kept on this computer.`,
     bulkRunGone: 'That bulk table is no longer kept: its history entry is gone. Run the list again.',
     overviewNotRefreshed: 'The overview has not been refreshed yet: refresh it, then save it.',
