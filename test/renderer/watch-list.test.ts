@@ -135,8 +135,8 @@ describe('what the view says of a row', () => {
   test('the budget and the round in words, in English and Russian', () => {
     expect(en.budgetValue(0.17, 25)).toBe('0.2 % of the portal’s request rate used, 25 % allowed');
     expect(ru.budgetValue(0.17, 25)).toBe('занято 0,2 % лимита запросов портала, разрешено 25 %');
-    expect(en.cycleValue(1, 300, 1)).toBe('1 dialog every 5 min, 1 request a round');
-    expect(ru.cycleValue(3, 5400, 2)).toBe('3 диалога каждые 1 ч 30 мин, 2 запроса за круг');
+    expect(en.cycleValue(1, 300, 1)).toBe('1 dialog in 1 request, every 5 min');
+    expect(ru.cycleValue(120, 5400, 3)).toBe('120 диалогов за 3 запроса, каждые 1 ч 30 мин');
   });
 });
 
