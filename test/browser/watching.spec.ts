@@ -148,3 +148,35 @@ test('the Watching view in Russian: the status, the row and the header’s count
   await expect(rows(page).first().locator('.name')).toHaveText('VIP: Green Guest');
   await inspector.screenshot('watching-ru');
 });
+
+test('a dialog the portal refuses says so on its row, and the watch goes on', async ({ inspector, harness, page }) => {
+  harness.api.watch.pause();
+  await inspector.openConnected();
+  // No such chat on the portal: its answer in the batch is an error of its own.
+  expect(await harness.dispatch('watch:add', { chatId: 987654 })).toMatchObject({ ok: true });
+  await watchingButton(page).click();
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText('Not asked for yet');
+  harness.api.watch.resume();
+  await expect(rows(page).first().getByTestId('watch-refused')).toContainText(/^The portal refused it on the last refresh \([A-Z_]+\)/, { timeout: 15_000 });
+  await expect(rows(page).first()).not.toContainText('Not asked for yet');
+  await expect(rows(page).first().locator('.when')).toContainText('asked this minute');
+  await expect(view(page).getByTestId('watch-trouble')).toHaveCount(0);
+  await inspector.screenshot('watching-refused');
+});
+
+test('a portal out of reach puts the watch offline, and the view says why', async ({ inspector, harness, page }) => {
+  harness.api.watch.pause();
+  await inspector.openConnected();
+  expect(await harness.dispatch('watch:add', { chatId: 1777 })).toMatchObject({ ok: true });
+  await watchingButton(page).click();
+  await expect(rows(page)).toHaveCount(1);
+  harness.emulator.injectFault({ kind: 'reset' }, { times: 1_000 });
+  harness.api.watch.resume();
+  await expect(view(page).getByTestId('watch-status')).toHaveAttribute('data-state', 'offline', { timeout: 20_000 });
+  await expect(view(page).getByTestId('watch-status')).toContainText('The last request did not get through; it is tried again.');
+  await expect(view(page).getByTestId('watch-trouble')).not.toBeEmpty();
+  await expect(view(page).getByTestId('watch-next')).toContainText(/in \d+ (s|min)$/);
+  await inspector.screenshot('watching-offline');
+  harness.emulator.clearFaults();
+});

@@ -161,7 +161,7 @@ describe('the watch list store', () => {
   const listed = (rows: WatchedRow[], running: WatchStatus | null = null): WatchList => ({ account: ACCOUNT, rows, status: running });
 
   test('reads the connected account’s list, counts its unseen changes as they are pushed, and ignores another account’s', async () => {
-    const listWatched = vi.fn(async () => ok(listed([row(1, { unseen: 2 }), row(2)], status())));
+    const listWatched = vi.fn(async () => ok(listed([row(1, { unseen: 2 }), row(2)], status())) as Awaited<ReturnType<InspectorApi['listWatched']>>);
     const { watchList, pushed } = await fresh({ listWatched });
     const stop = watchList.listen();
     watchList.follow(ACCOUNT);
@@ -178,6 +178,12 @@ describe('the watch list store', () => {
     expect(watchList.status?.state).toBe('watching');
     pushed.status!(status({ state: 'paused' }));
     expect(watchList.status?.state).toBe('paused');
+
+    // A change of a dialog the list does not hold yet (watched elsewhere): the list is read again.
+    listWatched.mockResolvedValueOnce(ok(listed([row(1, { unseen: 2 }), row(2, { unseen: 1 }), row(3, { unseen: 1, changedAt: '2026-12-07T10:06:00.000Z' })])));
+    pushed.change!(change(3, '2026-12-07T10:06:00.000Z', ['Pinned']));
+    await vi.waitFor(() => expect(watchList.unseen).toBe(4));
+    expect(listWatched).toHaveBeenCalledTimes(2);
 
     // Another portal connected: the old rows go, the new one's are read.
     watchList.follow(null);

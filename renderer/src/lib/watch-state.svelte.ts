@@ -18,8 +18,12 @@ class WatchList {
   status = $state.raw<WatchStatus | null>(null);
   /** The list was read for `account` at least once. */
   loaded = $state(false);
-  /** Counts the changes pushed, so the view can read the rows' kept copies again. */
-  pushed = $state(0);
+  /**
+   * Counts main's pushes (a change, a status after each request), so the open
+   * view reads the rows again: their kept copies in brief, when refreshed, a
+   * refusal, none of which the events carry.
+   */
+  pushes = $state(0);
   shown = $state(false);
   readonly request = new LatestRequest();
 
@@ -59,11 +63,15 @@ class WatchList {
     if (!api) return () => {};
     const offChange = api.onWatchChange((event) => {
       if (event.account !== this.account) return;
-      this.rows = withChange(this.rows, event);
-      this.pushed++;
+      // A dialog watched elsewhere meanwhile: the list is read again, which holds its change.
+      if (!this.isWatched(event.chatId)) void this.load();
+      else this.rows = withChange(this.rows, event);
+      this.pushes++;
     });
     const offStatus = api.onWatchStatus((status) => {
-      if (status.account === this.account) this.status = status;
+      if (status.account !== this.account) return;
+      this.status = status;
+      this.pushes++;
     });
     return () => {
       offChange();

@@ -61,6 +61,8 @@ const watchEn = {
   noOperator: 'No operator',
   marks: { pinned: 'Pinned', silent: 'Silent mode', blocked: 'Replies blocked' },
   notFetched: 'Not asked for yet: the watch reads it on its next request.',
+  noCopy: 'No copy of it is kept yet.',
+  askedAgo: (relative: string) => `asked ${relative}`,
   lastChange: 'Last change',
   noChange: 'No change since it was watched.',
   moreChanges: (more: number) => `and ${count(more, 'more change', 'more changes')}`,

@@ -58,6 +58,8 @@ const watchRu: WatchMessages = {
   noOperator: 'Без оператора',
   marks: { pinned: 'Закреплён', silent: 'Тихий режим', blocked: 'Ответы заблокированы' },
   notFetched: 'Ещё не запрошен: наблюдение прочитает его следующим запросом.',
+  noCopy: 'Его копии пока нет.',
+  askedAgo: (relative) => `запрошен ${relative}`,
   lastChange: 'Последнее изменение',
   noChange: 'Без изменений с начала наблюдения.',
   moreChanges: (more) => `и ещё ${count(more, 'изменение', 'изменения', 'изменений')}`,
