@@ -363,3 +363,22 @@ test('the overview passes axe in both themes: its figures, bars, filters and tab
   await scan(page, 'the overview, kept copies only');
   harness.emulator.clearFaults();
 });
+
+test('the Watching view passes axe in both themes: empty, and with a watched dialog whose change is unseen', async ({ inspector, page, harness }) => {
+  // Held until the dialog has changed, so the watch's first request finds the change.
+  harness.api.watch.pause();
+  await inspector.openConnected();
+  await page.locator('#watching-toggle').click();
+  await expect(page.getByTestId('watch-empty')).toBeVisible();
+  await scan(page, 'the Watching view, empty');
+  await inspector.lookUp('chat1777');
+  await page.locator('#watch-toggle').click();
+  await expect(page.locator('#watch-toggle')).toHaveText('Stop watching');
+  await scan(page, 'a watched dialog’s card', '.summary');
+  harness.emulator.updateDialog(1777, { name: 'VIP: Green Guest' });
+  harness.api.watch.resume();
+  await expect(page.locator('#watching-toggle')).toHaveAccessibleName('Watching, 1 unseen change', { timeout: 15_000 });
+  await page.locator('#watching-toggle').click();
+  await expect(page.locator('.watch-row[data-unseen="1"]')).toBeVisible();
+  await scan(page, 'the Watching view, a change unseen');
+});

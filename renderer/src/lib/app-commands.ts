@@ -13,6 +13,7 @@ import { FILTER_INPUT_ID, FIND_INPUT_ID, LOOKUP_INPUT_ID, focusById, inspectorVi
 import { lookup } from './lookup-state.svelte';
 import { overlays } from './overlays.svelte';
 import { overview } from './overview-state.svelte';
+import { watchList } from './watch-state.svelte';
 import { holdTypedKeys } from './type-ahead';
 import { settings } from './settings-state.svelte';
 import { signIn } from './sign-in-state.svelte';
@@ -104,6 +105,19 @@ export async function toggleOverview(): Promise<void> {
   if (!(await showInspector())) return;
   if (fromPortals) overview.show();
   else overview.toggle();
+  if (overview.shown) watchList.close();
+}
+
+/** The Watching view in place of the inspector (or the overview), or the inspector back; from the Portals page it is always shown. */
+export async function toggleWatching(): Promise<void> {
+  const fromPortals = connection.choosing;
+  if (!(await showInspector())) return;
+  if (fromPortals || !watchList.shown) {
+    watchList.show();
+    overview.close();
+  } else {
+    watchList.close();
+  }
 }
 
 export async function managePortals(): Promise<void> {

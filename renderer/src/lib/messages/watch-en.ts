@@ -1,0 +1,84 @@
+// The Watching view's English texts: the reference for its Russian twin. A
+// catalogue of its own, in the view's lazy chunk (the header's button and the
+// card's Watch button are on the first screen, so their words are in en.ts).
+import type { WatchState } from '../../../../preload/api-contract';
+import { count, num } from './words-en';
+
+/** Percent of the rate, as a lead reads it: "3 %", "0.4 %". */
+const percent = (value: number): string => `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value)} %`;
+
+/** "45 s", "5 min", "1 h 30 min": how long a cycle takes, or how long until the next request. */
+function span(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  if (whole < 60) return `${num(whole)} s`;
+  const minutes = Math.round(whole / 60);
+  if (minutes < 60) return `${num(minutes)} min`;
+  return `${num(Math.floor(minutes / 60))} h${minutes % 60 ? ` ${num(minutes % 60)} min` : ''}`;
+}
+
+const watchEn = {
+  title: 'Watching',
+  close: 'Close',
+  closeTitle: 'Close the watch list and go back to the inspector',
+  refresh: 'Read again',
+  refreshTitle: 'Read the watch list again from this computer (the portal is asked in the background, at its pace)',
+  statusLabel: 'How the watch is doing',
+  stateLabel: 'State',
+  state: {
+    watching: 'Watching',
+    paused: 'Paused',
+    offline: 'Offline',
+    stopped: 'Stopped',
+  } satisfies Record<WatchState, string>,
+  stateDetail: {
+    watching: 'Each dialog is asked for again in the background.',
+    paused: 'Nothing is asked while the computer sleeps; it goes on when it wakes.',
+    offline: 'The last request did not get through; it is tried again.',
+    stopped: 'Nothing is asked for this account now.',
+  } satisfies Record<WatchState, string>,
+  notRunning: 'Not running yet',
+  notRunningDetail: 'The watch starts with the first dialog watched.',
+  cycle: 'Each round',
+  cycleValue: (dialogs: number, seconds: number, requests: number) =>
+    `${count(dialogs, 'dialog', 'dialogs')} in ${count(requests, 'request', 'requests')}, every ${span(seconds)}`,
+  budget: 'Budget',
+  budgetValue: (used: number, allowed: number) => `${percent(used)} of the portal’s request rate used, ${percent(allowed)} allowed`,
+  budgetTitle: (perSecond: number, allowedPerSecond: number) =>
+    `At most ${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 }).format(perSecond)} requests a second; the setting allows ${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 }).format(allowedPerSecond)}. Your own lookups always go first.`,
+  budgetNothingYet: (allowed: number) => `Nothing sent yet; ${percent(allowed)} of the portal’s request rate allowed`,
+  next: 'Next request',
+  nextPaused: 'When it goes on',
+  nextIn: (seconds: number) => (seconds <= 0 ? 'now' : `in ${span(seconds)}`),
+  nextNone: '—',
+  dialogsLabel: 'Watched dialogs',
+  rowKeys: '↑ and ↓ move through the dialogs; Enter opens one in the inspector and marks its changes seen; Delete stops watching it.',
+  unseen: (value: number) => count(value, 'unseen change', 'unseen changes'),
+  unseenShort: (value: number) => `${num(value)} new`,
+  noName: '(no name)',
+  chat: (id: number) => `chat${id}`,
+  line: (id: number) => `Line ${num(id)}`,
+  user: (id: string) => `User ${id}`,
+  noOperator: 'No operator',
+  marks: { pinned: 'Pinned', silent: 'Silent mode', blocked: 'Replies blocked' },
+  notFetched: 'Not asked for yet: the watch reads it on its next request.',
+  noCopy: 'No copy of it is kept yet.',
+  askedAgo: (relative: string) => `asked ${relative}`,
+  lastChange: 'Last change',
+  noChange: 'No change since it was watched.',
+  moreChanges: (more: number) => `and ${count(more, 'more change', 'more changes')}`,
+  changedAgo: (relative: string) => `changed ${relative}`,
+  refreshedAgo: (relative: string) => `refreshed ${relative}`,
+  notRefreshed: 'not refreshed yet',
+  watchedSince: (when: string) => `watched since ${when}`,
+  facts: { channel: 'Channel', line: 'Line', operator: 'Operator', crm: 'CRM' },
+  refused: (code: string) => `The portal refused it on the last refresh (${code}); it is asked again each round.`,
+  unwatch: 'Stop watching',
+  unwatchLabel: (name: string) => `Stop watching ${name}`,
+  emptyTitle: 'No dialog is watched yet',
+  emptyHow: 'Look up a dialog, then press Watch on its card, or open the command palette and choose “Watch this dialog”.',
+  emptyWhat: 'Watched dialogs are asked for again in the background, within the share of the portal’s request rate set in Settings, and each change shows here and in the header’s count.',
+  loading: 'Reading the watch list…',
+};
+
+export type WatchMessages = typeof watchEn;
+export default watchEn;

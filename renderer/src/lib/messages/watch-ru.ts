@@ -1,0 +1,80 @@
+// The Watching view's Russian texts, typed by the English reference: a text
+// missing here fails the type check.
+import type { WatchMessages } from './watch-en';
+import { count, num } from './words-ru';
+
+const percent = (value: number): string => `${new Intl.NumberFormat('ru-RU', { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value)} %`;
+
+function span(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  if (whole < 60) return `${num(whole)} с`;
+  const minutes = Math.round(whole / 60);
+  if (minutes < 60) return `${num(minutes)} мин`;
+  return `${num(Math.floor(minutes / 60))} ч${minutes % 60 ? ` ${num(minutes % 60)} мин` : ''}`;
+}
+
+const watchRu: WatchMessages = {
+  title: 'Наблюдение',
+  close: 'Закрыть',
+  closeTitle: 'Закрыть список наблюдения и вернуться к инспектору',
+  refresh: 'Перечитать',
+  refreshTitle: 'Перечитать список наблюдения с этого компьютера (портал опрашивается в фоне, в своём темпе)',
+  statusLabel: 'Как идёт наблюдение',
+  stateLabel: 'Состояние',
+  state: {
+    watching: 'Идёт',
+    paused: 'Пауза',
+    offline: 'Нет связи',
+    stopped: 'Остановлено',
+  },
+  stateDetail: {
+    watching: 'Каждый диалог запрашивается снова в фоне.',
+    paused: 'Пока компьютер спит, ничего не запрашивается; после пробуждения наблюдение продолжится.',
+    offline: 'Последний запрос не прошёл; он будет повторён.',
+    stopped: 'Для этой учётной записи сейчас ничего не запрашивается.',
+  },
+  notRunning: 'Ещё не запущено',
+  notRunningDetail: 'Наблюдение начнётся с первым диалогом.',
+  cycle: 'Каждый круг',
+  cycleValue: (dialogs, seconds, requests) =>
+    `${count(dialogs, 'диалог', 'диалога', 'диалогов')} за ${count(requests, 'запрос', 'запроса', 'запросов')}, каждые ${span(seconds)}`,
+  budget: 'Бюджет',
+  budgetValue: (used, allowed) => `занято ${percent(used)} лимита запросов портала, разрешено ${percent(allowed)}`,
+  budgetTitle: (perSecond, allowedPerSecond) =>
+    `Не больше ${new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 3 }).format(perSecond)} запроса в секунду; настройка разрешает ${new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 3 }).format(allowedPerSecond)}. Ваши собственные запросы всегда идут первыми.`,
+  budgetNothingYet: (allowed) => `Пока ничего не отправлено; разрешено ${percent(allowed)} лимита запросов портала`,
+  next: 'Следующий запрос',
+  nextPaused: 'Когда продолжится',
+  nextIn: (seconds) => (seconds <= 0 ? 'сейчас' : `через ${span(seconds)}`),
+  nextNone: '—',
+  dialogsLabel: 'Диалоги под наблюдением',
+  rowKeys: '↑ и ↓ переходят по диалогам; Enter открывает диалог в инспекторе и отмечает его изменения просмотренными; Delete снимает с наблюдения.',
+  unseen: (value) => count(value, 'непросмотренное изменение', 'непросмотренных изменения', 'непросмотренных изменений'),
+  unseenShort: (value) => `${num(value)} нов.`,
+  noName: '(без названия)',
+  chat: (id) => `chat${id}`,
+  line: (id) => `Линия ${num(id)}`,
+  user: (id) => `Пользователь ${id}`,
+  noOperator: 'Без оператора',
+  marks: { pinned: 'Закреплён', silent: 'Тихий режим', blocked: 'Ответы заблокированы' },
+  notFetched: 'Ещё не запрошен: наблюдение прочитает его следующим запросом.',
+  noCopy: 'Его копии пока нет.',
+  askedAgo: (relative) => `запрошен ${relative}`,
+  lastChange: 'Последнее изменение',
+  noChange: 'Без изменений с начала наблюдения.',
+  moreChanges: (more) => `и ещё ${count(more, 'изменение', 'изменения', 'изменений')}`,
+  changedAgo: (relative) => `изменён ${relative}`,
+  refreshedAgo: (relative) => `обновлён ${relative}`,
+  notRefreshed: 'ещё не обновлён',
+  watchedSince: (when) => `под наблюдением с ${when}`,
+  facts: { channel: 'Канал', line: 'Линия', operator: 'Оператор', crm: 'CRM' },
+  refused: (code) => `Портал отказал при последнем обновлении (${code}); запрос повторяется каждый круг.`,
+  unwatch: 'Не наблюдать',
+  unwatchLabel: (name) => `Не наблюдать: ${name}`,
+  emptyTitle: 'Пока ни один диалог не под наблюдением',
+  emptyHow: 'Найдите диалог и нажмите «Наблюдать» на его карточке или откройте палитру команд и выберите «Наблюдать за этим диалогом».',
+  emptyWhat: 'Диалоги под наблюдением запрашиваются снова в фоне, в пределах доли лимита запросов портала из настроек; каждое изменение появится здесь и в счётчике в заголовке.',
+  loading: 'Читаем список наблюдения…',
+};
+
+export default watchRu;

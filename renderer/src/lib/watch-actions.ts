@@ -1,0 +1,63 @@
+// What changes the connected account's watch list, for whoever offers it: the
+// card's Watch button, the palette, the Watching view (and later the history,
+// the overview and a bulk table). Each says how it went: a refusal in a
+// notice that names what failed, success in the live region. Kept out of
+// watch-state.svelte.ts so the first screen does not carry it.
+import type { LookupResult } from '../../../preload/api-contract';
+import { announcer } from './announcer.svelte';
+import { call } from './api';
+import { accountOfPortal } from './dialog-search.svelte';
+import { i18n } from './i18n.svelte';
+import { watchList } from './watch-state.svelte';
+import { withRow, withSeen, withoutRow } from './watch-rows';
+
+/** The chat a shown dialog can be watched by here: the connected account's, with a chat id; else null. */
+export function watchableChat(result: Pick<LookupResult, 'dialog' | 'portal'> | null): number | null {
+  if (!result || watchList.account === null || accountOfPortal(result.portal) !== watchList.account) return null;
+  const id = result.dialog['id'];
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+/** Watches a dialog of the connected account. True when it is watched. */
+export async function watch(chatId: number): Promise<boolean> {
+  const account = watchList.account;
+  const m = i18n.messages.summary;
+  if (account === null) return false;
+  const answer = await call((api) => api.watchDialog({ chatId, account }));
+  if (!answer.ok) {
+    announcer.showNotice(m.watchFailed(answer.error.title, answer.error.message), 'error');
+    return false;
+  }
+  if (account === watchList.account) watchList.rows = withRow(watchList.rows, answer.value);
+  announcer.announce(m.watched);
+  return true;
+}
+
+/** True when it is no longer watched. */
+export async function unwatch(chatId: number): Promise<boolean> {
+  const account = watchList.account;
+  const m = i18n.messages.summary;
+  if (account === null) return false;
+  const answer = await call((api) => api.unwatchDialog({ chatId, account }));
+  if (!answer.ok) {
+    announcer.showNotice(m.unwatchFailed(answer.error.title, answer.error.message), 'error');
+    return false;
+  }
+  if (account === watchList.account) watchList.rows = withoutRow(watchList.rows, chatId);
+  announcer.announce(m.unwatched);
+  return true;
+}
+
+/** Watches the chat, or stops: the card's button and the palette's command. */
+export function toggleWatch(chatId: number): Promise<boolean> {
+  return watchList.isWatched(chatId) ? unwatch(chatId) : watch(chatId);
+}
+
+/** The user opened it: its changes are seen. Shown at once; read again from main if main did not take it. */
+export async function markSeen(chatId: number): Promise<void> {
+  const account = watchList.account;
+  if (account === null || !watchList.rows.some((row) => row.chatId === chatId && row.unseen > 0)) return;
+  watchList.rows = withSeen(watchList.rows, chatId);
+  const answer = await call((api) => api.markWatchSeen({ chatId, account }));
+  if (!answer.ok) void watchList.load();
+}

@@ -1,0 +1,182 @@
+// Issue 13, the Watching view in the window: a dialog watched from its card,
+// listed in the view with the watch's status, a change the background watch
+// finds arriving by push (the row's last change and the header's count),
+// opened in the inspector (its changes seen, the count gone), unwatched from
+// the view; the palette's commands; the view in Russian. Real preload, main
+// (its background watch held paused until the test has changed the dialog on
+// the emulator, then let go) and emulator.
+import type { Page } from '@playwright/test';
+import type { WatchList } from '../../preload/api-contract';
+import { test, expect } from './support/fixtures';
+
+const NAME = 'Green Guest #17 - Bitrix24 Documentation';
+const view = (page: Page) => page.locator('section.watching');
+const rows = (page: Page) => view(page).getByTestId('watch-rows').locator('.watch-row');
+const watchingButton = (page: Page) => page.locator('#watching-toggle');
+const cardButton = (page: Page) => page.locator('#watch-toggle');
+
+test('a dialog watched from its card shows in the Watching view; its change arrives by push, is seen when opened, and it is unwatched', async ({ inspector, harness, page }) => {
+  // Held until the dialog has changed on the portal, so the watch's first request finds the change.
+  harness.api.watch.pause();
+  await inspector.openConnected();
+  await expect(watchingButton(page)).toHaveAccessibleName('Watching');
+
+  // The empty view says how to watch a dialog.
+  await watchingButton(page).click();
+  await expect(view(page).getByTestId('watch-empty')).toContainText('press Watch on its card');
+  await expect(watchingButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await inspector.screenshot('watching-empty');
+
+  await inspector.lookUp('chat1777');
+  await inspector.expectLoaded(NAME);
+  await expect(view(page)).toHaveCount(0);
+  await expect(cardButton(page)).toHaveText('Watch');
+  await cardButton(page).click();
+  await expect(cardButton(page)).toHaveText('Stop watching');
+  await expect(inspector.announcer).toHaveText('Watching this dialog: its changes show under Watching.');
+  await inspector.windowScreenshot('watching-card');
+
+  await watchingButton(page).click();
+  await expect(rows(page)).toHaveCount(1);
+  const row = rows(page).first();
+  await expect(row).toHaveAttribute('data-chat', '1777');
+  await expect(row.locator('.name')).toHaveText(NAME);
+  await expect(row).toContainText('No change since it was watched.');
+  await expect(view(page).getByTestId('watch-status')).toHaveAttribute('data-state', 'paused');
+  await expect(view(page).getByTestId('watch-budget')).toContainText('Nothing sent yet; 25 % of the portal’s request rate allowed');
+  await expect(view(page).getByTestId('watch-next')).toContainText('When it goes on');
+  await inspector.screenshot('watching-paused');
+
+  // The dialog changes on the portal; the watch goes on and finds it.
+  harness.emulator.updateDialog(1777, { name: 'VIP: Green Guest' });
+  harness.api.watch.resume();
+  await expect(row.locator('.change')).toContainText('Renamed: “Green Guest #17 - Bitrix24 Documentation” → “VIP: Green Guest”', { timeout: 15_000 });
+  await expect(row).toHaveAttribute('data-unseen', '1');
+  await expect(row.locator('.count')).toContainText('1 new');
+  await expect(watchingButton(page)).toHaveAccessibleName('Watching, 1 unseen change');
+  // The row's brief is read again after the push: the kept copy's new name.
+  await expect(row.locator('.name')).toHaveText('VIP: Green Guest');
+  expect(harness.pushed.some((one) => one.event === 'watchChange')).toBe(true);
+  // The status came by push too: watching, and the budget against the setting's 25 %.
+  await expect(view(page).getByTestId('watch-status')).toHaveAttribute('data-state', 'watching');
+  await expect(view(page).getByTestId('watch-budget')).toContainText('25 % allowed');
+  await expect(view(page).getByTestId('watch-cycle')).toContainText('1 dialog in 1 request, every 5 min');
+  await expect(view(page).getByTestId('watch-next')).toContainText(/in \d+ (s|min)/);
+  await inspector.screenshot('watching');
+
+  // Opened with the keyboard: the inspector shows it, and its changes are seen.
+  await row.locator('button.open').focus();
+  await page.keyboard.press('Enter');
+  await expect(view(page)).toHaveCount(0);
+  await inspector.expectLoaded('VIP: Green Guest');
+  await expect(inspector.lookupInput).toHaveValue('chat1777');
+  await expect(watchingButton(page)).toHaveAccessibleName('Watching');
+  await expect(watchingButton(page).locator('.unseen')).toHaveCount(0);
+  await expect.poll(async () => ((await harness.dispatch<WatchList>('watch:list', {})) as { value: WatchList }).value.rows[0]?.unseen).toBe(0);
+
+  // Back in the view (from the palette): unwatched from its row, the empty state comes back.
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox').fill('watch list');
+  await expect(palette.getByRole('option').first()).toContainText('Open the watch list');
+  await page.keyboard.press('Enter');
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toHaveAttribute('data-unseen', '0');
+  await view(page).getByRole('button', { name: 'Stop watching VIP: Green Guest' }).click();
+  await expect(view(page).getByTestId('watch-empty')).toBeVisible();
+  await expect(view(page).getByRole('button', { name: 'Close' })).toBeFocused();
+  expect(((await harness.dispatch<WatchList>('watch:list', {})) as { value: WatchList }).value.rows).toEqual([]);
+
+  // The card says it is no longer watched.
+  await view(page).getByRole('button', { name: 'Close' }).click();
+  await expect(cardButton(page)).toHaveText('Watch');
+});
+
+test('the palette watches and stops watching the dialog shown; the view keys move through the rows and Delete unwatches', async ({ inspector, harness, page }) => {
+  await inspector.openConnected();
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  for (const chat of ['chat1777', 'chat2001']) {
+    await inspector.lookUp(chat);
+    await expect(inspector.dialogName).not.toBeEmpty();
+    await page.keyboard.press('Control+k');
+    await palette.getByRole('combobox').fill('watch this');
+    await expect(palette.getByRole('option').first()).toContainText('Watch this dialog');
+    await page.keyboard.press('Enter');
+    await expect(cardButton(page)).toHaveText('Stop watching');
+  }
+  await page.keyboard.press('Control+k');
+  await palette.getByRole('combobox').fill('watch this');
+  await expect(palette.getByRole('option').first()).toContainText('Stop watching this dialog');
+  await page.keyboard.press('Escape');
+
+  await watchingButton(page).click();
+  await expect(rows(page)).toHaveCount(2);
+  // One Tab stop for the rows; ↓/Home/End move, Delete unwatches the one focused.
+  await expect(view(page).locator('button.open[tabindex="0"]')).toHaveCount(1);
+  await rows(page).first().locator('button.open').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(rows(page).nth(1).locator('button.open')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(rows(page).first().locator('button.open')).toBeFocused();
+  const first = await rows(page).first().getAttribute('data-chat');
+  await page.keyboard.press('Delete');
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).not.toHaveAttribute('data-chat', first!);
+  await expect(rows(page).first().locator('button.open')).toBeFocused();
+  const left = ((await harness.dispatch<WatchList>('watch:list', {})) as { value: WatchList }).value.rows.map((one) => String(one.chatId));
+  expect(left).toEqual([await rows(page).first().getAttribute('data-chat')]);
+});
+
+test('the Watching view in Russian: the status, the row and the header’s count', async ({ inspector, harness, page }) => {
+  await harness.dispatch('settings:update', { language: 'ru' });
+  harness.api.watch.pause();
+  await harness.connectWebhook();
+  await inspector.open();
+  await page.locator('#lookup-input').fill('chat1777');
+  await page.locator('#lookup-input').press('Enter');
+  await expect(inspector.dialogName).toHaveText(NAME);
+  await cardButton(page).click();
+  await expect(cardButton(page)).toHaveText('Не наблюдать');
+  harness.emulator.updateDialog(1777, { name: 'VIP: Green Guest' });
+  harness.api.watch.resume();
+  await expect(watchingButton(page)).toHaveAccessibleName(/^Наблюдение, \d+ непросмотренн/, { timeout: 15_000 });
+  await watchingButton(page).click();
+  await expect(view(page).getByRole('heading', { name: 'Наблюдение' })).toBeVisible();
+  await expect(view(page).getByTestId('watch-status')).toContainText('Идёт');
+  await expect(view(page).getByTestId('watch-budget')).toContainText('разрешено 25 %');
+  await expect(rows(page).first()).toContainText('Последнее изменение');
+  await expect(rows(page).first().locator('.name')).toHaveText('VIP: Green Guest');
+  await inspector.screenshot('watching-ru');
+});
+
+test('a dialog the portal refuses says so on its row, and the watch goes on', async ({ inspector, harness, page }) => {
+  harness.api.watch.pause();
+  await inspector.openConnected();
+  // No such chat on the portal: its answer in the batch is an error of its own.
+  expect(await harness.dispatch('watch:add', { chatId: 987654 })).toMatchObject({ ok: true });
+  await watchingButton(page).click();
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText('Not asked for yet');
+  harness.api.watch.resume();
+  await expect(rows(page).first().getByTestId('watch-refused')).toContainText(/^The portal refused it on the last refresh \([A-Z_]+\)/, { timeout: 15_000 });
+  await expect(rows(page).first()).not.toContainText('Not asked for yet');
+  await expect(rows(page).first().locator('.when')).toContainText('asked this minute');
+  await expect(view(page).getByTestId('watch-trouble')).toHaveCount(0);
+  await inspector.screenshot('watching-refused');
+});
+
+test('a portal out of reach puts the watch offline, and the view says why', async ({ inspector, harness, page }) => {
+  harness.api.watch.pause();
+  await inspector.openConnected();
+  expect(await harness.dispatch('watch:add', { chatId: 1777 })).toMatchObject({ ok: true });
+  await watchingButton(page).click();
+  await expect(rows(page)).toHaveCount(1);
+  harness.emulator.injectFault({ kind: 'reset' }, { times: 1_000 });
+  harness.api.watch.resume();
+  await expect(view(page).getByTestId('watch-status')).toHaveAttribute('data-state', 'offline', { timeout: 20_000 });
+  await expect(view(page).getByTestId('watch-status')).toContainText('The last request did not get through; it is tried again.');
+  await expect(view(page).getByTestId('watch-trouble')).not.toBeEmpty();
+  await expect(view(page).getByTestId('watch-next')).toContainText(/in \d+ (s|min)$/);
+  await inspector.screenshot('watching-offline');
+  harness.emulator.clearFaults();
+});
