@@ -7,7 +7,7 @@
 
 import type { AccountSummary, RatePlan } from '../main/accounts/account-types';
 import type { DialogChanges, DialogQuery, LookupResult, PortalInfo } from '../main/core/dialog-types';
-import type { DialogTimeline } from '../main/core/dialog-timeline';
+import type { DialogTimeline } from '../main/core/timeline-types';
 import type { ErrorEnvelope } from '../main/core/error-envelope';
 import type { Language, LanguageSetting } from '../main/core/language';
 import type { Conversation } from '../main/core/conversation-types';
@@ -19,6 +19,7 @@ export type {
   CrmBinding,
   OperatingBudgetInfo,
   DecodedDialog,
+  DialogChanges,
   DialogQuery,
   FieldKind,
   FieldRow,
@@ -29,7 +30,7 @@ export type {
   RawDialog,
   TimeBlock,
 } from '../main/core/dialog-types';
-export type { DialogTimeline, TimelineCopy } from '../main/core/dialog-timeline';
+export type { DialogTimeline, TimelineCopy } from '../main/core/timeline-types';
 export { shownCode, type ErrorEnvelope } from '../main/core/error-envelope';
 export { csvField } from '../main/core/csv';
 export { sameHost } from '../main/core/portal-host';

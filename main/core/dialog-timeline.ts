@@ -18,21 +18,6 @@ export interface TimelineEntry {
   changes: DialogChanges | null;
 }
 
-/** A kept copy as the window's timeline shows it: when, which session, what changed since the one before. */
-export interface TimelineCopy {
-  fetchedAt: string;
-  /** The session the copy was in (entity_data_1, position 6); null when it names none. */
-  sessionId: number | null;
-  changes: DialogChanges | null;
-}
-
-/** A dialog's kept copies, oldest first, for the window (the answers themselves stay in main). */
-export interface DialogTimeline {
-  account: string;
-  chatId: number;
-  copies: TimelineCopy[];
-}
-
 /**
  * `copies` oldest first, in the order they were kept (not sorted by their
  * dates: a clock put back must not reorder what the store saw happen).
