@@ -499,6 +499,7 @@ export const errors: Messages['errors'] = {
     askPortalAgain: 'Запросите диалог снова, чтобы узнать у портала его текущее состояние.',
     unknownRequest: 'Неизвестный запрос.',
     badArgument: (channel) => `Недопустимый аргумент запроса ${channel}.`,
+    watchWaitMinutes: (min, max) => `«Клиент ждёт дольше, чем» принимает целое число минут от ${min} до ${max} или норматив линии на ответ.`,
     notFromWindow: 'Запрос отклонён: он пришёл не из окна приложения.',
   },
 
