@@ -11,7 +11,7 @@ import type { ErrorEnvelope } from '../main/core/error-envelope';
 import type { Language, LanguageSetting } from '../main/core/language';
 import type { Conversation } from '../main/core/conversation-types';
 import type { ExportOutcome, ExportRequest } from '../main/export/export-types';
-import type { WatchNotify } from '../main/core/setting-limits';
+import type { WatchNotify, WatchWait } from '../main/core/setting-limits';
 import type { DialogSearchHit, HistoryEntry, SessionSummary } from '../main/store/store-types';
 
 export type {
@@ -46,7 +46,8 @@ export type {
 import type { BulkProgress, BulkRunRequest, BulkRunResult, IdentifierList } from '../main/core/bulk-types';
 export type { OverviewRequest, OverviewResult, OverviewRow, OverviewSource, OverviewSourceState, OverviewStatus } from '../main/core/overview-types';
 import type { OverviewRequest, OverviewResult } from '../main/core/overview-types';
-export type { WatchChangeEvent, WatchedRow, WatchState, WatchStatus } from '../main/core/watch-types';
+export type { WatchChangeEvent, WatchedRow, WatchedRules, WatchState, WatchStatus } from '../main/core/watch-types';
+export type { WatchRules } from '../main/core/watch-rule-types';
 import type { WatchChangeEvent, WatchedRow, WatchStatus } from '../main/core/watch-types';
 export type {
   AttachBlock,
@@ -133,6 +134,8 @@ export interface Settings {
   watchNotify: WatchNotify;
   /** Quiet mode: notifications are held, and said as one when it ends. */
   watchQuiet: boolean;
+  /** The list's "the client has waited longer than" rule: minutes (WATCH_WAIT_MINUTES), 'kpi' for the line's answer-time target, 0 for off. Off when watchNotify is. */
+  watchWaitMinutes: WatchWait;
 }
 
 export type { Language } from '../main/core/language';
@@ -164,7 +167,7 @@ export type AppCommand =
   | { kind: 'toggle-history' }
   | { kind: 'manage-portals' };
 
-export { SETTING_LIMITS, WATCH_NOTIFY_SETTINGS, type NumericSetting, type WatchNotify } from '../main/core/setting-limits';
+export { SETTING_LIMITS, WATCH_NOTIFY_SETTINGS, WATCH_WAIT_MINUTES, type NumericSetting, type WatchNotify, type WatchWait } from '../main/core/setting-limits';
 
 /** What happened to the history database: files moved aside when it was opened. */
 export interface HistoryStatus {

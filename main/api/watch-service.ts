@@ -8,17 +8,22 @@
 // that is gone, or that has nothing left to watch. Everything it knows lives
 // in the store — the list, and the last seen copy of each dialog, which is the
 // kept copy — so after a restart it compares with what it saw before and
-// reports no change twice.
+// reports no change twice. After each refresh the dialog's notification
+// rules (its own, or the list's) are applied — the wait rule even when
+// nothing changed — and each event that fires is kept in the store by its
+// key, so it is told once, never again after a restart.
 import type { RatePlan } from '../accounts/account-types';
 import { MAX_BATCH_COMMANDS } from '../core/batch-call';
 import { bulkSummary } from '../core/bulk-summary';
 import { decodeDialog } from '../core/decode/index';
-import type { DialogQuery } from '../core/dialog-types';
+import type { DialogChange, DialogQuery } from '../core/dialog-types';
 import { inspectorError, toEnvelope, type MainErrorEnvelope } from '../core/error-codes';
-import type { LineDirectory } from '../core/lines';
+import { CONFIG_LIST_GET, LINE_FIELDS, lineIdOf, linesFrom, type LineDirectory } from '../core/lines';
 import type { LookupClient } from '../core/lookup-client';
 import { messages } from '../core/messages/index';
-import type { WatchChangeEvent, WatchedRow, WatchStatus } from '../core/watch-types';
+import type { RawDialog } from '../core/dialog-types';
+import { clientWaitOf, effectiveRules, firedRules, kpiNote, listRules, type WatchRules } from '../core/watch-rules';
+import type { WatchChangeEvent, WatchedRow, WatchFiredEvent, WatchStatus } from '../core/watch-types';
 import { RATE_LIMITS, type CallOptions } from '../rest/portal-client';
 import type { InspectorStore, WatchedDialog } from '../store/index';
 import { abortableSleep } from '../watch/watch-loop';
@@ -28,8 +33,14 @@ import { watchPace, type WatchPace } from '../watch/watch-pace';
 /** The part of the store the watch uses. */
 export type WatchServiceStore = Pick<
   InspectorStore,
-  'watchList' | 'watchingAccounts' | 'watchRefreshed' | 'watchedDialog' | 'findDialog' | 'putDialog' | 'namesFor'
+  'watchList' | 'watchingAccounts' | 'watchRefreshed' | 'watchedDialog' | 'findDialog' | 'putDialog' | 'namesFor' | 'findConversation' | 'fireWatchEvents'
 >;
+
+/** Each account's lines as last read (line-cache.ts): their answer-time targets measure the wait. */
+export interface WatchLines {
+  get(account: string): LineDirectory | null;
+  set(account: string, lines: LineDirectory): void;
+}
 
 export interface WatchClient {
   client: LookupClient<CallOptions>;
@@ -50,6 +61,12 @@ export interface WatchServiceDeps {
   userBusy(): boolean;
   onChange(event: WatchChangeEvent): void;
   onStatus(status: WatchStatus): void;
+  /** The list's notification rules (the settings); the default: what a lead drops things for, no wait rule. */
+  listRules?: () => WatchRules;
+  /** Rules fired on a refresh: each event once ever (kept in the store before it is handed on). */
+  onFired?: (event: WatchFiredEvent) => void;
+  /** Where the lines are kept between calls; without it they are read for this service alone. */
+  lines?: WatchLines;
   /** Injected by tests (a fake clock): how to wait, and what time it is. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   now?: () => number;
@@ -59,6 +76,8 @@ export interface WatchServiceDeps {
 export const GATE_POLL_MS = 250;
 /** After a request failed as a whole, the next try waits at least this long (or the gap, if longer). */
 export const RETRY_AFTER_MS = 30_000;
+/** Lines the account could not read are not asked for again before this: they change rarely, a missing right more rarely still. */
+export const LINES_RETRY_MS = 60 * 60 * 1000;
 
 /** The portal is asked by chat id, whatever form the user added the dialog in. */
 function targetOf(row: WatchedDialog): WatchTarget {
@@ -85,6 +104,9 @@ export class WatchService {
   readonly #sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   readonly #now: () => number;
   readonly #running = new Map<string, Running>();
+  readonly #lines: WatchLines;
+  /** Why each account's lines could not be read, and when: said in the rows, asked again after LINES_RETRY_MS. */
+  readonly #linesProblem = new Map<string, { message: string; at: number }>();
   #paused = false;
   #disposed = false;
 
@@ -92,6 +114,13 @@ export class WatchService {
     this.#deps = deps;
     this.#sleep = deps.sleep ?? abortableSleep;
     this.#now = deps.now ?? Date.now;
+    const own = new Map<string, LineDirectory>();
+    this.#lines = deps.lines ?? { get: (account) => own.get(account) ?? null, set: (account, lines) => own.set(account, lines) };
+  }
+
+  /** The list's rules now (the settings). */
+  #listRules(): WatchRules {
+    return this.#deps.listRules?.() ?? listRules('important', 0);
   }
 
   /** Starts watching every account the store has watched dialogs of (at start-up; again is harmless). */
@@ -129,18 +158,27 @@ export class WatchService {
     for (const [, running] of this.#running) this.#tell(running, { state: running.status.error ? 'offline' : 'watching' });
   }
 
-  /** The account's dialogs, with their kept copies in brief. */
+  /** The account's dialogs, with their kept copies in brief and the rules they follow. */
   async list(account: string, lines: LineDirectory | null): Promise<WatchedRow[]> {
     const store = await this.#deps.store();
     if (!store) return [];
+    const list = this.#listRules();
+    const known = lines ?? this.#lines.get(account);
+    const problem = this.#linesProblem.get(account)?.message ?? null;
     return store.watchList(account).map((row) => {
       const kept = safely(() => store.findDialog(account, { param: 'CHAT_ID', value: row.chatId }), null);
       let dialog: WatchedRow['dialog'] = null;
+      let lineId: number | null = null;
       if (kept) {
         const names = safely(() => store.namesFor(account, [String(kept.dialog['owner'] ?? '')]), {});
-        dialog = safely(() => bulkSummary({ dialog: kept.dialog, decoded: decodeDialog(kept.dialog, null), names }, lines), null);
+        const decoded = safely(() => decodeDialog(kept.dialog, null), null);
+        lineId = decoded ? lineIdOf(decoded) : null;
+        dialog = decoded ? safely(() => bulkSummary({ dialog: kept.dialog, decoded, names }, known), null) : null;
       }
-      return { ...row, dialog, fetchedAt: kept?.fetchedAt ?? null };
+      const rules = effectiveRules(row.ownRules, list);
+      // Before the first answer the line is unknown: nothing to say of its target yet.
+      const note = kept ? kpiNote(rules.rules, lineId, known, problem) : null;
+      return { ...row, dialog, fetchedAt: kept?.fetchedAt ?? null, rules: { ...rules, kpiNote: note } };
     });
   }
 
@@ -273,6 +311,8 @@ export class WatchService {
       // Ended by dispose, or the client closed under it (the connection changed): tried again unless ended.
       return toEnvelope(error);
     }
+    const list = this.#listRules();
+    const judged: Array<{ chatId: number; at: string; changes: DialogChange[]; rules: WatchRules; dialog: RawDialog }> = [];
     for (const row of result.rows) {
       const chatId = Number(row.input);
       if (!row.ok) {
@@ -281,11 +321,68 @@ export class WatchService {
       }
       const changes = row.changes?.changes ?? null;
       // Unwatched while the request was out: nothing said of it.
-      const watched = safely(() => store.watchedDialog(account, chatId) !== null, false);
+      const watched = safely(() => store.watchedDialog(account, chatId), null);
       safely(() => store.watchRefreshed(account, chatId, { at: row.fetchedAt, changes, error: null }), undefined);
       if (watched && changes && changes.length > 0) safely(() => this.#deps.onChange({ account, chatId, at: row.fetchedAt, changes }), undefined);
+      const dialog = cycle.lastSeen(row.input)?.dialog;
+      if (watched && dialog) judged.push({ chatId, at: row.fetchedAt, changes: changes ?? [], rules: effectiveRules(watched.ownRules, list).rules, dialog });
     }
+    await this.#applyRules(account, got, store, judged, signal);
     return result.failure;
+  }
+
+  /**
+   * The rules of each refreshed dialog, on every refresh: the wait passes its
+   * limit with nothing changed. What fires is kept first, then told, so a
+   * crash between the two costs a notification rather than repeating one.
+   */
+  async #applyRules(
+    account: string,
+    got: WatchClient,
+    store: WatchServiceStore,
+    judged: ReadonlyArray<{ chatId: number; at: string; changes: DialogChange[]; rules: WatchRules; dialog: RawDialog }>,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const now = this.#now();
+    const waits = judged.map(({ chatId, rules, dialog }) => {
+      if (rules.waitedLonger === null) return { known: false as const, sessionId: null };
+      const session = clientWaitOf(dialog, null).sessionId;
+      const conversation = session === null ? null : safely(() => store.findConversation(account, chatId, session), null);
+      return clientWaitOf(dialog, conversation);
+    });
+    // The lines are read only when a client waits under a rule that measures against them.
+    const wantsKpi = judged.some(({ rules }, at) => {
+      const wait = waits[at]!;
+      return rules.waitedLonger === 'kpi' && wait.known && wait.since !== null;
+    });
+    const lines = wantsKpi ? await this.#linesFor(account, got, signal) : this.#lines.get(account);
+    judged.forEach(({ chatId, at, changes, rules, dialog }, index) => {
+      const lineId = safely(() => lineIdOf(decodeDialog(dialog, null)), null);
+      const kpi = lineId !== null && lines ? (lines[String(lineId)]?.kpi ?? null) : null;
+      const fired = firedRules({ changes, at, rules, now, wait: waits[index]!, kpi });
+      if (fired.length === 0) return;
+      const fresh = new Set(safely(() => store.fireWatchEvents(account, chatId, fired.map((one) => one.key), new Date(now).toISOString()), []));
+      const told = fired.filter((one) => fresh.has(one.key));
+      if (told.length > 0) safely(() => this.#deps.onFired?.({ account, chatId, at, fired: told }), undefined);
+    });
+  }
+
+  /** The account's lines, read when not known (one request); null when they cannot be read, the reason kept for the rows. */
+  async #linesFor(account: string, got: WatchClient, signal: AbortSignal): Promise<LineDirectory | null> {
+    const known = this.#lines.get(account);
+    if (known) return known;
+    const problem = this.#linesProblem.get(account);
+    if (problem && this.#now() - problem.at < LINES_RETRY_MS) return null;
+    try {
+      const lines = linesFrom((await got.client.call(CONFIG_LIST_GET, { PARAMS: { select: [...LINE_FIELDS] } }, { signal })).result);
+      this.#lines.set(account, lines);
+      this.#linesProblem.delete(account);
+      return lines;
+    } catch (error) {
+      if (signal.aborted) return null;
+      this.#linesProblem.set(account, { message: toEnvelope(error).message, at: this.#now() });
+      return null;
+    }
   }
 }
 

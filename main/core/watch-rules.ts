@@ -11,28 +11,9 @@ import type { ChangeKind, DialogChange, RawDialog } from './dialog-types';
 import { messages } from './messages/index';
 import { fromDialog } from './overview-rows';
 import { WATCH_WAIT_MINUTES, type WatchNotify, type WatchWait } from './setting-limits';
+import type { EffectiveRules, FiredRule, WatchRuleName, WatchRules } from './watch-rule-types';
 
-export interface WatchRules {
-  /** The client has waited longer than this many minutes, or longer than the line's answer-time target ('kpi'); null: off. */
-  waitedLonger: number | 'kpi' | null;
-  newSession: boolean;
-  /** The client is now waiting (a change the transcripts tell). */
-  clientWaiting: boolean;
-  operatorChanged: boolean;
-  closed: boolean;
-  blocked: boolean;
-  /** Any change at all, what depends on who asks aside. */
-  anyChange: boolean;
-}
-
-export type WatchRuleName = keyof WatchRules;
-
-/** A dialog's rules as the watch applies them: its own, or the list's when it has none. */
-export interface EffectiveRules {
-  rules: WatchRules;
-  /** True when they are the dialog's own (set for it), false when they follow the list. */
-  own: boolean;
-}
+export type { EffectiveRules, FiredRule, WatchRuleName, WatchRules } from './watch-rule-types';
 
 /** The change kinds each change rule stands for; anyChange takes the rest. */
 const RULE_OF_KIND: Partial<Record<ChangeKind, WatchRuleName>> = {
@@ -116,12 +97,6 @@ export interface RuleInput {
   kpi: LineKpi | null;
 }
 
-export interface FiredRule {
-  rule: WatchRuleName;
-  /** One event, one key: keep it, and the same event never fires again. */
-  key: string;
-  text: string;
-}
 
 /** The longest the client may wait under the rule, in seconds; null when the rule is off or its target unknown. */
 export function waitLimitSeconds(rules: WatchRules, wait: ClientWait, kpi: LineKpi | null): number | null {
