@@ -48,6 +48,7 @@ export type { OverviewRequest, OverviewResult, OverviewRow, OverviewSource, Over
 import type { OverviewRequest, OverviewResult } from '../main/core/overview-types';
 export type { WatchChangeEvent, WatchedRow, WatchedRules, WatchState, WatchStatus } from '../main/core/watch-types';
 export type { WatchRules } from '../main/core/watch-rule-types';
+import type { WatchRules } from '../main/core/watch-rule-types';
 import type { WatchChangeEvent, WatchedRow, WatchStatus } from '../main/core/watch-types';
 export type {
   AttachBlock,
@@ -237,6 +238,11 @@ export interface WatchRequest {
   account?: string;
 }
 
+/** A watched dialog's own notification rules; null: it follows the watch list's. */
+export interface WatchRulesRequest extends WatchRequest {
+  rules: WatchRules | null;
+}
+
 /** The watch list of one account and how its background watch is doing (null when it is not running). */
 export interface WatchList {
   account: string;
@@ -338,6 +344,8 @@ export const OPERATIONS = {
   takeCommands: { channel: 'app:take-commands', args: none(), result: type<AppCommand[]>() },
   /** Where main writes its log (to attach to a report); null when it writes none. */
   getLogFile: { channel: 'app:log-file', args: none(), result: type<{ file: string | null }>() },
+  /** Sets a watched dialog's own notification rules, or null to follow the watch list's (the settings); answers its row with the rules it follows now. */
+  setWatchRules: { channel: 'watch:rules', args: type<WatchRulesRequest>(), result: type<WatchedRow>() },
 } as const;
 
 /**
