@@ -16,31 +16,26 @@ import type { RatePlan } from '../accounts/account-types';
 import { MAX_BATCH_COMMANDS } from '../core/batch-call';
 import { bulkSummary } from '../core/bulk-summary';
 import { decodeDialog } from '../core/decode/index';
-import type { DialogChange, DialogQuery } from '../core/dialog-types';
+import type { DialogQuery } from '../core/dialog-types';
 import { inspectorError, toEnvelope, type MainErrorEnvelope } from '../core/error-codes';
-import { CONFIG_LIST_GET, LINE_FIELDS, lineIdOf, linesFrom, type LineDirectory } from '../core/lines';
+import { lineIdOf, type LineDirectory } from '../core/lines';
 import type { LookupClient } from '../core/lookup-client';
 import { messages } from '../core/messages/index';
-import type { RawDialog } from '../core/dialog-types';
-import { clientWaitOf, effectiveRules, firedRules, kpiNote, listRules, type WatchRules } from '../core/watch-rules';
+import { effectiveRules, kpiNote, listRules, type WatchRules } from '../core/watch-rules';
 import type { WatchChangeEvent, WatchedRow, WatchFiredEvent, WatchStatus } from '../core/watch-types';
 import { RATE_LIMITS, type CallOptions } from '../rest/portal-client';
 import type { InspectorStore, WatchedDialog } from '../store/index';
 import { abortableSleep } from '../watch/watch-loop';
 import { WatchCycle, type SeenDialog, type WatchTarget } from '../watch/watch-cycle';
+import { WatchJudge, type FollowUp, type Refreshed, type WatchLines } from '../watch/watch-judge';
 import { watchPace, type WatchPace } from '../watch/watch-pace';
 
 /** The part of the store the watch uses. */
 export type WatchServiceStore = Pick<
   InspectorStore,
-  'watchList' | 'watchingAccounts' | 'watchRefreshed' | 'watchedDialog' | 'findDialog' | 'putDialog' | 'namesFor' | 'findConversation' | 'fireWatchEvents'
+  'watchList' | 'watchingAccounts' | 'watchRefreshed' | 'watchedDialog' | 'findDialog' | 'putDialog' | 'namesFor' | 'findConversation' | 'putConversation' | 'fireWatchEvents'
 >;
 
-/** Each account's lines as last read (line-cache.ts): their answer-time targets measure the wait. */
-export interface WatchLines {
-  get(account: string): LineDirectory | null;
-  set(account: string, lines: LineDirectory): void;
-}
 
 export interface WatchClient {
   client: LookupClient<CallOptions>;
@@ -76,8 +71,7 @@ export interface WatchServiceDeps {
 export const GATE_POLL_MS = 250;
 /** After a request failed as a whole, the next try waits at least this long (or the gap, if longer). */
 export const RETRY_AFTER_MS = 30_000;
-/** Lines the account could not read are not asked for again before this: they change rarely, a missing right more rarely still. */
-export const LINES_RETRY_MS = 60 * 60 * 1000;
+
 
 /** The portal is asked by chat id, whatever form the user added the dialog in. */
 function targetOf(row: WatchedDialog): WatchTarget {
@@ -105,8 +99,7 @@ export class WatchService {
   readonly #now: () => number;
   readonly #running = new Map<string, Running>();
   readonly #lines: WatchLines;
-  /** Why each account's lines could not be read, and when: said in the rows, asked again after LINES_RETRY_MS. */
-  readonly #linesProblem = new Map<string, { message: string; at: number }>();
+  readonly #judge: WatchJudge;
   #paused = false;
   #disposed = false;
 
@@ -116,6 +109,12 @@ export class WatchService {
     this.#now = deps.now ?? Date.now;
     const own = new Map<string, LineDirectory>();
     this.#lines = deps.lines ?? { get: (account) => own.get(account) ?? null, set: (account, lines) => own.set(account, lines) };
+    this.#judge = new WatchJudge({
+      lines: this.#lines,
+      listRules: () => this.#listRules(),
+      now: this.#now,
+      onFired: (event) => this.#deps.onFired?.(event),
+    });
   }
 
   /** The list's rules now (the settings). */
@@ -164,7 +163,7 @@ export class WatchService {
     if (!store) return [];
     const list = this.#listRules();
     const known = lines ?? this.#lines.get(account);
-    const problem = this.#linesProblem.get(account)?.message ?? null;
+    const problem = this.#judge.linesProblem(account);
     return store.watchList(account).map((row) => {
       const kept = safely(() => store.findDialog(account, { param: 'CHAT_ID', value: row.chatId }), null);
       let dialog: WatchedRow['dialog'] = null;
@@ -273,9 +272,10 @@ export class WatchService {
         }
         if (got) plan = got.plan;
         const pace = this.#pace(rows.length, plan);
+        let followUp: FollowUp | null = null;
         if (got) {
           try {
-            failure = await this.#refresh(account, got, store, rows.slice(at, at + MAX_BATCH_COMMANDS), signal);
+            ({ failure, followUp } = await this.#refresh(account, got, store, rows.slice(at, at + MAX_BATCH_COMMANDS), signal));
           } catch (error) {
             // Whatever went wrong here, the watch goes on: said, and tried again.
             failure = toEnvelope(error);
@@ -292,12 +292,44 @@ export class WatchService {
         // A request that failed as a whole is tried again, the same dialogs, after the wait.
         if (!failure) at += MAX_BATCH_COMMANDS;
         await this.#sleep(waitMs, signal);
+        if (got && followUp && !failure && !(await this.#followUp(account, got, store, followUp, pace.gapMs, signal))) return;
       }
     }
   }
 
-  /** One `batch` request for these dialogs; answers the failure of the request as a whole, else null. */
-  async #refresh(account: string, got: WatchClient, store: WatchServiceStore, rows: WatchedDialog[], signal: AbortSignal): Promise<MainErrorEnvelope | null> {
+  /**
+   * The reads the wait rules asked for (the transcripts, the lines), each a
+   * request at the watch's pace like the dialogs', then those dialogs judged
+   * again. False when the watch ended meanwhile.
+   */
+  async #followUp(account: string, got: WatchClient, store: WatchServiceStore, followUp: FollowUp, gapMs: number, signal: AbortSignal): Promise<boolean> {
+    const waitingOnLines = new Set(followUp.lines);
+    if (followUp.transcripts.length > 0) {
+      if (!(await this.#gate(signal))) return false;
+      const read = await this.#judge.readTranscripts(account, got.client, store, followUp.transcripts, { signal });
+      await this.#sleep(gapMs, signal);
+      if (signal.aborted) return false;
+      // Judged again with their transcripts; a client now known to wait against the line's target needs the lines.
+      for (const chatId of safely(() => this.#judge.again(account, store, read).lines, [])) waitingOnLines.add(chatId);
+    }
+    if (waitingOnLines.size > 0) {
+      if (!(await this.#gate(signal))) return false;
+      const read = await this.#judge.readLines(account, got.client, { signal });
+      await this.#sleep(gapMs, signal);
+      if (signal.aborted) return false;
+      if (read) safely(() => this.#judge.again(account, store, [...waitingOnLines]), null);
+    }
+    return !signal.aborted;
+  }
+
+  /** One `batch` request for these dialogs, then their rules judged; answers the failure of the request as a whole (else null), and the reads the wait rules asked for. */
+  async #refresh(
+    account: string,
+    got: WatchClient,
+    store: WatchServiceStore,
+    rows: WatchedDialog[],
+    signal: AbortSignal,
+  ): Promise<{ failure: MainErrorEnvelope | null; followUp: FollowUp | null }> {
     const seen = new Map<string, SeenDialog>();
     for (const row of rows) {
       const kept = safely(() => store.findDialog(account, { param: 'CHAT_ID', value: row.chatId }), null);
@@ -309,10 +341,9 @@ export class WatchService {
       result = await cycle.refresh();
     } catch (error) {
       // Ended by dispose, or the client closed under it (the connection changed): tried again unless ended.
-      return toEnvelope(error);
+      return { failure: toEnvelope(error), followUp: null };
     }
-    const list = this.#listRules();
-    const judged: Array<{ chatId: number; at: string; changes: DialogChange[]; rules: WatchRules; dialog: RawDialog }> = [];
+    const refreshed: Refreshed[] = [];
     for (const row of result.rows) {
       const chatId = Number(row.input);
       if (!row.ok) {
@@ -321,68 +352,16 @@ export class WatchService {
       }
       const changes = row.changes?.changes ?? null;
       // Unwatched while the request was out: nothing said of it.
-      const watched = safely(() => store.watchedDialog(account, chatId), null);
+      const watched = safely(() => store.watchedDialog(account, chatId) !== null, false);
       safely(() => store.watchRefreshed(account, chatId, { at: row.fetchedAt, changes, error: null }), undefined);
       if (watched && changes && changes.length > 0) safely(() => this.#deps.onChange({ account, chatId, at: row.fetchedAt, changes }), undefined);
       const dialog = cycle.lastSeen(row.input)?.dialog;
-      if (watched && dialog) judged.push({ chatId, at: row.fetchedAt, changes: changes ?? [], rules: effectiveRules(watched.ownRules, list).rules, dialog });
+      // Every refresh, changed or not: a wait passes its limit with nothing changed.
+      if (watched && dialog) refreshed.push({ chatId, at: row.fetchedAt, changes: changes ?? [], dialog });
     }
-    await this.#applyRules(account, got, store, judged, signal);
-    return result.failure;
+    const followUp = safely(() => this.#judge.judge(account, store, refreshed), null);
+    return { failure: result.failure, followUp };
   }
 
-  /**
-   * The rules of each refreshed dialog, on every refresh: the wait passes its
-   * limit with nothing changed. What fires is kept first, then told, so a
-   * crash between the two costs a notification rather than repeating one.
-   */
-  async #applyRules(
-    account: string,
-    got: WatchClient,
-    store: WatchServiceStore,
-    judged: ReadonlyArray<{ chatId: number; at: string; changes: DialogChange[]; rules: WatchRules; dialog: RawDialog }>,
-    signal: AbortSignal,
-  ): Promise<void> {
-    const now = this.#now();
-    const waits = judged.map(({ chatId, rules, dialog }) => {
-      if (rules.waitedLonger === null) return { known: false as const, sessionId: null };
-      const session = clientWaitOf(dialog, null).sessionId;
-      const conversation = session === null ? null : safely(() => store.findConversation(account, chatId, session), null);
-      return clientWaitOf(dialog, conversation);
-    });
-    // The lines are read only when a client waits under a rule that measures against them.
-    const wantsKpi = judged.some(({ rules }, at) => {
-      const wait = waits[at]!;
-      return rules.waitedLonger === 'kpi' && wait.known && wait.since !== null;
-    });
-    const lines = wantsKpi ? await this.#linesFor(account, got, signal) : this.#lines.get(account);
-    judged.forEach(({ chatId, at, changes, rules, dialog }, index) => {
-      const lineId = safely(() => lineIdOf(decodeDialog(dialog, null)), null);
-      const kpi = lineId !== null && lines ? (lines[String(lineId)]?.kpi ?? null) : null;
-      const fired = firedRules({ changes, at, rules, now, wait: waits[index]!, kpi });
-      if (fired.length === 0) return;
-      const fresh = new Set(safely(() => store.fireWatchEvents(account, chatId, fired.map((one) => one.key), new Date(now).toISOString()), []));
-      const told = fired.filter((one) => fresh.has(one.key));
-      if (told.length > 0) safely(() => this.#deps.onFired?.({ account, chatId, at, fired: told }), undefined);
-    });
-  }
-
-  /** The account's lines, read when not known (one request); null when they cannot be read, the reason kept for the rows. */
-  async #linesFor(account: string, got: WatchClient, signal: AbortSignal): Promise<LineDirectory | null> {
-    const known = this.#lines.get(account);
-    if (known) return known;
-    const problem = this.#linesProblem.get(account);
-    if (problem && this.#now() - problem.at < LINES_RETRY_MS) return null;
-    try {
-      const lines = linesFrom((await got.client.call(CONFIG_LIST_GET, { PARAMS: { select: [...LINE_FIELDS] } }, { signal })).result);
-      this.#lines.set(account, lines);
-      this.#linesProblem.delete(account);
-      return lines;
-    } catch (error) {
-      if (signal.aborted) return null;
-      this.#linesProblem.set(account, { message: toEnvelope(error).message, at: this.#now() });
-      return null;
-    }
-  }
 }
 

@@ -103,6 +103,11 @@ async function cycles(watched: Watched, more: number): Promise<void> {
   await vi.waitFor(() => expect(watched.sent()).toBeGreaterThanOrEqual(from + more), { timeout: 5_000 });
 }
 
+/** The dialog as the portal answers it now. */
+async function portalDialog(chatId: number): Promise<Record<string, unknown>> {
+  return (await client.call('imopenlines.dialog.get', { CHAT_ID: chatId })).result as Record<string, unknown>;
+}
+
 /** Keeps chat 1777's current transcript, as a lookup of it does. */
 async function keepTranscript(): Promise<void> {
   const { result } = await client.call('imopenlines.session.history.get', { SESSION_ID: 343 });
@@ -189,7 +194,7 @@ describe('the wait rule', () => {
     await watched.service.start();
     await vi.waitFor(() => expect(watched.fired).toHaveLength(1));
     // Line 22's further-answer target is 5 minutes: the operator answered once already.
-    expect(watched.fired[0]!.fired[0]!.text).toBe("The client has waited 13 minutes, longer than the line's answer-time target (5 min)");
+    expect(watched.fired[0]!.fired[0]!.text).toMatch(/^The client has waited 1\d minutes, longer than the line's answer-time target \(5 min\)$/);
     await cycles(watched, 3);
     expect(emulator.requests.slice(from).filter((request) => request.method === 'imopenlines.config.list.get')).toHaveLength(1);
     expect((await watched.service.list(ACCOUNT, null))[0]!.rules).toMatchObject({ own: true, kpiNote: null });
@@ -207,6 +212,49 @@ describe('the wait rule', () => {
     expect(watched.fired).toEqual([]);
     const [row] = await watched.service.list(ACCOUNT, null);
     expect(row!.rules.kpiNote).toMatch(/^The line's answer-time target cannot be read, so the wait is not measured against it: .+/);
+  });
+});
+
+describe('the wait rule\'s own reads', () => {
+  /** The session.history.get commands the watch sent since `from`, by session id. */
+  const historyAsked = (from: number) =>
+    emulator.requests
+      .slice(from)
+      .filter((request) => request.method === 'batch')
+      .flatMap((request) => Object.values(request.params['cmd'] as Record<string, string>))
+      .filter((command) => command.startsWith('imopenlines.session.history.get'));
+
+  it('reads the current session\'s transcript itself when none is kept, keeps it, and reads it again only after a new message', async () => {
+    watchAll(1777);
+    store.setWatchRules(ACCOUNT, 1777, { ...OFF, waitedLonger: 15 });
+    const from = emulator.requests.length;
+    const watched = watchWith({ startAt: '2026-03-16T19:55:00.000Z' });
+    await watched.service.start();
+    await vi.waitFor(() => expect(watched.fired).toHaveLength(1), { timeout: 5_000 });
+    expect(watched.fired[0]!.fired[0]!.key).toBe(`waited:343@${WAITING_SINCE}`);
+    expect(store.findConversation(ACCOUNT, 1777, 343)?.status).toBe('clientWaiting');
+    await cycles(watched, 3);
+    expect(historyAsked(from)).toHaveLength(1);
+  });
+
+  it('asks for a transcript the account may not read once per message, and the wait fires nothing', async () => {
+    watchAll(1777);
+    // The current session becomes one whose history is not the demo user's to read.
+    const before = await portalDialog(1777);
+    const session = String(before['entity_data_1']).split('|');
+    session[5] = '5150';
+    emulator.updateDialog(1777, { entity_data_1: session.join('|') });
+    store.setWatchRules(ACCOUNT, 1777, { ...OFF, waitedLonger: 1 });
+    const from = emulator.requests.length;
+    const watched = watchWith();
+    await watched.service.start();
+    await firstAnswered();
+    await cycles(watched, 4);
+    expect(historyAsked(from)).toEqual([expect.stringContaining('SESSION_ID=5150')]);
+    expect(watched.fired).toEqual([]);
+    // A new message: asked again.
+    emulator.updateDialog(1777, { last_message_id: Number(before['last_message_id']) + 1, message_count: Number(before['message_count']) + 1 });
+    await vi.waitFor(() => expect(historyAsked(from)).toHaveLength(2), { timeout: 5_000 });
   });
 });
 
