@@ -72,7 +72,6 @@ export const GATE_POLL_MS = 250;
 /** After a request failed as a whole, the next try waits at least this long (or the gap, if longer). */
 export const RETRY_AFTER_MS = 30_000;
 
-
 /** The portal is asked by chat id, whatever form the user added the dialog in. */
 function targetOf(row: WatchedDialog): WatchTarget {
   const query: DialogQuery = { param: 'CHAT_ID', value: row.chatId, input: row.input, label: `chat ${row.chatId}` };
