@@ -116,8 +116,9 @@ function waitFired(input: RuleInput): FiredRule | null {
   if (waited <= limit) return null;
   const says = messages().changes.rules;
   const text = says.waited(Math.floor(waited / 60), rules.waitedLonger === 'kpi' ? says.kpiLimit(Math.round(limit / 60)) : says.minutesLimit(limit / 60));
-  // Once per wait: the session and the moment the client began to wait name it.
-  return { rule: 'waitedLonger', key: `waited:${wait.sessionId}@${wait.since}`, text };
+  // Once per wait: the session and the moment the client began to wait name it, in UTC, so a
+  // portal that writes the same moment in another offset does not make it a new wait.
+  return { rule: 'waitedLonger', key: `waited:${wait.sessionId}@${new Date(since).toISOString()}`, text };
 }
 
 /** The rules that fire on one refresh of a dialog, in the order a lead reads them: the wait first, then each change. */

@@ -16,8 +16,8 @@ import { WatchNotices, type WatchNotice } from '../../main/watch/watch-notices';
 import { makeTempDir } from '../support/temp-dir';
 
 const ACCOUNT = 'example.bitrix24.com';
-/** Chat 1777's current session: the client has waited since 20:46:38 +01:00 (19:46:38 UTC), after an operator's answer. */
-const WAITING_SINCE = '2026-03-16T20:46:38+01:00';
+/** Chat 1777's current session: the client has waited since 20:46:38 +01:00, after an operator's answer. */
+const WAITING_SINCE = '2026-03-16T19:46:38.000Z';
 const OFF: WatchRules = listRules('off', 0);
 
 let emulator: Emulator;
@@ -57,6 +57,8 @@ function fakeClock(startAt: string) {
 interface Watched {
   service: WatchService;
   fired: WatchFiredEvent[];
+  /** The watch's time at which each event was handed on. */
+  firedAt: number[];
   clock: { now: number };
   /** Requests sent so far (each cycle of one dialog is one). */
   sent: () => number;
@@ -65,6 +67,7 @@ interface Watched {
 function watchWith(options: { list?: WatchRules; startAt?: string; clock?: ReturnType<typeof fakeClock>; onFired?: WatchServiceDeps['onFired'] } = {}): Watched {
   const time = options.clock ?? fakeClock(options.startAt ?? '2026-03-16T20:00:00.000Z');
   const fired: WatchFiredEvent[] = [];
+  const firedAt: number[] = [];
   let sent = 0;
   const counted: PortalClient = {
     ...client,
@@ -86,13 +89,14 @@ function watchWith(options: { list?: WatchRules; startAt?: string; clock?: Retur
     listRules: () => options.list ?? OFF,
     onFired: (event) => {
       fired.push(event);
+      firedAt.push(time.clock.now);
       options.onFired?.(event);
     },
     sleep: time.sleep,
     now: time.now,
   });
   services.push(service);
-  return { service, fired, clock: time.clock, sent: () => sent };
+  return { service, fired, firedAt, clock: time.clock, sent: () => sent };
 }
 
 const watchAll = (...chatIds: number[]) => chatIds.forEach((chatId) => store.watch(ACCOUNT, chatId, `chat${chatId}`, '2026-03-16T09:00:00.000Z'));
@@ -165,11 +169,12 @@ describe('the wait rule', () => {
     const watched = watchWith({ clock: time });
     await watched.service.start();
     await firstAnswered();
-    expect(watched.fired).toEqual([]);
     const before = store.findDialog(ACCOUNT, { param: 'CHAT_ID', value: 1777 })!.fetchedAt;
     await vi.waitFor(() => expect(watched.fired).toHaveLength(1), { timeout: 5_000 });
-    // It fired on the first cycle past 20:01:38, and the answer never changed (no copy kept since the first).
-    expect(time.clock.now).toBeGreaterThan(Date.parse('2026-03-16T20:01:38.000Z'));
+    // It fired on the first cycle past 20:01:38 (a cycle a minute), not at 19:55, and the answer never
+    // changed in between (no copy kept since the first).
+    expect(watched.firedAt[0]).toBeGreaterThan(Date.parse('2026-03-16T20:01:38.000Z'));
+    expect(watched.firedAt[0]).toBeLessThanOrEqual(Date.parse('2026-03-16T20:02:38.000Z'));
     expect(store.findDialog(ACCOUNT, { param: 'CHAT_ID', value: 1777 })!.fetchedAt).toBe(before);
     expect(watched.fired[0]!.fired).toEqual([{ rule: 'waitedLonger', key: `waited:343@${WAITING_SINCE}`, text: expect.stringMatching(/^The client has waited 1[56] minutes, longer than 15 minutes$/) }]);
     await cycles(watched, 3);

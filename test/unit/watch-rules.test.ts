@@ -84,8 +84,14 @@ describe('the wait rule', () => {
     expect(firedRules(input({ rules: wait15, wait: waiting, now: NOW }))[0]!.key).toBe(fired[0]!.key);
   });
 
+  it('names the wait by its moment in UTC, whatever offset the portal wrote it in', () => {
+    const inMoscow = firedRules(input({ rules: wait15, wait: { ...waiting, since: '2026-12-07T12:40:00+03:00' } }));
+    expect(inMoscow[0]!.key).toBe(`waited:343@${since}`);
+  });
+
   it('does not fire when the client is not waiting, or when nobody can tell', () => {
     expect(firedRules(input({ rules: wait15, wait: notWaiting }))).toEqual([]);
+    expect(firedRules(input({ rules: wait15, wait: { ...waiting, since: 'yesterday' } }))).toEqual([]);
     expect(firedRules(input({ rules: wait15, wait: { known: false, sessionId: 343 } }))).toEqual([]);
   });
 
