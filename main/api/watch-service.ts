@@ -36,7 +36,6 @@ export type WatchServiceStore = Pick<
   'watchList' | 'watchingAccounts' | 'watchRefreshed' | 'watchedDialog' | 'findDialog' | 'putDialog' | 'namesFor' | 'findConversation' | 'putConversation' | 'fireWatchEvents'
 >;
 
-
 export interface WatchClient {
   client: LookupClient<CallOptions>;
   /** Whose rate limit the share is of. */
@@ -351,16 +350,15 @@ export class WatchService {
       }
       const changes = row.changes?.changes ?? null;
       // Unwatched while the request was out: nothing said of it.
-      const watched = safely(() => store.watchedDialog(account, chatId) !== null, false);
+      const watched = safely(() => store.watchedDialog(account, chatId), null);
       safely(() => store.watchRefreshed(account, chatId, { at: row.fetchedAt, changes, error: null }), undefined);
       if (watched && changes && changes.length > 0) safely(() => this.#deps.onChange({ account, chatId, at: row.fetchedAt, changes }), undefined);
       const dialog = cycle.lastSeen(row.input)?.dialog;
       // Every refresh, changed or not: a wait passes its limit with nothing changed.
-      if (watched && dialog) refreshed.push({ chatId, at: row.fetchedAt, changes: changes ?? [], dialog });
+      if (watched && dialog) refreshed.push({ chatId, at: row.fetchedAt, changes: changes ?? [], dialog, ownRules: watched.ownRules });
     }
     const followUp = safely(() => this.#judge.judge(account, store, refreshed), null);
     return { failure: result.failure, followUp };
   }
-
 }
 

@@ -39,6 +39,8 @@ export interface Refreshed {
   /** Its changes; empty when none, or seen for the first time. */
   changes: readonly DialogChange[];
   dialog: RawDialog;
+  /** Its own rules as the watch list has them; null: the list's. */
+  ownRules: WatchRules | null;
 }
 
 /** What would let the wait rules tell: the current sessions' transcripts; the lines, for the dialogs (chat ids) whose client waits against them. */
@@ -78,17 +80,15 @@ export class WatchJudge {
     return this.#linesProblem.get(account)?.message ?? null;
   }
 
-  /** Judges each dialog (unwatched ones are skipped), tells what fired, and answers what would tell the waits it could not. */
+  /** Judges each dialog (of the watch list: its rules read with it), tells what fired, and answers what would tell the waits it could not. */
   judge(account: string, store: JudgeStore, refreshed: readonly Refreshed[]): FollowUp {
     const list = this.#deps.listRules();
     const now = this.#deps.now();
     const lines = this.#deps.lines.get(account);
     const followUp: FollowUp = { transcripts: [], lines: [] };
     const mayAskLines = lines === null && this.#mayAskLines(account, now);
-    for (const { chatId, at, changes, dialog } of refreshed) {
-      const watched = safely(() => store.watchedDialog(account, chatId), null);
-      if (!watched) continue;
-      const { rules } = effectiveRules(watched.ownRules, list);
+    for (const { chatId, at, changes, dialog, ownRules } of refreshed) {
+      const { rules } = effectiveRules(ownRules, list);
       const wait = this.#waitOf(account, store, chatId, dialog, rules);
       const lineId = safely(() => lineIdOf(decodeDialog(dialog, null)), null);
       const kpi = lineId !== null && lines ? (lines[String(lineId)]?.kpi ?? null) : null;
@@ -149,8 +149,10 @@ export class WatchJudge {
   again(account: string, store: JudgeStore, chatIds: readonly number[]): FollowUp {
     const refreshed: Refreshed[] = [];
     for (const chatId of new Set(chatIds)) {
-      const kept = safely(() => store.findDialog(account, { param: 'CHAT_ID', value: chatId }), null);
-      if (kept) refreshed.push({ chatId, at: kept.fetchedAt, changes: [], dialog: kept.dialog });
+      // Unwatched meanwhile: nothing said of it.
+      const watched = safely(() => store.watchedDialog(account, chatId), null);
+      const kept = watched && safely(() => store.findDialog(account, { param: 'CHAT_ID', value: chatId }), null);
+      if (watched && kept) refreshed.push({ chatId, at: kept.fetchedAt, changes: [], dialog: kept.dialog, ownRules: watched.ownRules });
     }
     return this.judge(account, store, refreshed);
   }
