@@ -12,7 +12,7 @@ import type { ErrorEnvelope } from '../main/core/error-envelope';
 import type { Language, LanguageSetting } from '../main/core/language';
 import type { Conversation } from '../main/core/conversation-types';
 import type { ExportOutcome, ExportRequest } from '../main/export/export-types';
-import type { WatchNotify } from '../main/core/setting-limits';
+import type { WatchNotify, WatchWait } from '../main/core/setting-limits';
 import type { DialogSearchHit, HistoryEntry, SessionSummary } from '../main/store/store-types';
 
 export type {
@@ -49,7 +49,9 @@ export type {
 import type { BulkProgress, BulkRunRequest, BulkRunResult, IdentifierList } from '../main/core/bulk-types';
 export type { OverviewRequest, OverviewResult, OverviewRow, OverviewSource, OverviewSourceState, OverviewStatus } from '../main/core/overview-types';
 import type { OverviewRequest, OverviewResult } from '../main/core/overview-types';
-export type { WatchChangeEvent, WatchedRow, WatchState, WatchStatus } from '../main/core/watch-types';
+export type { WatchChangeEvent, WatchedRow, WatchedRules, WatchState, WatchStatus } from '../main/core/watch-types';
+export type { WatchRules } from '../main/core/watch-rule-types';
+import type { WatchRules } from '../main/core/watch-rule-types';
 import type { WatchChangeEvent, WatchedRow, WatchStatus } from '../main/core/watch-types';
 export type {
   AttachBlock,
@@ -136,6 +138,8 @@ export interface Settings {
   watchNotify: WatchNotify;
   /** Quiet mode: notifications are held, and said as one when it ends. */
   watchQuiet: boolean;
+  /** The list's "the client has waited longer than" rule: minutes (WATCH_WAIT_MINUTES), 'kpi' for the line's answer-time target, 0 for off. Off when watchNotify is. */
+  watchWaitMinutes: WatchWait;
 }
 
 export type { Language } from '../main/core/language';
@@ -167,7 +171,7 @@ export type AppCommand =
   | { kind: 'toggle-history' }
   | { kind: 'manage-portals' };
 
-export { SETTING_LIMITS, WATCH_NOTIFY_SETTINGS, type NumericSetting, type WatchNotify } from '../main/core/setting-limits';
+export { SETTING_LIMITS, WATCH_NOTIFY_SETTINGS, WATCH_WAIT_MINUTES, type NumericSetting, type WatchNotify, type WatchWait } from '../main/core/setting-limits';
 
 /** What happened to the history database: files moved aside when it was opened. */
 export interface HistoryStatus {
@@ -235,6 +239,11 @@ export interface LookupProgress {
 export interface WatchRequest {
   chatId: number;
   account?: string;
+}
+
+/** A watched dialog's own notification rules; null: it follows the watch list's. */
+export interface WatchRulesRequest extends WatchRequest {
+  rules: WatchRules | null;
 }
 
 /** The watch list of one account and how its background watch is doing (null when it is not running). */
@@ -346,6 +355,8 @@ export const OPERATIONS = {
   dialogTimeline: { channel: 'cache:timeline', args: type<{ account: string; chatId: number }>(), result: type<DialogTimeline>() },
   /** What changed between two kept copies of a dialog, named by when they were fetched (either order; NOT_CACHED when either is gone). */
   compareKept: { channel: 'cache:compare', args: type<{ account: string; chatId: number; from: string; to: string }>(), result: type<DialogChanges>() },
+  /** Sets a watched dialog's own notification rules, or null to follow the watch list's (the settings); answers its row with the rules it follows now. */
+  setWatchRules: { channel: 'watch:rules', args: type<WatchRulesRequest>(), result: type<WatchedRow>() },
 } as const;
 
 /**

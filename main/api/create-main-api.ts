@@ -36,6 +36,7 @@ import { overviewHandlers } from './overview-handlers';
 import { OverviewRefresh } from './overview-refresh';
 import { OAuthSignIn } from './oauth-sign-in';
 import { WatchNotices } from '../watch/watch-notices';
+import { listRules } from '../core/watch-rules';
 import { readSettings, type KeyValueStore } from './settings';
 import { settingsHandlers } from './settings-handlers';
 import { signInHandlers } from './sign-in-handlers';
@@ -186,11 +187,14 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     clientFor: watchClientFor,
     settings: () => readSettings(deps.store),
     userBusy: () => inFlight.running > 0,
-    onChange: (event) => {
-      deps.sendEvent?.('watchChange', event);
-      void notices.changed(event);
-    },
+    onChange: (event) => deps.sendEvent?.('watchChange', event),
     onStatus: (status) => deps.sendEvent?.('watchStatus', status),
+    listRules: () => {
+      const { watchNotify, watchWaitMinutes } = readSettings(deps.store);
+      return listRules(watchNotify, watchWaitMinutes);
+    },
+    onFired: (event) => void notices.fired(event),
+    lines,
   });
 
   const handlers = {

@@ -2,7 +2,7 @@
 // the store hear of each change.
 import { z } from 'zod';
 import type { Settings } from '../../preload/api-contract';
-import { WATCH_NOTIFY_SETTINGS } from '../core/setting-limits';
+import { WATCH_NOTIFY_SETTINGS, WATCH_WAIT_MINUTES } from '../core/setting-limits';
 import { schemasFor, type ChannelsOf, type HandlersFor } from './handler-types';
 import type { LiveSettings } from './live-settings';
 import { none, numberAs, setting } from './schema-atoms';
@@ -25,6 +25,8 @@ export const settingsSchemas = schemasFor({
     watchShareOfLimit: setting('watchShareOfLimit'),
     watchNotify: z.enum(WATCH_NOTIFY_SETTINGS).optional(),
     watchQuiet: z.boolean().optional(),
+    // 0 is off; otherwise whole minutes in range, or the line's target.
+    watchWaitMinutes: z.union([z.literal('kpi'), z.literal(0), z.number().int().min(WATCH_WAIT_MINUTES.min).max(WATCH_WAIT_MINUTES.max)]).optional(),
   }),
 });
 

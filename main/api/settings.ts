@@ -1,7 +1,7 @@
 // User preferences kept between runs. The store is electron-store in the app
 // and its engine (conf) in the CLI and tests: the same file, the same keys.
 import type { LanguageSetting, NumberAs, Settings, ThemeSetting } from '../../preload/api-contract';
-import { SETTING_LIMITS, WATCH_NOTIFY_SETTINGS, type NumericSetting } from '../core/setting-limits';
+import { SETTING_LIMITS, WATCH_NOTIFY_SETTINGS, WATCH_WAIT_MINUTES, type NumericSetting, type WatchWait } from '../core/setting-limits';
 
 /** The part of electron-store / conf we use. */
 export interface KeyValueStore {
@@ -26,6 +26,8 @@ export const DEFAULT_SETTINGS: Settings = {
   watchShareOfLimit: 25,
   watchNotify: 'important',
   watchQuiet: false,
+  // Off: the wait rule is new, and nobody asked for it yet.
+  watchWaitMinutes: 0,
 };
 
 export const THEME_SETTINGS = ['system', 'light', 'dark'] as const satisfies readonly ThemeSetting[];
@@ -51,6 +53,12 @@ function readFlag(store: Pick<KeyValueStore, 'get'>, key: 'checkForUpdates' | 'f
   return typeof value === 'boolean' ? value : DEFAULT_SETTINGS[key];
 }
 
+function readWatchWait(store: Pick<KeyValueStore, 'get'>): WatchWait {
+  const value = store.get('settings.watchWaitMinutes');
+  if (value === 'kpi' || value === 0) return value;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= WATCH_WAIT_MINUTES.min && value <= WATCH_WAIT_MINUTES.max ? value : DEFAULT_SETTINGS.watchWaitMinutes;
+}
+
 export function readSettings(store: Pick<KeyValueStore, 'get'>): Settings {
   const numberAs = store.get('settings.numberAs');
   // A hand-edited or older file never breaks start-up: bad values fall back.
@@ -68,6 +76,7 @@ export function readSettings(store: Pick<KeyValueStore, 'get'>): Settings {
     watchShareOfLimit: readNumber(store, 'watchShareOfLimit'),
     watchNotify: readChoice(store, 'watchNotify', WATCH_NOTIFY_SETTINGS, DEFAULT_SETTINGS.watchNotify),
     watchQuiet: readFlag(store, 'watchQuiet'),
+    watchWaitMinutes: readWatchWait(store),
   };
 }
 

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import type { WatchList } from '../../preload/api-contract';
 import { inspectorError } from '../core/error-codes';
+import { messages } from '../core/messages/index';
+import { watchRulesProblem } from '../core/watch-rules';
 import type { ConnectionManager } from './connection';
 import { schemasFor, type ChannelsOf, type HandlersFor } from './handler-types';
 import type { LineCache } from './line-cache';
@@ -12,13 +14,26 @@ import type { WatchService } from './watch-service';
 
 // A store account's name, as cache:open and overview:get take it.
 const account = z.string().min(1).max(300).optional();
-const watchRequest = z.strictObject({ chatId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), account });
+const chatId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const watchRequest = z.strictObject({ chatId, account });
+// Every rule named, none more: a missing one would be a guess. The minutes' range is checked by
+// the handler, which can say it in words (watchRulesProblem); here only that they are a number.
+const watchRules = z.strictObject({
+  waitedLonger: z.union([z.literal('kpi'), z.number(), z.null()]),
+  newSession: z.boolean(),
+  clientWaiting: z.boolean(),
+  operatorChanged: z.boolean(),
+  closed: z.boolean(),
+  blocked: z.boolean(),
+  anyChange: z.boolean(),
+});
 
 export const watchSchemas = schemasFor({
   'watch:add': watchRequest,
   'watch:remove': watchRequest,
   'watch:list': z.strictObject({ account }),
   'watch:mark-seen': watchRequest,
+  'watch:rules': z.strictObject({ chatId, account, rules: watchRules.nullable() }),
 });
 
 export interface WatchDeps {
@@ -57,6 +72,15 @@ export function watchHandlers({ watch, stores, connection, lines, now = () => ne
     'watch:mark-seen': async (request) => {
       const name = await accountFor(request.account);
       return { marked: (await stores.forHistory()).markSeen(name, request.chatId) };
+    },
+    'watch:rules': async (request) => {
+      const problem = request.rules === null ? null : watchRulesProblem(request.rules);
+      if (problem !== null) throw inspectorError('INVALID_ARGUMENT', { message: problem });
+      const name = await accountFor(request.account);
+      if (!(await stores.forHistory()).setWatchRules(name, request.chatId, request.rules)) throw inspectorError('INVALID_ARGUMENT', { message: messages().errors.api.notWatched(`chat${request.chatId}`) });
+      const row = (await watch.list(name, lines.get(name))).find((one) => one.chatId === request.chatId);
+      if (!row) throw inspectorError('INTERNAL');
+      return row;
     },
   };
 }

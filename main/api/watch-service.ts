@@ -8,27 +8,32 @@
 // that is gone, or that has nothing left to watch. Everything it knows lives
 // in the store — the list, and the last seen copy of each dialog, which is the
 // kept copy — so after a restart it compares with what it saw before and
-// reports no change twice.
+// reports no change twice. After each refresh the dialog's notification
+// rules (its own, or the list's) are applied — the wait rule even when
+// nothing changed — and each event that fires is kept in the store by its
+// key, so it is told once, never again after a restart.
 import type { RatePlan } from '../accounts/account-types';
 import { MAX_BATCH_COMMANDS } from '../core/batch-call';
 import { bulkSummary } from '../core/bulk-summary';
 import { decodeDialog } from '../core/decode/index';
 import type { DialogQuery } from '../core/dialog-types';
 import { inspectorError, toEnvelope, type MainErrorEnvelope } from '../core/error-codes';
-import type { LineDirectory } from '../core/lines';
+import { lineIdOf, type LineDirectory } from '../core/lines';
 import type { LookupClient } from '../core/lookup-client';
 import { messages } from '../core/messages/index';
-import type { WatchChangeEvent, WatchedRow, WatchStatus } from '../core/watch-types';
+import { effectiveRules, kpiNote, listRules, type WatchRules } from '../core/watch-rules';
+import type { WatchChangeEvent, WatchedRow, WatchFiredEvent, WatchStatus } from '../core/watch-types';
 import { RATE_LIMITS, type CallOptions } from '../rest/portal-client';
 import type { InspectorStore, WatchedDialog } from '../store/index';
 import { abortableSleep } from '../watch/watch-loop';
 import { WatchCycle, type SeenDialog, type WatchTarget } from '../watch/watch-cycle';
+import { WatchJudge, type FollowUp, type Refreshed, type WatchLines } from '../watch/watch-judge';
 import { watchPace, type WatchPace } from '../watch/watch-pace';
 
 /** The part of the store the watch uses. */
 export type WatchServiceStore = Pick<
   InspectorStore,
-  'watchList' | 'watchingAccounts' | 'watchRefreshed' | 'watchedDialog' | 'findDialog' | 'putDialog' | 'namesFor'
+  'watchList' | 'watchingAccounts' | 'watchRefreshed' | 'watchedDialog' | 'findDialog' | 'putDialog' | 'namesFor' | 'findConversation' | 'putConversation' | 'fireWatchEvents'
 >;
 
 export interface WatchClient {
@@ -50,6 +55,12 @@ export interface WatchServiceDeps {
   userBusy(): boolean;
   onChange(event: WatchChangeEvent): void;
   onStatus(status: WatchStatus): void;
+  /** The list's notification rules (the settings); the default: what a lead drops things for, no wait rule. */
+  listRules?: () => WatchRules;
+  /** Rules fired on a refresh: each event once ever (kept in the store before it is handed on). */
+  onFired?: (event: WatchFiredEvent) => void;
+  /** Where the lines are kept between calls; without it they are read for this service alone. */
+  lines?: WatchLines;
   /** Injected by tests (a fake clock): how to wait, and what time it is. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   now?: () => number;
@@ -85,6 +96,8 @@ export class WatchService {
   readonly #sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   readonly #now: () => number;
   readonly #running = new Map<string, Running>();
+  readonly #lines: WatchLines;
+  readonly #judge: WatchJudge;
   #paused = false;
   #disposed = false;
 
@@ -92,6 +105,19 @@ export class WatchService {
     this.#deps = deps;
     this.#sleep = deps.sleep ?? abortableSleep;
     this.#now = deps.now ?? Date.now;
+    const own = new Map<string, LineDirectory>();
+    this.#lines = deps.lines ?? { get: (account) => own.get(account) ?? null, set: (account, lines) => own.set(account, lines) };
+    this.#judge = new WatchJudge({
+      lines: this.#lines,
+      listRules: () => this.#listRules(),
+      now: this.#now,
+      onFired: (event) => this.#deps.onFired?.(event),
+    });
+  }
+
+  /** The list's rules now (the settings). */
+  #listRules(): WatchRules {
+    return this.#deps.listRules?.() ?? listRules('important', 0);
   }
 
   /** Starts watching every account the store has watched dialogs of (at start-up; again is harmless). */
@@ -129,18 +155,27 @@ export class WatchService {
     for (const [, running] of this.#running) this.#tell(running, { state: running.status.error ? 'offline' : 'watching' });
   }
 
-  /** The account's dialogs, with their kept copies in brief. */
+  /** The account's dialogs, with their kept copies in brief and the rules they follow. */
   async list(account: string, lines: LineDirectory | null): Promise<WatchedRow[]> {
     const store = await this.#deps.store();
     if (!store) return [];
+    const list = this.#listRules();
+    const known = lines ?? this.#lines.get(account);
+    const problem = this.#judge.linesProblem(account);
     return store.watchList(account).map((row) => {
       const kept = safely(() => store.findDialog(account, { param: 'CHAT_ID', value: row.chatId }), null);
       let dialog: WatchedRow['dialog'] = null;
+      let lineId: number | null = null;
       if (kept) {
         const names = safely(() => store.namesFor(account, [String(kept.dialog['owner'] ?? '')]), {});
-        dialog = safely(() => bulkSummary({ dialog: kept.dialog, decoded: decodeDialog(kept.dialog, null), names }, lines), null);
+        const decoded = safely(() => decodeDialog(kept.dialog, null), null);
+        lineId = decoded ? lineIdOf(decoded) : null;
+        dialog = decoded ? safely(() => bulkSummary({ dialog: kept.dialog, decoded, names }, known), null) : null;
       }
-      return { ...row, dialog, fetchedAt: kept?.fetchedAt ?? null };
+      const rules = effectiveRules(row.ownRules, list);
+      // Before the first answer the line is unknown: nothing to say of its target yet.
+      const note = kept ? kpiNote(rules.rules, lineId, known, problem) : null;
+      return { ...row, dialog, fetchedAt: kept?.fetchedAt ?? null, rules: { ...rules, kpiNote: note } };
     });
   }
 
@@ -235,9 +270,10 @@ export class WatchService {
         }
         if (got) plan = got.plan;
         const pace = this.#pace(rows.length, plan);
+        let followUp: FollowUp | null = null;
         if (got) {
           try {
-            failure = await this.#refresh(account, got, store, rows.slice(at, at + MAX_BATCH_COMMANDS), signal);
+            ({ failure, followUp } = await this.#refresh(account, got, store, rows.slice(at, at + MAX_BATCH_COMMANDS), signal));
           } catch (error) {
             // Whatever went wrong here, the watch goes on: said, and tried again.
             failure = toEnvelope(error);
@@ -254,12 +290,44 @@ export class WatchService {
         // A request that failed as a whole is tried again, the same dialogs, after the wait.
         if (!failure) at += MAX_BATCH_COMMANDS;
         await this.#sleep(waitMs, signal);
+        if (got && followUp && !failure && !(await this.#followUp(account, got, store, followUp, pace.gapMs, signal))) return;
       }
     }
   }
 
-  /** One `batch` request for these dialogs; answers the failure of the request as a whole, else null. */
-  async #refresh(account: string, got: WatchClient, store: WatchServiceStore, rows: WatchedDialog[], signal: AbortSignal): Promise<MainErrorEnvelope | null> {
+  /**
+   * The reads the wait rules asked for (the transcripts, the lines), each a
+   * request at the watch's pace like the dialogs', then those dialogs judged
+   * again. False when the watch ended meanwhile.
+   */
+  async #followUp(account: string, got: WatchClient, store: WatchServiceStore, followUp: FollowUp, gapMs: number, signal: AbortSignal): Promise<boolean> {
+    const waitingOnLines = new Set(followUp.lines);
+    if (followUp.transcripts.length > 0) {
+      if (!(await this.#gate(signal))) return false;
+      const read = await this.#judge.readTranscripts(account, got.client, store, followUp.transcripts, { signal });
+      await this.#sleep(gapMs, signal);
+      if (signal.aborted) return false;
+      // Judged again with their transcripts; a client now known to wait against the line's target needs the lines.
+      for (const chatId of safely(() => this.#judge.again(account, store, read).lines, [])) waitingOnLines.add(chatId);
+    }
+    if (waitingOnLines.size > 0) {
+      if (!(await this.#gate(signal))) return false;
+      const read = await this.#judge.readLines(account, got.client, { signal });
+      await this.#sleep(gapMs, signal);
+      if (signal.aborted) return false;
+      if (read) safely(() => this.#judge.again(account, store, [...waitingOnLines]), null);
+    }
+    return !signal.aborted;
+  }
+
+  /** One `batch` request for these dialogs, then their rules judged; answers the failure of the request as a whole (else null), and the reads the wait rules asked for. */
+  async #refresh(
+    account: string,
+    got: WatchClient,
+    store: WatchServiceStore,
+    rows: WatchedDialog[],
+    signal: AbortSignal,
+  ): Promise<{ failure: MainErrorEnvelope | null; followUp: FollowUp | null }> {
     const seen = new Map<string, SeenDialog>();
     for (const row of rows) {
       const kept = safely(() => store.findDialog(account, { param: 'CHAT_ID', value: row.chatId }), null);
@@ -271,8 +339,9 @@ export class WatchService {
       result = await cycle.refresh();
     } catch (error) {
       // Ended by dispose, or the client closed under it (the connection changed): tried again unless ended.
-      return toEnvelope(error);
+      return { failure: toEnvelope(error), followUp: null };
     }
+    const refreshed: Refreshed[] = [];
     for (const row of result.rows) {
       const chatId = Number(row.input);
       if (!row.ok) {
@@ -281,11 +350,15 @@ export class WatchService {
       }
       const changes = row.changes?.changes ?? null;
       // Unwatched while the request was out: nothing said of it.
-      const watched = safely(() => store.watchedDialog(account, chatId) !== null, false);
+      const watched = safely(() => store.watchedDialog(account, chatId), null);
       safely(() => store.watchRefreshed(account, chatId, { at: row.fetchedAt, changes, error: null }), undefined);
       if (watched && changes && changes.length > 0) safely(() => this.#deps.onChange({ account, chatId, at: row.fetchedAt, changes }), undefined);
+      const dialog = cycle.lastSeen(row.input)?.dialog;
+      // Every refresh, changed or not: a wait passes its limit with nothing changed.
+      if (watched && dialog) refreshed.push({ chatId, at: row.fetchedAt, changes: changes ?? [], dialog, ownRules: watched.ownRules });
     }
-    return result.failure;
+    const followUp = safely(() => this.#judge.judge(account, store, refreshed), null);
+    return { failure: result.failure, followUp };
   }
 }
 

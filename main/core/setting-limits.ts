@@ -24,3 +24,11 @@ export type NumericSetting = keyof typeof SETTING_LIMITS;
 /** Which changes of a watched dialog give a desktop notification (main/watch/watch-notices.ts). */
 export const WATCH_NOTIFY_SETTINGS = ['important', 'all', 'off'] as const;
 export type WatchNotify = (typeof WATCH_NOTIFY_SETTINGS)[number];
+
+/**
+ * The list-wide "the client has waited longer than" rule (main/core/watch-rules.ts):
+ * minutes within WATCH_WAIT_MINUTES, 'kpi' for the line's answer-time target, 0 for off.
+ * A day at most: a longer wait is no longer news.
+ */
+export const WATCH_WAIT_MINUTES = { min: 1, max: 1_440 } as const;
+export type WatchWait = number | 'kpi';

@@ -4,6 +4,7 @@
 import type { BulkDialogSummary } from './bulk-types';
 import type { DialogChange } from './dialog-types';
 import type { MainErrorEnvelope } from './error-envelope';
+import type { EffectiveRules, FiredRule, WatchRules } from './watch-rule-types';
 
 /** A watched dialog changed: pushed once, when the background refresh finds it. */
 export interface WatchChangeEvent {
@@ -14,6 +15,16 @@ export interface WatchChangeEvent {
   at: string;
   /** In words, as the changes card says them. */
   changes: DialogChange[];
+}
+
+/** A watched dialog's rules fired: what a desktop notification says, each event once ever. */
+export interface WatchFiredEvent {
+  account: string;
+  chatId: number;
+  /** When the refresh that fired them was fetched (ISO 8601). */
+  at: string;
+  /** The wait first, then the changes, in the order a lead reads them. */
+  fired: FiredRule[];
 }
 
 /**
@@ -62,6 +73,14 @@ export interface WatchedDialog {
   lastError: string | null;
   /** Changes found since the user last marked it seen. */
   unseen: number;
+  /** The notification rules set for this dialog; null: it follows the watch list's (the settings). */
+  ownRules: WatchRules | null;
+}
+
+/** The rules a watched dialog's notifications follow now. */
+export interface WatchedRules extends EffectiveRules {
+  /** Why its "longer than the line's target" rule cannot measure the wait (the lines unreadable, no target set); null when it can, or is off. */
+  kpiNote: string | null;
 }
 
 /** One row of the watch list: what the store keeps of it, and its kept copy in brief. */
@@ -70,4 +89,6 @@ export interface WatchedRow extends WatchedDialog {
   dialog: BulkDialogSummary | null;
   /** When that copy was fetched. */
   fetchedAt: string | null;
+  /** The rules it follows now: its own, or the list's. */
+  rules: WatchedRules;
 }

@@ -9,6 +9,7 @@ import { authorNames, userIdsIn, type UserNames } from '../core/user-names';
 import { compareKeptCopies, dialogTimeline, type KeptCopy, type TimelineEntry } from '../core/dialog-timeline';
 import type { DialogChanges } from '../core/dialog-types';
 import type { Conversation } from '../core/conversation-types';
+import type { WatchRules } from '../core/watch-rules';
 import { BulkRunTable } from './bulk-run-table';
 import { DialogCache } from './dialog-cache';
 import { HistoryTable } from './history-table';
@@ -330,6 +331,26 @@ export class InspectorStore {
   /** The user has seen its changes: its unseen count goes back to 0. False when it is not watched. */
   markSeen(account: string, chatId: number): boolean {
     return this.#write(() => this.#watched.markSeen(account, chatId));
+  }
+
+  /** Sets a watched dialog's own notification rules (null: it follows the list's); null when it is not watched. */
+  setWatchRules(account: string, chatId: number, rules: WatchRules | null): WatchedDialog | null {
+    return this.#write(() => this.#watched.setRules(account, chatId, rules));
+  }
+
+  /**
+   * Notes the events a watched dialog's rules fired (their keys) and answers
+   * the ones that had not fired before: what to tell the user, once ever.
+   * None for a dialog no longer watched; an unwatched dialog's keys are gone.
+   */
+  fireWatchEvents(account: string, chatId: number, keys: readonly string[], at: string): string[] {
+    if (keys.length === 0) return [];
+    return this.#write(() => this.#watched.fire(account, chatId, keys, at));
+  }
+
+  /** The keys of the events fired for a watched dialog, oldest first. */
+  firedWatchEvents(account: string, chatId: number): string[] {
+    return this.#read(() => this.#watched.fired(account, chatId));
   }
 
   /** Safe to call twice. */

@@ -388,6 +388,31 @@ const bulkRuns: Migration = {
   },
 };
 
+const watchRules: Migration = {
+  version: 12,
+  name: 'notification rules per watched dialog, and the events they fired',
+  up(db) {
+    // rules: the dialog's own rule set as JSON (main/core/watch-rules.ts);
+    // NULL follows the list's, which the settings make. watch_fired: each
+    // event a rule fired for, by its key, so that a restart never says it
+    // again; a dialog's keys go with its watch (the trigger), however it goes.
+    db.exec(`
+      ALTER TABLE watched ADD COLUMN rules TEXT;
+      CREATE TABLE watch_fired (
+        account   TEXT    NOT NULL,
+        chat_id   INTEGER NOT NULL,
+        event_key TEXT    NOT NULL,
+        fired_at  TEXT    NOT NULL,
+        PRIMARY KEY (account, chat_id, event_key)
+      );
+      CREATE TRIGGER watch_fired_go_with_their_watch AFTER DELETE ON watched
+      BEGIN
+        DELETE FROM watch_fired WHERE account = old.account AND chat_id = old.chat_id;
+      END;
+    `);
+  },
+};
+
 export const MIGRATIONS: readonly Migration[] = [
   coreTables,
   identifierIndexes,
@@ -400,6 +425,7 @@ export const MIGRATIONS: readonly Migration[] = [
   messagesApart,
   watchList,
   bulkRuns,
+  watchRules,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

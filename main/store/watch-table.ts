@@ -3,6 +3,7 @@
 // dialogs/snapshots like every kept copy; this table only says which to watch
 // and what was said of them.
 import type { DialogChange } from '../core/dialog-types';
+import { asWatchRules, type WatchRules } from '../core/watch-rules';
 import type { SqliteDatabase } from './sqlite';
 import type { WatchedDialog, WatchRefresh } from './store-types';
 
@@ -16,12 +17,26 @@ interface WatchRow {
   last_changes: string | null;
   last_error: string | null;
   unseen: number;
+  rules: string | null;
 }
+
+/** The most fired events kept per dialog: the newest; an older one cannot come again (each names its refresh or session). */
+const FIRED_KEPT = 500;
 
 // Read as bytes: libsql cuts text at a NUL, and the input is the user's own (see history-table.ts).
 const COLUMNS =
-  'CAST(account AS BLOB) AS account, chat_id, CAST(input AS BLOB) AS input, added_at, refreshed_at, changed_at, last_changes, last_error, unseen';
+  'CAST(account AS BLOB) AS account, chat_id, CAST(input AS BLOB) AS input, added_at, refreshed_at, changed_at, last_changes, last_error, unseen, rules';
 const utf8 = new TextDecoder();
+
+/** A hand-edited or unreadable rule set costs the dialog its own rules, never the list: it follows the list's. */
+function readRules(text: string | null): WatchRules | null {
+  if (text === null) return null;
+  try {
+    return asWatchRules(JSON.parse(text));
+  } catch {
+    return null;
+  }
+}
 
 function toWatched(row: WatchRow): WatchedDialog {
   let lastChanges: DialogChange[] = [];
@@ -41,6 +56,7 @@ function toWatched(row: WatchRow): WatchedDialog {
     lastChanges,
     lastError: row.last_error,
     unseen: Number(row.unseen),
+    ownRules: readRules(row.rules),
   };
 }
 
@@ -53,6 +69,10 @@ export class WatchTable {
   readonly #refreshed;
   readonly #changed;
   readonly #seen;
+  readonly #setRules;
+  readonly #fire;
+  readonly #trimFired;
+  readonly #fired;
 
   constructor(db: SqliteDatabase) {
     // Watching a watched dialog again keeps its state: only the input as typed the last time changes.
@@ -74,6 +94,17 @@ export class WatchTable {
        WHERE account = ?1 AND chat_id = ?2 AND (changed_at IS NULL OR changed_at < ?3)`,
     );
     this.#seen = db.prepare('UPDATE watched SET unseen = 0 WHERE account = ? AND chat_id = ?');
+    this.#setRules = db.prepare('UPDATE watched SET rules = ? WHERE account = ? AND chat_id = ?');
+    // Only for a dialog still watched: a refresh landing after the unwatch leaves nothing behind.
+    this.#fire = db.prepare(
+      `INSERT OR IGNORE INTO watch_fired (account, chat_id, event_key, fired_at)
+       SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM watched WHERE account = ?1 AND chat_id = ?2)`,
+    );
+    this.#trimFired = db.prepare(
+      `DELETE FROM watch_fired WHERE account = ?1 AND chat_id = ?2 AND rowid NOT IN
+       (SELECT rowid FROM watch_fired WHERE account = ?1 AND chat_id = ?2 ORDER BY fired_at DESC, rowid DESC LIMIT ?3)`,
+    );
+    this.#fired = db.prepare('SELECT event_key FROM watch_fired WHERE account = ? AND chat_id = ? ORDER BY fired_at, rowid');
   }
 
   /** Call inside a write transaction; answers the row as it now is. */
@@ -111,5 +142,23 @@ export class WatchTable {
   /** True when it was watched. */
   markSeen(account: string, chatId: number): boolean {
     return Number(this.#seen.run(account, chatId).changes) > 0;
+  }
+
+  /** The dialog's own rules, or null to follow the list's; the row as it now is, null when not watched. Call inside a write transaction. */
+  setRules(account: string, chatId: number, rules: WatchRules | null): WatchedDialog | null {
+    if (Number(this.#setRules.run(rules === null ? null : JSON.stringify(rules), account, chatId).changes) === 0) return null;
+    return this.find(account, chatId);
+  }
+
+  /** Notes events that fired; answers those not fired before (all of them once, none again). Call inside a write transaction. */
+  fire(account: string, chatId: number, keys: readonly string[], at: string): string[] {
+    const fresh = keys.filter((key) => Number(this.#fire.run(account, chatId, key, at).changes) > 0);
+    if (fresh.length > 0) this.#trimFired.run(account, chatId, FIRED_KEPT);
+    return fresh;
+  }
+
+  /** The keys of the events fired for a dialog, oldest first. */
+  fired(account: string, chatId: number): string[] {
+    return (this.#fired.all(account, chatId) as Array<{ event_key: string }>).map((row) => row.event_key);
   }
 }

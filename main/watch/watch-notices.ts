@@ -1,19 +1,12 @@
-// Telling the lead about a watched dialog's changes: which changes are worth a
-// desktop notification (the setting: the important ones, all, or none), what
-// it says, and quiet mode, which holds them and says once, when it ends, how
-// many there were. Each change event arrives once (the watch reports a change
-// once, and never again after a restart), so each notification is shown once.
+// Telling the lead about a watched dialog: the rules that fired on a refresh
+// (main/core/watch-rules.ts decides which, the watch keeps each event's key so
+// it fires once ever) become one desktop notification per dialog, and quiet
+// mode holds them and says once, when it ends, how many there were.
 // No Electron here: the shell hands in how to show one.
-import type { ChangeKind, DialogChange } from '../core/dialog-types';
-import type { WatchNotify } from '../core/setting-limits';
 import { messages } from '../core/messages/index';
-import type { WatchChangeEvent } from '../core/watch-types';
+import type { WatchFiredEvent } from '../core/watch-types';
 
-
-/** What a lead drops things for: a new session, a client now waiting, a close, a new operator, a block. */
-export const IMPORTANT_KINDS: ReadonlySet<ChangeKind> = new Set(['session', 'clientWaiting', 'closed', 'owner', 'blocked']);
-
-/** The most changes a notification lists; the rest are counted. */
+/** The most fired rules a notification lists; the rest are counted. */
 const MAX_LISTED = 3;
 
 export interface WatchNotice {
@@ -24,49 +17,44 @@ export interface WatchNotice {
   account: string;
 }
 
-/** The changes `mode` notifies of; what depends on who asks never. */
-export function noticeworthy(changes: readonly DialogChange[], mode: WatchNotify): DialogChange[] {
-  if (mode === 'off') return [];
-  return changes.filter((change) => change.kind !== 'viewer' && (mode === 'all' || IMPORTANT_KINDS.has(change.kind)));
-}
-
-export function noticeFor(event: WatchChangeEvent, mode: WatchNotify, name: string | null): WatchNotice | null {
-  const worth = noticeworthy(event.changes, mode);
-  if (worth.length === 0) return null;
+/** What the notification says; null when nothing fired. */
+export function noticeFor(event: WatchFiredEvent, name: string | null): WatchNotice | null {
+  if (event.fired.length === 0) return null;
   const says = messages().changes.notice;
-  const listed = worth.slice(0, MAX_LISTED).map((change) => change.text);
-  if (worth.length > MAX_LISTED) listed.push(says.more(worth.length - MAX_LISTED));
-  return { title: says.title(name ?? `chat${event.chatId}`), body: listed.join('\n'), chatId: event.chatId, account: event.account };
+  const listed = event.fired.slice(0, MAX_LISTED).map((fired) => fired.text);
+  if (event.fired.length > MAX_LISTED) listed.push(says.more(event.fired.length - MAX_LISTED));
+  const shownName = name ?? `chat${event.chatId}`;
+  // Nothing changed when only the wait fired: the title says what it is about.
+  const onlyWait = event.fired.every((fired) => fired.rule === 'waitedLonger');
+  return { title: onlyWait ? says.waitTitle(shownName) : says.title(shownName), body: listed.join('\n'), chatId: event.chatId, account: event.account };
 }
 
 export interface WatchNoticesDeps {
   show(notice: WatchNotice): void;
-  settings(): { watchNotify: WatchNotify; watchQuiet: boolean };
+  settings(): { watchQuiet: boolean };
   /** The dialog's name as kept, for the title; null when unknown. */
   nameOf(account: string, chatId: number): Promise<string | null>;
 }
 
 export class WatchNotices {
   readonly #deps: WatchNoticesDeps;
-  /** Held while quiet: how many notices, and of which dialogs. */
+  /** Held while quiet: how many fired rules, and of which dialogs. */
   #held: { notices: number; dialogs: Set<string> } = { notices: 0, dialogs: new Set() };
 
   constructor(deps: WatchNoticesDeps) {
     this.#deps = deps;
   }
 
-  /** A change event from the watch: shown, held, or not worth a notice. */
-  async changed(event: WatchChangeEvent): Promise<void> {
-    const { watchNotify, watchQuiet } = this.#deps.settings();
-    if (noticeworthy(event.changes, watchNotify).length === 0) return;
-    const notice = noticeFor(event, watchNotify, await this.#safeName(event.account, event.chatId));
-    if (!notice) return;
-    if (watchQuiet) {
-      this.#held.notices += 1;
+  /** Rules fired on a refresh of a watched dialog: shown, or held while quiet. */
+  async fired(event: WatchFiredEvent): Promise<void> {
+    if (event.fired.length === 0) return;
+    if (this.#deps.settings().watchQuiet) {
+      this.#held.notices += event.fired.length;
       this.#held.dialogs.add(`${event.account}\n${event.chatId}`);
       return;
     }
-    this.#deps.show(notice);
+    const notice = noticeFor(event, await this.#safeName(event.account, event.chatId));
+    if (notice) this.#deps.show(notice);
   }
 
   /** Told after the settings change: when quiet mode has ended, what it held is said in one notice. */

@@ -4,7 +4,11 @@
 // the share of the rate limit it uses against the share allowed, and what each
 // request costs for real. The watch's waits run on a counted clock (they pass
 // at once), so a cycle of minutes is measured in seconds; the requests are real.
+// With a wait rule on for every dialog, the transcripts it reads for itself
+// are counted too: one batch request of 50 the first time, then one per new
+// message, each at the watch's gap.
 import { WatchService } from '../../main/api/watch-service';
+import { listRules } from '../../main/core/watch-rules';
 import type { WatchStatus } from '../../main/core/watch-types';
 import { parseWebhookUrl } from '../../main/core/webhook';
 import { DEMO_WEBHOOK, demoDataset, demoLiveDialogs, FIRST_LIVE_CHAT_ID, startEmulator } from '../../main/emulator/index';
@@ -17,7 +21,13 @@ export interface WatchBenchRow {
   dialogs: number;
   intervalSeconds: number;
   shareOfLimit: number;
+  /** The list's "client waited longer than" minutes; 0: off. */
+  waitMinutes: number;
   requestsPerCycle: number;
+  /** Batch requests of transcripts the wait rule read for itself, over the cycles measured. */
+  transcriptRequests: number;
+  /** Wait rules that fired over the cycles measured. */
+  fired: number;
   /** At the watch's pace (its own clock). */
   cycleSeconds: number;
   requestsPerSecond: number;
@@ -31,9 +41,10 @@ export interface WatchBenchRow {
 }
 
 const SETTINGS = [
-  { intervalSeconds: 300, shareOfLimit: 25 },
-  { intervalSeconds: 60, shareOfLimit: 25 },
-  { intervalSeconds: 30, shareOfLimit: 5 },
+  { intervalSeconds: 300, shareOfLimit: 25, waitMinutes: 0 },
+  { intervalSeconds: 60, shareOfLimit: 25, waitMinutes: 0 },
+  { intervalSeconds: 30, shareOfLimit: 5, waitMinutes: 0 },
+  { intervalSeconds: 300, shareOfLimit: 25, waitMinutes: 15 },
 ] as const;
 
 export async function benchWatch(dialogs: number, cycles: number): Promise<WatchBenchRow[]> {
@@ -45,10 +56,12 @@ export async function benchWatch(dialogs: number, cycles: number): Promise<Watch
     const { dir, remove } = await makeTempDir('oli-watch-bench-');
     const store = InspectorStore.open(dir);
     for (let k = 0; k < dialogs; k += 1) store.watch('bench', FIRST_LIVE_CHAT_ID + k, `chat${FIRST_LIVE_CHAT_ID + k}`, new Date().toISOString());
-    let clock = 0;
+    // The watch's clock starts at the portal's now: the live dialogs' waits are dated back from it.
+    let clock = now * 1000;
     const sentAt: number[] = [];
     const took: number[] = [];
     const statuses: WatchStatus[] = [];
+    let fired = 0;
     const timed: PortalClient = {
       ...client,
       call: async (method, params, options) => {
@@ -72,8 +85,11 @@ export async function benchWatch(dialogs: number, cycles: number): Promise<Watch
       onChange: () => {},
       onStatus: (status) => {
         statuses.push(status);
-        if (sentAt.length >= wanted) done();
+        // A status follows each request of dialogs, not the wait rule's own reads.
+        if (statuses.length >= wanted) done();
       },
+      listRules: () => listRules('important', setting.waitMinutes),
+      onFired: (event) => (fired += event.fired.length),
       sleep: async (ms) => {
         clock += ms;
         await new Promise((resolve) => setImmediate(resolve));
@@ -89,6 +105,8 @@ export async function benchWatch(dialogs: number, cycles: number): Promise<Watch
       dialogs,
       ...setting,
       requestsPerCycle: last.requestsPerCycle,
+      transcriptRequests: emulator.requests.filter((request) => request.method === 'batch' && JSON.stringify(request.params['cmd']).includes('session.history.get')).length,
+      fired,
       cycleSeconds: last.cycleSeconds,
       requestsPerSecond: last.requestsPerSecond,
       shareUsed: last.shareUsed,
@@ -107,7 +125,8 @@ export async function benchWatch(dialogs: number, cycles: number): Promise<Watch
 export function watchReport(rows: readonly WatchBenchRow[]): string[] {
   return rows.map(
     (row) =>
-      `${row.dialogs} dialogs, every ${row.intervalSeconds} s, share ${row.shareOfLimit} %: ${row.requestsPerCycle} batch requests a cycle, cycle ${row.cycleSeconds.toFixed(0)} s, ` +
+      `${row.dialogs} dialogs, every ${row.intervalSeconds} s, share ${row.shareOfLimit} %${row.waitMinutes > 0 ? `, wait rule ${row.waitMinutes} min` : ''}: ${row.requestsPerCycle} batch requests a cycle, cycle ${row.cycleSeconds.toFixed(0)} s, ` +
+      (row.waitMinutes > 0 ? `${row.transcriptRequests} requests of transcripts, ${row.fired} waits fired, ` : '') +
       `${row.requestsPerSecond.toFixed(3)} req/s = ${row.shareUsed.toFixed(1)} % of 2 req/s (smallest gap ${(row.minGapMs / 1000).toFixed(1)} s), ` +
       `median ${row.requestMedianMs} ms a request, ${row.refused} refused by the portal`,
   );

@@ -56,14 +56,22 @@ function tables(file: string): string[] {
   );
 }
 
-const EXPECTED_TABLES = ['dialog_search', 'dialog_sessions', 'dialogs', 'history', 'snapshots', 'user_names', 'conversations', 'message_search', 'conversation_messages', 'watched'];
+const EXPECTED_TABLES = ['dialog_search', 'dialog_sessions', 'dialogs', 'history', 'snapshots', 'user_names', 'conversations', 'message_search', 'conversation_messages', 'watched', 'watch_fired'];
 
 /**
  * A file as version 4 left it: no name column, no sessions-by-chat index, and
  * a search index without session ids (emptied: version 5 rebuilds it whole).
  */
+/** A file as version 11 left it: no rules per watched dialog, nothing fired kept. */
+function backToVersion11(folder: string): void {
+  withRaw(databaseFile(folder), (db) =>
+    db.exec('DROP TRIGGER watch_fired_go_with_their_watch; DROP TABLE watch_fired; ALTER TABLE watched DROP COLUMN rules; PRAGMA user_version = 11;'),
+  );
+}
+
 /** A file as version 10 left it: no bulk runs kept. */
 function backToVersion10(folder: string): void {
+  backToVersion11(folder);
   withRaw(databaseFile(folder), (db) => db.exec('DROP TRIGGER bulk_runs_go_with_their_entry; DROP TABLE bulk_runs; PRAGMA user_version = 10;'));
 }
 
@@ -139,7 +147,7 @@ describe('migrations', () => {
     store.close();
     const file = databaseFile(nested);
     expect(withRaw(file, userVersion)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(11);
+    expect(SCHEMA_VERSION).toBe(12);
     expect(tables(file)).toEqual(expect.arrayContaining(EXPECTED_TABLES));
   });
 
@@ -253,6 +261,8 @@ describe('migrations', () => {
     withRaw(databaseFile(dir), (db) => {
       db.exec(`
         DELETE FROM dialog_search_config WHERE k = 'deletemerge';
+        DROP TRIGGER watch_fired_go_with_their_watch;
+        DROP TABLE watch_fired;
         DROP TRIGGER bulk_runs_go_with_their_entry;
         DROP TABLE bulk_runs;
         DROP TABLE watched;
@@ -431,6 +441,23 @@ describe('migrations', () => {
       const result = { runId: 'r1', rows: [], cancelled: false, found: 0, kept: 0, failed: 0, elapsedMs: 1 };
       const run = store.recordBulkRun('example.bitrix24.com', result, '2026-03-16T21:00:00.000Z', ['chat1777']);
       expect(store.bulkRun({ historyId: run.id })).toEqual(result);
+    } finally {
+      store.close();
+    }
+    withRaw(databaseFile(dir), (db) => expect(userVersion(db)).toBe(SCHEMA_VERSION));
+  });
+
+  it('upgrade a v11 file: the watch list stays as it was, each dialog following the list\'s rules, nothing fired yet', () => {
+    let store = InspectorStore.open(dir);
+    const watched = store.watch('example.bitrix24.com', 1777, 'chat1777', '2026-03-16T21:00:00.000Z');
+    store.close();
+    backToVersion11(dir);
+    expect(tables(databaseFile(dir))).not.toContain('watch_fired');
+    store = InspectorStore.open(dir);
+    try {
+      expect(store.watchList('example.bitrix24.com')).toEqual([{ ...watched, ownRules: null }]);
+      expect(store.firedWatchEvents('example.bitrix24.com', 1777)).toEqual([]);
+      expect(store.fireWatchEvents('example.bitrix24.com', 1777, ['session:344'], '2026-03-16T21:05:00.000Z')).toEqual(['session:344']);
     } finally {
       store.close();
     }

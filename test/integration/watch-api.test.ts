@@ -1,12 +1,13 @@
 // The watch list over the main API, through the same dispatcher the IPC shell
 // uses: watching the connected portal's dialog, its change pushed as a
 // watchChange event in words with the watch's status beside it, the list with
-// each dialog's kept copy in brief, marking it seen, unwatching, bad input.
+// each dialog's kept copy in brief, marking it seen, unwatching, a dialog's
+// own notification rules and the list's from the settings, bad input.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ConnectionState, EventName, EventPayload, WatchChangeEvent, WatchedRow, WatchList, WatchStatus } from '../../preload/api-contract';
+import type { ConnectionState, EventName, EventPayload, WatchChangeEvent, WatchedRow, WatchList, WatchRules, WatchStatus } from '../../preload/api-contract';
 import { startEmulator, type Emulator } from '../../main/emulator/index';
 import { startHarness, type Harness } from '../support/main-api-harness';
-import { errorCode, ok } from '../support/ipc-result';
+import { errorCode, errorOf, ok } from '../support/ipc-result';
 
 let emulator: Emulator;
 let harness: Harness;
@@ -76,6 +77,49 @@ describe('the watch list over the API', () => {
     // A hand-edited file out of range falls back to the default.
     harness.store.set('settings.watchShareOfLimit', 100);
     expect(ok(await harness.api.dispatch('settings:get', undefined))).toMatchObject({ watchShareOfLimit: 25 });
+  });
+
+  it('sets a dialog\'s own notification rules, and back to the list\'s, which follow the settings', async () => {
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    const added = ok<WatchedRow>(await harness.api.dispatch('watch:add', { chatId: 1777 }));
+    // The defaults: what a lead drops things for, no wait rule — what was notified before rules existed.
+    expect(added.rules).toEqual({ own: false, kpiNote: null, rules: { waitedLonger: null, newSession: true, clientWaiting: true, operatorChanged: true, closed: true, blocked: true, anyChange: false } });
+    const own: WatchRules = { waitedLonger: 20, newSession: false, clientWaiting: false, operatorChanged: true, closed: true, blocked: false, anyChange: false };
+    const set = ok<WatchedRow>(await harness.api.dispatch('watch:rules', { chatId: 1777, rules: own }));
+    expect(set).toMatchObject({ chatId: 1777, ownRules: own, rules: { own: true, rules: own } });
+    expect(ok<WatchList>(await harness.api.dispatch('watch:list', {})).rows[0]?.rules.rules).toEqual(own);
+
+    ok(await harness.api.dispatch('settings:update', { watchNotify: 'all', watchWaitMinutes: 'kpi' }));
+    const list = ok<WatchedRow>(await harness.api.dispatch('watch:rules', { chatId: 1777, rules: null }));
+    expect(list).toMatchObject({ ownRules: null, rules: { own: false, rules: { anyChange: true, waitedLonger: 'kpi' } } });
+    ok(await harness.api.dispatch('settings:update', { watchNotify: 'off' }));
+    expect(ok<WatchList>(await harness.api.dispatch('watch:list', {})).rows[0]?.rules.rules).toEqual({ waitedLonger: null, newSession: false, clientWaiting: false, operatorChanged: false, closed: false, blocked: false, anyChange: false });
+  });
+
+  it('refuses rules with a wait out of range or a rule missing, and a dialog not watched, saying which', async () => {
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() }));
+    ok(await harness.api.dispatch('watch:add', { chatId: 1777 }));
+    const rules: WatchRules = { waitedLonger: 15, newSession: true, clientWaiting: false, operatorChanged: false, closed: false, blocked: false, anyChange: false };
+    for (const waitedLonger of [0, 1441, 2.5, -1]) {
+      expect(errorOf(await harness.api.dispatch('watch:rules', { chatId: 1777, rules: { ...rules, waitedLonger } }))).toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        message: '"The client has waited longer than" takes whole minutes from 1 to 1440, or the line\'s answer-time target.',
+      });
+    }
+    expect(errorCode(await harness.api.dispatch('watch:rules', { chatId: 1777, rules: { ...rules, waitedLonger: 'KPI' } }))).toBe('INVALID_ARGUMENT');
+    const { anyChange: _dropped, ...missing } = rules;
+    expect(errorCode(await harness.api.dispatch('watch:rules', { chatId: 1777, rules: missing }))).toBe('INVALID_ARGUMENT');
+    expect(errorCode(await harness.api.dispatch('watch:rules', { chatId: 1777, rules: { ...rules, louder: true } }))).toBe('INVALID_ARGUMENT');
+    expect(errorOf(await harness.api.dispatch('watch:rules', { chatId: 15, rules }))).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('chat15 is not on this account\'s watch list') });
+    // Nothing was kept by the refusals.
+    expect(ok<WatchList>(await harness.api.dispatch('watch:list', {})).rows[0]?.ownRules).toBeNull();
+  });
+
+  it('keeps the list\'s wait setting to off, whole minutes from 1 to 1440, or the line\'s target', async () => {
+    for (const value of [0, 1, 1440, 'kpi']) expect(ok(await harness.api.dispatch('settings:update', { watchWaitMinutes: value }))).toMatchObject({ watchWaitMinutes: value });
+    for (const value of [-1, 1441, 2.5, 'KPI', null]) expect(errorCode(await harness.api.dispatch('settings:update', { watchWaitMinutes: value }))).toBe('INVALID_ARGUMENT');
+    harness.store.set('settings.watchWaitMinutes', 5000);
+    expect(ok(await harness.api.dispatch('settings:get', undefined))).toMatchObject({ watchWaitMinutes: 0 });
   });
 
   it('refuses a chat id that is not a positive whole number, and needs a portal when no account is named', async () => {

@@ -90,7 +90,8 @@ function watchWith(options: Partial<WatchServiceDeps> & { settings?: WatchServic
 }
 
 /** Every watched dialog has had its first answer (its copy to compare with is kept). */
-const firstAnswered = () => vi.waitFor(() => expect(store.watchList(ACCOUNT).every((row) => row.refreshedAt !== null)).toBe(true));
+// Up to 5 s: the first request pays for the TLS handshake, slow on a loaded machine.
+const firstAnswered = () => vi.waitFor(() => expect(store.watchList(ACCOUNT).every((row) => row.refreshedAt !== null)).toBe(true), { timeout: 5_000 });
 
 const watchAll = (...chatIds: number[]) => chatIds.forEach((chatId) => store.watch(ACCOUNT, chatId, `chat${chatId}`, '2026-03-16T09:00:00.000Z'));
 

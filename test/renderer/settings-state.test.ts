@@ -18,6 +18,7 @@ const saved: SettingsView = {
   watchShareOfLimit: 25,
   watchNotify: 'important',
   watchQuiet: false,
+  watchWaitMinutes: 0,
   resolvedLanguage: 'en',
 };
 

@@ -1,30 +1,29 @@
-// Desktop notifications of a watched dialog's changes: which changes are worth
-// one, what it says, and quiet mode, which holds them and says them once.
+// Desktop notifications of a watched dialog's fired rules: what one says, and
+// quiet mode, which holds them and says them once.
 import { expect, it } from 'vitest';
-import type { DialogChange } from '../../main/core/dialog-types';
-import type { WatchChangeEvent } from '../../main/core/watch-types';
-import { noticeFor, noticeworthy, WatchNotices, type WatchNotice } from '../../main/watch/watch-notices';
+import type { FiredRule, WatchRuleName } from '../../main/core/watch-rules';
+import type { WatchFiredEvent } from '../../main/core/watch-types';
+import { noticeFor, WatchNotices, type WatchNotice } from '../../main/watch/watch-notices';
 
-const change = (kind: DialogChange['kind'], text: string): DialogChange => ({ key: kind, kind, before: null, after: null, text });
-const event = (changes: DialogChange[], chatId = 1777): WatchChangeEvent => ({ account: 'example.bitrix24.com', chatId, at: '2026-12-07T10:00:00Z', changes });
+const rule = (name: WatchRuleName, text: string): FiredRule => ({ rule: name, key: `${name}:${text}`, text });
+const event = (fired: FiredRule[], chatId = 1777): WatchFiredEvent => ({ account: 'example.bitrix24.com', chatId, at: '2026-12-07T10:00:00Z', fired });
 
-it('notifies of what a lead drops things for by default, of every change on "all", of none on "off"; never of what depends on who asks', () => {
-  const changes = [change('renamed', 'Renamed'), change('clientWaiting', 'The client is now waiting'), change('viewer', 'counter'), change('owner', 'Operator: Daniel Kim')];
-  expect(noticeworthy(changes, 'important').map((c) => c.kind)).toEqual(['clientWaiting', 'owner']);
-  expect(noticeworthy(changes, 'all').map((c) => c.kind)).toEqual(['renamed', 'clientWaiting', 'owner']);
-  expect(noticeworthy(changes, 'off')).toEqual([]);
-});
-
-it('titles the notice with the dialog, lists three changes and counts the rest', () => {
-  const many = ['session', 'clientWaiting', 'owner', 'blocked', 'closed'].map((kind, i) => change(kind as DialogChange['kind'], `change ${i + 1}`));
-  expect(noticeFor(event(many), 'important', 'Anna - Sales')).toEqual({
+it('titles the notice with the dialog, lists three fired rules and counts the rest', () => {
+  const many = ['newSession', 'clientWaiting', 'operatorChanged', 'blocked', 'closed'].map((name, i) => rule(name as WatchRuleName, `change ${i + 1}`));
+  expect(noticeFor(event(many), 'Anna - Sales')).toEqual({
     title: 'Changed: Anna - Sales',
     body: 'change 1\nchange 2\nchange 3\nand 2 more',
     chatId: 1777,
     account: 'example.bitrix24.com',
   });
-  expect(noticeFor(event([change('renamed', 'Renamed')]), 'important', null)).toBeNull();
-  expect(noticeFor(event([change('session', 'A new session')]), 'all', null)?.title).toBe('Changed: chat1777');
+  expect(noticeFor(event([]), null)).toBeNull();
+  expect(noticeFor(event([rule('newSession', 'A new session')]), null)?.title).toBe('Changed: chat1777');
+});
+
+it('says "client waiting" in the title when only the wait fired, as nothing changed', () => {
+  const waited = rule('waitedLonger', 'The client has waited 16 minutes, longer than 15 minutes');
+  expect(noticeFor(event([waited]), 'Anna - Sales')).toMatchObject({ title: 'Client waiting: Anna - Sales', body: waited.text });
+  expect(noticeFor(event([waited, rule('closed', 'Closed')]), 'Anna - Sales')?.title).toBe('Changed: Anna - Sales');
 });
 
 it('holds notices in quiet mode and says once, when it ends, how many and in how many dialogs', async () => {
@@ -32,14 +31,14 @@ it('holds notices in quiet mode and says once, when it ends, how many and in how
   let quiet = true;
   const notices = new WatchNotices({
     show: (notice) => shown.push(notice),
-    settings: () => ({ watchNotify: 'important', watchQuiet: quiet }),
+    settings: () => ({ watchQuiet: quiet }),
     nameOf: async () => {
       throw new Error('store locked');
     },
   });
-  await notices.changed(event([change('session', 'A new session')]));
-  await notices.changed(event([change('closed', 'Closed')], 2001));
-  await notices.changed(event([change('renamed', 'Renamed')], 2002));
+  await notices.fired(event([rule('newSession', 'A new session')]));
+  await notices.fired(event([rule('closed', 'Closed')], 2001));
+  await notices.fired(event([], 2002));
   expect(shown).toEqual([]);
   notices.settingsChanged();
   expect(shown).toEqual([]);
@@ -50,6 +49,6 @@ it('holds notices in quiet mode and says once, when it ends, how many and in how
   notices.settingsChanged();
   expect(shown).toHaveLength(1);
   // Out of quiet mode, each is shown as it comes, named by the chat when the name cannot be read.
-  await notices.changed(event([change('owner', 'Operator: Daniel Kim')]));
+  await notices.fired(event([rule('operatorChanged', 'Operator: Daniel Kim')]));
   expect(shown.at(-1)).toMatchObject({ title: 'Changed: chat1777', body: 'Operator: Daniel Kim', chatId: 1777 });
 });

@@ -49,5 +49,16 @@ export const changes = {
     more: (count: number) => `and ${count} more`,
     heldTitle: 'While quiet mode was on',
     held: (changes: number, dialogs: number) => `${changes} ${plural(changes, { one: 'change', other: 'changes' })} in ${dialogs} watched ${plural(dialogs, { one: 'dialog', other: 'dialogs' })}. Open the watch list to see them.`,
+    /** Only the wait rule fired: nothing changed, the client has waited too long. */
+    waitTitle: (name: string) => `Client waiting: ${name}`,
+  },
+  /** The watch's notification rules (main/core/watch-rules.ts). */
+  rules: {
+    waited: (minutes: number, limit: string) => `The client has waited ${minutes} ${plural(minutes, { one: 'minute', other: 'minutes' })}, longer than ${limit}`,
+    minutesLimit: (minutes: number) => `${minutes} ${plural(minutes, { one: 'minute', other: 'minutes' })}`,
+    kpiLimit: (minutes: number) => `the line's answer-time target (${minutes} min)`,
+    kpiUnreadable: (reason: string) => `The line's answer-time target cannot be read, so the wait is not measured against it: ${reason}`,
+    kpiNoLine: 'The dialog names no open line, so it has no answer-time target to wait against.',
+    kpiNoTarget: (line: string) => `Line ${line} has no answer-time target set (KPI_FIRST_ANSWER_TIME / KPI_FURTHER_ANSWER_TIME are off).`,
   },
 };

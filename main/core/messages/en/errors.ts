@@ -503,6 +503,8 @@ export const errors = {
     askPortalAgain: 'Look it up again to ask the portal for its current state.',
     unknownRequest: 'Unknown request.',
     badArgument: (channel: string) => `The request's argument is not valid for ${channel}.`,
+    notWatched: (dialog: string) => `${dialog} is not on this account's watch list: watch it first, then set its rules.`,
+    watchWaitMinutes: (min: number, max: number) => `"The client has waited longer than" takes whole minutes from ${min} to ${max}, or the line's answer-time target.`,
     notFromWindow: 'Request refused: it did not come from the app window.',
   },
 

@@ -42,5 +42,14 @@ export const changes: Messages['changes'] = {
     heldTitle: 'Пока был включён тихий режим',
     held: (changes, dialogs) =>
       `${changes} ${plural(changes, { one: 'изменение', few: 'изменения', many: 'изменений', other: 'изменения' })} в ${dialogs} ${plural(dialogs, { one: 'отслеживаемом диалоге', few: 'отслеживаемых диалогах', many: 'отслеживаемых диалогах', other: 'отслеживаемых диалогах' })}. Откройте список отслеживаемых, чтобы их увидеть.`,
+    waitTitle: (name) => `Клиент ждёт: ${name}`,
+  },
+  rules: {
+    waited: (minutes, limit) => `Клиент ждёт ${minutes} ${plural(minutes, { one: 'минуту', few: 'минуты', many: 'минут', other: 'минуты' })}, дольше, чем ${limit}`,
+    minutesLimit: (minutes) => `${minutes} ${plural(minutes, { one: 'минута', few: 'минуты', many: 'минут', other: 'минуты' })}`,
+    kpiLimit: (minutes) => `норматив линии на ответ (${minutes} мин)`,
+    kpiUnreadable: (reason) => `Норматив линии на ответ прочитать не удалось, ожидание с ним не сравнивается: ${reason}`,
+    kpiNoLine: 'Диалог не называет открытую линию: нет норматива на ответ, с которым сравнить ожидание.',
+    kpiNoTarget: (line) => `У линии ${line} не задан норматив на ответ (KPI_FIRST_ANSWER_TIME / KPI_FURTHER_ANSWER_TIME выключены).`,
   },
 };
