@@ -80,6 +80,14 @@ test('the start screen, a decoded dialog, its filter, raw JSON and an error pass
   await page.getByRole('tab', { name: 'Raw JSON' }).click();
   await expect(page.locator('#panel-raw pre')).toBeVisible();
   await scan(page, 'the raw JSON view', 'main');
+
+  // A second copy kept, then the two compared in the timeline.
+  await inspector.lookUp('chat1777');
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(page.getByTestId('timeline-copies').locator('li.copy')).toHaveCount(2);
+  for (const pick of await page.getByRole('button', { name: /^Compare the copy of / }).all()) await pick.click();
+  await expect(page.getByTestId('timeline-comparison')).toContainText('Nothing changed between these two copies.');
+  await scan(page, 'the timeline comparing two copies', 'main');
   await page.getByRole('tab', { name: 'Fields' }).click();
 
   await inspector.lookUp('2999');

@@ -1,8 +1,8 @@
 // How the result is being viewed: the tab, the field filter, and find in the conversation.
 
-export type InspectorTab = 'fields' | 'conversation' | 'raw';
+export type InspectorTab = 'fields' | 'conversation' | 'timeline' | 'raw';
 
-export const INSPECTOR_TABS: readonly InspectorTab[] = ['fields', 'conversation', 'raw'];
+export const INSPECTOR_TABS: readonly InspectorTab[] = ['fields', 'conversation', 'timeline', 'raw'];
 
 class ConversationFind {
   open = $state(false);

@@ -197,6 +197,7 @@ const en = {
     tabFields: 'Fields',
     tabConversation: 'Conversation',
     find: 'Find',
+    tabTimeline: 'Timeline',
     tabRaw: 'Raw JSON',
     filter: 'Filter fields',
     clearFilter: 'Clear filter',

@@ -196,6 +196,7 @@ const ru: Messages = {
     tabFields: 'Поля',
     tabConversation: 'Переписка',
     find: 'Найти',
+    tabTimeline: 'Хронология',
     tabRaw: 'Исходный JSON',
     filter: 'Фильтр полей',
     clearFilter: 'Сбросить фильтр',
