@@ -161,6 +161,8 @@ export type { LanguageSetting } from '../main/core/language';
  */
 export type AppCommand =
   | { kind: 'lookup'; input: string }
+  /** A kept copy, shown without asking any portal: a notification about a dialog of an account that is not the connected one. */
+  | { kind: 'open-kept'; account: string; chatId: number }
   /** A deep link that was refused (not ours, malformed, an unknown account): said in the window, nothing else done. */
   | { kind: 'link-refused'; error: ErrorEnvelope }
   | { kind: 'focus-lookup' }

@@ -35,7 +35,7 @@ import { LookupsInFlight } from './lookups-in-flight';
 import { overviewHandlers } from './overview-handlers';
 import { OverviewRefresh } from './overview-refresh';
 import { OAuthSignIn } from './oauth-sign-in';
-import { WatchNotices } from '../watch/watch-notices';
+import { WatchNotices, noticeCommand } from '../watch/watch-notices';
 import { listRules } from '../core/watch-rules';
 import { readSettings, type KeyValueStore } from './settings';
 import { settingsHandlers } from './settings-handlers';
@@ -164,7 +164,8 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     return { client, plan: chosen.plan };
   };
   // A watched dialog's changes as desktop notifications, by the settings; clicking one looks the
-  // dialog up when it is the connected portal's, and brings the window forward either way.
+  // dialog up when it is the connected portal's, opens its kept copy when it is another's, and
+  // brings the window forward either way.
   const notices = new WatchNotices({
     show: (notice) =>
       deps.notify?.({
@@ -172,7 +173,8 @@ export function createMainApi(deps: MainApiDeps): MainApi {
         body: notice.body,
         onClick: () => {
           void connection.state().then(({ portal }) => {
-            if (notice.chatId !== null && portal && accountOf(portal) === notice.account) commands.push({ kind: 'lookup', input: `chat${notice.chatId}` });
+            const command = noticeCommand(notice, portal ? accountOf(portal) : null);
+            if (command) commands.push(command);
           });
         },
       }),

@@ -29,7 +29,8 @@ export const MENU_ACCELERATORS = {
   'toggle-history': 'CmdOrCtrl+Shift+H',
 } as const satisfies Partial<Record<AppCommand['kind'], string>>;
 
-type MenuCommand = Exclude<AppCommand, { kind: 'lookup' } | { kind: 'link-refused' }>['kind'];
+// Commands that carry data come from elsewhere (a link, a notification), never from the menu.
+type MenuCommand = Exclude<AppCommand, { kind: 'lookup' } | { kind: 'link-refused' } | { kind: 'open-kept' }>['kind'];
 
 /** In the language of the call it is made in (index.ts makes it again when the language changes). */
 export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOptions[] {

@@ -3,6 +3,7 @@
 // it fires once ever) become one desktop notification per dialog, and quiet
 // mode holds them and says once, when it ends, how many there were.
 // No Electron here: the shell hands in how to show one.
+import type { AppCommand } from '../../preload/api-contract';
 import { messages } from '../core/messages/index';
 import type { WatchFiredEvent } from '../core/watch-types';
 
@@ -27,6 +28,17 @@ export function noticeFor(event: WatchFiredEvent, name: string | null): WatchNot
   // Nothing changed when only the wait fired: the title says what it is about.
   const onlyWait = event.fired.every((fired) => fired.rule === 'waitedLonger');
   return { title: onlyWait ? says.waitTitle(shownName) : says.title(shownName), body: listed.join('\n'), chatId: event.chatId, account: event.account };
+}
+
+/**
+ * What clicking a notice asks of the window: the connected account's dialog is
+ * looked up (its state now); another account's is opened as kept, since
+ * looking it up would ask the wrong portal. Null for the quiet-mode summary.
+ */
+export function noticeCommand(notice: Pick<WatchNotice, 'account' | 'chatId'>, connectedAccount: string | null): AppCommand | null {
+  if (notice.chatId === null) return null;
+  if (notice.account === connectedAccount) return { kind: 'lookup', input: `chat${notice.chatId}` };
+  return { kind: 'open-kept', account: notice.account, chatId: notice.chatId };
 }
 
 export interface WatchNoticesDeps {

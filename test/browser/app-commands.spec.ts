@@ -107,6 +107,24 @@ test('a link with no portal connected says so instead of looking anything up', a
   await expect(page.getByRole('heading', { name: 'Connect to Bitrix24' })).toBeVisible();
 });
 
+test("a notification about another account's dialog opens its kept copy, asking no portal; one no longer kept is said", async ({ inspector, harness, page }) => {
+  // The demo's chat 2002 kept, then the webhook's portal connected: the notification is the demo account's.
+  expect(await harness.dispatch('connection:use-demo')).toMatchObject({ ok: true });
+  expect(await harness.dispatch('lookup:run', { input: '2002', numberAs: 'chat' })).toMatchObject({ ok: true });
+  await inspector.openConnected();
+  const asked = harness.emulator.requests.length;
+
+  await push(inspector, { kind: 'open-kept', account: 'demo', chatId: 2002 });
+  await expect(inspector.offlineBanner).toContainText('Cached copy, as asked');
+  await expect(inspector.lookupInput).toHaveValue('chat2002');
+  expect(harness.emulator.requests.length).toBe(asked);
+  await expect(inspector.accountMenuButton).not.toContainText('Demo');
+
+  await push(inspector, { kind: 'open-kept', account: 'demo', chatId: 424242 });
+  await expect(page.getByRole('status').filter({ hasText: 'No copy of chat424242 is kept on this computer.' })).toBeVisible();
+  await expect(inspector.lookupInput).toHaveValue('chat2002');
+});
+
 test('menu commands do what their shortcuts do', async ({ inspector, page }) => {
   await inspector.openConnected();
   await inspector.lookUp('chat1777');

@@ -3,7 +3,7 @@
 import { expect, it } from 'vitest';
 import type { FiredRule, WatchRuleName } from '../../main/core/watch-rules';
 import type { WatchFiredEvent } from '../../main/core/watch-types';
-import { noticeFor, WatchNotices, type WatchNotice } from '../../main/watch/watch-notices';
+import { noticeCommand, noticeFor, WatchNotices, type WatchNotice } from '../../main/watch/watch-notices';
 
 const rule = (name: WatchRuleName, text: string): FiredRule => ({ rule: name, key: `${name}:${text}`, text });
 const event = (fired: FiredRule[], chatId = 1777): WatchFiredEvent => ({ account: 'example.bitrix24.com', chatId, at: '2026-12-07T10:00:00Z', fired });
@@ -51,4 +51,12 @@ it('holds notices in quiet mode and says once, when it ends, how many and in how
   // Out of quiet mode, each is shown as it comes, named by the chat when the name cannot be read.
   await notices.fired(event([rule('operatorChanged', 'Operator: Daniel Kim')]));
   expect(shown.at(-1)).toMatchObject({ title: 'Changed: chat1777', body: 'Operator: Daniel Kim', chatId: 1777 });
+});
+
+it("a click looks the connected account's dialog up, and opens another account's as kept, never asking the wrong portal", () => {
+  expect(noticeCommand({ account: 'example.bitrix24.com', chatId: 1777 }, 'example.bitrix24.com')).toEqual({ kind: 'lookup', input: 'chat1777' });
+  expect(noticeCommand({ account: 'demo', chatId: 2002 }, 'example.bitrix24.com')).toEqual({ kind: 'open-kept', account: 'demo', chatId: 2002 });
+  expect(noticeCommand({ account: 'demo', chatId: 2002 }, null)).toEqual({ kind: 'open-kept', account: 'demo', chatId: 2002 });
+  // The quiet-mode summary names no dialog: a click only brings the window forward.
+  expect(noticeCommand({ account: 'demo', chatId: null }, 'demo')).toBeNull();
 });

@@ -7,12 +7,14 @@ import { accounts } from './accounts-state.svelte';
 import { announcer } from './announcer.svelte';
 import { bridge, call } from './api';
 import { connection } from './connection-state.svelte';
+import { isConnectedAccount } from './dialog-search.svelte';
 import { i18n } from './i18n.svelte';
 import { HISTORY_SEARCH_ID, lookupHistory } from './history-state.svelte';
 import { FILTER_INPUT_ID, FIND_INPUT_ID, LOOKUP_INPUT_ID, focusById, inspectorView } from './inspector-view.svelte';
 import { lookup } from './lookup-state.svelte';
 import { overlays } from './overlays.svelte';
 import { overview } from './overview-state.svelte';
+import { noticeFailure } from './request.svelte';
 import { watchList } from './watch-state.svelte';
 import { holdTypedKeys } from './type-ahead';
 import { settings } from './settings-state.svelte';
@@ -213,10 +215,23 @@ export async function lookUpFromMain(input: string): Promise<void> {
   await lookup.run();
 }
 
+/** A notification about another account's watched dialog: its kept copy, no portal asked. */
+export async function openKeptFromMain(account: string, chatId: number): Promise<void> {
+  await closeTransient();
+  if (settings.open) settings.close();
+  overlays.linkProblem = null;
+  if (!(await showInspector())) return;
+  await stopRunningLookup();
+  const error = await lookup.openCached({ account, chatId }, isConnectedAccount(account));
+  if (error) noticeFailure(error);
+}
+
 export async function runAppCommand(command: AppCommand): Promise<void> {
   switch (command.kind) {
     case 'lookup':
       return lookUpFromMain(command.input);
+    case 'open-kept':
+      return openKeptFromMain(command.account, command.chatId);
     case 'link-refused':
       return showLinkProblem(command.error);
     case 'focus-lookup':
