@@ -25,7 +25,21 @@ const TOKENS =
 const TRAILING_PUNCTUATION = /[.,;:!?)]+$/;
 
 export function parseText(raw: string, nameOf: NameOf): string {
-  return tokens(raw)
+  return textOf(tokens(raw), nameOf);
+}
+
+export function parseLegacyText(raw: string, nameOf: NameOf): string {
+  return legacyOf(tokens(raw), nameOf);
+}
+
+/** Both renderings from one reading of the message: a 5,000-message session is answered in one go. */
+export function parseBoth(raw: string, nameOf: NameOf): { text: string; legacy: string } {
+  const read = tokens(raw);
+  return { text: textOf(read, nameOf), legacy: legacyOf(read, nameOf) };
+}
+
+function textOf(read: readonly Token[], nameOf: NameOf): string {
+  return read
     .map((token) => {
       switch (token.kind) {
         case 'text':
@@ -42,8 +56,8 @@ export function parseText(raw: string, nameOf: NameOf): string {
     .join('');
 }
 
-export function parseLegacyText(raw: string, nameOf: NameOf): string {
-  const html = tokens(raw)
+function legacyOf(read: readonly Token[], nameOf: NameOf): string {
+  const html = read
     .map((token) => {
       switch (token.kind) {
         case 'text':
@@ -106,6 +120,8 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
 function decodeEntities(text: string): string {
   return text.replace(/&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos|nbsp);/gi, (entity, name: string) => {
     const lower = name.toLowerCase();
@@ -113,7 +129,6 @@ function decodeEntities(text: string): string {
       const code = lower.startsWith('#x') ? Number.parseInt(lower.slice(2), 16) : Number(lower.slice(1));
       return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
     }
-    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-    return named[lower] ?? entity;
+    return NAMED_ENTITIES[lower] ?? entity;
   });
 }

@@ -14,7 +14,7 @@ import type { DialogIndex } from './dialog-get';
 import type { SessionStore } from './session-store';
 import { demoPersonName } from './demo-directory';
 import { dialogFacts, type DialogFacts } from './dialog-facts';
-import { parseLegacyText, parseText } from './message-text';
+import { parseBoth } from './message-text';
 import { objectEncode } from './object-encode';
 import { phpAssoc } from './php-json';
 import { portalDate } from './portal-clock';
@@ -102,19 +102,22 @@ function historyAnswer(session: EmulatedSession, entry: EmulatedDialog, userId: 
     SESSION_COMMENT_HEAD: session.commentHead ?? null,
     USER_ID: `chat${chatId}`,
     MESSAGE: phpAssoc(
-      messages.map((message) => [
-        message.id,
-        {
-          id: String(message.id),
-          chatId: String(chatId),
-          senderId: String(message.authorId),
-          recipientId: `chat${chatId}`,
-          date: portalDate(message.date),
-          text: parseText(message.text, nameOf),
-          textLegacy: parseLegacyText(message.text, nameOf),
-          params: message.params && Object.keys(message.params).length > 0 ? message.params : [],
-        },
-      ]),
+      messages.map((message) => {
+        const rendered = parseBoth(message.text, nameOf);
+        return [
+          message.id,
+          {
+            id: String(message.id),
+            chatId: String(chatId),
+            senderId: String(message.authorId),
+            recipientId: `chat${chatId}`,
+            date: portalDate(message.date),
+            text: rendered.text,
+            textLegacy: rendered.legacy,
+            params: message.params && Object.keys(message.params).length > 0 ? message.params : [],
+          },
+        ];
+      }),
     ),
     USERS_MESSAGE: messages.length === 0 ? [] : { [`chat${chatId}`]: messages.map((message) => String(message.id)) },
     USERS: phpAssoc(
