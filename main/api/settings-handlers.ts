@@ -25,6 +25,8 @@ export const settingsSchemas = schemasFor({
     watchShareOfLimit: setting('watchShareOfLimit'),
     watchNotify: z.enum(WATCH_NOTIFY_SETTINGS).optional(),
     watchQuiet: z.boolean().optional(),
+    overviewRefreshMinutes: setting('overviewRefreshMinutes'),
+    overviewShareOfLimit: setting('overviewShareOfLimit'),
   }),
 });
 

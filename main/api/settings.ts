@@ -26,6 +26,10 @@ export const DEFAULT_SETTINGS: Settings = {
   watchShareOfLimit: 25,
   watchNotify: 'important',
   watchQuiet: false,
+  // Every 5 minutes within 20 % of the rate (a request every 2.5 s on the standard plan): a
+  // demo-sized refresh, a dozen requests, uses a small part of it; the watch's 25 % beside it leaves the user more than half.
+  overviewRefreshMinutes: 5,
+  overviewShareOfLimit: 20,
 };
 
 export const THEME_SETTINGS = ['system', 'light', 'dark'] as const satisfies readonly ThemeSetting[];
@@ -68,6 +72,8 @@ export function readSettings(store: Pick<KeyValueStore, 'get'>): Settings {
     watchShareOfLimit: readNumber(store, 'watchShareOfLimit'),
     watchNotify: readChoice(store, 'watchNotify', WATCH_NOTIFY_SETTINGS, DEFAULT_SETTINGS.watchNotify),
     watchQuiet: readFlag(store, 'watchQuiet'),
+    overviewRefreshMinutes: readNumber(store, 'overviewRefreshMinutes'),
+    overviewShareOfLimit: readNumber(store, 'overviewShareOfLimit'),
   };
 }
 

@@ -151,6 +151,8 @@ describe('settings', () => {
     watchShareOfLimit: 25,
     watchNotify: 'important',
     watchQuiet: false,
+    overviewRefreshMinutes: 5,
+    overviewShareOfLimit: 20,
   };
   /** What settings:get answers: the settings, and the language they come to (the harness gives no OS languages: English for system). */
   const view = (settings: Settings): SettingsView => ({ ...settings, resolvedLanguage: settings.language === 'system' ? 'en' : settings.language });

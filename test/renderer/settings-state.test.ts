@@ -18,6 +18,8 @@ const saved: SettingsView = {
   watchShareOfLimit: 25,
   watchNotify: 'important',
   watchQuiet: false,
+  overviewRefreshMinutes: 5,
+  overviewShareOfLimit: 20,
   resolvedLanguage: 'en',
 };
 
