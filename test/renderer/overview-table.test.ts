@@ -3,7 +3,7 @@
 // last either way, ties steady), the figures above the table, and the view's
 // data (a late answer from an older refresh dropped, a stopped one too).
 import { afterEach, describe, expect, it as test, vi } from 'vitest';
-import type { OverviewResult, OverviewRow } from '../../preload/api-contract';
+import type { OverviewRefreshed, OverviewResult, OverviewRow, OverviewSchedule } from '../../preload/api-contract';
 import {
   ANY,
   DEFAULT_SORT,
@@ -183,6 +183,20 @@ describe('the overview data in the window', () => {
     truncated: false,
   });
 
+  const schedule = (over: Partial<OverviewSchedule>): OverviewSchedule => ({
+    account: 'example.bitrix24.com',
+    state: 'waiting',
+    everyMinutes: 5,
+    nextAt: '2026-12-07T11:05:00Z',
+    requests: 4,
+    shareUsed: 0.7,
+    shareAllowed: 20,
+    waitsLonger: false,
+    lastRefreshAt: '2026-12-07T11:00:00Z',
+    error: null,
+    ...over,
+  });
+
   async function freshData() {
     vi.resetModules();
     return (await import('../../renderer/src/lib/overview-data.svelte')).overviewData;
@@ -214,13 +228,14 @@ describe('the overview data in the window', () => {
     expect(data.error).toBeNull();
   });
 
-  test('stops a refresh by asking main for the kept copies only, and drops the stopped answer', async () => {
+  test('stops a refresh by asking main to cancel it, and drops the stopped answer', async () => {
     const slow = deferred<ReturnType<typeof ok<OverviewResult>>>();
-    const asked: unknown[] = [];
+    let cancelled = 0;
     fakeInspector({
-      getOverview: (request) => {
-        asked.push(request);
-        return asked.length === 1 ? slow.promise : Promise.resolve(ok(result([])));
+      getOverview: () => slow.promise,
+      cancelOverview: async () => {
+        cancelled++;
+        return ok({ cancelled: true });
       },
     });
     const data = await freshData();
@@ -228,10 +243,35 @@ describe('the overview data in the window', () => {
     expect(data.busy).toBe(true);
     data.stop();
     expect(data.busy).toBe(false);
-    expect(asked).toEqual([{}, { offline: true, sources: ['kept'] }]);
+    expect(cancelled).toBe(1);
     slow.resolve(ok(result([row(5)])));
     await running;
     expect(data.result).toBeNull();
+  });
+
+  test("takes main's schedule and each overview refreshed on schedule, and Stop stops one on schedule too", async () => {
+    let pushSchedule: (schedule: OverviewSchedule) => void = () => {};
+    let pushRefreshed: (refreshed: OverviewRefreshed) => void = () => {};
+    let cancelled = 0;
+    fakeInspector({
+      getOverviewSchedule: async () => ok(schedule({ state: 'waiting' })),
+      onOverviewSchedule: (listener) => ((pushSchedule = listener), () => {}),
+      onOverviewRefreshed: (listener) => ((pushRefreshed = listener), () => {}),
+      cancelOverview: async () => {
+        cancelled++;
+        return ok({ cancelled: true });
+      },
+    });
+    const data = await freshData();
+    data.listen();
+    await vi.waitFor(() => expect(data.schedule?.state).toBe('waiting'));
+    pushSchedule(schedule({ state: 'refreshing', requests: 3 }));
+    expect(data.scheduledBusy).toBe(true);
+    data.stop();
+    expect(cancelled).toBe(1);
+    pushRefreshed({ account: 'example.bitrix24.com', result: result([row(7), row(8)]) });
+    expect(data.result?.rows.map((r) => r.chatId)).toEqual([7, 8]);
+    expect(data.account).toBe('example.bitrix24.com');
   });
 });
 

@@ -94,6 +94,15 @@ const overviewEn = {
   emptyKept: 'No dialogs are kept on this computer for this portal yet.',
   emptyFilter: 'No dialogs match these filters.',
   loadingFirst: 'Reading the open-line dialogs…',
+  scheduleEvery: (minutes: number) => `Refreshes every ${num(minutes)} min`,
+  scheduleNext: (time: string) => `next at ${time}`,
+  scheduleBudget: (used: string, allowed: string) => `budget used ${used}% of ${allowed}%`,
+  scheduleBudgetTitle: (requests: number) => `The last refresh took ${count(requests, 'request', 'requests')}; the share is of the portal’s request limit, set in Settings`,
+  scheduleByHand: 'Refreshes by hand only (set in Settings)',
+  scheduleRefreshing: (requests: number) => `Refreshing on schedule… ${count(requests, 'request', 'requests')} so far`,
+  scheduleWaitsLonger: (requests: number, allowed: string, minutes: number) =>
+    `The last refresh took ${count(requests, 'request', 'requests')}, more than ${allowed}% of the limit carries in ${num(minutes)} min: the next one waits longer.`,
+  scheduleOffline: (title: string) => `The last refresh on schedule did not reach the portal (${title}): the refresh before it stays.`,
   refreshed: (rows: number, waiting: number) => `Overview refreshed: ${count(rows, 'dialog', 'dialogs')}, ${num(waiting)} waiting`,
 };
 

@@ -95,6 +95,15 @@ const overviewRu: OverviewMessages = {
   emptyKept: 'Для этого портала на компьютере пока не сохранено ни одного диалога.',
   emptyFilter: 'Под эти фильтры не подходит ни один диалог.',
   loadingFirst: 'Читаем диалоги открытых линий…',
+  scheduleEvery: (minutes) => `Обновляется раз в ${num(minutes)} мин`,
+  scheduleNext: (time) => `следующее в ${time}`,
+  scheduleBudget: (used, allowed) => `израсходовано ${used}% из ${allowed}%`,
+  scheduleBudgetTitle: (requests) => `Последнее обновление заняло ${count(requests, 'запрос', 'запроса', 'запросов')}; доля — от лимита запросов портала, задаётся в настройках`,
+  scheduleByHand: 'Обновляется только вручную (задаётся в настройках)',
+  scheduleRefreshing: (requests) => `Обновление по расписанию… пока ${count(requests, 'запрос', 'запроса', 'запросов')}`,
+  scheduleWaitsLonger: (requests, allowed, minutes) =>
+    `Последнее обновление заняло ${count(requests, 'запрос', 'запроса', 'запросов')} — больше, чем ${allowed}% лимита позволяют за ${num(minutes)} мин: следующее подождёт дольше.`,
+  scheduleOffline: (title) => `Последнее обновление по расписанию не дошло до портала (${title}): показано предыдущее.`,
   refreshed: (rows, waiting) => `Обзор обновлён: ${dialogs(rows)}, ждут ${num(waiting)}`,
 };
 
