@@ -11,11 +11,13 @@ import {
   NONE,
   filterRows,
   groupOptions,
+  groupTable,
   nextSort,
   sortRows,
   summarize,
   topGroups,
   withKnownNames,
+  type TableItem,
 } from '../../renderer/src/lib/overview-table';
 import en from '../../renderer/src/lib/messages/overview-en';
 import ru from '../../renderer/src/lib/messages/overview-ru';
@@ -272,6 +274,39 @@ describe('the overview data in the window', () => {
     pushRefreshed({ account: 'example.bitrix24.com', result: result([row(7), row(8)]) });
     expect(data.result?.rows.map((r) => r.chatId)).toEqual([7, 8]);
     expect(data.account).toBe('example.bitrix24.com');
+  });
+});
+
+describe('grouping the table', () => {
+  /** Each header as "key:count", each row as its chat id. */
+  const shape = (items: readonly TableItem[]) => items.map((item) => (item.kind === 'group' ? `${item.key}:${item.count}` : item.row.chatId));
+
+  test('puts the statuses in their own order, each with its count, the sort kept inside each', () => {
+    const sorted = sortRows(rows, DEFAULT_SORT, 'en');
+    expect(shape(groupTable(sorted, 'status', 'en'))).toEqual(['clientWaiting:3', 3003, 3002, 3006, 'operatorAnswered:1', 3001, 'closed:1', 3004, 'unknown:1', 3005]);
+    const sortedByClient = sortRows(rows, { key: 'client', direction: 'descending' }, 'en');
+    const waitingGroup = groupTable(sortedByClient, 'status', 'en').slice(0, 4);
+    expect(shape(waitingGroup)).toEqual(['clientWaiting:3', 3002, 3006, 3003]);
+  });
+
+  test('puts groups by name in the locale’s order, the one without a value last, named from any row that names it', () => {
+    const operators = groupTable(rows, 'operator', 'en');
+    const headers = operators.filter((item): item is Extract<TableItem, { kind: 'group' }> => item.kind === 'group');
+    expect(headers.map((group) => [group.name, group.count])).toEqual([
+      ['Olga Petrova', 4],
+      ['Иван Орлов', 1],
+      [null, 1],
+    ]);
+    expect(headers.at(-1)!.key).toBe(NONE);
+    // Line 3 is numbered by one row and named by the next.
+    const lines = groupTable([row(1, { lineId: 3, lineName: null }), row(2, { lineId: 3, lineName: 'VIP' })], 'line', 'en');
+    expect(lines[0]).toMatchObject({ kind: 'group', key: '3', name: 'VIP', count: 2 });
+  });
+
+  test('keeps a collapsed group’s header and count without its rows, puts a group only numbered after the named ones, and without grouping gives the rows alone', () => {
+    expect(shape(groupTable(rows, 'line', 'en', new Set(['1'])))).toEqual(['2:2', 3003, 3004, '1:3', '3:1', 3006]);
+    expect(groupTable(rows, 'line', 'en', new Set(['1']))[3]).toMatchObject({ kind: 'group', name: 'Support', collapsed: true });
+    expect(shape(groupTable(rows, 'none', 'en'))).toEqual(ids(rows));
   });
 });
 

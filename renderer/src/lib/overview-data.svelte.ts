@@ -9,7 +9,7 @@ import type { ErrorEnvelope, OverviewRefreshed, OverviewResult, OverviewSchedule
 import { announcer } from './announcer.svelte';
 import { bridge, call } from './api';
 import { connection } from './connection-state.svelte';
-import { DEFAULT_SORT, NO_FILTER, type OverviewFilter, type Sort } from './overview-table';
+import { DEFAULT_SORT, NO_FILTER, type OverviewFilter, type Sort, type TableGrouping } from './overview-table';
 
 /** The account the store names the connected portal's kept dialogs by ("demo" for the demo). */
 export function connectedAccount(): string | null {
@@ -30,6 +30,9 @@ class OverviewData {
   sort = $state<Sort>(DEFAULT_SORT);
   filter = $state<OverviewFilter>({ ...NO_FILTER });
   activeKey = $state<string | null>(null);
+  /** What the table is grouped by, and the groups folded away (their keys, for this grouping). */
+  grouping = $state<TableGrouping>('none');
+  collapsed = $state.raw<ReadonlySet<string>>(new Set());
   /** Main's refreshes on schedule: when the next leaves, the budget, or the one running. */
   schedule = $state.raw<OverviewSchedule | null>(null);
   #seq = 0;

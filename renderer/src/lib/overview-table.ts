@@ -255,3 +255,54 @@ export function topGroups(groups: readonly GroupCount[], limit: number): { shown
   const rest = groups.slice(limit);
   return { shown, others: rest.reduce((sum, group) => sum + group.count, 0), otherGroups: rest.length };
 }
+
+/** What the table's rows are grouped by: nothing, the status, or one of the groups the filters pick from. */
+export type TableGrouping = 'none' | 'status' | GroupBy;
+export const TABLE_GROUPINGS: readonly TableGrouping[] = ['none', 'status', 'channel', 'line', 'operator'];
+
+/** One line of the table: a group's header, or a dialog. */
+export type TableItem =
+  | { kind: 'group'; key: string; name: string | null; status: RowStatus | null; count: number; collapsed: boolean }
+  | { kind: 'row'; row: OverviewRow };
+
+/** A group no row named: its name is its id, made by groupName. */
+function unnamed(name: string | null, key: string): boolean {
+  return name === null || name === `#${key}`;
+}
+
+function tableGroupKey(row: OverviewRow, by: Exclude<TableGrouping, 'none'>): string {
+  return by === 'status' ? rowStatus(row) : groupKey(row, by);
+}
+
+/**
+ * The rows (already sorted and filtered) under a header per group: the
+ * statuses in their own order, other groups by name, the one without a value
+ * last; the sort holds inside each group. A collapsed group keeps its header
+ * and its count, without its rows. One pass over the rows: 10,000 at each key press.
+ */
+export function groupTable(rows: readonly OverviewRow[], by: TableGrouping, locale: string, collapsed: ReadonlySet<string> = new Set()): TableItem[] {
+  if (by === 'none') return rows.map((row) => ({ kind: 'row', row }));
+  const groups = new Map<string, { name: string | null; rows: OverviewRow[] }>();
+  for (const row of rows) {
+    const key = tableGroupKey(row, by);
+    const group = groups.get(key);
+    if (group) {
+      group.rows.push(row);
+      if (by !== 'status' && (group.name === null || group.name.startsWith('#'))) group.name = groupName(row, by) ?? group.name;
+    } else groups.set(key, { name: by === 'status' || key === NONE ? null : groupName(row, by), rows: [row] });
+  }
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  // Named groups first by name, then those only numbered (#3), then the one without a value.
+  const rank = (key: string): number => (key === NONE ? 2 : by !== 'status' && unnamed(groups.get(key)!.name, key) ? 1 : 0);
+  const keys = [...groups.keys()];
+  if (by === 'status') keys.sort((a, b) => ROW_STATUSES.indexOf(a as RowStatus) - ROW_STATUSES.indexOf(b as RowStatus));
+  else keys.sort((a, b) => rank(a) - rank(b) || collator.compare(groups.get(a)!.name ?? a, groups.get(b)!.name ?? b));
+  const items: TableItem[] = [];
+  for (const key of keys) {
+    const group = groups.get(key)!;
+    const shut = collapsed.has(key);
+    items.push({ kind: 'group', key, name: group.name, status: by === 'status' ? (key as RowStatus) : null, count: group.rows.length, collapsed: shut });
+    if (!shut) for (const row of group.rows) items.push({ kind: 'row', row });
+  }
+  return items;
+}
