@@ -67,6 +67,17 @@ const rows: OverviewRow[] = [
 const ids = (list: readonly OverviewRow[]) => list.map((r) => r.chatId);
 
 describe('sorting the overview', () => {
+  test('holds names equal as the locale does (case, accents) and breaks their tie by the longest wait', () => {
+    const same = [
+      waiting(1, '2026-12-07T10:00:00Z', { clientName: 'anna' }),
+      waiting(2, '2026-12-07T09:00:00Z', { clientName: 'Anna' }),
+      waiting(3, '2026-12-07T08:00:00Z', { clientName: 'Ánna' }),
+      waiting(4, '2026-12-07T07:00:00Z', { clientName: 'Boris' }),
+    ];
+    expect(ids(sortRows(same, { key: 'client', direction: 'ascending' }, 'en'))).toEqual([3, 2, 1, 4]);
+    expect(ids(sortRows(same, { key: 'client', direction: 'descending' }, 'en'))).toEqual([4, 3, 2, 1]);
+  });
+
   test('starts with the longest wait on top, the rows nobody waits in after them', () => {
     expect(ids(sortRows(rows, DEFAULT_SORT, 'en'))).toEqual([3003, 3002, 3006, 3001, 3004, 3005]);
   });
