@@ -149,18 +149,31 @@ function sortValue(row: OverviewRow, key: SortKey): Value {
 export function sortRows(rows: readonly OverviewRow[], sort: Sort, locale: string): OverviewRow[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const sign = sort.direction === 'ascending' ? 1 : -1;
-  const keyed = rows.map((row, index) => ({ row, index, value: sortValue(row, sort.key), wait: waitedSince(row) }));
+  const keyed = rows.map((row, index) => ({ row, index, value: sortValue(row, sort.key) as Value, wait: waitedSince(row) }));
   rankTexts(keyed, collator);
-  keyed.sort((a, b) => {
-    const byValue = compareValues(a.value, b.value, collator);
-    if (byValue.nullish !== 0) return byValue.nullish;
-    if (byValue.order !== 0) return sign * byValue.order;
-    const byWait = compareValues(a.wait, b.wait, collator);
-    if (byWait.nullish !== 0) return byWait.nullish;
-    if (byWait.order !== 0) return byWait.order;
-    return (a.row.chatId ?? Infinity) - (b.row.chatId ?? Infinity) || a.index - b.index;
+  // Every value a number by now, or missing: compared without making anything (130,000 comparisons a click).
+  const sortable = keyed.map(({ row, index, value, wait }) => ({
+    row,
+    index,
+    missing: isMissing(value),
+    value: value as number,
+    waitMissing: isMissing(wait),
+    wait: wait as number,
+    chat: row.chatId ?? Infinity,
+  }));
+  sortable.sort((a, b) => {
+    if (a.missing !== b.missing) return a.missing ? 1 : -1;
+    if (!a.missing && a.value !== b.value) return sign * (a.value - b.value);
+    if (a.waitMissing !== b.waitMissing) return a.waitMissing ? 1 : -1;
+    if (!a.waitMissing && a.wait !== b.wait) return a.wait - b.wait;
+    return a.chat - b.chat || a.index - b.index;
   });
-  return keyed.map((entry) => entry.row);
+  return sortable.map((entry) => entry.row);
+}
+
+/** A missing value goes last whatever the direction. */
+function isMissing(value: Value): boolean {
+  return value === null || value === '' || Number.isNaN(value);
 }
 
 /** Parsed once per row: every sort breaks ties by the wait. */
@@ -192,15 +205,6 @@ function rankTexts(keyed: Array<{ value: Value }>, collator: Intl.Collator): voi
     rank.set(text, at);
   });
   for (const entry of keyed) if (typeof entry.value === 'string' && entry.value !== '') entry.value = rank.get(entry.value)!;
-}
-
-/** `nullish` puts a missing value last whatever the direction; `order` is the direction-free comparison. */
-function compareValues(a: Value, b: Value, collator: Intl.Collator): { nullish: number; order: number } {
-  const aMissing = a === null || a === '' || Number.isNaN(a);
-  const bMissing = b === null || b === '' || Number.isNaN(b);
-  if (aMissing || bMissing) return { nullish: aMissing === bMissing ? 0 : aMissing ? 1 : -1, order: 0 };
-  if (typeof a === 'number' && typeof b === 'number') return { nullish: 0, order: a - b };
-  return { nullish: 0, order: collator.compare(String(a), String(b)) };
 }
 
 /** A column clicked: the same column turns round, another starts in its natural direction (names A→Z, waits longest first, unread most first). */
