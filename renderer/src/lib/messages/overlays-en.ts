@@ -55,7 +55,7 @@ const overlaysEn = {
     overviewEvery: 'Refresh the overview every',
     overviewEveryUnit: 'minutes (0: by hand only)',
     overviewEveryHelp: 'Once you have opened the overview, it asks the portal again this often; longer when the share below cannot carry one refresh.',
-    overviewShare: 'Use at most',
+    overviewShare: 'Keep within',
     overviewShareUnit: '% of the portal’s request limit',
     overviewShareHelp: 'For the refreshes on schedule; your own lookups go first. A refresh by hand is not held back, but counts.',
     updates: 'Updates',
