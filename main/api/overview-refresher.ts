@@ -117,7 +117,8 @@ export class OverviewRefresher {
         },
       });
       if (connected && reachedPortal(result)) {
-        this.#record({ startedAt, requests, plan: connected.plan });
+        // The newest refresh that ended, even over the one on schedule it stopped (which noted its stop meanwhile).
+        this.#last = { startedAt, requests, plan: connected.plan };
         this.#tell({ account: connected.account, lastRefreshAt: result.fetchedAt, error: null, ...this.#budget(connected.plan) });
       }
       return result;
@@ -157,7 +158,7 @@ export class OverviewRefresher {
   }
 
   #record(last: Last): void {
-    // A refresh by hand that stopped one on schedule ends after it: the newer start wins.
+    // A refresh by hand that ended meanwhile is newer than one on schedule that it stopped.
     if (!this.#last || last.startedAt >= this.#last.startedAt) this.#last = last;
   }
 

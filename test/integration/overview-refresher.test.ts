@@ -53,7 +53,8 @@ interface Scheduled {
   settings: { overviewRefreshMinutes: number; overviewShareOfLimit: number };
 }
 
-function scheduled(options: Partial<Pick<OverviewRefresherDeps, 'userBusy'>> & { minutes?: number; share?: number } = {}): Scheduled {
+/** `connectMs`: how long asking for the connected account takes, in the fake clock's time. */
+function scheduled(options: Partial<Pick<OverviewRefresherDeps, 'userBusy'>> & { minutes?: number; share?: number; connectMs?: number } = {}): Scheduled {
   const clock = { now: Date.parse('2026-12-07T10:00:00.000Z') };
   const settings = { overviewRefreshMinutes: options.minutes ?? 5, overviewShareOfLimit: options.share ?? 20 };
   const sentAt: number[] = [];
@@ -73,7 +74,10 @@ function scheduled(options: Partial<Pick<OverviewRefresherDeps, 'userBusy'>> & {
   const refresher = new OverviewRefresher({
     refresh,
     settings: () => settings,
-    connected: async () => ({ account: ACCOUNT, plan: 'standard' }),
+    connected: async () => {
+      clock.now += options.connectMs ?? 0;
+      return { account: ACCOUNT, plan: 'standard' };
+    },
     userBusy: options.userBusy ?? (() => false),
     onSchedule: (schedule) => schedules.push(schedule),
     onRefreshed: (event) => refreshed.push({ ...event, at: clock.now }),
@@ -207,5 +211,24 @@ describe('the overview on schedule', () => {
     await vi.waitFor(() => expect(refreshed.length).toBeGreaterThanOrEqual(1), { timeout: 30_000 });
     expect(sentAt[sent]!).toBeGreaterThanOrEqual(stoppedAt + 60_000);
     expect(refreshed[0]!.at).toBeGreaterThan(stoppedAt + 60_000);
+  });
+
+  it('a refresh by hand stops the one on schedule, is counted, and times the next', async () => {
+    await startWith(1_000);
+    // Time passes between the refresh by hand's start and its stopping the one on schedule.
+    const { refresher, refreshed, schedules, sentAt, clock } = scheduled({ minutes: 1, share: 5, connectMs: 1_000 });
+    await refresher.byHand({});
+    const perRefresh = sentAt.length;
+    await vi.waitFor(() => expect(sentAt.length).toBeGreaterThanOrEqual(perRefresh + 2), { timeout: 20_000 });
+    const handAt = clock.now;
+    const result = await refresher.byHand({});
+    const told = schedules.length;
+    expect(result.rows.length).toBeGreaterThan(100);
+    // The one on schedule was stopped, not pushed; the one by hand's requests are the budget said, and the next is paced from it.
+    expect(refreshed).toEqual([]);
+    await vi.waitFor(() => expect(schedules.slice(told).some((schedule) => schedule.state === 'waiting')).toBe(true));
+    const waiting = schedules.slice(told).find((schedule) => schedule.state === 'waiting')!;
+    expect(waiting.requests).toBe(perRefresh);
+    expect(Date.parse(waiting.nextAt!)).toBe(handAt + overviewPace(perRefresh, 1, 5, 'standard').cycleMs);
   });
 });
