@@ -47,8 +47,18 @@ export type {
   ListedIdentifier,
 } from '../main/core/bulk-types';
 import type { BulkProgress, BulkRunRequest, BulkRunResult, IdentifierList } from '../main/core/bulk-types';
-export type { OverviewRequest, OverviewResult, OverviewRow, OverviewSource, OverviewSourceState, OverviewStatus } from '../main/core/overview-types';
-import type { OverviewRequest, OverviewResult } from '../main/core/overview-types';
+export type {
+  OverviewRefreshed,
+  OverviewRequest,
+  OverviewResult,
+  OverviewRow,
+  OverviewSchedule,
+  OverviewScheduleState,
+  OverviewSource,
+  OverviewSourceState,
+  OverviewStatus,
+} from '../main/core/overview-types';
+import type { OverviewRefreshed, OverviewRequest, OverviewResult, OverviewSchedule } from '../main/core/overview-types';
 export type { WatchChangeEvent, WatchedRow, WatchedRules, WatchState, WatchStatus } from '../main/core/watch-types';
 export type { WatchRules } from '../main/core/watch-rule-types';
 import type { WatchRules } from '../main/core/watch-rule-types';
@@ -140,6 +150,10 @@ export interface Settings {
   watchQuiet: boolean;
   /** The list's "the client has waited longer than" rule: minutes (WATCH_WAIT_MINUTES), 'kpi' for the line's answer-time target, 0 for off. Off when watchNotify is. */
   watchWaitMinutes: WatchWait;
+  /** The overview refreshes itself this often once opened (minutes); 0: by hand only. Longer when the share below cannot carry a refresh. */
+  overviewRefreshMinutes: number;
+  /** Percent of the account's request rate the overview's own refreshes may use. */
+  overviewShareOfLimit: number;
 }
 
 export type { Language } from '../main/core/language';
@@ -341,6 +355,10 @@ export const OPERATIONS = {
   saveExport: { channel: 'export:save', args: type<ExportRequest>(), result: type<ExportOutcome>() },
   /** The open-line dialogs one row each, from the recent list, the session activities and the kept dialogs, with each source's availability; a newer call stops an older one. */
   getOverview: { channel: 'overview:get', args: type<OverviewRequest>(), result: type<OverviewResult>() },
+  /** Stops the overview's refresh that runs, by hand or on schedule; what was shown stays. */
+  cancelOverview: { channel: 'overview:cancel', args: none(), result: type<{ cancelled: boolean }>() },
+  /** The overview's refresh schedule and budget as it is now; afterwards pushed as overviewSchedule. */
+  getOverviewSchedule: { channel: 'overview:schedule', args: none(), result: type<OverviewSchedule>() },
   /** Puts a dialog on the watch list of an account (the connected one unless named): refreshed in the background from now on, its changes pushed as watchChange. Again keeps what was found. */
   watchDialog: { channel: 'watch:add', args: type<WatchRequest>(), result: type<WatchedRow>() },
   /** Takes it off the list; its kept copies stay. */
@@ -377,6 +395,10 @@ export const EVENTS = {
   watchChange: { channel: 'watch:change', payload: type<WatchChangeEvent>() },
   /** How an account's background watch is doing: its budget, its next request, paused or offline. */
   watchStatus: { channel: 'watch:status', payload: type<WatchStatus>() },
+  /** The overview's schedule changed: refreshing (its requests so far), waiting for the next, off, or the portal not reached. */
+  overviewSchedule: { channel: 'overview:schedule-changed', payload: type<OverviewSchedule>() },
+  /** A refresh on schedule reached the portal: the new overview. */
+  overviewRefreshed: { channel: 'overview:refreshed', payload: type<OverviewRefreshed>() },
 } as const;
 
 export type Operation = keyof typeof OPERATIONS;

@@ -34,6 +34,7 @@ import { exportHandlers } from './export-handlers';
 import { LookupsInFlight } from './lookups-in-flight';
 import { overviewHandlers } from './overview-handlers';
 import { OverviewRefresh } from './overview-refresh';
+import { OverviewRefresher } from './overview-refresher';
 import { OAuthSignIn } from './oauth-sign-in';
 import { WatchNotices, noticeCommand } from '../watch/watch-notices';
 import { listRules } from '../core/watch-rules';
@@ -135,6 +136,20 @@ export function createMainApi(deps: MainApiDeps): MainApi {
   });
   const overview = new OverviewRefresh({ client: () => connection.client(), store: () => stores.store(), lines });
   const inFlight = new LookupsInFlight((progress) => deps.sendEvent?.('lookupProgress', progress));
+  // The overview's refreshes on schedule: within the share of the connected account's rate, after the user's lookups.
+  const overviewRefresher = new OverviewRefresher({
+    refresh: overview,
+    settings: () => readSettings(deps.store),
+    connected: async () => {
+      const client = await connection.client();
+      const account = accountOf(client.portal);
+      const saved = accounts.list().filter((one) => one.host === account);
+      return { account, plan: saved.find((one) => one.current)?.plan ?? saved[0]?.plan ?? 'standard' };
+    },
+    userBusy: () => inFlight.running > 0,
+    onSchedule: (schedule) => deps.sendEvent?.('overviewSchedule', schedule),
+    onRefreshed: (refreshed) => deps.sendEvent?.('overviewRefreshed', refreshed),
+  });
   const commands = new AppCommandQueue();
   const clientOptions = { maxAnswerBytes: () => live.maxAnswerBytes(), ...deps.clientOptions };
   // A saved account that is not the connected one is watched through a client
@@ -210,6 +225,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       stores,
       changed: (settings) => {
         notices.settingsChanged();
+        overviewRefresher.settingsChanged();
         deps.settingsChanged?.(settings);
       },
     }),
@@ -218,7 +234,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...appHandlers({ commands, connection, openExternal: deps.openExternal, writeClipboard: deps.writeClipboard, logFile: deps.logFile ?? null }),
     ...bulkHandlers(bulk, stores),
     ...exportHandlers({ chooseSaveFile: deps.chooseSaveFile ?? (async () => null), stores, connection, lookups, runs: bulk, overview }),
-    ...overviewHandlers(overview),
+    ...overviewHandlers(overviewRefresher),
     ...watchHandlers({ watch, stores, connection, lines }),
   } satisfies Handlers;
 
@@ -266,7 +282,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     async dispose() {
       inFlight.cancelAll();
       bulk.cancelAll();
-      overview.cancel();
+      await overviewRefresher.dispose();
       await watch.dispose();
       for (const [id] of watchClients) dropWatchClient(id);
       await signIn.cancel();

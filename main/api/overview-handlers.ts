@@ -1,10 +1,12 @@
 // The overview domain: the open-line dialogs a lead cares about, one row each,
 // from the recent list, the session activities and the kept dialogs, with
-// each source's availability (overview-refresh.ts does the work).
+// each source's availability (overview-refresh.ts does the work), and its
+// refreshes on schedule (overview-refresher.ts).
 import { z } from 'zod';
 import { OVERVIEW_SOURCES } from '../core/overview-types';
 import { schemasFor, type ChannelsOf, type HandlersFor } from './handler-types';
-import type { OverviewRefresh } from './overview-refresh';
+import type { OverviewRefresher } from './overview-refresher';
+import { none } from './schema-atoms';
 
 export const overviewSchemas = schemasFor({
   'overview:get': z.strictObject({
@@ -13,10 +15,14 @@ export const overviewSchemas = schemasFor({
     sources: z.array(z.enum(OVERVIEW_SOURCES)).min(1).max(OVERVIEW_SOURCES.length).optional(),
     offline: z.boolean().optional(),
   }),
+  'overview:cancel': none,
+  'overview:schedule': none,
 });
 
-export function overviewHandlers(refresh: OverviewRefresh): HandlersFor<ChannelsOf<typeof overviewSchemas>> {
+export function overviewHandlers(refresher: OverviewRefresher): HandlersFor<ChannelsOf<typeof overviewSchemas>> {
   return {
-    'overview:get': async (request) => refresh.get(request),
+    'overview:get': async (request) => refresher.byHand(request),
+    'overview:cancel': async () => refresher.cancel(),
+    'overview:schedule': async () => refresher.schedule(),
   };
 }

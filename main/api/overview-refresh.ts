@@ -21,6 +21,28 @@ export interface OverviewDeps {
   lines: LineCache;
 }
 
+/** How a refresh on schedule goes, where one by hand does not care. */
+export interface RefreshHow {
+  /** Waited for before each request to the portal (the schedule's pace, the user's lookups first); counted there. */
+  beforeRequest?(signal: AbortSignal): Promise<void>;
+  /** Whether the result becomes the one saved (false: the last stays, as when the portal was not reached). */
+  replacesLast?(result: OverviewResult): boolean;
+}
+
+/** The client as fetchOverview sees it: `before` runs ahead of every call. */
+function gated(client: PortalClient, before: (signal: AbortSignal) => Promise<void>, signal: AbortSignal): PortalClient {
+  return {
+    portal: client.portal,
+    budget: (method) => client.budget(method),
+    close: () => client.close(),
+    call: async (method, params, options) => {
+      await before(signal);
+      if (signal.aborted) throw inspectorError('CANCELLED');
+      return client.call(method, params, options);
+    },
+  };
+}
+
 function safely<T>(task: () => T, fallback: T): T {
   try {
     return task();
@@ -48,14 +70,20 @@ export class OverviewRefresh {
     this.#running = null;
   }
 
-  async get(request: OverviewRequest): Promise<OverviewResult> {
+  /** True while a refresh runs. */
+  get running(): boolean {
+    return this.#running !== null;
+  }
+
+  async get(request: OverviewRequest, how: RefreshHow = {}): Promise<OverviewResult> {
     // Taken at once, so a refresh asked for later always stops this one, never the other way round.
     this.cancel();
     const controller = new AbortController();
     this.#running = controller;
     try {
-      this.#last = await this.#get(request, controller);
-      return this.#last;
+      const result = await this.#get(request, controller, how);
+      if (how.replacesLast?.(result) ?? true) this.#last = result;
+      return result;
     } catch (error) {
       // Stopped by a newer refresh or by dispose: said as CANCELLED, whatever the transport made of it.
       if (controller.signal.aborted && !(error instanceof InspectorError && toEnvelope(error).code === 'CANCELLED')) throw inspectorError('CANCELLED');
@@ -65,13 +93,14 @@ export class OverviewRefresh {
     }
   }
 
-  async #get(request: OverviewRequest, controller: AbortController): Promise<OverviewResult> {
+  async #get(request: OverviewRequest, controller: AbortController, how: RefreshHow): Promise<OverviewResult> {
     const sources = request.sources && request.sources.length > 0 ? OVERVIEW_SOURCES.filter((s) => request.sources!.includes(s)) : [...OVERVIEW_SOURCES];
     // Offline for another account needs no portal; anything else asks the connected one.
     const client = request.offline && request.account !== undefined ? null : await this.#deps.client();
     const account = request.account ?? accountOf(client!.portal);
     // Another account's overview is its kept copies: the connected portal is not that account's.
-    const asked = client !== null && !request.offline && accountOf(client.portal) === account ? client : null;
+    const direct = client !== null && !request.offline && accountOf(client.portal) === account ? client : null;
+    const asked = direct && how.beforeRequest ? gated(direct, how.beforeRequest, controller.signal) : direct;
     const store = await this.#deps.store().catch(() => null);
     // Without the store there are no kept dialogs to read: the source is not asked, rather than empty.
     const asking = store ? sources : sources.filter((source) => source !== 'kept');

@@ -27,6 +27,8 @@ export const settingsSchemas = schemasFor({
     watchQuiet: z.boolean().optional(),
     // 0 is off; otherwise whole minutes in range, or the line's target.
     watchWaitMinutes: z.union([z.literal('kpi'), z.literal(0), z.number().int().min(WATCH_WAIT_MINUTES.min).max(WATCH_WAIT_MINUTES.max)]).optional(),
+    overviewRefreshMinutes: setting('overviewRefreshMinutes'),
+    overviewShareOfLimit: setting('overviewShareOfLimit'),
   }),
 });
 

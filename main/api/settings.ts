@@ -28,6 +28,10 @@ export const DEFAULT_SETTINGS: Settings = {
   watchQuiet: false,
   // Off: the wait rule is new, and nobody asked for it yet.
   watchWaitMinutes: 0,
+  // Every 5 minutes within 20 % of the rate (a request every 2.5 s on the standard plan): a
+  // demo-sized refresh, a dozen requests, uses a small part of it; the watch's 25 % beside it leaves the user more than half.
+  overviewRefreshMinutes: 5,
+  overviewShareOfLimit: 20,
 };
 
 export const THEME_SETTINGS = ['system', 'light', 'dark'] as const satisfies readonly ThemeSetting[];
@@ -77,6 +81,8 @@ export function readSettings(store: Pick<KeyValueStore, 'get'>): Settings {
     watchNotify: readChoice(store, 'watchNotify', WATCH_NOTIFY_SETTINGS, DEFAULT_SETTINGS.watchNotify),
     watchQuiet: readFlag(store, 'watchQuiet'),
     watchWaitMinutes: readWatchWait(store),
+    overviewRefreshMinutes: readNumber(store, 'overviewRefreshMinutes'),
+    overviewShareOfLimit: readNumber(store, 'overviewShareOfLimit'),
   };
 }
 

@@ -75,3 +75,35 @@ export interface OverviewResult {
   /** Rows left out past the bound of one refresh. */
   truncated: boolean;
 }
+
+/** What the overview's own refreshes are doing: 'off' while set to by hand only; 'waiting' for the next; 'offline' when the last did not reach the portal. */
+export type OverviewScheduleState = 'off' | 'waiting' | 'refreshing' | 'offline';
+
+/** The overview's refresh schedule and the budget it uses, pushed as overviewSchedule. */
+export interface OverviewSchedule {
+  /** The account refreshed (the store's name of it); null before the overview was first asked for. */
+  account: string | null;
+  state: OverviewScheduleState;
+  /** The setting: every this many minutes; 0, by hand only. */
+  everyMinutes: number;
+  /** ISO 8601: when the next refresh leaves; null when off, or while one runs. */
+  nextAt: string | null;
+  /** The last refresh's requests (by hand or on schedule); while one runs, its requests so far. */
+  requests: number;
+  /** Percent of the account's rate the last refresh used over its interval. */
+  shareUsed: number;
+  /** The setting: percent of the account's rate the refreshes may use. */
+  shareAllowed: number;
+  /** The last refresh cost more than the share carries in `everyMinutes`: the next waits longer than that. */
+  waitsLonger: boolean;
+  /** ISO 8601: when the last refresh that reached the portal ended. */
+  lastRefreshAt: string | null;
+  /** Why the last refresh on schedule failed or did not reach the portal; null after one that did. */
+  error: MainErrorEnvelope | null;
+}
+
+/** A refresh on schedule's result, and whose it is (the window shows it only for the portal connected). */
+export interface OverviewRefreshed {
+  account: string;
+  result: OverviewResult;
+}

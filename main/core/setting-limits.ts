@@ -17,6 +17,10 @@ export const SETTING_LIMITS = {
   // Percent of the account's request rate the background watch may use: never
   // all of it, so the user's own lookups always find room.
   watchShareOfLimit: { min: 5, max: 80 },
+  // How often the overview refreshes itself, in minutes; 0: by hand only. At most a day.
+  overviewRefreshMinutes: { min: 0, max: 1_440 },
+  // Percent of the account's request rate the overview's own refreshes may use, as the watch's.
+  overviewShareOfLimit: { min: 5, max: 80 },
 } as const satisfies Record<string, { min: number; max: number }>;
 
 export type NumericSetting = keyof typeof SETTING_LIMITS;

@@ -360,11 +360,15 @@ test('a pasted list’s offer and the bulk run’s view pass axe in both themes'
   await scan(page, 'a bulk run, done');
 });
 
-test('the overview passes axe in both themes: its figures, bars, filters and table, and its kept-copies state', async ({ inspector, page, harness }) => {
+test('the overview passes axe in both themes: its figures, bars, filters and table, grouped, and its kept-copies state', async ({ inspector, page, harness }) => {
   await inspector.openConnected();
   await page.getByRole('button', { name: 'Overview' }).click();
   await expect(page.getByTestId('overview-fetched')).toBeVisible({ timeout: 20_000 });
   await scan(page, 'the overview');
+  await page.getByRole('combobox', { name: 'Group the dialogs' }).selectOption('status');
+  await page.locator('.overview-group').first().click();
+  await expect(page.locator('.overview-group').first()).toHaveAttribute('aria-expanded', 'false');
+  await scan(page, 'the overview, grouped by status, a group folded');
   harness.emulator.injectFault({ kind: 'reset' }, { times: 1_000 });
   await page.locator('section.overview').getByRole('button', { name: 'Refresh' }).click();
   await expect(page.locator('section.overview .note').first()).toBeVisible({ timeout: 20_000 });

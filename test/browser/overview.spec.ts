@@ -1,10 +1,12 @@
 // Issue "Many dialogs at once", the overview in the window: opened from the
 // header in place of the inspector, its figures agree with its rows, a column
 // sorts, the filters and the search narrow, the keys move through the rows and
-// Enter opens a dialog in the inspector. Real preload, main and emulator (the
+// Enter opens a dialog in the inspector; its schedule and budget as main pushes
+// them, and the table grouped with counts. Real preload, main and emulator (the
 // demo data's 300 live open-line dialogs).
 import { existsSync, readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import type { OverviewSchedule } from '../../preload/api-contract';
 import { startEmulator } from '../../main/emulator/index';
 import { test, expect } from './support/fixtures';
 
@@ -222,4 +224,65 @@ test('a portal with no open dialogs: the overview says so, with nobody waiting',
   } finally {
     await portal.close();
   }
+});
+
+test('the overview says its schedule and budget as main pushes it, by hand only at 0, and groups its table with counts, keys through headers and rows', async ({ inspector, harness, page }) => {
+  await inspector.openConnected();
+  await openOverview(page);
+
+  // The first refresh (by hand) starts the schedule: every 5 minutes, within 20 % of the limit, the budget it used.
+  const schedule = page.getByTestId('overview-schedule');
+  await expect(schedule).toHaveAttribute('data-state', 'waiting');
+  await expect(schedule).toHaveText(/^Refreshes every 5 min · next at \d\d:\d\d · budget used \d+(\.\d)?% of 20%$/);
+  const told = harness.pushed.filter((push) => push.event === 'overviewSchedule').at(-1)!.payload as OverviewSchedule;
+  expect(told.requests).toBeGreaterThan(0);
+  expect(Date.parse(told.nextAt!) - Date.parse(told.lastRefreshAt!)).toBeGreaterThan(4 * 60_000);
+  await expect(schedule).toHaveAttribute('title', `The last refresh took ${told.requests} requests; the share is of the portal’s request limit, set in Settings`);
+
+  // Set to 0 (as the Settings dialog saves it): main stops the schedule and says so, the window follows.
+  expect(await harness.dispatch('settings:update', { overviewRefreshMinutes: 0 })).toMatchObject({ ok: true });
+  await expect(schedule).toHaveText('Refreshes by hand only (set in Settings)');
+  expect(await harness.dispatch('settings:update', { overviewRefreshMinutes: 15, overviewShareOfLimit: 40 })).toMatchObject({ ok: true });
+  await expect(schedule).toHaveText(/^Refreshes every 15 min · next at \d\d:\d\d · budget used \d+(\.\d)?% of 40%$/);
+
+  // Grouped by status: a header per status with its count, the waiting first, as many as the figure says.
+  const waiting = Number(await figure(page, 'overview-waiting').textContent());
+  await view(page).getByRole('combobox', { name: 'Group the dialogs' }).selectOption('status');
+  const headers = view(page).locator('.overview-group');
+  await expect(headers.first()).toContainText('Client waiting');
+  await expect(headers.first().locator('.count')).toHaveText(String(waiting));
+  await expect(headers.first()).toHaveAttribute('aria-expanded', 'true');
+  await expect(rows(page).first()).toHaveAttribute('data-status', 'clientWaiting');
+  await inspector.windowScreenshot('overview-grouped-by-status');
+
+  // The keys go through headers and rows alike: ↓ from the header to its first row, Enter on a header folds it.
+  await headers.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(rows(page).first()).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(headers.first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(headers.first()).toHaveAttribute('aria-expanded', 'false');
+  await expect(headers.first().locator('.count')).toHaveText(String(waiting));
+  // Folded: the next line is the next status's header, and no waiting row is drawn.
+  await page.keyboard.press('ArrowDown');
+  await expect(headers.nth(1)).toBeFocused();
+  await expect(headers.nth(1)).toContainText('Answered');
+  await expect(rows(page).and(page.locator('[data-status="clientWaiting"]'))).toHaveCount(0);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(headers.first()).toHaveAttribute('aria-expanded', 'true');
+
+  // Grouped by line, under a filter: few lines are in the page still; every group folded, the counts add up to the dialogs shown.
+  await page.getByRole('radio', { name: /^Client waiting / }).check();
+  await view(page).getByRole('combobox', { name: 'Group the dialogs' }).selectOption('line');
+  await expect(shown(page)).toHaveText(new RegExp(`^${waiting} of `));
+  expect(await rows(page).count()).toBeLessThan(60);
+  const open = headers.and(page.locator('[aria-expanded="true"]'));
+  while ((await open.count()) > 0) await open.first().click();
+  await expect(rows(page)).toHaveCount(0);
+  const counts = (await headers.locator('.count').allTextContents()).map((text) => Number(text.replace(/\D/g, '')));
+  expect(counts.length).toBeGreaterThan(1);
+  expect(counts.reduce((sum, n) => sum + n, 0)).toBe(waiting);
+  await inspector.windowScreenshot('overview-grouped-by-line');
 });

@@ -48,13 +48,18 @@ test('settings change how long history is kept, refuse what cannot be saved, and
   await dialog.getByLabel('Use at most').fill('90');
   await expect(dialog).toContainText('Enter a number from 5 to 80.');
   await dialog.getByLabel('Use at most').fill('40');
+  // The overview's own refreshes: by hand only, and their share.
+  await dialog.getByLabel('Refresh the overview every').fill('0');
+  await dialog.getByLabel('Keep within').fill('90');
+  await expect(dialog).toContainText('Enter a number from 5 to 80.');
+  await dialog.getByLabel('Keep within').fill('30');
   await inspector.screenshot('settings');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('alert').filter({ hasText: 'Settings saved' })).toBeVisible();
   expect(await harness.dispatch('settings:get')).toEqual({
     ok: true,
-    value: { numberAs: 'session', historyMaxEntries: 5000, historyMaxAgeDays: 90, snapshotsPerDialog: 3, maxAnswerMb: 64, theme: 'system', language: 'system', resolvedLanguage: 'en', checkForUpdates: true, fetchConversation: true, watchIntervalSeconds: 60, watchShareOfLimit: 40, watchNotify: 'all', watchQuiet: true },
+    value: { numberAs: 'session', historyMaxEntries: 5000, historyMaxAgeDays: 90, snapshotsPerDialog: 3, maxAnswerMb: 64, theme: 'system', language: 'system', resolvedLanguage: 'en', checkForUpdates: true, fetchConversation: true, watchIntervalSeconds: 60, watchShareOfLimit: 40, watchNotify: 'all', watchQuiet: true, overviewRefreshMinutes: 0, overviewShareOfLimit: 30 },
   });
   // The lookup bar follows the saved reading of bare numbers.
   await expect(page.getByRole('radio', { name: 'Session id' }).first()).toBeChecked();

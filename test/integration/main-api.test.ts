@@ -152,6 +152,8 @@ describe('settings', () => {
     watchNotify: 'important',
     watchQuiet: false,
     watchWaitMinutes: 0,
+    overviewRefreshMinutes: 5,
+    overviewShareOfLimit: 20,
   };
   /** What settings:get answers: the settings, and the language they come to (the harness gives no OS languages: English for system). */
   const view = (settings: Settings): SettingsView => ({ ...settings, resolvedLanguage: settings.language === 'system' ? 'en' : settings.language });

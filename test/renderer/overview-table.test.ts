@@ -3,7 +3,7 @@
 // last either way, ties steady), the figures above the table, and the view's
 // data (a late answer from an older refresh dropped, a stopped one too).
 import { afterEach, describe, expect, it as test, vi } from 'vitest';
-import type { OverviewResult, OverviewRow } from '../../preload/api-contract';
+import type { OverviewRefreshed, OverviewResult, OverviewRow, OverviewSchedule } from '../../preload/api-contract';
 import {
   ANY,
   DEFAULT_SORT,
@@ -11,11 +11,13 @@ import {
   NONE,
   filterRows,
   groupOptions,
+  groupTable,
   nextSort,
   sortRows,
   summarize,
   topGroups,
   withKnownNames,
+  type TableItem,
 } from '../../renderer/src/lib/overview-table';
 import en from '../../renderer/src/lib/messages/overview-en';
 import ru from '../../renderer/src/lib/messages/overview-ru';
@@ -65,6 +67,17 @@ const rows: OverviewRow[] = [
 const ids = (list: readonly OverviewRow[]) => list.map((r) => r.chatId);
 
 describe('sorting the overview', () => {
+  test('holds names equal as the locale does (case, accents) and breaks their tie by the longest wait', () => {
+    const same = [
+      waiting(1, '2026-12-07T10:00:00Z', { clientName: 'anna' }),
+      waiting(2, '2026-12-07T09:00:00Z', { clientName: 'Anna' }),
+      waiting(3, '2026-12-07T08:00:00Z', { clientName: 'Ánna' }),
+      waiting(4, '2026-12-07T07:00:00Z', { clientName: 'Boris' }),
+    ];
+    expect(ids(sortRows(same, { key: 'client', direction: 'ascending' }, 'en'))).toEqual([3, 2, 1, 4]);
+    expect(ids(sortRows(same, { key: 'client', direction: 'descending' }, 'en'))).toEqual([4, 3, 2, 1]);
+  });
+
   test('starts with the longest wait on top, the rows nobody waits in after them', () => {
     expect(ids(sortRows(rows, DEFAULT_SORT, 'en'))).toEqual([3003, 3002, 3006, 3001, 3004, 3005]);
   });
@@ -183,6 +196,20 @@ describe('the overview data in the window', () => {
     truncated: false,
   });
 
+  const schedule = (over: Partial<OverviewSchedule>): OverviewSchedule => ({
+    account: 'example.bitrix24.com',
+    state: 'waiting',
+    everyMinutes: 5,
+    nextAt: '2026-12-07T11:05:00Z',
+    requests: 4,
+    shareUsed: 0.7,
+    shareAllowed: 20,
+    waitsLonger: false,
+    lastRefreshAt: '2026-12-07T11:00:00Z',
+    error: null,
+    ...over,
+  });
+
   async function freshData() {
     vi.resetModules();
     return (await import('../../renderer/src/lib/overview-data.svelte')).overviewData;
@@ -214,13 +241,14 @@ describe('the overview data in the window', () => {
     expect(data.error).toBeNull();
   });
 
-  test('stops a refresh by asking main for the kept copies only, and drops the stopped answer', async () => {
+  test('stops a refresh by asking main to cancel it, and drops the stopped answer', async () => {
     const slow = deferred<ReturnType<typeof ok<OverviewResult>>>();
-    const asked: unknown[] = [];
+    let cancelled = 0;
     fakeInspector({
-      getOverview: (request) => {
-        asked.push(request);
-        return asked.length === 1 ? slow.promise : Promise.resolve(ok(result([])));
+      getOverview: () => slow.promise,
+      cancelOverview: async () => {
+        cancelled++;
+        return ok({ cancelled: true });
       },
     });
     const data = await freshData();
@@ -228,10 +256,68 @@ describe('the overview data in the window', () => {
     expect(data.busy).toBe(true);
     data.stop();
     expect(data.busy).toBe(false);
-    expect(asked).toEqual([{}, { offline: true, sources: ['kept'] }]);
+    expect(cancelled).toBe(1);
     slow.resolve(ok(result([row(5)])));
     await running;
     expect(data.result).toBeNull();
+  });
+
+  test("takes main's schedule and each overview refreshed on schedule, and Stop stops one on schedule too", async () => {
+    let pushSchedule: (schedule: OverviewSchedule) => void = () => {};
+    let pushRefreshed: (refreshed: OverviewRefreshed) => void = () => {};
+    let cancelled = 0;
+    fakeInspector({
+      getOverviewSchedule: async () => ok(schedule({ state: 'waiting' })),
+      onOverviewSchedule: (listener) => ((pushSchedule = listener), () => {}),
+      onOverviewRefreshed: (listener) => ((pushRefreshed = listener), () => {}),
+      cancelOverview: async () => {
+        cancelled++;
+        return ok({ cancelled: true });
+      },
+    });
+    const data = await freshData();
+    data.listen();
+    await vi.waitFor(() => expect(data.schedule?.state).toBe('waiting'));
+    pushSchedule(schedule({ state: 'refreshing', requests: 3 }));
+    expect(data.scheduledBusy).toBe(true);
+    data.stop();
+    expect(cancelled).toBe(1);
+    pushRefreshed({ account: 'example.bitrix24.com', result: result([row(7), row(8)]) });
+    expect(data.result?.rows.map((r) => r.chatId)).toEqual([7, 8]);
+    expect(data.account).toBe('example.bitrix24.com');
+  });
+});
+
+describe('grouping the table', () => {
+  /** Each header as "key:count", each row as its chat id. */
+  const shape = (items: readonly TableItem[]) => items.map((item) => (item.kind === 'group' ? `${item.key}:${item.count}` : item.row.chatId));
+
+  test('puts the statuses in their own order, each with its count, the sort kept inside each', () => {
+    const sorted = sortRows(rows, DEFAULT_SORT, 'en');
+    expect(shape(groupTable(sorted, 'status', 'en'))).toEqual(['clientWaiting:3', 3003, 3002, 3006, 'operatorAnswered:1', 3001, 'closed:1', 3004, 'unknown:1', 3005]);
+    const sortedByClient = sortRows(rows, { key: 'client', direction: 'descending' }, 'en');
+    const waitingGroup = groupTable(sortedByClient, 'status', 'en').slice(0, 4);
+    expect(shape(waitingGroup)).toEqual(['clientWaiting:3', 3002, 3006, 3003]);
+  });
+
+  test('puts groups by name in the locale’s order, the one without a value last, named from any row that names it', () => {
+    const operators = groupTable(rows, 'operator', 'en');
+    const headers = operators.filter((item): item is Extract<TableItem, { kind: 'group' }> => item.kind === 'group');
+    expect(headers.map((group) => [group.name, group.count])).toEqual([
+      ['Olga Petrova', 4],
+      ['Иван Орлов', 1],
+      [null, 1],
+    ]);
+    expect(headers.at(-1)!.key).toBe(NONE);
+    // Line 3 is numbered by one row and named by the next.
+    const lines = groupTable([row(1, { lineId: 3, lineName: null }), row(2, { lineId: 3, lineName: 'VIP' })], 'line', 'en');
+    expect(lines[0]).toMatchObject({ kind: 'group', key: '3', name: 'VIP', count: 2 });
+  });
+
+  test('keeps a collapsed group’s header and count without its rows, puts a group only numbered after the named ones, and without grouping gives the rows alone', () => {
+    expect(shape(groupTable(rows, 'line', 'en', new Set(['1'])))).toEqual(['2:2', 3003, 3004, '1:3', '3:1', 3006]);
+    expect(groupTable(rows, 'line', 'en', new Set(['1']))[3]).toMatchObject({ kind: 'group', name: 'Support', collapsed: true });
+    expect(shape(groupTable(rows, 'none', 'en'))).toEqual(ids(rows));
   });
 });
 

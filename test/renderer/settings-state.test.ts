@@ -19,6 +19,8 @@ const saved: SettingsView = {
   watchNotify: 'important',
   watchQuiet: false,
   watchWaitMinutes: 0,
+  overviewRefreshMinutes: 5,
+  overviewShareOfLimit: 20,
   resolvedLanguage: 'en',
 };
 

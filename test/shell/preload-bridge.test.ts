@@ -34,8 +34,8 @@ describe('the preload bridge', () => {
   it('is frozen and holds only the named operations of the contract, each a function', () => {
     const api = exposed[0]![1] as Record<string, unknown>;
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(API_CHANNELS), 'onBulkProgress', 'onCommand', 'onLookupProgress', 'onWatchChange', 'onWatchStatus'].sort());
-    expect(Object.keys(EVENTS).map((event) => subscriptionName(event as EventName)).sort()).toEqual(['onBulkProgress', 'onCommand', 'onLookupProgress', 'onWatchChange', 'onWatchStatus']);
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(API_CHANNELS), 'onBulkProgress', 'onCommand', 'onLookupProgress', 'onOverviewRefreshed', 'onOverviewSchedule', 'onWatchChange', 'onWatchStatus'].sort());
+    expect(Object.keys(EVENTS).map((event) => subscriptionName(event as EventName)).sort()).toEqual(['onBulkProgress', 'onCommand', 'onLookupProgress', 'onOverviewRefreshed', 'onOverviewSchedule', 'onWatchChange', 'onWatchStatus']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     for (const forbidden of ['ipcRenderer', 'invoke', 'send', 'on', 'require', 'process']) expect(api).not.toHaveProperty(forbidden);
   });

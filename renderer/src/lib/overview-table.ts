@@ -149,26 +149,62 @@ function sortValue(row: OverviewRow, key: SortKey): Value {
 export function sortRows(rows: readonly OverviewRow[], sort: Sort, locale: string): OverviewRow[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const sign = sort.direction === 'ascending' ? 1 : -1;
-  const keyed = rows.map((row, index) => ({ row, index, value: sortValue(row, sort.key), wait: row.waitingSince === null ? null : Date.parse(row.waitingSince) }));
-  keyed.sort((a, b) => {
-    const byValue = compareValues(a.value, b.value, collator);
-    if (byValue.nullish !== 0) return byValue.nullish;
-    if (byValue.order !== 0) return sign * byValue.order;
-    const byWait = compareValues(a.wait, b.wait, collator);
-    if (byWait.nullish !== 0) return byWait.nullish;
-    if (byWait.order !== 0) return byWait.order;
-    return (a.row.chatId ?? Infinity) - (b.row.chatId ?? Infinity) || a.index - b.index;
+  const keyed = rows.map((row, index) => ({ row, index, value: sortValue(row, sort.key) as Value, wait: waitedSince(row) }));
+  rankTexts(keyed, collator);
+  // Every value a number by now, or missing: compared without making anything (130,000 comparisons a click).
+  const sortable = keyed.map(({ row, index, value, wait }) => ({
+    row,
+    index,
+    missing: isMissing(value),
+    value: value as number,
+    waitMissing: isMissing(wait),
+    wait: wait as number,
+    chat: row.chatId ?? Infinity,
+  }));
+  sortable.sort((a, b) => {
+    if (a.missing !== b.missing) return a.missing ? 1 : -1;
+    if (!a.missing && a.value !== b.value) return sign * (a.value - b.value);
+    if (a.waitMissing !== b.waitMissing) return a.waitMissing ? 1 : -1;
+    if (!a.waitMissing && a.wait !== b.wait) return a.wait - b.wait;
+    return a.chat - b.chat || a.index - b.index;
   });
-  return keyed.map((entry) => entry.row);
+  return sortable.map((entry) => entry.row);
 }
 
-/** `nullish` puts a missing value last whatever the direction; `order` is the direction-free comparison. */
-function compareValues(a: Value, b: Value, collator: Intl.Collator): { nullish: number; order: number } {
-  const aMissing = a === null || a === '' || Number.isNaN(a);
-  const bMissing = b === null || b === '' || Number.isNaN(b);
-  if (aMissing || bMissing) return { nullish: aMissing === bMissing ? 0 : aMissing ? 1 : -1, order: 0 };
-  if (typeof a === 'number' && typeof b === 'number') return { nullish: 0, order: a - b };
-  return { nullish: 0, order: collator.compare(String(a), String(b)) };
+/** A missing value goes last whatever the direction. */
+function isMissing(value: Value): boolean {
+  return value === null || value === '' || Number.isNaN(value);
+}
+
+/** Parsed once per row: every sort breaks ties by the wait. */
+const waits = new WeakMap<OverviewRow, number | null>();
+
+function waitedSince(row: OverviewRow): number | null {
+  let wait = waits.get(row);
+  if (wait === undefined) {
+    wait = row.waitingSince === null ? null : Date.parse(row.waitingSince);
+    waits.set(row, wait);
+  }
+  return wait;
+}
+
+/**
+ * Texts replaced by their rank among the few distinct ones (a few hundred
+ * names in 10,000 rows): the collator compares those once each, and the
+ * 10,000 are sorted by number. Texts the collator holds equal share a rank.
+ */
+function rankTexts(keyed: Array<{ value: Value }>, collator: Intl.Collator): void {
+  const distinct = new Set<string>();
+  for (const entry of keyed) if (typeof entry.value === 'string' && entry.value !== '') distinct.add(entry.value);
+  if (distinct.size === 0) return;
+  const ordered = [...distinct].sort(collator.compare);
+  const rank = new Map<string, number>();
+  let at = 0;
+  ordered.forEach((text, index) => {
+    if (index > 0 && collator.compare(ordered[index - 1]!, text) !== 0) at++;
+    rank.set(text, at);
+  });
+  for (const entry of keyed) if (typeof entry.value === 'string' && entry.value !== '') entry.value = rank.get(entry.value)!;
 }
 
 /** A column clicked: the same column turns round, another starts in its natural direction (names A→Z, waits longest first, unread most first). */
@@ -254,4 +290,55 @@ export function topGroups(groups: readonly GroupCount[], limit: number): { shown
   const shown = groups.slice(0, limit);
   const rest = groups.slice(limit);
   return { shown, others: rest.reduce((sum, group) => sum + group.count, 0), otherGroups: rest.length };
+}
+
+/** What the table's rows are grouped by: nothing, the status, or one of the groups the filters pick from. */
+export type TableGrouping = 'none' | 'status' | GroupBy;
+export const TABLE_GROUPINGS: readonly TableGrouping[] = ['none', 'status', 'channel', 'line', 'operator'];
+
+/** One line of the table: a group's header, or a dialog. */
+export type TableItem =
+  | { kind: 'group'; key: string; name: string | null; status: RowStatus | null; count: number; collapsed: boolean }
+  | { kind: 'row'; row: OverviewRow };
+
+/** A group no row named: its name is its id, made by groupName. */
+function unnamed(name: string | null, key: string): boolean {
+  return name === null || name === `#${key}`;
+}
+
+function tableGroupKey(row: OverviewRow, by: Exclude<TableGrouping, 'none'>): string {
+  return by === 'status' ? rowStatus(row) : groupKey(row, by);
+}
+
+/**
+ * The rows (already sorted and filtered) under a header per group: the
+ * statuses in their own order, other groups by name, the one without a value
+ * last; the sort holds inside each group. A collapsed group keeps its header
+ * and its count, without its rows. One pass over the rows: 10,000 at each key press.
+ */
+export function groupTable(rows: readonly OverviewRow[], by: TableGrouping, locale: string, collapsed: ReadonlySet<string> = new Set()): TableItem[] {
+  if (by === 'none') return rows.map((row) => ({ kind: 'row', row }));
+  const groups = new Map<string, { name: string | null; rows: OverviewRow[] }>();
+  for (const row of rows) {
+    const key = tableGroupKey(row, by);
+    const group = groups.get(key);
+    if (group) {
+      group.rows.push(row);
+      if (by !== 'status' && (group.name === null || group.name.startsWith('#'))) group.name = groupName(row, by) ?? group.name;
+    } else groups.set(key, { name: by === 'status' || key === NONE ? null : groupName(row, by), rows: [row] });
+  }
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  // Named groups first by name, then those only numbered (#3), then the one without a value.
+  const rank = (key: string): number => (key === NONE ? 2 : by !== 'status' && unnamed(groups.get(key)!.name, key) ? 1 : 0);
+  const keys = [...groups.keys()];
+  if (by === 'status') keys.sort((a, b) => ROW_STATUSES.indexOf(a as RowStatus) - ROW_STATUSES.indexOf(b as RowStatus));
+  else keys.sort((a, b) => rank(a) - rank(b) || collator.compare(groups.get(a)!.name ?? a, groups.get(b)!.name ?? b));
+  const items: TableItem[] = [];
+  for (const key of keys) {
+    const group = groups.get(key)!;
+    const shut = collapsed.has(key);
+    items.push({ kind: 'group', key, name: group.name, status: by === 'status' ? (key as RowStatus) : null, count: group.rows.length, collapsed: shut });
+    if (!shut) for (const row of group.rows) items.push({ kind: 'row', row });
+  }
+  return items;
 }

@@ -2,7 +2,7 @@
 // catalogue of its own, in the view's lazy chunk (the header's button that
 // opens it is in en.ts, as the header is on the first screen).
 import type { OverviewSource } from '../../../../preload/api-contract';
-import type { RowStatus, SortKey } from '../overview-table';
+import type { RowStatus, SortKey, TableGrouping } from '../overview-table';
 import { count, num } from './words-en';
 
 /** "45 s", "12 min", "1 h 05 min", "3 d 4 h": how long a client has waited, at a glance. */
@@ -68,6 +68,11 @@ const overviewEn = {
   anyChannel: 'Any channel',
   anyLine: 'Any line',
   anyOperator: 'Any operator',
+  grouping: 'Group the dialogs',
+  groupings: { none: 'No grouping', status: 'Group by status', channel: 'Group by channel', line: 'Group by line', operator: 'Group by operator' } satisfies Record<TableGrouping, string>,
+  groupCount: (n: number) => count(n, 'dialog', 'dialogs'),
+  foldTitle: 'Fold this group away (Enter)',
+  unfoldTitle: 'Show this group’s dialogs (Enter)',
   search: 'Search',
   searchPlaceholder: 'Dialog, client or operator',
   clearFilters: 'Clear filters',
@@ -89,11 +94,20 @@ const overviewEn = {
   marks: { pinned: 'Pinned', silent: 'Silent', blocked: 'Blocked' },
   noName: '(no name)',
   unreadTitle: (n: number) => count(n, 'unread message', 'unread messages'),
-  rowKeys: '↑ and ↓ move through the dialogs, Home and End to the first and last; Enter opens one in the inspector.',
+  rowKeys: '↑ and ↓ move through the dialogs, Home and End to the first and last; Enter opens one in the inspector, or on a group’s header folds or unfolds it.',
   empty: 'No open dialogs: nobody is waiting and no session is open on the lines this account sees.',
   emptyKept: 'No dialogs are kept on this computer for this portal yet.',
   emptyFilter: 'No dialogs match these filters.',
   loadingFirst: 'Reading the open-line dialogs…',
+  scheduleEvery: (minutes: number) => `Refreshes every ${num(minutes)} min`,
+  scheduleNext: (time: string) => `next at ${time}`,
+  scheduleBudget: (used: string, allowed: string) => `budget used ${used}% of ${allowed}%`,
+  scheduleBudgetTitle: (requests: number) => `The last refresh took ${count(requests, 'request', 'requests')}; the share is of the portal’s request limit, set in Settings`,
+  scheduleByHand: 'Refreshes by hand only (set in Settings)',
+  scheduleRefreshing: (requests: number) => `Refreshing on schedule… ${count(requests, 'request', 'requests')} so far`,
+  scheduleWaitsLonger: (requests: number, allowed: string, minutes: number) =>
+    `The last refresh took ${count(requests, 'request', 'requests')}, more than ${allowed}% of the limit carries in ${num(minutes)} min: the next one waits longer.`,
+  scheduleOffline: (title: string) => `The last refresh on schedule did not reach the portal (${title}): the refresh before it stays.`,
   refreshed: (rows: number, waiting: number) => `Overview refreshed: ${count(rows, 'dialog', 'dialogs')}, ${num(waiting)} waiting`,
 };
 
