@@ -180,3 +180,79 @@ test('a portal out of reach puts the watch offline, and the view says why', asyn
   await inspector.screenshot('watching-offline');
   harness.emulator.clearFaults();
 });
+
+test('a dialog’s own rules are set from its row, said on the row and kept by main; back to the list’s the same way', async ({ inspector, harness, page }) => {
+  harness.api.watch.pause();
+  await inspector.openConnected();
+  expect(await harness.dispatch('watch:add', { chatId: 1777 })).toMatchObject({ ok: true });
+  await watchingButton(page).click();
+  await expect(rows(page)).toHaveCount(1);
+  // Not asked for yet (the watch is held): the row and the dialog name it by its chat.
+  const row = rows(page).first();
+  await expect(row.getByTestId('watch-rules')).toHaveText('Follows the list');
+
+  const opener = row.getByRole('button', { name: 'Notification rules for chat1777' });
+  await opener.click();
+  const dialog = page.getByRole('dialog', { name: 'Notification rules' });
+  await expect(dialog).toBeVisible();
+  // Following the list, the boxes show the list's rules (the settings' "what matters"), greyed.
+  await expect(dialog.getByRole('radio', { name: 'Follow the watch list' })).toBeFocused();
+  await expect(dialog.getByRole('checkbox', { name: 'A new session starts' })).toBeDisabled();
+  await expect(dialog.getByRole('checkbox', { name: 'A new session starts' })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'Anything at all changes' })).not.toBeChecked();
+
+  await dialog.getByRole('radio', { name: 'Its own rules' }).check();
+  await expect(dialog.getByRole('checkbox', { name: 'A new session starts' })).toBeEnabled();
+  for (const name of ['The client is now waiting', 'The operator changes', 'Replies are blocked']) await dialog.getByRole('checkbox', { name }).uncheck();
+  await dialog.getByRole('radio', { name: 'Minutes' }).check();
+  const minutes = dialog.getByRole('textbox', { name: 'Minutes of waiting' });
+  await minutes.fill('1 500');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  // Refused in words, nothing sent, the box given focus.
+  await expect(dialog.getByTestId('watch-rules-minutes-help')).toHaveText('The wait is from 1 to 1,440 minutes (a day).');
+  await expect(minutes).toBeFocused();
+  await expect(minutes).toHaveAttribute('aria-invalid', 'true');
+  await minutes.fill('15 min');
+  await expect(dialog.getByTestId('watch-rules-minutes-help')).toHaveText('Minutes are a whole number, such as 15.');
+  await minutes.fill('15');
+  await expect(dialog.getByTestId('watch-rules-minutes-help')).toHaveText('From 1 to 1,440 minutes (a day).');
+  await inspector.screenshot('watching-rules-dialog');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+  await expect(inspector.announcer).toHaveText('Rules saved for chat1777.');
+  await expect(row.getByTestId('watch-rules')).toHaveText('Own rules: waits over 15 min, new session, closed');
+  const kept = ((await harness.dispatch<WatchList>('watch:list', {})) as { value: WatchList }).value.rows[0]!;
+  expect(kept.ownRules).toEqual({ waitedLonger: 15, newSession: true, clientWaiting: false, operatorChanged: false, closed: true, blocked: false, anyChange: false });
+  expect(kept.rules.own).toBe(true);
+  await inspector.screenshot('watching-own-rules');
+
+  // Reopened, the dialog shows the own set; following the list again clears it in main.
+  await opener.click();
+  await expect(dialog.getByRole('radio', { name: 'Its own rules' })).toBeChecked();
+  await expect(dialog.getByRole('textbox', { name: 'Minutes of waiting' })).toHaveValue('15');
+  await dialog.getByRole('radio', { name: 'Follow the watch list' }).check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(row.getByTestId('watch-rules')).toHaveText('Follows the list');
+  expect(((await harness.dispatch<WatchList>('watch:list', {})) as { value: WatchList }).value.rows[0]!.ownRules).toBeNull();
+});
+
+test('the rules dialog in Russian, the line’s target chosen', async ({ inspector, harness, page }) => {
+  await harness.dispatch('settings:update', { language: 'ru' });
+  harness.api.watch.pause();
+  await harness.connectWebhook();
+  expect(await harness.dispatch('watch:add', { chatId: 1777 })).toMatchObject({ ok: true });
+  await inspector.open();
+  await watchingButton(page).click();
+  const row = rows(page).first();
+  await expect(row.getByTestId('watch-rules')).toHaveText('По правилам списка');
+  await row.getByRole('button', { name: 'Правила уведомлений для chat1777' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Правила уведомлений' });
+  await dialog.getByRole('radio', { name: 'Свои правила' }).check();
+  await dialog.getByRole('radio', { name: 'Норматива ответа линии' }).check();
+  await inspector.screenshot('watching-rules-dialog-ru');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(row.getByTestId('watch-rules')).toHaveText(/^Свои правила: ждёт дольше норматива линии, новая сессия/);
+  await inspector.screenshot('watching-own-rules-ru');
+});

@@ -26,6 +26,8 @@ function row(chatId: number, over: Partial<WatchedRow> = {}): WatchedRow {
     unseen: 0,
     dialog: null,
     fetchedAt: null,
+    ownRules: null,
+    rules: { rules: { waitedLonger: null, newSession: true, clientWaiting: true, operatorChanged: true, closed: true, blocked: true, anyChange: false }, own: false, kpiNote: null },
     ...over,
   };
 }

@@ -3,7 +3,7 @@
 // the overview and a bulk table). Each says how it went: a refusal in a
 // notice that names what failed, success in the live region. Kept out of
 // watch-state.svelte.ts so the first screen does not carry it.
-import type { LookupResult } from '../../../preload/api-contract';
+import type { ErrorEnvelope, LookupResult, WatchRules } from '../../../preload/api-contract';
 import { announcer } from './announcer.svelte';
 import { call } from './api';
 import { accountOfPortal } from './dialog-search.svelte';
@@ -60,4 +60,17 @@ export async function markSeen(chatId: number): Promise<void> {
   watchList.rows = withSeen(watchList.rows, chatId);
   const answer = await call((api) => api.markWatchSeen({ chatId, account }));
   if (!answer.ok) void watchList.load();
+}
+
+/**
+ * A watched dialog's own rules, or null to follow the list. The row comes back
+ * with what it follows now; a refusal is the caller's to show, beside the form.
+ */
+export async function setRules(chatId: number, rules: WatchRules | null): Promise<ErrorEnvelope | null> {
+  const account = watchList.account;
+  if (account === null) return null;
+  const answer = await call((api) => api.setWatchRules({ chatId, account, rules }));
+  if (!answer.ok) return answer.error;
+  if (account === watchList.account) watchList.rows = withRow(watchList.rows, answer.value);
+  return null;
 }

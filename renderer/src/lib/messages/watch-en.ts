@@ -109,7 +109,7 @@ const watchEn = {
     waitOff: 'Off',
     waitMinutes: 'Minutes',
     waitKpi: 'The line’s answer-time target',
-    minutesLabel: 'Minutes',
+    minutesLabel: 'Minutes of waiting',
     minutesUnit: 'min',
     minutesHelp: `From ${num(1)} to ${num(1440)} minutes (a day).`,
     problems: {

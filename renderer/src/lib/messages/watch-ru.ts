@@ -106,7 +106,7 @@ const watchRu: WatchMessages = {
     waitOff: 'Выкл.',
     waitMinutes: 'Минут',
     waitKpi: 'Норматива ответа линии',
-    minutesLabel: 'Минут',
+    minutesLabel: 'Минут ожидания',
     minutesUnit: 'мин',
     minutesHelp: `От ${num(1)} до ${num(1440)} минут (сутки).`,
     problems: {
