@@ -256,3 +256,54 @@ test('the rules dialog in Russian, the line’s target chosen', async ({ inspect
   await expect(row.getByTestId('watch-rules')).toHaveText(/^Свои правила: ждёт дольше норматива линии, новая сессия/);
   await inspector.screenshot('watching-own-rules-ru');
 });
+
+test('a dialog is watched and unwatched from its history row, and a bulk run’s rows from the table or all found at once', async ({ inspector, harness, page }) => {
+  harness.api.watch.pause();
+  await inspector.openConnected();
+  const watched = async () =>
+    ((await harness.dispatch<WatchList>('watch:list', {})) as { value: WatchList }).value.rows.map((one) => one.chatId).sort((a, b) => a - b);
+
+  // The history's row: an eye among its actions, named for the chat.
+  await inspector.lookUp('chat1777');
+  await inspector.expectLoaded(NAME);
+  const historyRow = page.locator('[data-history-id]').first();
+  await historyRow.hover();
+  await historyRow.getByRole('button', { name: 'Watch chat1777' }).click();
+  await expect(historyRow.getByRole('button', { name: 'Stop watching chat1777' })).toHaveAttribute('data-watched', 'true');
+  await expect(inspector.announcer).toHaveText('Watching this dialog: its changes show under Watching.');
+  // The card agrees: one list, whoever changed it.
+  await expect(cardButton(page)).toHaveText('Stop watching');
+  expect(await watched()).toEqual([1777]);
+  await inspector.windowScreenshot('watching-from-history');
+  await historyRow.getByRole('button', { name: 'Stop watching chat1777' }).click();
+  await expect(historyRow.getByRole('button', { name: 'Watch chat1777' })).toBeVisible();
+  expect(await watched()).toEqual([]);
+
+  // A bulk run: one row watched from the table, then every dialog found.
+  await inspector.lookupInput.fill('');
+  await inspector.lookupInput.focus();
+  await page.keyboard.insertText('chat1777\n2001\nhello\n2002');
+  await inspector.lookupInput.press('Enter');
+  await expect(page.locator('#bulk-title')).toHaveText('Done: 3 found, 1 failed');
+  const bulkLines = page.locator('[data-testid="bulk-rows"] .bulk-line');
+  await expect(bulkLines).toHaveCount(4);
+  // The failed row has nothing to watch.
+  await expect(bulkLines.nth(2).getByRole('button', { name: /Watch/ })).toHaveCount(0);
+  await bulkLines.nth(1).hover();
+  await bulkLines.nth(1).getByRole('button', { name: 'Watch chat2001' }).click();
+  await expect(bulkLines.nth(1).getByRole('button', { name: 'Stop watching chat2001' })).toBeVisible();
+  expect(await watched()).toEqual([2001]);
+
+  await page.getByTestId('bulk-watch-all').click();
+  await expect(page.getByRole('alert').filter({ hasText: '2 dialogs added to the watch list; 1 already watched.' })).toBeVisible();
+  expect(await watched()).toEqual([1777, 2001, 2002]);
+  await expect(bulkLines.nth(0).getByRole('button', { name: 'Stop watching chat1777' })).toHaveAttribute('data-watched', 'true');
+  await inspector.windowScreenshot('watching-from-bulk');
+
+  // Again: nothing left to add, and it says so.
+  await page.getByTestId('bulk-watch-all').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Every dialog found is already watched.' })).toBeVisible();
+
+  await watchingButton(page).click();
+  await expect(rows(page)).toHaveCount(3);
+});

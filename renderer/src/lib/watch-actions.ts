@@ -74,3 +74,38 @@ export async function setRules(chatId: number, rules: WatchRules | null): Promis
   if (account === watchList.account) watchList.rows = withRow(watchList.rows, answer.value);
   return null;
 }
+
+/** What came of watching many dialogs: added now, already on the list, refused (the first refusal kept to say why). */
+export interface WatchManyOutcome {
+  added: number;
+  already: number;
+  failed: number;
+  firstError: ErrorEnvelope | null;
+}
+
+/**
+ * Watches each chat in turn (watch:add takes one dialog): one at a time, so
+ * the store is written in order and a refusal is counted, not fatal. The list
+ * is brought up to date as they go; `onstep` hears how many are done.
+ */
+export async function watchMany(chatIds: readonly number[], onstep?: (done: number) => void): Promise<WatchManyOutcome> {
+  const account = watchList.account;
+  const outcome: WatchManyOutcome = { added: 0, already: 0, failed: 0, firstError: null };
+  if (account === null) return outcome;
+  let done = 0;
+  for (const chatId of chatIds) {
+    if (watchList.isWatched(chatId)) outcome.already++;
+    else {
+      const answer = await call((api) => api.watchDialog({ chatId, account }));
+      if (answer.ok) {
+        outcome.added++;
+        if (account === watchList.account) watchList.rows = withRow(watchList.rows, answer.value);
+      } else {
+        outcome.failed++;
+        outcome.firstError ??= answer.error;
+      }
+    }
+    onstep?.(++done);
+  }
+  return outcome;
+}
