@@ -189,7 +189,7 @@ test('a dialog’s own rules are set from its row, said on the row and kept by m
   await expect(rows(page)).toHaveCount(1);
   // Not asked for yet (the watch is held): the row and the dialog name it by its chat.
   const row = rows(page).first();
-  await expect(row.getByTestId('watch-rules')).toHaveText('Follows the list');
+  await expect(row.getByTestId('watch-rules')).toHaveText('follow the list');
 
   const opener = row.getByRole('button', { name: 'Notification rules for chat1777' });
   await opener.click();
@@ -222,7 +222,7 @@ test('a dialog’s own rules are set from its row, said on the row and kept by m
   await expect(dialog).toBeHidden();
   await expect(opener).toBeFocused();
   await expect(inspector.announcer).toHaveText('Rules saved for chat1777.');
-  await expect(row.getByTestId('watch-rules')).toHaveText('Own rules: waits over 15 min, new session, closed');
+  await expect(row.getByTestId('watch-rules')).toHaveText('own rules — waits over 15 min, new session, closed');
   const kept = ((await harness.dispatch<WatchList>('watch:list', {})) as { value: WatchList }).value.rows[0]!;
   expect(kept.ownRules).toEqual({ waitedLonger: 15, newSession: true, clientWaiting: false, operatorChanged: false, closed: true, blocked: false, anyChange: false });
   expect(kept.rules.own).toBe(true);
@@ -234,7 +234,7 @@ test('a dialog’s own rules are set from its row, said on the row and kept by m
   await expect(dialog.getByRole('textbox', { name: 'Minutes of waiting' })).toHaveValue('15');
   await dialog.getByRole('radio', { name: 'Follow the watch list' }).check();
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(row.getByTestId('watch-rules')).toHaveText('Follows the list');
+  await expect(row.getByTestId('watch-rules')).toHaveText('follow the list');
   expect(((await harness.dispatch<WatchList>('watch:list', {})) as { value: WatchList }).value.rows[0]!.ownRules).toBeNull();
 });
 
@@ -246,14 +246,14 @@ test('the rules dialog in Russian, the line’s target chosen', async ({ inspect
   await inspector.open();
   await watchingButton(page).click();
   const row = rows(page).first();
-  await expect(row.getByTestId('watch-rules')).toHaveText('По правилам списка');
+  await expect(row.getByTestId('watch-rules')).toHaveText('по правилам списка');
   await row.getByRole('button', { name: 'Правила уведомлений для chat1777' }).click();
   const dialog = page.getByRole('dialog', { name: 'Правила уведомлений' });
   await dialog.getByRole('radio', { name: 'Свои правила' }).check();
   await dialog.getByRole('radio', { name: 'Норматива ответа линии' }).check();
   await inspector.screenshot('watching-rules-dialog-ru');
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
-  await expect(row.getByTestId('watch-rules')).toHaveText(/^Свои правила: ждёт дольше норматива линии, новая сессия/);
+  await expect(row.getByTestId('watch-rules')).toHaveText(/^свои правила — ждёт дольше норматива линии, новая сессия/);
   await inspector.screenshot('watching-own-rules-ru');
 });
 

@@ -17,23 +17,23 @@ function rowWith(rules: WatchRules, own: boolean): Pick<WatchedRow, 'rules'> {
 
 describe('what a row says it follows', () => {
   test('a dialog following the list says so, whatever the list’s rules are', () => {
-    expect(rulesSummary(rowWith(IMPORTANT, false), en.rules)).toBe('Follows the list');
-    expect(rulesSummary(rowWith(NONE, false), ru.rules)).toBe('По правилам списка');
+    expect(rulesSummary(rowWith(IMPORTANT, false), en.rules)).toBe('follow the list');
+    expect(rulesSummary(rowWith(NONE, false), ru.rules)).toBe('по правилам списка');
   });
 
   test('its own rules are named, the wait first', () => {
     const own = { ...NONE, waitedLonger: 15, newSession: true, closed: true };
-    expect(rulesSummary(rowWith(own, true), en.rules)).toBe('Own rules: waits over 15 min, new session, closed');
-    expect(rulesSummary(rowWith(own, true), ru.rules)).toBe('Свои правила: ждёт дольше 15 мин, новая сессия, закрыт');
+    expect(rulesSummary(rowWith(own, true), en.rules)).toBe('own rules — waits over 15 min, new session, closed');
+    expect(rulesSummary(rowWith(own, true), ru.rules)).toBe('свои правила — ждёт дольше 15 мин, новая сессия, закрыт');
   });
 
   test('the line’s target and a long wait read as a lead would say them', () => {
-    expect(rulesSummary(rowWith({ ...NONE, waitedLonger: 'kpi', anyChange: true }, true), en.rules)).toBe('Own rules: waits over the line’s target, any change');
-    expect(rulesSummary(rowWith({ ...NONE, waitedLonger: 1440 }, true), en.rules)).toBe('Own rules: waits over 1,440 min');
+    expect(rulesSummary(rowWith({ ...NONE, waitedLonger: 'kpi', anyChange: true }, true), en.rules)).toBe('own rules — waits over the line’s target, any change');
+    expect(rulesSummary(rowWith({ ...NONE, waitedLonger: 1440 }, true), en.rules)).toBe('own rules — waits over 1,440 min');
   });
 
   test('own rules with everything off say that nothing notifies', () => {
-    expect(rulesSummary(rowWith(NONE, true), en.rules)).toBe('Own rules: no notifications');
+    expect(rulesSummary(rowWith(NONE, true), en.rules)).toBe('own rules — none at all');
   });
 });
 

@@ -26,7 +26,7 @@ export function ruleParts(rules: WatchRules, words: Pick<RulesWords, 'waitsOver'
   return [...wait, ...RULE_FLAGS.filter((flag) => rules[flag]).map((flag) => words.flags[flag])];
 }
 
-/** What a row follows now: "Follows the list", or "Own rules: waits over 15 min, new session, closed". */
+/** What a row's notifications follow now, after its "Notifications:" label: "follow the list", or "own rules — waits over 15 min, new session, closed". */
 export function rulesSummary(row: Pick<WatchedRow, 'rules'>, words: RulesWords): string {
   if (!row.rules.own) return words.followsList;
   const parts = ruleParts(row.rules.rules, words);

@@ -75,9 +75,10 @@ const watchEn = {
   unwatch: 'Stop watching',
   unwatchLabel: (name: string) => `Stop watching ${name}`,
   rules: {
-    followsList: 'Follows the list',
-    own: (parts: string[]) => `Own rules: ${parts.join(', ')}`,
-    ownNothing: 'Own rules: no notifications',
+    label: 'Notifications',
+    followsList: 'follow the list',
+    own: (parts: string[]) => `own rules — ${parts.join(', ')}`,
+    ownNothing: 'own rules — none at all',
     waitsOver: (minutes: number) => `waits over ${num(minutes)} min`,
     waitsOverKpi: 'waits over the line’s target',
     flags: {

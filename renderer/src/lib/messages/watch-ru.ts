@@ -72,9 +72,10 @@ const watchRu: WatchMessages = {
   unwatch: 'Не наблюдать',
   unwatchLabel: (name) => `Не наблюдать: ${name}`,
   rules: {
-    followsList: 'По правилам списка',
-    own: (parts: string[]) => `Свои правила: ${parts.join(', ')}`,
-    ownNothing: 'Свои правила: без уведомлений',
+    label: 'Уведомления',
+    followsList: 'по правилам списка',
+    own: (parts: string[]) => `свои правила — ${parts.join(', ')}`,
+    ownNothing: 'свои правила — никаких',
     waitsOver: (minutes: number) => `ждёт дольше ${num(minutes)} мин`,
     waitsOverKpi: 'ждёт дольше норматива линии',
     flags: {
