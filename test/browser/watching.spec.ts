@@ -307,3 +307,24 @@ test('a dialog is watched and unwatched from its history row, and a bulk run’s
   await watchingButton(page).click();
   await expect(rows(page)).toHaveCount(3);
 });
+
+test('the rules dialog says why the line’s target cannot measure the wait, for a line with no target set', async ({ inspector, harness, page }) => {
+  harness.api.watch.pause();
+  await inspector.openConnected();
+  // Chat 2013 is on line 9, whose answer-time targets are off; looked up, so its copy and the lines are known.
+  await inspector.lookUp('chat2013');
+  await expect(inspector.dialogName).toHaveText('Acme Ticket #4013 - Night shift');
+  expect(await harness.dispatch('watch:add', { chatId: 2013 })).toMatchObject({ ok: true });
+  const kpi = { waitedLonger: 'kpi', newSession: false, clientWaiting: false, operatorChanged: false, closed: false, blocked: false, anyChange: false };
+  expect(await harness.dispatch('watch:rules', { chatId: 2013, rules: kpi })).toMatchObject({ ok: true, value: { rules: { kpiNote: expect.stringContaining('Line 9') } } });
+  await watchingButton(page).click();
+  const row = rows(page).first();
+  await expect(row.getByTestId('watch-rules')).toHaveText('own rules — waits over the line’s target');
+  // The row says it too, so the lead need not open the dialog to learn the wait is not measured.
+  await expect(row.getByTestId('watch-kpi-note')).toHaveText('Line 9 has no answer-time target set (KPI_FIRST_ANSWER_TIME / KPI_FURTHER_ANSWER_TIME are off).');
+  await row.getByRole('button', { name: /^Notification rules for / }).click();
+  const dialog = page.getByRole('dialog', { name: 'Notification rules' });
+  await expect(dialog.getByRole('radio', { name: 'The line’s answer-time target' })).toBeChecked();
+  await expect(dialog.getByTestId('watch-rules-kpi-note')).toHaveText('About the line’s target: Line 9 has no answer-time target set (KPI_FIRST_ANSWER_TIME / KPI_FURTHER_ANSWER_TIME are off).');
+  await inspector.screenshot('watching-rules-kpi-note');
+});
