@@ -1,8 +1,9 @@
 // What changes the connected account's watch list, for whoever offers it: the
-// card's Watch button, the palette, the Watching view (and later the history,
-// the overview and a bulk table). Each says how it went: a refusal in a
-// notice that names what failed, success in the live region. Kept out of
-// watch-state.svelte.ts so the first screen does not carry it.
+// card's Watch button, the palette, the Watching view and its rules dialog,
+// the history's rows and a bulk table (and later the overview). Each says how
+// it went: a refusal in a notice that names what failed, success in the live
+// region. Kept out of watch-state.svelte.ts so the first screen does not carry
+// it (the history's row imports it on first use).
 import type { ErrorEnvelope, LookupResult, WatchRules } from '../../../preload/api-contract';
 import { announcer } from './announcer.svelte';
 import { call } from './api';
