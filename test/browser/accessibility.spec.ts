@@ -393,4 +393,13 @@ test('the Watching view passes axe in both themes: empty, and with a watched dia
   await page.locator('#watching-toggle').click();
   await expect(page.locator('.watch-row[data-unseen="1"]')).toBeVisible();
   await scan(page, 'the Watching view, a change unseen');
+  // The rules dialog, with its own set and the minutes box refusing what was typed.
+  await page.getByRole('button', { name: 'Notification rules for VIP: Green Guest' }).click();
+  const rules = page.getByRole('dialog', { name: 'Notification rules' });
+  await rules.getByRole('radio', { name: 'Its own rules' }).check();
+  await rules.getByRole('radio', { name: 'Minutes' }).check();
+  await rules.getByRole('textbox', { name: 'Minutes of waiting' }).fill('0');
+  await rules.getByRole('button', { name: 'Save' }).click();
+  await expect(rules.getByTestId('watch-rules-minutes-help')).toHaveText('The wait is from 1 to 1,440 minutes (a day).');
+  await scan(page, 'the rules dialog of a watched dialog', '.modal.watch-rules');
 });

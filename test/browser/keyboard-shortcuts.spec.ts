@@ -85,9 +85,10 @@ test('"?" outside a text box opens the shortcut sheet; Esc closes it and focus g
   await expect(row('Close a menu, dialog or panel; clear the field filter').locator('kbd')).toHaveText(['Esc']);
   await expect(row('Move to the next or previous item').locator('kbd')).toHaveText(['↓', '↑']);
   await expect(row('Remove a lookup from the history').locator('kbd')).toHaveText(['Delete']);
+  await expect(row('Stop watching a dialog in the watch list').locator('kbd')).toHaveText(['Delete']);
   await expect(sheet.getByRole('heading', { level: 3 })).toHaveText([
     'Anywhere in the window',
-    'Lists: history, kept dialogs, menus, the palette',
+    'Lists: history, kept dialogs, the watch list, menus, the palette',
     'Lookup and results',
   ]);
   await inspector.windowScreenshot('shortcut-sheet');

@@ -48,6 +48,15 @@ test('settings change how long history is kept, refuse what cannot be saved, and
   await dialog.getByLabel('Use at most').fill('90');
   await expect(dialog).toContainText('Enter a number from 5 to 80.');
   await dialog.getByLabel('Use at most').fill('40');
+  // The list's wait rule: minutes checked in words before Save is offered.
+  await expect(dialog).toContainText('“Notify me of: Nothing” silences the wait too');
+  await dialog.getByRole('radio', { name: 'Minutes' }).check();
+  const waitMinutes = dialog.getByRole('textbox', { name: 'Minutes of waiting' });
+  await waitMinutes.fill('2000');
+  await expect(dialog.getByTestId('watch-wait-problem')).toHaveText('The wait is from 1 to 1,440 minutes (a day).');
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await waitMinutes.fill('20');
+  await expect(dialog.getByTestId('watch-wait-problem')).toBeEmpty();
   // The overview's own refreshes: by hand only, and their share.
   await dialog.getByLabel('Refresh the overview every').fill('0');
   await dialog.getByLabel('Keep within').fill('90');
@@ -59,7 +68,7 @@ test('settings change how long history is kept, refuse what cannot be saved, and
   await expect(page.getByRole('alert').filter({ hasText: 'Settings saved' })).toBeVisible();
   expect(await harness.dispatch('settings:get')).toEqual({
     ok: true,
-    value: { numberAs: 'session', historyMaxEntries: 5000, historyMaxAgeDays: 90, snapshotsPerDialog: 3, maxAnswerMb: 64, theme: 'system', language: 'system', resolvedLanguage: 'en', checkForUpdates: true, fetchConversation: true, watchIntervalSeconds: 60, watchShareOfLimit: 40, watchNotify: 'all', watchQuiet: true, overviewRefreshMinutes: 0, overviewShareOfLimit: 30 },
+    value: { numberAs: 'session', historyMaxEntries: 5000, historyMaxAgeDays: 90, snapshotsPerDialog: 3, maxAnswerMb: 64, theme: 'system', language: 'system', resolvedLanguage: 'en', checkForUpdates: true, fetchConversation: true, watchIntervalSeconds: 60, watchShareOfLimit: 40, watchNotify: 'all', watchQuiet: true, watchWaitMinutes: 20, overviewRefreshMinutes: 0, overviewShareOfLimit: 30 },
   });
   // The lookup bar follows the saved reading of bare numbers.
   await expect(page.getByRole('radio', { name: 'Session id' }).first()).toBeChecked();

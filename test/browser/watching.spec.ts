@@ -180,3 +180,151 @@ test('a portal out of reach puts the watch offline, and the view says why', asyn
   await inspector.screenshot('watching-offline');
   harness.emulator.clearFaults();
 });
+
+test('a dialog’s own rules are set from its row, said on the row and kept by main; back to the list’s the same way', async ({ inspector, harness, page }) => {
+  harness.api.watch.pause();
+  await inspector.openConnected();
+  expect(await harness.dispatch('watch:add', { chatId: 1777 })).toMatchObject({ ok: true });
+  await watchingButton(page).click();
+  await expect(rows(page)).toHaveCount(1);
+  // Not asked for yet (the watch is held): the row and the dialog name it by its chat.
+  const row = rows(page).first();
+  await expect(row.getByTestId('watch-rules')).toHaveText('follow the list');
+
+  const opener = row.getByRole('button', { name: 'Notification rules for chat1777' });
+  await opener.click();
+  const dialog = page.getByRole('dialog', { name: 'Notification rules' });
+  await expect(dialog).toBeVisible();
+  // Following the list, the boxes show the list's rules (the settings' "what matters"), greyed.
+  await expect(dialog.getByRole('radio', { name: 'Follow the watch list' })).toBeFocused();
+  await expect(dialog.getByRole('checkbox', { name: 'A new session starts' })).toBeDisabled();
+  await expect(dialog.getByRole('checkbox', { name: 'A new session starts' })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'Anything at all changes' })).not.toBeChecked();
+
+  await dialog.getByRole('radio', { name: 'Its own rules' }).check();
+  await expect(dialog.getByRole('checkbox', { name: 'A new session starts' })).toBeEnabled();
+  for (const name of ['The client is now waiting', 'The operator changes', 'Replies are blocked']) await dialog.getByRole('checkbox', { name }).uncheck();
+  await dialog.getByRole('radio', { name: 'Minutes' }).check();
+  const minutes = dialog.getByRole('textbox', { name: 'Minutes of waiting' });
+  await minutes.fill('1 500');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  // Refused in words, nothing sent, the box given focus.
+  await expect(dialog.getByTestId('watch-rules-minutes-help')).toHaveText('The wait is from 1 to 1,440 minutes (a day).');
+  await expect(minutes).toBeFocused();
+  await expect(minutes).toHaveAttribute('aria-invalid', 'true');
+  await minutes.fill('15 min');
+  await expect(dialog.getByTestId('watch-rules-minutes-help')).toHaveText('Minutes are a whole number, such as 15.');
+  await minutes.fill('15');
+  await expect(dialog.getByTestId('watch-rules-minutes-help')).toHaveText('From 1 to 1,440 minutes (a day).');
+  await inspector.screenshot('watching-rules-dialog');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+  await expect(inspector.announcer).toHaveText('Rules saved for chat1777.');
+  await expect(row.getByTestId('watch-rules')).toHaveText('own rules — waits over 15 min, new session, closed');
+  const kept = ((await harness.dispatch<WatchList>('watch:list', {})) as { value: WatchList }).value.rows[0]!;
+  expect(kept.ownRules).toEqual({ waitedLonger: 15, newSession: true, clientWaiting: false, operatorChanged: false, closed: true, blocked: false, anyChange: false });
+  expect(kept.rules.own).toBe(true);
+  await inspector.screenshot('watching-own-rules');
+
+  // Reopened, the dialog shows the own set; following the list again clears it in main.
+  await opener.click();
+  await expect(dialog.getByRole('radio', { name: 'Its own rules' })).toBeChecked();
+  await expect(dialog.getByRole('textbox', { name: 'Minutes of waiting' })).toHaveValue('15');
+  await dialog.getByRole('radio', { name: 'Follow the watch list' }).check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(row.getByTestId('watch-rules')).toHaveText('follow the list');
+  expect(((await harness.dispatch<WatchList>('watch:list', {})) as { value: WatchList }).value.rows[0]!.ownRules).toBeNull();
+});
+
+test('the rules dialog in Russian, the line’s target chosen', async ({ inspector, harness, page }) => {
+  await harness.dispatch('settings:update', { language: 'ru' });
+  harness.api.watch.pause();
+  await harness.connectWebhook();
+  expect(await harness.dispatch('watch:add', { chatId: 1777 })).toMatchObject({ ok: true });
+  await inspector.open();
+  await watchingButton(page).click();
+  const row = rows(page).first();
+  await expect(row.getByTestId('watch-rules')).toHaveText('по правилам списка');
+  await row.getByRole('button', { name: 'Правила уведомлений для chat1777' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Правила уведомлений' });
+  await dialog.getByRole('radio', { name: 'Свои правила' }).check();
+  await dialog.getByRole('radio', { name: 'Норматива ответа линии' }).check();
+  await inspector.screenshot('watching-rules-dialog-ru');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(row.getByTestId('watch-rules')).toHaveText(/^свои правила — ждёт дольше норматива линии, новая сессия/);
+  await inspector.screenshot('watching-own-rules-ru');
+});
+
+test('a dialog is watched and unwatched from its history row, and a bulk run’s rows from the table or all found at once', async ({ inspector, harness, page }) => {
+  harness.api.watch.pause();
+  await inspector.openConnected();
+  const watched = async () =>
+    ((await harness.dispatch<WatchList>('watch:list', {})) as { value: WatchList }).value.rows.map((one) => one.chatId).sort((a, b) => a - b);
+
+  // The history's row: an eye among its actions, named for the chat.
+  await inspector.lookUp('chat1777');
+  await inspector.expectLoaded(NAME);
+  const historyRow = page.locator('[data-history-id]').first();
+  await historyRow.hover();
+  await historyRow.getByRole('button', { name: 'Watch chat1777' }).click();
+  await expect(historyRow.getByRole('button', { name: 'Stop watching chat1777' })).toHaveAttribute('data-watched', 'true');
+  await expect(inspector.announcer).toHaveText('Watching this dialog: its changes show under Watching.');
+  // The card agrees: one list, whoever changed it.
+  await expect(cardButton(page)).toHaveText('Stop watching');
+  expect(await watched()).toEqual([1777]);
+  await inspector.windowScreenshot('watching-from-history');
+  await historyRow.getByRole('button', { name: 'Stop watching chat1777' }).click();
+  await expect(historyRow.getByRole('button', { name: 'Watch chat1777' })).toBeVisible();
+  expect(await watched()).toEqual([]);
+
+  // A bulk run: one row watched from the table, then every dialog found.
+  await inspector.lookupInput.fill('');
+  await inspector.lookupInput.focus();
+  await page.keyboard.insertText('chat1777\n2001\nhello\n2002');
+  await inspector.lookupInput.press('Enter');
+  await expect(page.locator('#bulk-title')).toHaveText('Done: 3 found, 1 failed');
+  const bulkLines = page.locator('[data-testid="bulk-rows"] .bulk-line');
+  await expect(bulkLines).toHaveCount(4);
+  // The failed row has nothing to watch.
+  await expect(bulkLines.nth(2).getByRole('button', { name: /Watch/ })).toHaveCount(0);
+  await bulkLines.nth(1).hover();
+  await bulkLines.nth(1).getByRole('button', { name: 'Watch chat2001' }).click();
+  await expect(bulkLines.nth(1).getByRole('button', { name: 'Stop watching chat2001' })).toBeVisible();
+  expect(await watched()).toEqual([2001]);
+
+  await page.getByTestId('bulk-watch-all').click();
+  await expect(page.getByRole('alert').filter({ hasText: '2 dialogs added to the watch list; 1 already watched.' })).toBeVisible();
+  expect(await watched()).toEqual([1777, 2001, 2002]);
+  await expect(bulkLines.nth(0).getByRole('button', { name: 'Stop watching chat1777' })).toHaveAttribute('data-watched', 'true');
+  await inspector.windowScreenshot('watching-from-bulk');
+
+  // Again: nothing left to add, and it says so.
+  await page.getByTestId('bulk-watch-all').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Every dialog found is already watched.' })).toBeVisible();
+
+  await watchingButton(page).click();
+  await expect(rows(page)).toHaveCount(3);
+});
+
+test('the rules dialog says why the line’s target cannot measure the wait, for a line with no target set', async ({ inspector, harness, page }) => {
+  harness.api.watch.pause();
+  await inspector.openConnected();
+  // Chat 2013 is on line 9, whose answer-time targets are off; looked up, so its copy and the lines are known.
+  await inspector.lookUp('chat2013');
+  await expect(inspector.dialogName).toHaveText('Acme Ticket #4013 - Night shift');
+  expect(await harness.dispatch('watch:add', { chatId: 2013 })).toMatchObject({ ok: true });
+  const kpi = { waitedLonger: 'kpi', newSession: false, clientWaiting: false, operatorChanged: false, closed: false, blocked: false, anyChange: false };
+  expect(await harness.dispatch('watch:rules', { chatId: 2013, rules: kpi })).toMatchObject({ ok: true, value: { rules: { kpiNote: expect.stringContaining('Line 9') } } });
+  await watchingButton(page).click();
+  const row = rows(page).first();
+  await expect(row.getByTestId('watch-rules')).toHaveText('own rules — waits over the line’s target');
+  // The row says it too, so the lead need not open the dialog to learn the wait is not measured.
+  await expect(row.getByTestId('watch-kpi-note')).toHaveText('Line 9 has no answer-time target set (KPI_FIRST_ANSWER_TIME / KPI_FURTHER_ANSWER_TIME are off).');
+  await row.getByRole('button', { name: /^Notification rules for / }).click();
+  const dialog = page.getByRole('dialog', { name: 'Notification rules' });
+  await expect(dialog.getByRole('radio', { name: 'The line’s answer-time target' })).toBeChecked();
+  await expect(dialog.getByTestId('watch-rules-kpi-note')).toHaveText('About the line’s target: Line 9 has no answer-time target set (KPI_FIRST_ANSWER_TIME / KPI_FURTHER_ANSWER_TIME are off).');
+  await inspector.screenshot('watching-rules-kpi-note');
+});

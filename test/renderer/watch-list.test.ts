@@ -27,11 +27,7 @@ function row(chatId: number, over: Partial<WatchedRow> = {}): WatchedRow {
     dialog: null,
     fetchedAt: null,
     ownRules: null,
-    rules: {
-      rules: { waitedLonger: null, newSession: true, clientWaiting: true, operatorChanged: true, closed: true, blocked: true, anyChange: false },
-      own: false,
-      kpiNote: null,
-    },
+    rules: { rules: { waitedLonger: null, newSession: true, clientWaiting: true, operatorChanged: true, closed: true, blocked: true, anyChange: false }, own: false, kpiNote: null },
     ...over,
   };
 }
@@ -223,6 +219,41 @@ describe('the watch list store', () => {
     expect(await actions.watch(1777)).toBe(false);
     expect(watchList.isWatched(1777)).toBe(false);
     expect(announcer.notice).toMatchObject({ tone: 'error', text: 'Could not watch this dialog: The history is busy. The history is busy, said the fake.' });
+  });
+
+  test('watching many dialogs asks one at a time, skips those already watched, and counts each refusal', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const watchDialog = vi.fn(async ({ chatId }: { chatId: number }) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      inFlight--;
+      return chatId === 3 ? failed('STORE_BUSY', 'The history is busy') : ok(row(chatId));
+    });
+    const { watchList, actions } = await fresh({ listWatched: async () => ok(listed([row(2)])), watchDialog });
+    watchList.follow(ACCOUNT);
+    await vi.waitFor(() => expect(watchList.loaded).toBe(true));
+    const steps: number[] = [];
+    const outcome = await actions.watchMany([1, 2, 3, 4], (done) => steps.push(done));
+    expect(outcome).toMatchObject({ added: 2, already: 1, failed: 1, firstError: { title: 'The history is busy' } });
+    expect(watchDialog.mock.calls.map(([request]) => request.chatId)).toEqual([1, 3, 4]);
+    expect(most).toBe(1);
+    expect(steps).toEqual([1, 2, 3, 4]);
+    expect(watchList.rows.map((one) => one.chatId).sort()).toEqual([1, 2, 4]);
+  });
+
+  test('a dialog’s own rules are sent for it and its row takes what main answers; a refusal is handed back', async () => {
+    const own = { waitedLonger: 15, newSession: true, clientWaiting: false, operatorChanged: false, closed: true, blocked: false, anyChange: false };
+    const setWatchRules = vi.fn(async () => ok(row(7, { ownRules: own, rules: { rules: own, own: true, kpiNote: null } })));
+    const { watchList, actions } = await fresh({ listWatched: async () => ok(listed([row(7)])), setWatchRules });
+    watchList.follow(ACCOUNT);
+    await vi.waitFor(() => expect(watchList.loaded).toBe(true));
+    expect(await actions.setRules(7, own)).toBeNull();
+    expect(setWatchRules).toHaveBeenCalledWith({ chatId: 7, account: ACCOUNT, rules: own });
+    expect(watchList.rows[0]?.rules.own).toBe(true);
+    setWatchRules.mockResolvedValueOnce(failed('INVALID_ARGUMENT', 'Not watched') as never);
+    expect(await actions.setRules(7, null)).toMatchObject({ code: 'INVALID_ARGUMENT', title: 'Not watched' });
+    expect(watchList.rows[0]?.rules.own).toBe(true);
   });
 
   test('marking a dialog seen sets its count to 0 at once; when main does not take it, the list is read again', async () => {

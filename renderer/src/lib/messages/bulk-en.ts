@@ -48,6 +48,22 @@ const bulkEn = {
   copyCsv: 'Copy as CSV',
   copiedCsv: (rows: number) => `Copied ${count(rows, 'row', 'rows')} as CSV`,
   copyFailed: (title: string) => `Copy failed: ${title}`,
+  watchAll: 'Watch all found',
+  watchAllTitle: 'Put every dialog found in this run on the watch list, one at a time',
+  watchAllProgress: (done: number, total: number) => `Watching… ${num(done)} of ${num(total)}`,
+  watchAllNone: 'Every dialog found is already watched.',
+  watchAllDone: (added: number, already: number, failed: number) =>
+    [
+      `${count(added, 'dialog', 'dialogs')} added to the watch list`,
+      already > 0 ? `${num(already)} already watched` : '',
+      failed > 0 ? `${num(failed)} could not be added` : '',
+    ]
+      .filter(Boolean)
+      .join('; ') + '.',
+  watchAllFailed: (title: string, message: string) => `${title}. ${message}`,
+  watchRow: (chatId: number) => `Watch chat${chatId}`,
+  watchRowTitle: (chatId: number) => `Watch chat${chatId}: refreshed in the background, each change said under Watching`,
+  unwatchRow: (chatId: number) => `Stop watching chat${chatId}`,
   filterLegend: 'Show',
   filters: {
     all: (n: number) => `All ${num(n)}`,

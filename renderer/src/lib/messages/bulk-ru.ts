@@ -51,6 +51,22 @@ const bulkRu: BulkMessages = {
   copyCsv: 'Копировать как CSV',
   copiedCsv: (rows) => `Скопировано как CSV: ${count(rows, 'строка', 'строки', 'строк')}`,
   copyFailed: (title) => `Не удалось скопировать: ${title}`,
+  watchAll: 'Наблюдать за всеми найденными',
+  watchAllTitle: 'Добавить в наблюдение каждый диалог, найденный в этом запуске, по одному',
+  watchAllProgress: (done, total) => `Добавление… ${num(done)} из ${num(total)}`,
+  watchAllNone: 'За всеми найденными диалогами уже идёт наблюдение.',
+  watchAllDone: (added, already, failed) =>
+    [
+      `Добавлено в наблюдение: ${count(added, 'диалог', 'диалога', 'диалогов')}`,
+      already > 0 ? `уже наблюдались: ${num(already)}` : '',
+      failed > 0 ? `не удалось добавить: ${num(failed)}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ') + '.',
+  watchAllFailed: (title, message) => `${title}. ${message}`,
+  watchRow: (chatId) => `Наблюдать за chat${chatId}`,
+  watchRowTitle: (chatId) => `Наблюдать за chat${chatId}: обновляется в фоне, каждое изменение видно в «Наблюдении»`,
+  unwatchRow: (chatId) => `Не наблюдать за chat${chatId}`,
   filterLegend: 'Показать',
   filters: {
     all: (n) => `Все ${num(n)}`,
