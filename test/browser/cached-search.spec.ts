@@ -101,13 +101,15 @@ test('"Open kept copy" on a history row opens the copy without asking the portal
   await expect(rows).toHaveCount(2);
   const requests = harness.emulator.requests.length;
 
-  // Keyboard: Tab from the row reaches its pin, then its "Open kept copy".
+  // Keyboard: Tab from the row reaches its pin, its Watch, then its "Open kept copy".
   await inspector.historyEntry(1).focus();
   await page.keyboard.press('ArrowUp');
   await expect(inspector.historyEntry(0)).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(inspector.historyEntry(1)).toBeFocused();
   await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(rows.nth(1).getByRole('button', { name: /^Watch chat\d+$/ })).toBeFocused();
   await page.keyboard.press('Tab');
   const openCopy = rows.nth(1).getByRole('button', { name: 'Open kept copy' });
   await expect(openCopy).toBeFocused();
