@@ -29,14 +29,12 @@ function bodyText(body: unknown, status: number): string | null {
 export function nestingDepth(text: string, limit = MAX_ANSWER_DEPTH): number {
   let depth = 0;
   let deepest = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
+    if (c === 0x22) {
+      // A string is skipped whole (indexOf is native): a transcript is mostly message text.
+      i = stringEnd(text, i + 1);
+    } else if (c === 0x7b || c === 0x5b) {
       depth++;
       if (depth > deepest) {
         deepest = depth;
@@ -45,6 +43,20 @@ export function nestingDepth(text: string, limit = MAX_ANSWER_DEPTH): number {
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
   return deepest;
+}
+
+/** Where the string that starts at `from` (just after its opening quote) closes; the text's end when it does not. */
+function stringEnd(text: string, from: number): number {
+  let at = from;
+  for (;;) {
+    const quote = text.indexOf('"', at);
+    if (quote === -1) return text.length;
+    // Escaped only by an odd run of backslashes before it.
+    let slashes = 0;
+    while (text.charCodeAt(quote - 1 - slashes) === 0x5c) slashes++;
+    if (slashes % 2 === 0) return quote;
+    at = quote + 1;
+  }
 }
 
 /**

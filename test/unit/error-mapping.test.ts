@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shownCode } from '../../main/core/error-envelope';
 import { APP_ERRORS, errorEnvelope, inspectorError, PORTAL_ERRORS, toEnvelope, withoutSecrets } from '../../main/core/error-codes';
-import { errorFromAnswer, errorFromTransport, readBody } from '../../main/rest/answer-reading';
+import { errorFromAnswer, errorFromTransport, nestingDepth, readBody } from '../../main/rest/answer-reading';
 import { caught } from '../support/inspector-errors';
 
 // The brief's §2 table, plus the method's own codes and the operating limit.
@@ -183,5 +183,21 @@ describe('withoutSecrets', () => {
   it('returns the very same error when there is nothing to scrub', () => {
     const plain = inspectorError('ACCESS_ERROR', { status: 400 });
     expect(withoutSecrets(plain, ['KEY123abc'])).toBe(plain);
+  });
+});
+
+describe('how deep an answer nests, counted in its text', () => {
+  it('counts objects and arrays, and nothing inside strings, however their quotes are escaped', () => {
+    expect(nestingDepth('{"result":{"a":[1,{"b":[]}]}}')).toBe(5);
+    expect(nestingDepth('{"text":"[[[{{{ not structure }}}]]]"}')).toBe(1);
+    // An escaped quote does not end the string; an escaped backslash before a quote does not escape it.
+    expect(nestingDepth('{"a":"say \\"[[[\\" twice","b":[[1]]}')).toBe(3);
+    expect(nestingDepth('{"a":"ends in a backslash \\\\","b":[[[1]]]}')).toBe(4);
+    expect(nestingDepth('{"a":"three \\\\\\"[[","b":[1]}')).toBe(2);
+  });
+
+  it('stops past the limit, and reads an unclosed string to the end', () => {
+    expect(nestingDepth('['.repeat(100) + ']'.repeat(100), 64)).toBe(65);
+    expect(nestingDepth('{"a":"[[[[[[')).toBe(1);
   });
 });
