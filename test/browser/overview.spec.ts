@@ -6,7 +6,7 @@
 // demo data's 300 live open-line dialogs).
 import { existsSync, readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import type { OverviewSchedule } from '../../preload/api-contract';
+import type { OverviewSchedule, WatchList } from '../../preload/api-contract';
 import { startEmulator } from '../../main/emulator/index';
 import { test, expect } from './support/fixtures';
 
@@ -285,4 +285,24 @@ test('the overview says its schedule and budget as main pushes it, by hand only 
   expect(counts.length).toBeGreaterThan(1);
   expect(counts.reduce((sum, n) => sum + n, 0)).toBe(waiting);
   await inspector.windowScreenshot('overview-grouped-by-line');
+});
+
+test('a dialog is watched from its overview row and listed under Watching; the row says so, and unwatches', async ({ inspector, page, harness }) => {
+  // Held, so the test sees the watch list as the row left it.
+  harness.api.watch.pause();
+  await inspector.openConnected();
+  await openOverview(page);
+  const row = rows(page).first();
+  const chatId = Number(await row.getAttribute('data-chat'));
+  const line = page.locator('.overview-line').filter({ has: page.locator(`.overview-row[data-chat="${chatId}"]`) });
+  const eye = line.getByRole('button', { name: `Watch chat${chatId}` });
+  await row.hover();
+  await eye.click();
+  await expect(line.getByRole('button', { name: `Stop watching chat${chatId}` })).toHaveAttribute('data-watched', 'true');
+  await expect.poll(async () => ((await harness.dispatch<WatchList>('watch:list', {})) as { value: WatchList }).value.rows.map((one) => one.chatId)).toEqual([chatId]);
+  await inspector.windowScreenshot('overview-watched-row');
+
+  await line.getByRole('button', { name: `Stop watching chat${chatId}` }).click();
+  await expect(eye).toHaveAttribute('data-watched', 'false');
+  await expect.poll(async () => ((await harness.dispatch<WatchList>('watch:list', {})) as { value: WatchList }).value.rows).toEqual([]);
 });
