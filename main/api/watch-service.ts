@@ -17,7 +17,7 @@ import { MAX_BATCH_COMMANDS } from '../core/batch-call';
 import { bulkSummary } from '../core/bulk-summary';
 import { decodeDialog } from '../core/decode/index';
 import type { DialogQuery } from '../core/dialog-types';
-import { inspectorError, toEnvelope, type MainErrorEnvelope } from '../core/error-codes';
+import { inspectorError, portalErrorEnvelope, toEnvelope, type MainErrorEnvelope } from '../core/error-codes';
 import { lineIdOf, type LineDirectory } from '../core/lines';
 import type { LookupClient } from '../core/lookup-client';
 import { messages } from '../core/messages/index';
@@ -175,7 +175,8 @@ export class WatchService {
       const rules = effectiveRules(row.ownRules, list);
       // Before the first answer the line is unknown: nothing to say of its target yet.
       const note = kept ? kpiNote(rules.rules, lineId, known, problem) : null;
-      return { ...row, dialog, fetchedAt: kept?.fetchedAt ?? null, rules: { ...rules, kpiNote: note } };
+      const lastErrorTitle = row.lastError ? portalErrorEnvelope(row.lastError).title : null;
+      return { ...row, dialog, fetchedAt: kept?.fetchedAt ?? null, rules: { ...rules, kpiNote: note }, lastErrorTitle };
     });
   }
 

@@ -91,4 +91,6 @@ export interface WatchedRow extends WatchedDialog {
   fetchedAt: string | null;
   /** The rules it follows now: its own, or the list's. */
   rules: WatchedRules;
+  /** `lastError` in words (its title, in the call's language); null when it answered. */
+  lastErrorTitle: string | null;
 }

@@ -28,6 +28,7 @@ function row(chatId: number, over: Partial<WatchedRow> = {}): WatchedRow {
     fetchedAt: null,
     ownRules: null,
     rules: { rules: { waitedLonger: null, newSession: true, clientWaiting: true, operatorChanged: true, closed: true, blocked: true, anyChange: false }, own: false, kpiNote: null },
+    lastErrorTitle: null,
     ...over,
   };
 }

@@ -71,7 +71,7 @@ const watchEn = {
   notRefreshed: 'not refreshed yet',
   watchedSince: (when: string) => `watched since ${when}`,
   facts: { channel: 'Channel', line: 'Line', operator: 'Operator', crm: 'CRM' },
-  refused: (code: string) => `The portal refused it on the last refresh (${code}); it is asked again each round.`,
+  refused: (title: string, code: string) => `The portal refused it on the last refresh: ${title} (${code}). It is asked again each round.`,
   unwatch: 'Stop watching',
   unwatchLabel: (name: string) => `Stop watching ${name}`,
   rules: {

@@ -68,7 +68,7 @@ const watchRu: WatchMessages = {
   notRefreshed: 'ещё не обновлён',
   watchedSince: (when) => `под наблюдением с ${when}`,
   facts: { channel: 'Канал', line: 'Линия', operator: 'Оператор', crm: 'CRM' },
-  refused: (code) => `Портал отказал при последнем обновлении (${code}); запрос повторяется каждый круг.`,
+  refused: (title, code) => `Портал отказал при последнем обновлении: ${title} (${code}). Запрос повторяется каждый круг.`,
   unwatch: 'Не наблюдать',
   unwatchLabel: (name) => `Не наблюдать: ${name}`,
   rules: {
