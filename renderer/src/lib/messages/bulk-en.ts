@@ -61,9 +61,6 @@ const bulkEn = {
       .filter(Boolean)
       .join('; ') + '.',
   watchAllFailed: (title: string, message: string) => `${title}. ${message}`,
-  watchRow: (chatId: number) => `Watch chat${chatId}`,
-  watchRowTitle: (chatId: number) => `Watch chat${chatId}: refreshed in the background, each change said under Watching`,
-  unwatchRow: (chatId: number) => `Stop watching chat${chatId}`,
   filterLegend: 'Show',
   filters: {
     all: (n: number) => `All ${num(n)}`,

@@ -64,9 +64,6 @@ const bulkRu: BulkMessages = {
       .filter(Boolean)
       .join('; ') + '.',
   watchAllFailed: (title, message) => `${title}. ${message}`,
-  watchRow: (chatId) => `Наблюдать за chat${chatId}`,
-  watchRowTitle: (chatId) => `Наблюдать за chat${chatId}: обновляется в фоне, каждое изменение видно в «Наблюдении»`,
-  unwatchRow: (chatId) => `Не наблюдать за chat${chatId}`,
   filterLegend: 'Показать',
   filters: {
     all: (n) => `Все ${num(n)}`,

@@ -109,9 +109,6 @@ const overviewEn = {
     `The last refresh took ${count(requests, 'request', 'requests')}, more than ${allowed}% of the limit carries in ${num(minutes)} min: the next one waits longer.`,
   scheduleOffline: (title: string) => `The last refresh on schedule did not reach the portal (${title}): the refresh before it stays.`,
   refreshed: (rows: number, waiting: number) => `Overview refreshed: ${count(rows, 'dialog', 'dialogs')}, ${num(waiting)} waiting`,
-  watchRow: (chatId: number) => `Watch chat${chatId}`,
-  watchRowTitle: (chatId: number) => `Watch chat${chatId}: refreshed in the background, each change said under Watching`,
-  unwatchRow: (chatId: number) => `Stop watching chat${chatId}`,
 };
 
 export type OverviewMessages = typeof overviewEn;

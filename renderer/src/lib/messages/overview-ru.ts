@@ -110,9 +110,6 @@ const overviewRu: OverviewMessages = {
     `Последнее обновление заняло ${count(requests, 'запрос', 'запроса', 'запросов')} — больше, чем ${allowed}% лимита позволяют за ${num(minutes)} мин: следующее подождёт дольше.`,
   scheduleOffline: (title) => `Последнее обновление по расписанию не дошло до портала (${title}): показано предыдущее.`,
   refreshed: (rows, waiting) => `Обзор обновлён: ${dialogs(rows)}, ждут ${num(waiting)}`,
-  watchRow: (chatId) => `Наблюдать за chat${chatId}`,
-  watchRowTitle: (chatId) => `Наблюдать за chat${chatId}: обновляется в фоне, каждое изменение видно в «Наблюдении»`,
-  unwatchRow: (chatId) => `Не наблюдать за chat${chatId}`,
 };
 
 export default overviewRu;

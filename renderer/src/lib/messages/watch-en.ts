@@ -130,6 +130,9 @@ const watchEn = {
   emptyHow: 'Look up a dialog, then press Watch on its card, or open the command palette and choose “Watch this dialog”. The eye beside a lookup in the history, or on a bulk run’s row, watches it too; a bulk run can watch all it found.',
   emptyWhat: 'Watched dialogs are asked for again in the background, within the share of the portal’s request rate set in Settings, and each change shows here and in the header’s count.',
   loading: 'Reading the watch list…',
+  rowWatch: (chatId: number) => `Watch chat${chatId}`,
+  rowWatchTitle: (chatId: number) => `Watch chat${chatId}: refreshed in the background, each change said under Watching`,
+  rowUnwatch: (chatId: number) => `Stop watching chat${chatId}`,
 };
 
 export type WatchMessages = typeof watchEn;
