@@ -1,22 +1,11 @@
 // Issue "The conversation": a session of 5,000 messages (chat 2013's session
 // 5130 on the emulator, looked up by its session id), from Enter to the first paint of its conversation,
-// and the long tasks while it is scrolled from top to bottom. Debian's
-// Chromium, the built page, the real preload and main API, the emulator over
-// HTTPS; timed inside the page (performance.now), so Playwright's own round
-// trips are not counted.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { chromiumForTests } from '../../scripts/find-chromium';
-import { createMainApi } from '../../main/api/create-main-api';
-import { openFileStore } from '../../main/api/file-store';
+// and the long tasks while it is scrolled from top to bottom, in the bench
+// window (bench-window.ts); timed inside the page (performance.now), so
+// Playwright's own round trips are not counted.
+import type { Page } from '@playwright/test';
 import { LONG_SESSION } from '../../main/emulator/long-session';
-import { startEmulator } from '../../main/emulator/index';
-import { InspectorStore } from '../../main/store/index';
-import { bundlePreload } from '../browser/support/preload-bundle';
-import { serveRenderer } from '../browser/support/static-server';
-import { testCipher } from '../support/test-cipher';
+import { openBenchWindows } from './bench-window';
 import { median, percentile } from './stats';
 
 export interface ConversationBenchReport {
@@ -52,7 +41,7 @@ const FIRST_PAINT = `(label) => new Promise((resolve, reject) => {
     if (!drawn()) return;
     observer.disconnect();
     // The frame after the one the rows went into is when they were painted.
-    requestAnimationFrame(() => requestAnimationFrame(() => resolve({ total: performance.now() - started, answered: window.__answeredAt - started })));
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve({ total: performance.now() - started, answered: window.__answeredAt['lookup:run'] - started })));
   });
   observer.observe(document.body, { subtree: true, childList: true, attributes: true });
   setTimeout(() => {
@@ -101,27 +90,13 @@ async function scrollLongTasks(page: Page): Promise<{ durations: number[]; steps
 }
 
 export async function benchConversation(runs: number): Promise<ConversationBenchReport> {
-  const emulator = await startEmulator({ rateLimit: false });
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oli-conversation-bench-'));
-  const api = createMainApi({
-    store: openFileStore(dataDir),
-    secrets: testCipher(true),
-    openExternal: async () => undefined,
-    writeClipboard: () => undefined,
-    clientOptions: { extraCertificates: [emulator.certificate], rateLimit: false },
-    openStore: (options) => InspectorStore.open(dataDir, options),
-  });
-  const [preload, server] = await Promise.all([bundlePreload(), serveRenderer()]);
-  const browser = await chromium.launch({ executablePath: chromiumForTests(), args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const windows = await openBenchWindows();
+  const { emulator, api } = windows;
   try {
-    const connected = await api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() });
-    if (!connected.ok) throw new Error(`bench: could not connect the emulator: ${connected.error.message}`);
-    const context = await browser.newContext({ viewport: { width: 1200, height: 820 } });
-    const page = await context.newPage();
     // How long main took over each lookup, the portal's answer included: what Electron's main process does.
     let lastMainMs = 0;
     let lastPortalMs = 0;
-    await page.exposeFunction('__inspectorIpc', async (channel: string, args: unknown) => {
+    const { page, context } = await windows.open({ width: 1200, height: 820 }, async (channel, args) => {
       const started = performance.now();
       const from = emulator.requests.length;
       const answer = await api.dispatch(channel, args);
@@ -131,13 +106,6 @@ export async function benchConversation(runs: number): Promise<ConversationBench
       }
       return answer;
     });
-    // When each lookup's answer reached the page: the rest of the time is the window's own.
-    await page.addInitScript({
-      content: `{ const ipc = window.__inspectorIpc; window.__inspectorIpc = async (channel, args) => { const answer = await ipc(channel, args); if (channel === 'lookup:run') window.__answeredAt = performance.now(); return answer; }; }`,
-    });
-    await page.addInitScript({ content: preload });
-    await page.goto(`${server.origin}/`);
-    await page.waitForFunction("performance.getEntriesByName('inspector:interactive').length > 0");
     // The long session is an earlier one of its chat: asked for by its session id. The tab stays on
     // the conversation from one lookup to the next, as a lead's would.
     await page.getByRole('radio', { name: 'Session id' }).check();
@@ -185,11 +153,7 @@ export async function benchConversation(runs: number): Promise<ConversationBench
       scrollSteps: steps,
     };
   } finally {
-    await browser.close();
-    await server.close();
-    await api.dispose();
-    await emulator.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await windows.close();
   }
 }
 

@@ -4,27 +4,20 @@
 // an operator, a grouping, a search typed) is timed from the click or the key
 // to the frame after the table was drawn again, in the page's own clock; the
 // long tasks while the table is scrolled from top to bottom are counted; and
-// the CSV of the 10,000 rows is made and written as main saves it.
+// the CSV of the 10,000 rows is made and written as main saves it. The page
+// is the bench window (bench-window.ts).
 //
 // Main bounds one refresh at 5,000 rows (MAX_OVERVIEW_ROWS), so the 10,000 are
 // a real refresh of the emulator (3,000 live chats besides the demo's) repeated
 // under new chat ids: the bridge answers overview:get with them, everything
 // else goes to main as in the app.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { chromiumForTests } from '../../scripts/find-chromium';
-import { createMainApi } from '../../main/api/create-main-api';
-import { openFileStore } from '../../main/api/file-store';
+import type { Page } from '@playwright/test';
 import type { OverviewResult, OverviewRow } from '../../main/core/overview-types';
-import { DEMO_WEBHOOK, demoDataset, demoLiveDialogs, startEmulator } from '../../main/emulator/index';
+import { DEMO_WEBHOOK, demoDataset, demoLiveDialogs } from '../../main/emulator/index';
 import { overviewCsv } from '../../main/export/overview-file';
 import { saveWhole } from '../../main/export/save-file';
-import { InspectorStore } from '../../main/store/index';
-import { bundlePreload } from '../browser/support/preload-bundle';
-import { serveRenderer } from '../browser/support/static-server';
-import { testCipher } from '../support/test-cipher';
+import { openBenchWindows } from './bench-window';
 import { median, percentile } from './stats';
 
 export interface TimedAction {
@@ -157,34 +150,17 @@ const COLUMNS = ['status', 'waitingSince', 'client', 'channel', 'line', 'operato
 
 export async function benchOverviewWindow(runs: number): Promise<OverviewWindowReport> {
   const now = Math.floor(Date.now() / 1000);
-  const emulator = await startEmulator({ rateLimit: false, operatingLimitSeconds: 1e9, dialogs: [...demoDataset(), ...demoLiveDialogs(now, LIVE_CHATS)], webhooks: [DEMO_WEBHOOK] });
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oli-overview-window-bench-'));
-  const api = createMainApi({
-    store: openFileStore(dataDir),
-    secrets: testCipher(true),
-    openExternal: async () => undefined,
-    writeClipboard: () => undefined,
-    clientOptions: { extraCertificates: [emulator.certificate], rateLimit: false },
-    openStore: (options) => InspectorStore.open(dataDir, options),
-  });
-  const [preload, server] = await Promise.all([bundlePreload(), serveRenderer()]);
-  const browser = await chromium.launch({ executablePath: chromiumForTests(), args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const windows = await openBenchWindows({ operatingLimitSeconds: 1e9, dialogs: [...demoDataset(), ...demoLiveDialogs(now, LIVE_CHATS)], webhooks: [DEMO_WEBHOOK] });
+  const { api, dataDir } = windows;
   try {
-    const connected = await api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() });
-    if (!connected.ok) throw new Error(`bench: could not connect the emulator: ${connected.error.message}`);
     const refreshed = await api.dispatch('overview:get', {});
     if (!refreshed.ok) throw new Error(`bench: the overview failed: ${refreshed.error.message}`);
     const real = refreshed.value as OverviewResult;
     const big: OverviewResult = { ...real, rows: repeatRows(real.rows, ROWS) };
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.exposeFunction('__inspectorIpc', async (channel: string, args: unknown) =>
+    const { page, context } = await windows.open({ width: 1280, height: 900 }, async (channel, args) =>
       channel === 'overview:get' ? { ok: true, value: big } : api.dispatch(channel, args),
     );
-    await page.addInitScript({ content: preload });
-    await page.goto(`${server.origin}/`);
-    await page.waitForFunction("performance.getEntriesByName('inspector:interactive').length > 0");
     await page.getByRole('button', { name: 'Overview' }).click();
     await page.getByTestId('overview-shown').filter({ hasText: '10,000 dialogs' }).waitFor({ timeout: 60_000 });
 
@@ -280,11 +256,7 @@ export async function benchOverviewWindow(runs: number): Promise<OverviewWindowR
       csvRuns: csvTimes.length,
     };
   } finally {
-    await browser.close();
-    await server.close();
-    await api.dispose();
-    await emulator.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await windows.close();
   }
 }
 

@@ -3,22 +3,14 @@
 // - Main: the built out/main/index.js imported by a fresh Node process with
 //   `electron` stubbed (electron-stub/), until it creates its first window;
 //   with the synchronous disk calls and network connections made before it.
-// - Renderer: the built page in Debian's Chromium, the real preload (bundled
-//   against the shim) and the real main API connected to the emulator, from
+// - Renderer: the bench window (bench-window.ts: the built page in Debian's
+//   Chromium, the real preload, the real main API over the emulator), from
 //   navigation to the page's own `inspector:interactive` mark.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { chromiumForTests } from '../../scripts/find-chromium';
-import { createMainApi } from '../../main/api/create-main-api';
-import { openFileStore } from '../../main/api/file-store';
-import { startEmulator } from '../../main/emulator/index';
-import { InspectorStore } from '../../main/store/index';
-import { bundlePreload } from '../browser/support/preload-bundle';
-import { serveRenderer } from '../browser/support/static-server';
-import { testCipher } from '../support/test-cipher';
+import { openBenchWindows } from './bench-window';
 import { median, percentile } from './stats';
 
 export interface StartupReport {
@@ -56,31 +48,13 @@ function mainStartup(root: string, runs: number): StartupReport['main'] {
 }
 
 async function rendererStartup(runs: number): Promise<StartupReport['renderer']> {
-  const emulator = await startEmulator({ rateLimit: false });
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oli-startup-renderer-'));
-  const api = createMainApi({
-    store: openFileStore(dataDir),
-    secrets: testCipher(true),
-    openExternal: async () => undefined,
-    writeClipboard: () => undefined,
-    clientOptions: { extraCertificates: [emulator.certificate], rateLimit: false },
-    openStore: (options) => InspectorStore.open(dataDir, options),
-  });
-  const [preload, server] = await Promise.all([bundlePreload(), serveRenderer()]);
-  const browser = await chromium.launch({ executablePath: chromiumForTests(), args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const windows = await openBenchWindows();
   try {
-    const connected = await api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() });
-    if (!connected.ok) throw new Error(`bench: could not connect the emulator: ${connected.error.message}`);
     const interactive: number[] = [];
     const domContentLoaded: number[] = [];
     // One more than asked: the first load warms Chromium's own caches and is dropped.
     for (let run = 0; run <= runs; run++) {
-      const context = await browser.newContext({ viewport: { width: 1200, height: 820 } });
-      const page = await context.newPage();
-      await page.exposeFunction('__inspectorIpc', (channel: string, args: unknown) => api.dispatch(channel, args));
-      await page.addInitScript({ content: preload });
-      await page.goto(`${server.origin}/`);
-      await page.waitForFunction("performance.getEntriesByName('inspector:interactive').length > 0");
+      const { page, context } = await windows.open({ width: 1200, height: 820 });
       const marks = (await page.evaluate(
         "({ interactive: performance.getEntriesByName('inspector:interactive')[0].startTime, dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd })",
       )) as { interactive: number; dcl: number };
@@ -92,11 +66,7 @@ async function rendererStartup(runs: number): Promise<StartupReport['renderer']>
     }
     return { runs, interactiveMedianMs: median(interactive), interactiveP90Ms: percentile(interactive, 90), domContentLoadedMedianMs: median(domContentLoaded) };
   } finally {
-    await browser.close();
-    await server.close();
-    await api.dispose();
-    await emulator.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await windows.close();
   }
 }
 
