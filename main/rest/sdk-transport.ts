@@ -50,7 +50,12 @@ interface Sending {
   clearDeadline?: () => void;
   /** OAuth: the portal's 401 for this try, handed back through the SDK's refresh hook. */
   authFailure?: InspectorError;
+  /** The answer's `result`, kept from the SDK (see the response interceptor). */
+  result?: { value: unknown };
 }
+
+/** What the SDK holds in place of an answer's `result`. */
+const RESULT_KEPT_ASIDE = null;
 
 /**
  * Each command's `time` in a batch answer, under its method: Bitrix24 counts
@@ -122,7 +127,19 @@ export function createSdkTransport(options: SdkTransportOptions): SdkTransport {
     }
     axios.interceptors.response.use(
       (response) => {
-        response.data = readBody(response.data, contentType(response.headers as Record<string, unknown>), response.status);
+        const answer = readBody(response.data, contentType(response.headers as Record<string, unknown>), response.status);
+        const context = sending.getStore();
+        // The SDK writes each answer into a log line of its own: JSON text of a
+        // redacted copy of the whole result, cut to its first 100 characters.
+        // For a 5,000-message transcript that was about 7 ms and a few MB of
+        // garbage per answer, and the portal's data in a log line. It gets the
+        // envelope (errors and `time` are what it reads); send() takes the result from here.
+        if (context && typeof answer === 'object' && answer !== null && !Array.isArray(answer) && Object.hasOwn(answer, 'result')) {
+          context.result = { value: (answer as { result: unknown }).result };
+          response.data = { ...answer, result: RESULT_KEPT_ASIDE };
+        } else {
+          response.data = answer;
+        }
         return response;
       },
       (error: unknown) => {
@@ -152,7 +169,8 @@ export function createSdkTransport(options: SdkTransportOptions): SdkTransport {
         const [first] = result.getErrors();
         throw first ?? new Error('unsuccessful result without an error');
       }
-      answer = result.getData();
+      const data = result.getData();
+      answer = context.result && data ? { ...data, result: context.result.value } : data;
     } catch (error) {
       if (context.deadlineHit) throw deadlineError(timeoutMs);
       // Whatever the abort looked like on the way out (axios, the SDK, our queue), it was a cancel.
