@@ -97,6 +97,23 @@ describe('sorting the overview', () => {
     expect(ids(sortRows(rows, { key: 'status', direction: 'ascending' }, 'en'))).toEqual([3003, 3002, 3006, 3001, 3004, 3005]);
   });
 
+  test('sorts a column turned round, and other rows or another language, as it would afresh', () => {
+    const named = [
+      waiting(1, '2026-12-07T10:00:00Z', { clientName: 'Ölander' }),
+      waiting(2, '2026-12-07T09:00:00Z', { clientName: 'Zorn' }),
+      waiting(3, '2026-12-07T08:00:00Z', { clientName: 'Oberg' }),
+    ];
+    const byClient = { key: 'client', direction: 'ascending' } as const;
+    expect(ids(sortRows(named, byClient, 'de'))).toEqual([3, 1, 2]);
+    // The same rows again, turned round: the same order reversed, ties aside.
+    expect(ids(sortRows(named, { ...byClient, direction: 'descending' }, 'de'))).toEqual([2, 1, 3]);
+    // Swedish puts Ö after Z: the ranks made for German are not reused.
+    expect(ids(sortRows(named, byClient, 'sv'))).toEqual([3, 2, 1]);
+    // Other rows (a refresh renamed a client) are ranked again, not by the last rows' ranks.
+    const renamed = [named[0]!, { ...named[1]!, clientName: 'Adler' }, named[2]!];
+    expect(ids(sortRows(renamed, byClient, 'sv'))).toEqual([2, 3, 1]);
+  });
+
   test('turns a column round when it is clicked again, and starts a new one in its natural direction', () => {
     expect(nextSort(DEFAULT_SORT, 'waitingSince')).toEqual({ key: 'waitingSince', direction: 'descending' });
     expect(nextSort(DEFAULT_SORT, 'client')).toEqual({ key: 'client', direction: 'ascending' });
