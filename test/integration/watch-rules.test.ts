@@ -3,56 +3,28 @@
 // beat the list's, the wait fires once when its minutes pass with nothing
 // changed — not again the next cycle, nor after a restart — against the
 // line's target when the account can read it, and quiet mode holds them.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { WatchService, type WatchServiceDeps } from '../../main/api/watch-service';
 import { conversationFrom } from '../../main/core/conversation';
 import { listRules, type WatchRules } from '../../main/core/watch-rules';
 import type { WatchFiredEvent } from '../../main/core/watch-types';
-import { parseWebhookUrl } from '../../main/core/webhook';
-import { DEMO_IDS, startEmulator, type Emulator } from '../../main/emulator/index';
-import { createWebhookClient, type PortalClient } from '../../main/rest/portal-client';
-import { InspectorStore } from '../../main/store/index';
+import { DEMO_IDS, type Emulator } from '../../main/emulator/index';
+import type { PortalClient } from '../../main/rest/portal-client';
+import type { InspectorStore } from '../../main/store/index';
 import { WatchNotices, type WatchNotice } from '../../main/watch/watch-notices';
-import { makeTempDir } from '../support/temp-dir';
+import { countingClient, fakeClock, firstAnswered as answeredIn, watchAll as watchIn, watchFixture, WATCH_ACCOUNT } from '../support/watch-fixture';
 
-const ACCOUNT = 'example.bitrix24.com';
+const ACCOUNT = WATCH_ACCOUNT;
 /** Chat 1777's current session: the client has waited since 20:46:38 +01:00, after an operator's answer. */
 const WAITING_SINCE = '2026-03-16T19:46:38.000Z';
 const OFF: WatchRules = listRules('off', 0);
 
+const fixture = watchFixture('oli-watch-rules-');
 let emulator: Emulator;
 let client: PortalClient;
-let dir: string;
-let remove: () => Promise<void>;
 let store: InspectorStore;
-const services: WatchService[] = [];
-
-beforeEach(async () => {
-  emulator = await startEmulator({ rateLimit: false });
-  client = createWebhookClient(parseWebhookUrl(emulator.webhookUrl()), { extraCertificates: [emulator.certificate], timeoutMs: 5_000, retry: false, rateLimit: false });
-  ({ dir, remove } = await makeTempDir('oli-watch-rules-'));
-  store = InspectorStore.open(dir);
-});
-afterEach(async () => {
-  await Promise.all(services.splice(0).map((service) => service.dispose()));
-  client.close();
-  await emulator.close();
-  store.close();
-  await remove();
-});
-
-/** A clock that moves only when the watch waits: every wait passes at once. */
-function fakeClock(startAt: string) {
-  const clock = { now: Date.parse(startAt) };
-  return {
-    clock,
-    now: () => clock.now,
-    sleep: async (ms: number) => {
-      clock.now += ms;
-      await new Promise((resolve) => setImmediate(resolve));
-    },
-  };
-}
+const services = fixture.services;
+beforeEach(() => ({ emulator, client, store } = fixture));
 
 interface Watched {
   service: WatchService;
@@ -69,16 +41,7 @@ function watchWith(options: { list?: WatchRules; startAt?: string; clock?: Retur
   const fired: WatchFiredEvent[] = [];
   const firedAt: number[] = [];
   let sent = 0;
-  const counted: PortalClient = {
-    ...client,
-    portal: client.portal,
-    budget: (method) => client.budget(method),
-    close: () => client.close(),
-    call: (method, params, callOptions) => {
-      sent += 1;
-      return client.call(method, params, callOptions);
-    },
-  };
+  const counted = countingClient(client, () => { sent += 1; });
   const service = new WatchService({
     store: async () => store,
     clientFor: async () => ({ client: counted, plan: 'standard' }),
@@ -99,8 +62,8 @@ function watchWith(options: { list?: WatchRules; startAt?: string; clock?: Retur
   return { service, fired, firedAt, clock: time.clock, sent: () => sent };
 }
 
-const watchAll = (...chatIds: number[]) => chatIds.forEach((chatId) => store.watch(ACCOUNT, chatId, `chat${chatId}`, '2026-03-16T09:00:00.000Z'));
-const firstAnswered = () => vi.waitFor(() => expect(store.watchList(ACCOUNT).every((row) => row.refreshedAt !== null)).toBe(true));
+const watchAll = (...chatIds: number[]) => watchIn(store, ...chatIds);
+const firstAnswered = () => answeredIn(store);
 /** Waits until the watch has sent `more` requests after now: that many refresh cycles of one dialog. */
 async function cycles(watched: Watched, more: number): Promise<void> {
   const from = watched.sent();
@@ -182,8 +145,7 @@ describe('the wait rule', () => {
 
     // A restart: the store reopened, a new watch on the same clock.
     await watched.service.dispose();
-    store.close();
-    store = InspectorStore.open(dir);
+    store = fixture.reopenStore();
     const again = watchWith({ clock: time });
     await again.service.start();
     await cycles(again, 3);

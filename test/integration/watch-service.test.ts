@@ -3,53 +3,27 @@
 // words, the pace kept under the user's share of the rate limit, the user's
 // lookups first, trouble gone through, a restart that reports nothing twice,
 // and a removed account's watch stopped.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { WatchService, type WatchClient, type WatchServiceDeps } from '../../main/api/watch-service';
 import type { WatchChangeEvent, WatchStatus } from '../../main/core/watch-types';
-import { parseWebhookUrl } from '../../main/core/webhook';
-import { DEMO_IDS, startEmulator, type Emulator } from '../../main/emulator/index';
-import { createWebhookClient, type PortalClient } from '../../main/rest/portal-client';
-import { InspectorStore } from '../../main/store/index';
-import { makeTempDir } from '../support/temp-dir';
+import { DEMO_IDS, type Emulator } from '../../main/emulator/index';
+import type { InspectorStore } from '../../main/store/index';
+import { countingClient, fakeClock, firstAnswered as answeredIn, watchAll as watchIn, watchFixture, WATCH_ACCOUNT } from '../support/watch-fixture';
 import { TokenRefresher } from '../../main/oauth/token-refresher';
-import { createOAuthClient } from '../../main/rest/portal-client';
+import { createOAuthClient, type PortalClient } from '../../main/rest/portal-client';
 import { signIn } from './oauth-support';
 
-const ACCOUNT = 'example.bitrix24.com';
+const ACCOUNT = WATCH_ACCOUNT;
 
+const fixture = watchFixture('oli-watch-service-');
 let emulator: Emulator;
 let client: PortalClient;
-let dir: string;
-let remove: () => Promise<void>;
 let store: InspectorStore;
-const services: WatchService[] = [];
+const services = fixture.services;
+beforeEach(() => ({ emulator, client, store } = fixture));
 
-beforeEach(async () => {
-  emulator = await startEmulator({ rateLimit: false });
-  client = createWebhookClient(parseWebhookUrl(emulator.webhookUrl()), { extraCertificates: [emulator.certificate], timeoutMs: 5_000, retry: false, rateLimit: false });
-  ({ dir, remove } = await makeTempDir('oli-watch-service-'));
-  store = InspectorStore.open(dir);
-});
-afterEach(async () => {
-  await Promise.all(services.splice(0).map((service) => service.dispose()));
-  client.close();
-  await emulator.close();
-  store.close();
-  await remove();
-});
-
-/** A clock that moves only when the watch waits: every wait passes at once and is counted. */
-function fakeClock() {
-  const clock = { now: Date.parse('2026-03-16T10:00:00.000Z') };
-  return {
-    clock,
-    now: () => clock.now,
-    sleep: async (ms: number) => {
-      clock.now += ms;
-      await new Promise((resolve) => setImmediate(resolve));
-    },
-  };
-}
+/** The watch's clock, from the morning of the demo's day. */
+const startedClock = () => fakeClock('2026-03-16T10:00:00.000Z');
 
 interface Watched {
   service: WatchService;
@@ -60,21 +34,12 @@ interface Watched {
 }
 
 function watchWith(options: Partial<WatchServiceDeps> & { settings?: WatchServiceDeps['settings']; client?: () => WatchClient | null } = {}): Watched {
-  const time = fakeClock();
+  const time = startedClock();
   const changes: WatchChangeEvent[] = [];
   const statuses: WatchStatus[] = [];
   const sentAt: number[] = [];
   // The client as the watch sees it, noting when each request leaves.
-  const counted: PortalClient = {
-    ...client,
-    portal: client.portal,
-    budget: (method) => client.budget(method),
-    close: () => client.close(),
-    call: (method, params, callOptions) => {
-      sentAt.push(time.now());
-      return client.call(method, params, callOptions);
-    },
-  };
+  const counted = countingClient(client, () => sentAt.push(time.now()));
   const service = new WatchService({
     store: async () => store,
     clientFor: async () => (options.client ? options.client() : { client: counted, plan: 'standard' }),
@@ -89,11 +54,9 @@ function watchWith(options: Partial<WatchServiceDeps> & { settings?: WatchServic
   return { service, changes, statuses, sentAt };
 }
 
-/** Every watched dialog has had its first answer (its copy to compare with is kept). */
-// Up to 5 s: the first request pays for the TLS handshake, slow on a loaded machine.
-const firstAnswered = () => vi.waitFor(() => expect(store.watchList(ACCOUNT).every((row) => row.refreshedAt !== null)).toBe(true), { timeout: 5_000 });
+const firstAnswered = () => answeredIn(store);
 
-const watchAll = (...chatIds: number[]) => chatIds.forEach((chatId) => store.watch(ACCOUNT, chatId, `chat${chatId}`, '2026-03-16T09:00:00.000Z'));
+const watchAll = (...chatIds: number[]) => watchIn(store, ...chatIds);
 
 describe('the background watch', () => {
   it('pushes a change on the portal once, with its words, and notes it in the watch list', async () => {
