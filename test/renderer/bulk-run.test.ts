@@ -203,10 +203,12 @@ describe('the table as CSV', () => {
     await freshStores();
     const { rowsAsCsv } = await import('../../renderer/src/lib/bulk-table');
     const { default: m } = await import('../../renderer/src/lib/messages/bulk-en');
+    const { default: words } = await import('../../renderer/src/lib/messages/en');
+    const { markWords } = await import('../../renderer/src/lib/row-marks');
     const named: BulkRow = { ...found(0, 'livechat|22|1775|599'), dialog: { ...found(0).dialog!, name: 'Green, "Guest"', lineName: 'Sales', operatorName: 'Samantha Johnson', pinned: true, blocked: true } };
-    const lines = rowsAsCsv([named, found(1, '2002'), failedRow(2, 'hello')], m).split('\r\n');
+    const lines = rowsAsCsv([named, found(1, '2002'), failedRow(2, 'hello')], m, markWords(words)).split('\r\n');
     expect(lines[0]).toBe('identifier,outcome,dialog,chat id,dialog id,channel,line,operator,crm,session id,session start,marks,error code,error');
-    expect(lines[1]).toBe('livechat|22|1775|599,Found,"Green, ""Guest""",2001,chat2001,Telegram,Sales,Samantha Johnson,Lead 12,100,2026-03-16T18:41:00+03:00,Pinned; Blocked,,');
+    expect(lines[1]).toBe('livechat|22|1775|599,Found,"Green, ""Guest""",2001,chat2001,Telegram,Sales,Samantha Johnson,Lead 12,100,2026-03-16T18:41:00+03:00,Pinned; Replies blocked,,');
     expect(lines[2]).toBe('2002,Found,Guest 1,2002,chat2002,Telegram,Line 8,user 27,Lead 12,101,2026-03-16T18:41:00+03:00,,,');
     expect(lines[3]).toBe('hello,Failed,,,,,,,,,,,INVALID_IDENTIFIER,"Not a dialog identifier: Not a dialog identifier, said the fake."');
     expect(lines[4]).toBe('');

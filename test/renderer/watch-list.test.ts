@@ -100,7 +100,7 @@ describe('what the view says of a row', () => {
     expect(changeLines([])).toEqual({ lines: [], more: 0 });
   });
 
-  test('the facts of a kept copy: the line and operator by name, else by number, and its marks', () => {
+  test('the facts of a kept copy: the line and operator by name, else by number', () => {
     const dialog = {
       chatId: 1777,
       dialogId: 'chat1777',
@@ -118,7 +118,7 @@ describe('what the view says of a row', () => {
       silent: false,
       blocked: true,
     };
-    expect(rowFacts(dialog, en)).toEqual({ channel: 'Live chat', line: 'Line 1', operator: 'User 27', marks: ['Pinned', 'Replies blocked'] });
+    expect(rowFacts(dialog, en)).toEqual({ channel: 'Live chat', line: 'Line 1', operator: 'User 27' });
     expect(rowFacts({ ...dialog, lineName: 'Support', operatorName: 'Olga', operatorId: null }, ru)).toMatchObject({ line: 'Support', operator: 'Olga' });
     expect(rowFacts({ ...dialog, operatorId: null }, en).operator).toBe('No operator');
     expect(rowName(row(1777, { dialog }), en)).toBe('Green Guest');

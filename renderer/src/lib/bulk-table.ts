@@ -4,6 +4,7 @@ import { csvField, shownCode, type BulkDialogSummary, type BulkRow } from '../..
 
 export { csvField };
 import type { BulkMessages } from './messages/bulk-en';
+import { dialogMarks, type Mark } from './row-marks';
 
 /** The line's name when the portal's lines were read, else its number. */
 export function lineText(dialog: BulkDialogSummary, m: BulkMessages): string {
@@ -17,17 +18,13 @@ export function operatorText(dialog: BulkDialogSummary, m: BulkMessages): string
   return dialog.operatorId === null ? '' : m.user(dialog.operatorId);
 }
 
-export function markTexts(dialog: BulkDialogSummary, m: BulkMessages): string[] {
-  return [dialog.pinned ? m.marks.pinned : '', dialog.silent ? m.marks.silent : '', dialog.blocked ? m.marks.blocked : ''].filter(Boolean);
-}
-
 /** Records joined by CRLF, as RFC 4180 has them, with a header record. */
 export function toCsv(header: readonly string[], records: ReadonlyArray<readonly string[]>): string {
   return [header, ...records].map((record) => record.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** The rows as a lead pastes them into a spreadsheet: the columns of the window, plus the ids and the error's code. */
-export function rowsAsCsv(rows: readonly BulkRow[], m: BulkMessages): string {
+/** The rows as a lead pastes them into a spreadsheet: the columns of the window, plus the ids and the error's code; `marks` in the window's words (row-marks.ts). */
+export function rowsAsCsv(rows: readonly BulkRow[], m: BulkMessages, marks: Record<Mark, string>): string {
   const c = m.csv;
   const header = [c.input, c.outcome, c.name, c.chatId, c.dialogId, c.channel, c.line, c.operator, c.crm, c.sessionId, c.sessionStart, c.marks, c.errorCode, c.error];
   const records = rows.map((row) => {
@@ -45,7 +42,7 @@ export function rowsAsCsv(rows: readonly BulkRow[], m: BulkMessages): string {
       d?.sessionId != null ? String(d.sessionId) : '',
       // As main sent it (ISO 8601): a spreadsheet reads it whatever its locale.
       d?.sessionStart ?? '',
-      d ? markTexts(d, m).join('; ') : '',
+      d ? dialogMarks(d).map((mark) => marks[mark]).join('; ') : '',
       row.error ? shownCode(row.error) : '',
       row.error ? `${row.error.title}: ${row.error.message}` : '',
     ];

@@ -23,13 +23,12 @@ export function changeLines(changes: WatchedRow['lastChanges'], shown = 3): { li
   return { lines, more: changes.length - lines.length };
 }
 
-/** What a row says of its dialog, as the bulk and overview rows do: the name, where it is, who answers, its marks. */
-export function rowFacts(dialog: BulkDialogSummary, m: WatchMessages): { channel: string; line: string; operator: string; marks: string[] } {
+/** What a row says of its dialog, as the bulk and overview rows do: where it is and who answers (its marks are RowMarks'). */
+export function rowFacts(dialog: BulkDialogSummary, m: WatchMessages): { channel: string; line: string; operator: string } {
   return {
     channel: dialog.channel ?? '',
     line: dialog.lineName || (dialog.lineId === null ? '' : m.line(dialog.lineId)),
     operator: dialog.operatorName || (dialog.operatorId === null ? m.noOperator : m.user(dialog.operatorId)),
-    marks: [dialog.pinned ? m.marks.pinned : '', dialog.silent ? m.marks.silent : '', dialog.blocked ? m.marks.blocked : ''].filter(Boolean),
   };
 }
 

@@ -17,7 +17,6 @@ function waited(ms: number): string {
 
 const overviewEn = {
   title: 'Open lines overview',
-  close: 'Close',
   closeTitle: 'Close the overview and go back to the inspector',
   refresh: 'Refresh',
   refreshing: 'Refreshing…',
@@ -91,7 +90,6 @@ const overviewEn = {
     unread: 'Unread',
   } satisfies Record<SortKey, string>,
   waitingSinceTitle: (exact: string) => `Waiting since ${exact}`,
-  marks: { pinned: 'Pinned', silent: 'Silent', blocked: 'Blocked' },
   noName: '(no name)',
   unreadTitle: (n: number) => count(n, 'unread message', 'unread messages'),
   rowKeys: '↑ and ↓ move through the dialogs, Home and End to the first and last; Enter opens one in the inspector, or on a group’s header folds or unfolds it.',

@@ -18,7 +18,6 @@ const ofDialogs = (n: number): string => count(n, 'диалога', 'диало�
 
 const overviewRu: OverviewMessages = {
   title: 'Обзор открытых линий',
-  close: 'Закрыть',
   closeTitle: 'Закрыть обзор и вернуться к инспектору',
   refresh: 'Обновить',
   refreshing: 'Обновление…',
@@ -92,7 +91,6 @@ const overviewRu: OverviewMessages = {
     unread: 'Новые',
   },
   waitingSinceTitle: (exact) => `Ждёт с ${exact}`,
-  marks: { pinned: 'Закреплён', silent: 'Без звука', blocked: 'Заблокирован' },
   noName: '(без названия)',
   unreadTitle: (n) => count(n, 'непрочитанное сообщение', 'непрочитанных сообщения', 'непрочитанных сообщений'),
   rowKeys: '↑ и ↓ — по диалогам, Home и End — к первому и последнему; Enter открывает диалог в инспекторе, а на заголовке группы сворачивает или разворачивает её.',

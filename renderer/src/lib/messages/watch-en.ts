@@ -18,7 +18,6 @@ function span(seconds: number): string {
 
 const watchEn = {
   title: 'Watching',
-  close: 'Close',
   closeTitle: 'Close the watch list and go back to the inspector',
   refresh: 'Read again',
   refreshTitle: 'Read the watch list again from this computer (the portal is asked in the background, at its pace)',
@@ -59,7 +58,6 @@ const watchEn = {
   line: (id: number) => `Line ${num(id)}`,
   user: (id: string) => `User ${id}`,
   noOperator: 'No operator',
-  marks: { pinned: 'Pinned', silent: 'Silent mode', blocked: 'Replies blocked' },
   notFetched: 'Not asked for yet: the watch reads it on its next request.',
   noCopy: 'No copy of it is kept yet.',
   askedAgo: (relative: string) => `asked ${relative}`,

@@ -15,7 +15,6 @@ function span(seconds: number): string {
 
 const watchRu: WatchMessages = {
   title: 'Наблюдение',
-  close: 'Закрыть',
   closeTitle: 'Закрыть список наблюдения и вернуться к инспектору',
   refresh: 'Перечитать',
   refreshTitle: 'Перечитать список наблюдения с этого компьютера (портал опрашивается в фоне, в своём темпе)',
@@ -56,7 +55,6 @@ const watchRu: WatchMessages = {
   line: (id) => `Линия ${num(id)}`,
   user: (id) => `Пользователь ${id}`,
   noOperator: 'Без оператора',
-  marks: { pinned: 'Закреплён', silent: 'Тихий режим', blocked: 'Ответы заблокированы' },
   notFetched: 'Ещё не запрошен: наблюдение прочитает его следующим запросом.',
   noCopy: 'Его копии пока нет.',
   askedAgo: (relative) => `запрошен ${relative}`,
