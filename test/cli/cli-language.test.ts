@@ -34,7 +34,7 @@ describe('the CLI in Russian', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const lines = result.stdout.split('\n');
-    for (const heading of ['Общие сведения', 'Канал и клиент', 'Текущая сессия', 'Привязки к CRM', '«Тихий режим»', 'Участники', 'Служебные поля']) {
+    for (const heading of ['Общие сведения', 'Канал и клиент', 'Текущая сессия', 'Привязки к CRM', '«Скрытый режим»', 'Участники', 'Служебные поля']) {
       expect(lines, heading).toContain(heading);
     }
     expect(result.stdout).toContain('(демо-портал)');

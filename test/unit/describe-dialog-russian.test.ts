@@ -25,7 +25,7 @@ describe('describeDialog in Russian', () => {
   it('keeps the same sections, in the same order, with Russian titles', () => {
     expect(russian.map((section) => section.id)).toEqual(english.map((section) => section.id));
     for (const section of russian) expect(section.title, section.id).toMatch(CYRILLIC);
-    expect(russian.map((section) => section.title)).toContain('«Тихий режим»');
+    expect(russian.map((section) => section.title)).toContain('«Скрытый режим»');
   });
 
   it('labels every row in Russian, except labels that are raw Bitrix24 keys or brand names', () => {
