@@ -12,11 +12,14 @@ function marks(row: OverviewRow): string {
   return [row.pinned && says.pinned, row.silent && says.silent, row.blocked && says.blocked].filter(Boolean).join(', ');
 }
 
-/** How long the client has waited, as of the refresh. */
+/** How long the client has waited, as of the refresh, and whether that is past the line's answer target. */
 function waited(row: OverviewRow, asOf: string): string {
   if (row.status !== 'clientWaiting' || row.waitingSince === null) return '';
   const seconds = (Date.parse(asOf) - Date.parse(row.waitingSince)) / 1000;
-  return Number.isFinite(seconds) ? spokenSeconds(Math.max(0, seconds)) : '';
+  if (!Number.isFinite(seconds)) return '';
+  const spoken = spokenSeconds(Math.max(0, seconds));
+  const target = row.answerTargetSeconds;
+  return target !== null && seconds > target ? `${spoken}, ${messages().cli.overview.pastTarget(spokenSeconds(target))}` : spoken;
 }
 
 function tableCells(row: OverviewRow, asOf: string): string[] {

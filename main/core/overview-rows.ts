@@ -17,7 +17,8 @@ import { OVERVIEW_SOURCES, type OverviewRow, type OverviewSource, type OverviewS
 import type { UserNames } from './user-names';
 
 /** What one source says of a chat; null where it does not know. */
-export type Contribution = { [K in keyof OverviewRow]: K extends 'sources' ? OverviewSource[] : OverviewRow[K] | null };
+/** What one source says of a row; the answer target is the line's, set when the row is named (nameRow). */
+export type Contribution = { [K in keyof Omit<OverviewRow, 'answerTargetSeconds'>]: K extends 'sources' ? OverviewSource[] : OverviewRow[K] | null };
 
 /** Facts §4, as the portal's own dialog list shows them: <40 waiting, 40–59 answered, ≥60 closed. */
 export function statusOfCode(code: number): OverviewStatus {
@@ -175,6 +176,7 @@ export function mergeContributions(parts: readonly Contribution[]): OverviewRow 
     status: withStatus?.status ?? null,
     statusCode: withStatus?.statusCode ?? null,
     waitingSince: withStatus?.waitingSince ?? null,
+    answerTargetSeconds: null,
     channel: first('channel'),
     channelName: first('channelName'),
     lineId: first('lineId'),
@@ -196,11 +198,27 @@ export function mergeContributions(parts: readonly Contribution[]): OverviewRow 
   };
 }
 
-/** The row's line and people named: lines from config.list.get, users from what the account's answers called them. */
+/** Facts §4: the client asks again after an operator's answer. */
+const CLIENT_AFTER_OPERATOR = 25;
+
+/**
+ * The seconds the row's line allows for its client's wait: the further
+ * answer's target once an operator has answered in the session (status 25),
+ * else the first answer's. Null when nobody waits or the line sets none.
+ */
+export function answerTargetOf(row: Pick<OverviewRow, 'status' | 'statusCode' | 'lineId'>, lines: LineDirectory | null): number | null {
+  if (row.status !== 'clientWaiting' || row.lineId === null || !lines) return null;
+  const kpi = lines[String(row.lineId)]?.kpi;
+  if (!kpi) return null;
+  return (row.statusCode === CLIENT_AFTER_OPERATOR ? kpi.furtherAnswerSeconds : kpi.firstAnswerSeconds) ?? null;
+}
+
+/** The row's line and people named, and its wait's target: lines from config.list.get, users from what the account's answers called them. */
 export function nameRow(row: OverviewRow, lines: LineDirectory | null, names: UserNames): OverviewRow {
   const named = (id: number | null): string | null => (id !== null && Object.hasOwn(names, String(id)) ? names[String(id)]! : null);
   return {
     ...row,
+    answerTargetSeconds: answerTargetOf(row, lines),
     lineName: row.lineId !== null && lines ? lines[String(row.lineId)]?.name || row.lineName : row.lineName,
     operatorName: row.operatorName ?? named(row.operatorId),
     clientName: row.clientName ?? (row.clientUserId ? named(row.clientUserId) : null) ?? clientFromName(row.name),

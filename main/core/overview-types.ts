@@ -21,6 +21,13 @@ export interface OverviewRow {
   statusCode: number | null;
   /** ISO 8601: since when the client has waited for an answer; null when not waiting or unknown. */
   waitingSince: string | null;
+  /**
+   * Seconds the line allows for this wait (imopenlines.config.list.get):
+   * KPI_FURTHER_ANSWER_TIME when the client asks again after an answer
+   * (status 25), else KPI_FIRST_ANSWER_TIME. Null when nobody waits, or the
+   * line's target is unknown or not set.
+   */
+  answerTargetSeconds: number | null;
   /** The connector id (livechat, telegrambot…). */
   channel: string | null;
   /** Its name in the call's language; null for a connector we do not know. */

@@ -56,7 +56,17 @@ test('the overview opens from the header, its figures agree with its rows, saves
   await expect(header(page, 'Waiting')).toHaveAttribute('aria-sort', 'ascending');
   const longest = (await page.getByTestId('overview-longest').locator('.figure-detail').textContent())!.trim();
   await expect(rows(page).first().locator('.client bdi')).toHaveText(longest);
-  await expect(rows(page).first().locator('.wait')).toHaveText((await figure(page, 'overview-longest').textContent())!.trim());
+  const longestWait = (await figure(page, 'overview-longest').textContent())!.trim();
+  await expect(rows(page).first().locator('.wait')).toHaveText(new RegExp(`^${longestWait}`));
+  // Waits of hours against lines' targets of minutes (imopenlines.config.list.get): past them, in words and with an icon, not by colour alone.
+  const pastWait = rows(page).locator('.wait[data-past-target]').first();
+  await expect(pastWait).toHaveAttribute('title', /The line’s answer target: \d+ min, passed .+ ago$/);
+  await expect(pastWait.locator('.sr-only')).toHaveText(', past the line’s answer target');
+  await expect(pastWait.locator('svg')).toHaveCount(1);
+  await expect(page.getByTestId('overview-past-target')).toHaveText(/^\d+ past the line’s target$/);
+  const pastCount = Number((await page.getByTestId('overview-past-target').textContent())!.split(' ')[0]);
+  expect(pastCount).toBeGreaterThan(0);
+  expect(pastCount).toBeLessThanOrEqual(waiting);
   await inspector.windowScreenshot('overview');
 
   // Saved as the refresh left it: one CSV record a dialog.

@@ -51,7 +51,7 @@ describe('openlines-inspector overview', () => {
     expect(csv.stdout.startsWith('\uFEFF')).toBe(true);
     const [header, ...records] = csv.stdout.slice(1).trimEnd().split('\r\n');
     expect(header).toBe(
-      'chat_id,dialog_id,name,status,status_code,waiting_since,channel,line_id,line_name,operator_id,operator_name,client_user_id,client_name,crm,session_id,session_start,last_message_at,unread,pinned,silent,blocked,sources',
+      'chat_id,dialog_id,name,status,status_code,waiting_since,answer_target_seconds,channel,line_id,line_name,operator_id,operator_name,client_user_id,client_name,crm,session_id,session_start,last_message_at,unread,pinned,silent,blocked,sources',
     );
     expect(records.length).toBeGreaterThan(50);
     expect(records[0]).toMatch(/^\d+,chat\d+,[^,]+ - [^,]+,clientWaiting,(0|5|20|25),\d{4}-\d\d-\d\dT[\d:.]+Z,/);

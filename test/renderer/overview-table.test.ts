@@ -13,6 +13,7 @@ import {
   groupOptions,
   groupTable,
   nextSort,
+  pastTargetMs,
   sortRows,
   summarize,
   topGroups,
@@ -31,6 +32,7 @@ function row(chatId: number, over: Partial<OverviewRow> = {}): OverviewRow {
     status: 'operatorAnswered',
     statusCode: 40,
     waitingSince: null,
+    answerTargetSeconds: null,
     channel: 'livechat',
     channelName: 'Live chat',
     lineId: 1,
@@ -65,6 +67,22 @@ const rows: OverviewRow[] = [
 ];
 
 const ids = (list: readonly OverviewRow[]) => list.map((r) => r.chatId);
+
+describe("a wait against its line's target", () => {
+  const since = '2026-12-07T10:00:00Z';
+  const at = (minutes: number) => Date.parse(since) + minutes * 60_000;
+  test('is past it only once the target has gone by, by how much', () => {
+    const row = waiting(1, since, { answerTargetSeconds: 180 });
+    expect(pastTargetMs(row, at(2))).toBeNull();
+    expect(pastTargetMs(row, at(3))).toBeNull();
+    expect(pastTargetMs(row, at(10))).toBe(7 * 60_000);
+  });
+
+  test('is never past it without a target, or when nobody waits', () => {
+    expect(pastTargetMs(waiting(1, since, { answerTargetSeconds: null }), at(600))).toBeNull();
+    expect(pastTargetMs(row(2, { answerTargetSeconds: 180, waitingSince: since }), at(600))).toBeNull();
+  });
+});
 
 describe('sorting the overview', () => {
   test('holds names equal as the locale does (case, accents) and breaks their tie by the longest wait', () => {

@@ -13,6 +13,7 @@ function row(extra: Partial<OverviewRow> = {}): OverviewRow {
     status: 'clientWaiting',
     statusCode: 20,
     waitingSince: '2026-12-07T10:00:00.000Z',
+    answerTargetSeconds: 180,
     channel: 'livechat',
     channelName: 'Live chat (website widget)',
     lineId: 1,
@@ -42,8 +43,14 @@ describe('the overview table', () => {
     const table = formatOverviewTable({ rows: [row(), row({ chatId: 1, dialogId: 'chat1', status: 'operatorAnswered', waitingSince: null })], fetchedAt: AS_OF });
     const [header, waiting, answered] = table.split('\n');
     expect(header).toMatch(/^Status\s+Waiting\s+Chat\s+Client\s+Channel\s+Line\s+Operator\s+CRM\s+Session start\s+Unread\s+Marks$/);
-    expect(waiting).toMatch(/^client waiting\s+2 h 5 min\s+chat3005\s+Priya Sharma\s+Live chat \(website widget\)\s+Website chat\s+Samantha Johnson\s+Deal 2004\s+.+\s+2\s+pinned$/);
+    expect(waiting).toMatch(/^client waiting\s+2 h 5 min, past the 3 min target\s+chat3005\s+Priya Sharma\s+Live chat \(website widget\)\s+Website chat\s+Samantha Johnson\s+Deal 2004\s+.+\s+2\s+pinned$/);
     expect(answered).toMatch(/^operator answered\s+chat1\s/);
+  });
+
+  it('says nothing of the target while the wait is within it, or when the line sets none', () => {
+    const within = formatOverviewTable({ rows: [row({ answerTargetSeconds: 3 * 3600 })], fetchedAt: AS_OF });
+    const none = formatOverviewTable({ rows: [row({ answerTargetSeconds: null })], fetchedAt: AS_OF });
+    for (const table of [within, none]) expect(table.split('\n')[1]).toMatch(/^client waiting\s+2 h 5 min\s+chat3005/);
   });
 
   it('shows control characters in portal text as escapes, so a name cannot drive the terminal', () => {
@@ -63,7 +70,7 @@ describe('the overview CSV', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [, record] = csv.slice(1).split('\r\n');
     expect(record).toBe(
-      `3005,chat3005,"'=HYPERLINK(""http://x"") - Sales",clientWaiting,20,2026-12-07T10:00:00.000Z,livechat,1,Website chat,27,Samantha Johnson,7004,Priya Sharma,Deal 2004,40021,2026-12-07T09:58:00.000Z,2026-12-07T10:00:00.000Z,2,true,false,false,recent crm`,
+      `3005,chat3005,"'=HYPERLINK(""http://x"") - Sales",clientWaiting,20,2026-12-07T10:00:00.000Z,180,livechat,1,Website chat,27,Samantha Johnson,7004,Priya Sharma,Deal 2004,40021,2026-12-07T09:58:00.000Z,2026-12-07T10:00:00.000Z,2,true,false,false,recent crm`,
     );
   });
 });

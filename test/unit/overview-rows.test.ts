@@ -1,7 +1,7 @@
 // The overview's rows from each source's own answer (facts §2, §4), checked
 // at the boundary with zod, and merged per chat freshest first.
 import { describe, expect, it } from 'vitest';
-import { compareRows, fromActivity, fromDialog, fromRecent, mergeContributions, nameRow, statusOfCode } from '../../main/core/overview-rows';
+import { answerTargetOf, compareRows, fromActivity, fromDialog, fromRecent, mergeContributions, nameRow, statusOfCode } from '../../main/core/overview-rows';
 import { activitySchema, recentItemSchema } from '../../main/core/overview-schema';
 
 const chat = {
@@ -118,5 +118,27 @@ describe('merging a chat', () => {
       { ...base, chatId: 5, status: null },
     ];
     expect(rows.sort(compareRows).map((row) => row.chatId)).toEqual([4, 2, 3, 1, 5]);
+  });
+});
+
+describe("a row's answer target", () => {
+  const lines = { '1': { name: 'Support', kpi: { firstAnswerSeconds: 180, furtherAnswerSeconds: 600 } }, '2': { name: 'Sales', kpi: { firstAnswerSeconds: null, furtherAnswerSeconds: null } } };
+  it("is the line's first-answer target for a new question, and its further-answer target once an operator has answered (status 25)", () => {
+    expect(answerTargetOf({ status: 'clientWaiting', statusCode: 20, lineId: 1 }, lines)).toBe(180);
+    expect(answerTargetOf({ status: 'clientWaiting', statusCode: null, lineId: 1 }, lines)).toBe(180);
+    expect(answerTargetOf({ status: 'clientWaiting', statusCode: 25, lineId: 1 }, lines)).toBe(600);
+  });
+
+  it('is none when nobody waits, the line sets no target, the line is unknown or the lines could not be read', () => {
+    expect(answerTargetOf({ status: 'operatorAnswered', statusCode: 40, lineId: 1 }, lines)).toBeNull();
+    expect(answerTargetOf({ status: 'clientWaiting', statusCode: 20, lineId: 2 }, lines)).toBeNull();
+    expect(answerTargetOf({ status: 'clientWaiting', statusCode: 20, lineId: 9 }, lines)).toBeNull();
+    expect(answerTargetOf({ status: 'clientWaiting', statusCode: 20, lineId: null }, lines)).toBeNull();
+    expect(answerTargetOf({ status: 'clientWaiting', statusCode: 20, lineId: 1 }, null)).toBeNull();
+  });
+
+  it('is set when the row is named', () => {
+    const row = mergeContributions([fromRecent(recentItemSchema.parse({ ...docsItem, lines: { id: 40021, status: 25, date_create: '2026-12-07T12:00:00+01:00' } }))]);
+    expect(nameRow(row, lines, {}).answerTargetSeconds).toBe(600);
   });
 });

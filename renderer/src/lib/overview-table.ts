@@ -46,6 +46,13 @@ export function isOpen(row: OverviewRow): boolean {
   return row.status === 'clientWaiting' || row.status === 'operatorAnswered';
 }
 
+/** How long past its line's answer target the row's client has waited at `now`, in ms; null when nobody waits, no target is known, or it is not passed. */
+export function pastTargetMs(row: OverviewRow, now: number): number | null {
+  if (rowStatus(row) !== 'clientWaiting' || row.waitingSince === null || row.answerTargetSeconds === null) return null;
+  const past = now - Date.parse(row.waitingSince) - row.answerTargetSeconds * 1000;
+  return Number.isFinite(past) && past > 0 ? past : null;
+}
+
 export function groupKey(row: OverviewRow, by: GroupBy): string {
   switch (by) {
     case 'channel':

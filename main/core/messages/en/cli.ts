@@ -175,6 +175,8 @@ export const cli = {
     statuses: { clientWaiting: 'client waiting', operatorAnswered: 'operator answered', closed: 'closed' },
     /** No source said where the session stands (a kept copy only). */
     unknownStatus: 'unknown',
+    /** After the wait, when it is longer than the line's answer target (KPI). */
+    pastTarget: (target: string) => `past the ${target} target`,
     sources: { recent: 'recent chats (im.recent.get)', crm: 'CRM sessions (crm.activity.list)', kept: 'kept dialogs' },
     used: (source: string, rows: number) => `${source}: ${rows} ${rows === 1 ? 'dialog' : 'dialogs'}`,
     needsScope: (source: string, scope: string) => `${source}: not used; the webhook or application needs the "${scope}" scope for it.`,

@@ -177,6 +177,7 @@ export const cli: Messages['cli'] = {
     },
     statuses: { clientWaiting: 'ждёт клиент', operatorAnswered: 'оператор ответил', closed: 'закрыт' },
     unknownStatus: 'неизвестно',
+    pastTarget: (target) => `дольше нормы ${target}`,
     sources: { recent: 'недавние чаты (im.recent.get)', crm: 'сессии в CRM (crm.activity.list)', kept: 'сохранённые диалоги' },
     used: (source, rows) => `${source}: диалогов — ${rows}`,
     needsScope: (source, scope) => `${source}: не использованы; вебхуку или приложению для этого нужно право «${scope}».`,

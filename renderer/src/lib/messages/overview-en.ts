@@ -35,6 +35,11 @@ const overviewEn = {
   summaryLabel: 'At a glance',
   waitingNow: 'Waiting now',
   waitingNowDetail: (total: number) => `of ${count(total, 'dialog', 'dialogs')}`,
+  pastTargetDetail: (n: number) => `${num(n)} past the line’s target`,
+  /** The wait cell's words for a screen reader and its tooltip. */
+  pastTarget: 'past the line’s answer target',
+  targetTitle: (exact: string, target: string) => `Waiting since ${exact}. The line’s answer target: ${target}`,
+  pastTargetTitle: (exact: string, target: string, past: string) => `Waiting since ${exact}. The line’s answer target: ${target}, passed ${past} ago`,
   longestWait: 'Longest wait',
   longestNone: 'Nobody is waiting',
   notKnown: 'Not known without the portal',
