@@ -11,7 +11,9 @@
 // reports no change twice. After each refresh the dialog's notification
 // rules (its own, or the list's) are applied — the wait rule even when
 // nothing changed — and each event that fires is kept in the store by its
-// key, so it is told once, never again after a restart.
+// key, so it is told once, never again after a restart. The reads a wait
+// rule needs (a transcript, the lines) are requests at the same gap, and the
+// status counts them in the round it tells.
 import type { RatePlan } from '../accounts/account-types';
 import { MAX_BATCH_COMMANDS } from '../core/batch-call';
 import { bulkSummary } from '../core/bulk-summary';
@@ -89,7 +91,11 @@ interface Running {
   controller: AbortController;
   done: Promise<void>;
   status: WatchStatus;
+  /** The wait rules' reads after each refresh request of a round (by its place in the list), as its latest pass sent them: the last round's, told in the status. */
+  followUps: number[];
 }
+
+const sum = (counts: readonly number[]): number => counts.reduce((total, one) => total + one, 0);
 
 export class WatchService {
   readonly #deps: WatchServiceDeps;
@@ -130,7 +136,7 @@ export class WatchService {
   ensure(account: string): void {
     if (this.#disposed || this.#running.has(account)) return;
     const controller = new AbortController();
-    const running: Running = { controller, done: Promise.resolve(), status: this.#initialStatus(account) };
+    const running: Running = { controller, done: Promise.resolve(), status: this.#initialStatus(account), followUps: [] };
     this.#running.set(account, running);
     running.done = this.#run(account, running).finally(() => {
       if (this.#running.get(account) === running) this.#running.delete(account);
@@ -195,6 +201,7 @@ export class WatchService {
       state: this.#paused ? 'paused' : 'watching',
       dialogs: 0,
       requestsPerCycle: 0,
+      followUpRequests: 0,
       cycleSeconds: 0,
       requestsPerSecond: 0,
       allowedPerSecond: 0,
@@ -217,15 +224,16 @@ export class WatchService {
     this.#tell(running, { ...change, state: 'stopped', nextRefreshAt: null });
   }
 
-  #pace(dialogs: number, plan: RatePlan): WatchPace {
+  #pace(dialogs: number, plan: RatePlan, followUps: number): WatchPace {
     const { watchIntervalSeconds, watchShareOfLimit } = this.#deps.settings();
-    return watchPace({ dialogs, intervalSeconds: watchIntervalSeconds, shareOfLimit: watchShareOfLimit, drainPerSecond: RATE_LIMITS[plan].drainPerSecond });
+    return watchPace({ dialogs, intervalSeconds: watchIntervalSeconds, shareOfLimit: watchShareOfLimit, drainPerSecond: RATE_LIMITS[plan].drainPerSecond, followUps });
   }
 
   #budget(pace: WatchPace, dialogs: number): Partial<WatchStatus> {
     return {
       dialogs,
       requestsPerCycle: pace.requestsPerCycle,
+      followUpRequests: pace.followUpRequests,
       cycleSeconds: pace.cycleMs / 1000,
       requestsPerSecond: pace.requestsPerSecond,
       allowedPerSecond: pace.allowedPerSecond,
@@ -270,7 +278,9 @@ export class WatchService {
           return;
         }
         if (got) plan = got.plan;
-        const pace = this.#pace(rows.length, plan);
+        const place = at / MAX_BATCH_COMMANDS;
+        // A shorter list: the places past its end are no longer part of a round.
+        running.followUps.length = Math.min(running.followUps.length, Math.ceil(rows.length / MAX_BATCH_COMMANDS));
         let followUp: FollowUp | null = null;
         if (got) {
           try {
@@ -281,6 +291,9 @@ export class WatchService {
           }
         }
         if (signal.aborted) return;
+        // Nothing to read after this request: its place in the round has no reads now. Reads to come replace the count as they go.
+        if (!failure && (!followUp || followUp.transcripts.length + followUp.lines.length === 0)) running.followUps[place] = 0;
+        const pace = this.#pace(rows.length, plan, sum(running.followUps));
         const waitMs = failure ? Math.max(pace.gapMs, RETRY_AFTER_MS) : pace.gapMs;
         this.#tell(running, {
           ...this.#budget(pace, rows.length),
@@ -291,29 +304,59 @@ export class WatchService {
         // A request that failed as a whole is tried again, the same dialogs, after the wait.
         if (!failure) at += MAX_BATCH_COMMANDS;
         await this.#sleep(waitMs, signal);
-        if (got && followUp && !failure && !(await this.#followUp(account, got, store, followUp, pace.gapMs, signal))) return;
+        if (got && followUp && !failure) {
+          // Until this pass has sent as many, the round still counts the last pass's reads here: the share is never told as less.
+          const before = running.followUps[place] ?? 0;
+          let sent = 0;
+          const onSent = () => {
+            sent += 1;
+            running.followUps[place] = Math.max(before, sent);
+            const paced = this.#pace(rows.length, plan, sum(running.followUps));
+            this.#tell(running, { ...this.#budget(paced, rows.length), nextRefreshAt: this.#paused ? null : new Date(this.#now() + paced.gapMs).toISOString() });
+          };
+          const going = await this.#followUp(account, got, store, followUp, pace.gapMs, signal, onSent);
+          running.followUps[place] = sent;
+          if (!going) return;
+        }
       }
     }
   }
 
   /**
-   * The reads the wait rules asked for (the transcripts, the lines), each a
-   * request at the watch's pace like the dialogs', then those dialogs judged
-   * again. False when the watch ended meanwhile.
+   * The reads the wait rules asked for (the transcripts, 50 to a request; the
+   * lines), each a request at the watch's pace like the dialogs', `onSent`
+   * told as each is answered, then those dialogs judged again. False when the
+   * watch ended meanwhile.
    */
-  async #followUp(account: string, got: WatchClient, store: WatchServiceStore, followUp: FollowUp, gapMs: number, signal: AbortSignal): Promise<boolean> {
+  async #followUp(
+    account: string,
+    got: WatchClient,
+    store: WatchServiceStore,
+    followUp: FollowUp,
+    gapMs: number,
+    signal: AbortSignal,
+    onSent: () => void,
+  ): Promise<boolean> {
     const waitingOnLines = new Set(followUp.lines);
-    if (followUp.transcripts.length > 0) {
+    const read: number[] = [];
+    // One request at a time, each followed by the gap: the share holds however many the rules ask for.
+    for (let next = 0; next < followUp.transcripts.length; next += MAX_BATCH_COMMANDS) {
       if (!(await this.#gate(signal))) return false;
-      const read = await this.#judge.readTranscripts(account, got.client, store, followUp.transcripts, { signal });
+      read.push(...(await this.#judge.readTranscripts(account, got.client, store, followUp.transcripts.slice(next, next + MAX_BATCH_COMMANDS), { signal })));
+      if (signal.aborted) return false;
+      onSent();
       await this.#sleep(gapMs, signal);
       if (signal.aborted) return false;
+    }
+    if (followUp.transcripts.length > 0) {
       // Judged again with their transcripts; a client now known to wait against the line's target needs the lines.
       for (const chatId of safely(() => this.#judge.again(account, store, read).lines, [])) waitingOnLines.add(chatId);
     }
     if (waitingOnLines.size > 0) {
       if (!(await this.#gate(signal))) return false;
       const read = await this.#judge.readLines(account, got.client, { signal });
+      if (signal.aborted) return false;
+      onSent();
       await this.#sleep(gapMs, signal);
       if (signal.aborted) return false;
       if (read) safely(() => this.#judge.again(account, store, [...waitingOnLines]), null);

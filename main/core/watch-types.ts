@@ -42,9 +42,15 @@ export interface WatchStatus {
   dialogs: number;
   /** `batch` requests one refresh of every dialog takes (50 dialogs each). */
   requestsPerCycle: number;
-  /** One refresh of every dialog at this pace (seconds): the interval, or longer when the share cannot carry it. */
+  /**
+   * Requests the wait rules' own reads (the transcripts, the lines) took in
+   * the last round: the latest pass of each of its refresh requests. Each
+   * waits the same gap, so they lengthen the round, not the rate.
+   */
+  followUpRequests: number;
+  /** One round at this pace (seconds), the wait rules' reads too: the interval, or longer when the share cannot carry it or the reads add to it. */
   cycleSeconds: number;
-  /** The budget: what the watch sends at most, and what the setting allows, in requests a second and in percent of the account's rate. */
+  /** The budget: what the watch sends at most (every request, the wait rules' reads too, waits the gap), and what the setting allows, in requests a second and in percent of the account's rate. */
   requestsPerSecond: number;
   allowedPerSecond: number;
   shareUsed: number;

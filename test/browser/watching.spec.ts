@@ -6,7 +6,7 @@
 // (its background watch held paused until the test has changed the dialog on
 // the emulator, then let go) and emulator.
 import type { Page } from '@playwright/test';
-import type { WatchList } from '../../preload/api-contract';
+import type { WatchList, WatchStatus } from '../../preload/api-contract';
 import { test, expect } from './support/fixtures';
 
 const NAME = 'Green Guest #17 - Bitrix24 Documentation';
@@ -63,6 +63,16 @@ test('a dialog watched from its card shows in the Watching view; its change arri
   await expect(view(page).getByTestId('watch-cycle')).toContainText('1 dialog in 1 request, every 5 min');
   await expect(view(page).getByTestId('watch-next')).toContainText(/in \d+ (s|min)/);
   await inspector.screenshot('watching');
+
+  // A round in which the wait rule read a transcript and the lines, as main pushes it after the reads (the
+  // watch's own pace is minutes apart here; the count itself is test/integration/watch-rules.test.ts's).
+  const last = harness.pushed.filter((one) => one.event === 'watchStatus').at(-1)!.payload as WatchStatus;
+  await page.evaluate(`window.__inspectorEmit('watch:status', ${JSON.stringify({ ...last, followUpRequests: 2, cycleSeconds: 900 })})`);
+  await expect(view(page).getByTestId('watch-cycle').locator('.detail')).toHaveText('1 dialog in 1 request, plus 2 to check clients’ waits, every 15 min');
+  await expect(view(page).getByTestId('watch-cycle')).toHaveAttribute('title', /2 requests in the last round, each at the watch’s pace/);
+  await inspector.screenshot('watching-wait-reads');
+  await page.evaluate(`window.__inspectorEmit('watch:status', ${JSON.stringify(last)})`);
+  await expect(view(page).getByTestId('watch-cycle')).not.toContainText('clients’ waits');
 
   // Opened with the keyboard: the inspector shows it, and its changes are seen.
   await row.locator('button.open').focus();

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { WatchService, type WatchServiceDeps } from '../../main/api/watch-service';
 import { conversationFrom } from '../../main/core/conversation';
 import { listRules, type WatchRules } from '../../main/core/watch-rules';
-import type { WatchFiredEvent } from '../../main/core/watch-types';
+import type { WatchFiredEvent, WatchStatus } from '../../main/core/watch-types';
 import { DEMO_IDS, type Emulator } from '../../main/emulator/index';
 import type { PortalClient } from '../../main/rest/portal-client';
 import type { InspectorStore } from '../../main/store/index';
@@ -34,6 +34,9 @@ interface Watched {
   clock: { now: number };
   /** Requests sent so far (each cycle of one dialog is one). */
   sent: () => number;
+  /** The fake time at which each request left. */
+  sentAt: number[];
+  statuses: WatchStatus[];
 }
 
 function watchWith(options: { list?: WatchRules; startAt?: string; clock?: ReturnType<typeof fakeClock>; onFired?: WatchServiceDeps['onFired'] } = {}): Watched {
@@ -41,14 +44,19 @@ function watchWith(options: { list?: WatchRules; startAt?: string; clock?: Retur
   const fired: WatchFiredEvent[] = [];
   const firedAt: number[] = [];
   let sent = 0;
-  const counted = countingClient(client, () => { sent += 1; });
+  const sentAt: number[] = [];
+  const statuses: WatchStatus[] = [];
+  const counted = countingClient(client, () => {
+    sent += 1;
+    sentAt.push(time.clock.now);
+  });
   const service = new WatchService({
     store: async () => store,
     clientFor: async () => ({ client: counted, plan: 'standard' }),
     settings: () => ({ watchIntervalSeconds: 60, watchShareOfLimit: 25 }),
     userBusy: () => false,
     onChange: () => undefined,
-    onStatus: () => undefined,
+    onStatus: (status) => statuses.push(status),
     listRules: () => options.list ?? OFF,
     onFired: (event) => {
       fired.push(event);
@@ -59,7 +67,7 @@ function watchWith(options: { list?: WatchRules; startAt?: string; clock?: Retur
     now: time.now,
   });
   services.push(service);
-  return { service, fired, firedAt, clock: time.clock, sent: () => sent };
+  return { service, fired, firedAt, clock: time.clock, sent: () => sent, sentAt, statuses };
 }
 
 const watchAll = (...chatIds: number[]) => watchIn(store, ...chatIds);
@@ -222,6 +230,46 @@ describe('the wait rule\'s own reads', () => {
     // A new message: asked again.
     emulator.updateDialog(1777, { last_message_id: Number(before['last_message_id']) + 1, message_count: Number(before['message_count']) + 1 });
     await vi.waitFor(() => expect(historyAsked(from)).toHaveLength(2), { timeout: 5_000 });
+  });
+});
+
+describe('the status of a watch with a wait rule', () => {
+  /** The requests the emulator saw since `from` other than the dialogs' own: the wait rule's reads. */
+  const readsSince = (from: number) =>
+    emulator.requests.slice(from).filter((request) => request.method !== 'batch' || !JSON.stringify(request.params['cmd']).includes('imopenlines.dialog.get'));
+
+  it('counts the transcript and the lines it read in the round, and its time, the share still what every gap allows', async () => {
+    watchAll(1777);
+    // No transcript kept: the wait is told by reading it, then measured against the line's target, read too.
+    store.setWatchRules(ACCOUNT, 1777, { ...OFF, waitedLonger: 'kpi' });
+    const from = emulator.requests.length;
+    const watched = watchWith();
+    await watched.service.start();
+    await vi.waitFor(() => expect(watched.fired).toHaveLength(1), { timeout: 5_000 });
+    await cycles(watched, 2);
+    expect(readsSince(from).map((request) => request.method)).toEqual(['batch', 'imopenlines.config.list.get']);
+    // 1 dialog every 60 s at 25 % of 2 a second: a gap of 60 s; the round with both reads takes three.
+    const counted = watched.statuses.find((status) => status.followUpRequests === 2);
+    expect(counted).toMatchObject({ requestsPerCycle: 1, followUpRequests: 2, cycleSeconds: 180 });
+    expect(Math.max(...watched.statuses.map((status) => status.followUpRequests))).toBe(2);
+    // The share claimed is at least what was sent: no two requests, dialogs' or reads', closer than its rate allows.
+    const gaps = watched.sentAt.slice(1).map((at, index) => at - watched.sentAt[index]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 / counted!.requestsPerSecond);
+    expect(counted!.shareUsed).toBeCloseTo(((1 / 60) / 2) * 100, 5);
+    // The reads are not asked again (the transcript kept, the lines known): the next round counts none.
+    expect(watched.statuses.at(-1)).toMatchObject({ followUpRequests: 0, cycleSeconds: 60 });
+  });
+
+  it('counts no reads without a wait rule, and none is sent', async () => {
+    watchAll(1777);
+    const from = emulator.requests.length;
+    const watched = watchWith({ list: listRules('all', 0) });
+    await watched.service.start();
+    await firstAnswered();
+    await cycles(watched, 3);
+    expect(readsSince(from)).toEqual([]);
+    expect(watched.statuses.length).toBeGreaterThanOrEqual(3);
+    expect(watched.statuses.every((status) => status.followUpRequests === 0 && status.cycleSeconds === 60)).toBe(true);
   });
 });
 

@@ -43,6 +43,7 @@ function status(over: Partial<WatchStatus> = {}): WatchStatus {
     state: 'watching',
     dialogs: 1,
     requestsPerCycle: 1,
+    followUpRequests: 0,
     cycleSeconds: 300,
     requestsPerSecond: 1 / 300,
     allowedPerSecond: 0.5,
@@ -138,8 +139,15 @@ describe('what the view says of a row', () => {
   test('the budget and the round in words, in English and Russian', () => {
     expect(en.budgetValue(0.17, 25)).toBe('0.2 % of the portal’s request rate used, 25 % allowed');
     expect(ru.budgetValue(0.17, 25)).toBe('занято 0,2 % лимита запросов портала, разрешено 25 %');
-    expect(en.cycleValue(1, 300, 1)).toBe('1 dialog in 1 request, every 5 min');
-    expect(ru.cycleValue(120, 5400, 3)).toBe('120 диалогов за 3 запроса, каждые 1 ч 30 мин');
+    expect(en.cycleValue(1, 300, 1, 0)).toBe('1 dialog in 1 request, every 5 min');
+    expect(ru.cycleValue(120, 5400, 3, 0)).toBe('120 диалогов за 3 запроса, каждые 1 ч 30 мин');
+  });
+
+  test('the round names the wait rule\'s own reads beside the dialogs\' requests, and only when there were some', () => {
+    expect(en.cycleValue(500, 360, 10, 2)).toBe('500 dialogs in 10 requests, plus 2 to check clients’ waits, every 6 min');
+    expect(ru.cycleValue(500, 360, 10, 2)).toBe('500 диалогов за 10 запросов и ещё 2 на ожидание клиентов, каждые 6 мин');
+    expect(en.cycleReadsTitle(1)).toContain('1 request in the last round');
+    expect(ru.cycleReadsTitle(2)).toContain('2 запроса за последний круг');
   });
 });
 

@@ -1,5 +1,6 @@
 // How fast the background watch may go: a cycle's batch requests spread over
-// the interval, never faster than the user's share of the account's rate.
+// the interval, never faster than the user's share of the account's rate; the
+// wait rules' own reads lengthen the round by a gap each, never the rate.
 import { describe, expect, it } from 'vitest';
 import { watchPace } from '../../main/watch/watch-pace';
 
@@ -7,6 +8,7 @@ describe('the watch pace', () => {
   it('asks for 50 dialogs a request, and spreads the requests over the interval when the share allows it', () => {
     expect(watchPace({ dialogs: 500, intervalSeconds: 300, shareOfLimit: 25, drainPerSecond: 2 })).toEqual({
       requestsPerCycle: 10,
+      followUpRequests: 0,
       gapMs: 30_000,
       cycleMs: 300_000,
       requestsPerSecond: 1 / 30,
@@ -30,7 +32,15 @@ describe('the watch pace', () => {
     expect(watchPace({ dialogs: 5_000, intervalSeconds: 30, shareOfLimit: 20, drainPerSecond: 5 })).toMatchObject({ requestsPerCycle: 100, gapMs: 1_000, requestsPerSecond: 1, shareUsed: 20 });
   });
 
+  it('counts the wait rules\' reads into the round, a gap each, and keeps the gap and the share the dialogs\' alone', () => {
+    const plain = watchPace({ dialogs: 500, intervalSeconds: 300, shareOfLimit: 25, drainPerSecond: 2 });
+    const withReads = watchPace({ dialogs: 500, intervalSeconds: 300, shareOfLimit: 25, drainPerSecond: 2, followUps: 2 });
+    expect(withReads).toEqual({ ...plain, followUpRequests: 2, cycleMs: 360_000 });
+    // Where the share already stretches the round, the reads stretch it further at the same rate.
+    expect(watchPace({ dialogs: 500, intervalSeconds: 30, shareOfLimit: 5, drainPerSecond: 2, followUps: 3 })).toMatchObject({ followUpRequests: 3, gapMs: 10_000, cycleMs: 130_000, shareUsed: 5 });
+  });
+
   it('sends nothing for an empty list', () => {
-    expect(watchPace({ dialogs: 0, intervalSeconds: 300, shareOfLimit: 25, drainPerSecond: 2 })).toMatchObject({ requestsPerCycle: 0, requestsPerSecond: 0, shareUsed: 0 });
+    expect(watchPace({ dialogs: 0, intervalSeconds: 300, shareOfLimit: 25, drainPerSecond: 2, followUps: 4 })).toMatchObject({ requestsPerCycle: 0, followUpRequests: 0, requestsPerSecond: 0, shareUsed: 0 });
   });
 });

@@ -38,8 +38,11 @@ const watchEn = {
   notRunning: 'Not running yet',
   notRunningDetail: 'The watch starts with the first dialog watched.',
   cycle: 'Each round',
-  cycleValue: (dialogs: number, seconds: number, requests: number) =>
-    `${count(dialogs, 'dialog', 'dialogs')} in ${count(requests, 'request', 'requests')}, every ${span(seconds)}`,
+  /** `reads`: the requests the wait rule's own reads took in the last round (transcripts, the lines' targets). */
+  cycleValue: (dialogs: number, seconds: number, requests: number, reads: number) =>
+    `${count(dialogs, 'dialog', 'dialogs')} in ${count(requests, 'request', 'requests')}${reads > 0 ? `, plus ${num(reads)} to check clients’ waits` : ''}, every ${span(seconds)}`,
+  cycleReadsTitle: (reads: number) =>
+    `The wait rule reads the waiting clients’ conversations, and the lines’ answer-time targets, for itself: ${count(reads, 'request', 'requests')} in the last round, each at the watch’s pace, so the round takes that much longer. The budget counts them.`,
   budget: 'Budget',
   budgetValue: (used: number, allowed: number) => `${percent(used)} of the portal’s request rate used, ${percent(allowed)} allowed`,
   budgetTitle: (perSecond: number, allowedPerSecond: number) =>

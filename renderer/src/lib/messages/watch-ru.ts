@@ -35,8 +35,10 @@ const watchRu: WatchMessages = {
   notRunning: 'Ещё не запущено',
   notRunningDetail: 'Наблюдение начнётся с первым диалогом.',
   cycle: 'Каждый круг',
-  cycleValue: (dialogs, seconds, requests) =>
-    `${count(dialogs, 'диалог', 'диалога', 'диалогов')} за ${count(requests, 'запрос', 'запроса', 'запросов')}, каждые ${span(seconds)}`,
+  cycleValue: (dialogs, seconds, requests, reads) =>
+    `${count(dialogs, 'диалог', 'диалога', 'диалогов')} за ${count(requests, 'запрос', 'запроса', 'запросов')}${reads > 0 ? ` и ещё ${num(reads)} на ожидание клиентов` : ''}, каждые ${span(seconds)}`,
+  cycleReadsTitle: (reads) =>
+    `Правило ожидания само читает переписку ждущих клиентов и нормативы ответа линий: ${count(reads, 'запрос', 'запроса', 'запросов')} за последний круг, каждый в темпе наблюдения, поэтому круг на столько же длиннее. Бюджет их учитывает.`,
   budget: 'Бюджет',
   budgetValue: (used, allowed) => `занято ${percent(used)} лимита запросов портала, разрешено ${percent(allowed)}`,
   budgetTitle: (perSecond, allowedPerSecond) =>
