@@ -27,8 +27,8 @@ import { namesInDialog, type UserNames } from './user-names';
 export const RECENT_GET = 'im.recent.get';
 export const ACTIVITY_LIST = 'crm.activity.list';
 export const SESSION_PROVIDER = 'IMOPENLINES_SESSION';
-/** The most rows one refresh makes (and completes): 100 batch requests at most. */
-export const MAX_OVERVIEW_ROWS = 5_000;
+/** The most rows one refresh makes (and completes): the table's 10,000 (issue 12), 200 batch requests at most. */
+export const MAX_OVERVIEW_ROWS = 10_000;
 const ACTIVITY_PAGE = 50;
 const ACTIVITY_FIELDS = ['ID', 'PROVIDER_ID', 'PROVIDER_TYPE_ID', 'ASSOCIATED_ENTITY_ID', 'SUBJECT', 'START_TIME', 'COMPLETED', 'RESULT_STATUS', 'RESPONSIBLE_ID', 'OWNER_TYPE_ID', 'OWNER_ID', 'RESULT_SOURCE_ID', 'PROVIDER_PARAMS'];
 /** The scope each portal source needs (facts §7.5). */

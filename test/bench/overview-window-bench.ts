@@ -7,10 +7,10 @@
 // the CSV of the 10,000 rows is made and written as main saves it. The page
 // is the bench window (bench-window.ts).
 //
-// Main bounds one refresh at 5,000 rows (MAX_OVERVIEW_ROWS), so the 10,000 are
-// a real refresh of the emulator (3,000 live chats besides the demo's) repeated
-// under new chat ids: the bridge answers overview:get with them, everything
-// else goes to main as in the app.
+// The 10,000 rows (MAX_OVERVIEW_ROWS, one refresh's bound) are a real refresh
+// of the emulator (3,000 live chats besides the demo's) repeated under new
+// chat ids, which keeps the bench to seconds: the bridge answers overview:get
+// with them, everything else goes to main as in the app.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { OverviewResult, OverviewRow } from '../../main/core/overview-types';
