@@ -70,7 +70,8 @@ export interface ShowOptions {
   ids: string[];
   account: string | null;
   numberAs: NumberAs;
-  json: boolean;
+  /** text: the terminal's sections; json: every copy in an array; markdown: each as the window saves it. */
+  format: 'text' | 'json' | 'markdown';
   dataDir: string;
 }
 
@@ -87,7 +88,8 @@ export interface HistoryOptions {
   command: 'history';
   account: string | null;
   limit: number;
-  json: boolean;
+  /** text: a line per lookup; csv and json: the files the window saves. */
+  format: 'text' | 'csv' | 'json';
   dataDir: string;
 }
 

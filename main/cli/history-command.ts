@@ -1,6 +1,7 @@
 // `openlines-inspector history`: the lookups recorded by the app and the CLI.
 import type { HistoryEntry } from '../store/index';
 import { toEnvelope } from '../core/error-codes';
+import { historyCsv, historyJson } from '../export/history-file';
 import { messages } from '../core/messages/index';
 import { formatError, formatMilliseconds, humanDate, printable } from './format-human';
 import { chosenPortal, portalNamer } from './open-accounts';
@@ -25,7 +26,8 @@ export async function runHistory(options: HistoryOptions, { out, err }: Streams)
     const portal = chosenPortal(options.dataDir, options.account, store, err);
     if (portal === undefined) return 2;
     const entries = store.listHistory({ limit: options.limit, ...(portal ? { account: portal } : {}) });
-    if (options.json) out.write(`${JSON.stringify(entries, null, 2)}\n`);
+    if (options.format === 'json') out.write(`${historyJson(entries)}\n`);
+    else if (options.format === 'csv') out.write(`${historyCsv(entries)}\r\n`);
     else if (entries.length === 0) out.write(`${messages().cli.history.empty}\n`);
     else {
       const portalName = portalNamer(options.dataDir);

@@ -185,7 +185,8 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
   if (command === 'history') {
     if (rest.length > 0) throw new UsageError(says.historyTakesNoIds);
     const limit = positiveNumber(values.limit, '--limit', 10_000, true) ?? 50;
-    return { command: 'history', account: values.account ?? null, limit, json: values.json, dataDir };
+    const format = textOrFormat(values, ['text', 'csv', 'json'], says.historyFormat);
+    return { command: 'history', account: values.account ?? null, limit, format, dataDir };
   }
   if (command === 'search') {
     const text = rest.join(' ').trim();
@@ -206,7 +207,8 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
   if (values.as !== 'chat' && values.as !== 'session') throw new UsageError(says.asTakes);
   if (command === 'show') {
     // show only ever reads the kept copy: --offline, which says so, is accepted and changes nothing.
-    return { command: 'show', ids: rest, account: values.account ?? null, numberAs: values.as, json: values.json, dataDir };
+    const format = textOrFormat(values, ['text', 'json', 'markdown'], says.showFormat);
+    return { command: 'show', ids: rest, account: values.account ?? null, numberAs: values.as, format, dataDir };
   }
   const portal = portalChoice(values, env, dataDir);
   let format: BulkFormat | null = null;
@@ -218,6 +220,15 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
   // A list from a file is a table unless said otherwise; identifiers given on the command line print in full, as before.
   if (format === null && from !== null && !values.json) format = 'table';
   return { command: 'lookup', ids: rest, numberAs: values.as, json: values.json, ...portal, from, format };
+}
+
+/** --format of a command that prints text by default; --json is its json, and the two together are refused. */
+function textOrFormat<F extends string>(values: ParsedValues, formats: readonly F[], refusal: string): F {
+  if (values.format !== undefined && values.json) throw new UsageError(messages().cli.usageErrors.overviewJsonOrFormat);
+  if (values.json) return 'json' as F;
+  if (values.format === undefined) return formats[0]!;
+  if (!(formats as readonly string[]).includes(values.format)) throw new UsageError(refusal);
+  return values.format as F;
 }
 
 /** The portal options lookup and transcript share: which portal, its bounds, the store. */

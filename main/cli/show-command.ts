@@ -4,6 +4,7 @@
 import { portalOfAccount } from '../api/lookup-service';
 import type { LookupResult } from '../core/dialog-types';
 import { errorEnvelope, inspectorError, toEnvelope } from '../core/error-codes';
+import { dialogMarkdown } from '../export/dialog-file';
 import { parseIdentifier } from '../core/identifier';
 import { presentDialog } from '../core/lookup';
 import { userIdsIn } from '../core/user-names';
@@ -42,7 +43,8 @@ export async function runShow(options: ShowOptions, { out, err }: Streams): Prom
         const result = showOne(store, options, portal, input);
         const { sections: _sections, ...rest } = result;
         outcomes.push({ input, ok: true, ...rest });
-        if (!options.json) out.write(`${outcomes.length > 1 ? '\n' : ''}${formatLookup(result)}\n`);
+        if (options.format === 'text') out.write(`${outcomes.length > 1 ? '\n' : ''}${formatLookup(result)}\n`);
+        if (options.format === 'markdown') out.write(`${outcomes.length > 1 ? '\n---\n\n' : ''}${dialogMarkdown(result)}`);
       } catch (error) {
         failed = true;
         const envelope = toEnvelope(error);
@@ -57,6 +59,6 @@ export async function runShow(options: ShowOptions, { out, err }: Streams): Prom
   } finally {
     store.close();
   }
-  if (options.json) out.write(`${JSON.stringify(outcomes, null, 2)}\n`);
+  if (options.format === 'json') out.write(`${JSON.stringify(outcomes, null, 2)}\n`);
   return failed ? 1 : 0;
 }

@@ -125,6 +125,15 @@ describe('openlines-inspector lookup', () => {
     expect(statSync(dataDir).isDirectory()).toBe(true);
     const history = await run(['history', '--json', '--data-dir', dataDir]);
     expect(JSON.parse(history.stdout)).toMatchObject([{ account: 'demo', input: '1777', outcome: 'ok', chatId: 1777, source: 'network' }]);
+    // --format json is --json; csv is the file the window saves, a record per lookup after its header.
+    expect((await run(['history', '--format', 'json', '--data-dir', dataDir])).stdout).toBe(history.stdout);
+    const csv = await run(['history', '--format', 'csv', '--data-dir', dataDir]);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\r\n')).toEqual(['\uFEFFat,account,input,param,value,outcome,chat_id,name,source,elapsed_ms,pinned', expect.stringMatching(/^\S+,demo,1777,CHAT_ID,1777,ok,1777,.+,network,\d+,false$/), '']);
+    const refused = await run(['history', '--format', 'table', '--data-dir', dataDir]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('history --format takes "text", "csv" or "json".');
+    expect((await run(['history', '--format', 'csv', '--json', '--data-dir', dataDir])).code).toBe(2);
   });
 
   it('answers while another program locks the history, warns on stderr that it was not saved, and exits 0', async () => {
@@ -196,6 +205,15 @@ describe('openlines-inspector lookup', () => {
       [1777, 'cache'],
       [2002, 'cache'],
     ]);
+    expect((await run(['show', 'livechat|22|1775|599', '2002', '--format', 'json', '--data-dir', dataDir])).stdout).toBe(
+      (await run(['show', 'livechat|22|1775|599', '2002', '--json', '--data-dir', dataDir])).stdout,
+    );
+    // Markdown: each dialog as the window saves it, a rule between them.
+    const markdown = await run(['show', 'chat1777', '2002', '--format', 'markdown', '--data-dir', dataDir]);
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout.match(/^# /gm)).toHaveLength(2);
+    expect(markdown.stdout).toContain('\n---\n');
+    expect(markdown.stdout).toContain('Green Guest #17');
     expect(emulator.requests.length).toBe(before);
 
     const missing = await run(['show', 'chat424242', '--offline', '--data-dir', dataDir]);

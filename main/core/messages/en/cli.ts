@@ -11,9 +11,10 @@ const usage = (dataDir: string) => `Usage:
   openlines-inspector watch <identifier>... [--interval SECONDS] [--account NAME | --webhook URL | --demo] [--json]
   openlines-inspector overview [--source recent|crm|kept] [--format table|csv|json] [--offline]
         [--account NAME | --webhook URL | --demo]
-  openlines-inspector show <identifier>... [--account NAME] [--as chat|session] [--json] [--data-dir DIR]
+  openlines-inspector show <identifier>... [--account NAME] [--as chat|session] [--json | --format text|json|markdown]
+        [--data-dir DIR]
   openlines-inspector search <text> [--account NAME] [--limit N] [--json] [--data-dir DIR]
-  openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
+  openlines-inspector history [--account NAME] [--limit N] [--json | --format text|csv|json] [--data-dir DIR]
   openlines-inspector login --portal URL --client-id ID --client-secret SECRET
         [--oauth-server URL] [--port N] [--name NAME] [--no-browser] [--data-dir DIR]
   openlines-inspector login --webhook URL [--name NAME] [--data-dir DIR]
@@ -77,7 +78,9 @@ Options:
                         lookup: one line per dialog (outcome, chat, client,
                         channel, line, operator, CRM, session start, marks),
                         50 dialogs per request through batch; --from alone
-                        prints a table; exit 0 only when every one was found
+                        prints a table; exit 0 only when every one was found;
+                        show: json or markdown, each dialog as the window saves
+                        it; history: csv or json, as the window saves it
   --interval SECONDS    watch: from the end of one refresh to the next (default: 30)
   --output FILE         lookup, transcript, overview, show, search, history:
                         write what would be printed to FILE instead, whole or
@@ -206,6 +209,8 @@ export const cli = {
     giveIdentifier: (command: 'lookup' | 'show') => `Give at least one identifier to ${command === 'show' ? 'show' : 'look up'}.`,
     asTakes: '--as takes "chat" or "session".',
     formatTakes: '--format takes "table", "csv" or "json".',
+    showFormat: 'show --format takes "text", "json" or "markdown".',
+    historyFormat: 'history --format takes "text", "csv" or "json".',
     outputFor: (command: string) => `--output is for lookup, transcript, overview, show, search and history, not ${command}.`,
     sourceTakes: '--source takes "recent", "crm" or "kept", or several separated by commas.',
     overviewTakesNoIds: 'overview takes no identifiers; use --source to choose where the dialogs come from.',

@@ -12,9 +12,10 @@ const usage = (dataDir: string) => `Использование:
   openlines-inspector watch <identifier>... [--interval SECONDS] [--account NAME | --webhook URL | --demo] [--json]
   openlines-inspector overview [--source recent|crm|kept] [--format table|csv|json] [--offline]
         [--account NAME | --webhook URL | --demo]
-  openlines-inspector show <identifier>... [--account NAME] [--as chat|session] [--json] [--data-dir DIR]
+  openlines-inspector show <identifier>... [--account NAME] [--as chat|session] [--json | --format text|json|markdown]
+        [--data-dir DIR]
   openlines-inspector search <текст> [--account NAME] [--limit N] [--json] [--data-dir DIR]
-  openlines-inspector history [--account NAME] [--limit N] [--json] [--data-dir DIR]
+  openlines-inspector history [--account NAME] [--limit N] [--json | --format text|csv|json] [--data-dir DIR]
   openlines-inspector login --portal URL --client-id ID --client-secret SECRET
         [--oauth-server URL] [--port N] [--name NAME] [--no-browser] [--data-dir DIR]
   openlines-inspector login --webhook URL [--name NAME] [--data-dir DIR]
@@ -87,7 +88,9 @@ accounts показывает сохранённые учётные записи
                         lookup: по строке на диалог (итог, чат, клиент, канал,
                         линия, оператор, CRM, начало сессии, отметки), по 50
                         диалогов за запрос через batch; --from без него —
-                        таблица; код 0, только если найдены все
+                        таблица; код 0, только если найдены все;
+                        show: json или markdown — каждый диалог, как его
+                        сохраняет окно; history: csv или json, как в окне
   --source recent|crm|kept
                         overview: только эти источники (несколько — через
                         запятую; по умолчанию все три)
@@ -204,6 +207,8 @@ export const cli: Messages['cli'] = {
     giveIdentifier: (command) => `Укажите хотя бы один идентификатор, ${command === 'show' ? 'копию которого показать' : 'который найти'}.`,
     asTakes: '--as принимает «chat» или «session».',
     formatTakes: '--format принимает «table», «csv» или «json».',
+    showFormat: 'show --format принимает «text», «json» или «markdown».',
+    historyFormat: 'history --format принимает «text», «csv» или «json».',
     outputFor: (command) => `--output — для lookup, transcript, overview, show, search и history, не для ${command}.`,
     sourceTakes: '--source принимает «recent», «crm» или «kept» либо несколько через запятую.',
     overviewTakesNoIds: 'overview не принимает идентификаторы; источники выбираются через --source.',
