@@ -155,9 +155,10 @@ function wait(from: ConversationMessage, to: ConversationMessage): Wait {
 const speaks = (message: ConversationMessage, role: 'client' | 'operator') => message.role === role;
 
 /**
- * The timings. A client message waits until the next operator message; the
- * first response is the first such wait; the session counts as closed when
- * the last message is the system's after a rating, or a rating was given.
+ * The timings. A client message waits until the next operator message (a
+ * bot's greeting or a system notice answers nobody); the first response is the
+ * first such wait; the client waits, since their first unanswered message,
+ * while the session is open and no operator has answered it yet.
  */
 export function timingsOf(ordered: readonly ConversationMessage[], closed: boolean, kpi: LineKpi | null): ConversationTimings {
   let firstResponse: Wait | null = null;
@@ -182,16 +183,42 @@ export function timingsOf(ordered: readonly ConversationMessage[], closed: boole
     longestClientWait: longest,
     lastAuthor: last === null ? null : { id: last.authorId, role: last.role },
     lastMessageAt: last?.date ?? null,
-    clientWaitingSince: !closed && last?.role === 'client' && waitingFrom !== null ? waitingFrom.date : null,
+    clientWaitingSince: !closed && waitingFrom !== null ? waitingFrom.date : null,
     durationSeconds: first && end ? Math.max(0, (dateMs(end.date) - dateMs(first.date)) / 1000) : null,
     kpi,
   };
 }
 
-function statusOf(ordered: readonly ConversationMessage[], rating: ConversationRating, sessionIsCurrent: boolean): ConversationStatus {
-  // An earlier session of the chat is over by definition; a rating is asked for when a session closes.
-  if (!sessionIsCurrent || rating.client !== null || rating.supervisor !== null) return 'closed';
-  const last = ordered.filter((message) => message.role === 'client' || message.role === 'operator' || message.role === 'bot').at(-1);
+/** The system message the module posts when it closes a session ("Dialogue completed.", facts §1.4). */
+const SESSION_END_CLASS = 'bx-messenger-content-item-ol-end';
+
+/** The ids of the session's "closed" system messages. */
+function endMarkersOf(items: readonly Item[]): Set<number> {
+  const ids = new Set<number>();
+  for (const item of items) {
+    const params = isItem(item['params']) ? item['params'] : {};
+    if (idOf(item['senderid']) === '0' && text(params['class']) === SESSION_END_CLASS) ids.add(Number(idOf(item['id'])));
+  }
+  return ids;
+}
+
+/**
+ * Whether the session is over: an earlier session of the chat by definition;
+ * a rating is asked for when a session closes; and the module's closing
+ * message, unless the client or an operator wrote after it (the session was
+ * taken up again).
+ */
+export function sessionClosed(ordered: readonly ConversationMessage[], endMarkers: ReadonlySet<number>, rating: ConversationRating, sessionIsCurrent: boolean): boolean {
+  if (!sessionIsCurrent || rating.client !== null || rating.supervisor !== null) return true;
+  const lastEnd = ordered.findLastIndex((message) => endMarkers.has(message.id));
+  if (lastEnd < 0) return false;
+  return !ordered.slice(lastEnd + 1).some((message) => message.role === 'client' || message.role === 'operator');
+}
+
+/** Only an operator answers the client: a bot's greeting and system notices leave the client waiting. */
+function statusOf(ordered: readonly ConversationMessage[], closed: boolean): ConversationStatus {
+  if (closed) return 'closed';
+  const last = ordered.filter((message) => message.role === 'client' || message.role === 'operator').at(-1);
   return last?.role === 'client' ? 'clientWaiting' : 'operatorAnswered';
 }
 
@@ -220,15 +247,16 @@ export function conversationFrom(result: unknown, asked: ConversationQuestion, k
   const authors = authorsFrom(result);
   const files = filesFrom(result);
   // Each date parsed once, not twice per comparison: a session can hold thousands of messages.
-  const ordered = mapValues(result['message'])
-    .filter(isItem)
+  const items = mapValues(result['message']).filter(isItem);
+  const ordered = items
     .map((item) => messageFrom(item, authors, files))
     .filter((message): message is ConversationMessage => message !== null)
     .map((message) => ({ message, at: dateMs(message.date) }))
     .sort((a, b) => a.at - b.at || a.message.id - b.message.id)
     .map(({ message }) => message);
   const rating = ratingFrom(result, ordered);
-  const status = statusOf(ordered, rating, asked.current);
+  const closed = sessionClosed(ordered, endMarkersOf(items), rating, asked.current);
+  const status = statusOf(ordered, closed);
   return {
     chatId,
     sessionId,
@@ -236,7 +264,7 @@ export function conversationFrom(result: unknown, asked: ConversationQuestion, k
     authors,
     rating,
     status,
-    timings: timingsOf(ordered, status === 'closed', kpi),
+    timings: timingsOf(ordered, closed, kpi),
     fetchedAt,
   };
 }

@@ -17,7 +17,7 @@ export const DEMO_SESSION_IDS = Object.freeze({
   waitingSessionId: 343,
   /** Chat 1777, the session before: closed, rated "like" by the client and 5 by the supervisor. */
   closedSessionId: 287,
-  /** Chat 2001 (Russian, Telegram), current: the operator answered last. */
+  /** Chat 2001 (Russian, Telegram), current: Daniel Kim (31) hands it to Олег Соколов (52); a removed message; the operator answered last. */
   answeredSessionId: 5012,
   /** Chat 2002 (Arabic, WhatsApp), current: closed, rated "dislike". */
   closedCurrentSessionId: 5021,
@@ -127,12 +127,18 @@ function waiting343(): EmulatedSession {
 
 // --- Chat 2001: Cyrillic, Telegram, line 6, Анна Смирнова 569, Олег Соколов 52, deal 4410 ---------
 
-/** Started 2026-01-08T10:30:00+01:00; the operator answered last (90411). */
+/**
+ * Started 2026-01-08T10:30:00+01:00: Daniel Kim takes it and transfers it to
+ * Олег Соколов, the client removes a message, the operator answered last (90411).
+ */
 function answered5012(): EmulatedSession {
   return new TranscriptBuilder({ sessionId: 5012, chatId: 2001, configId: 6, operatorId: 52, clientId: 569, start: 1767864600 })
     .started()
     .client(0, 'Здравствуйте! Подскажите, где мой заказ по сделке №4410? Обещали доставить вчера.')
     .bot(3, 'Здравствуйте! Вы написали в [b]Служба поддержки[/b].[br]Оператор скоро ответит.')
+    .removed(10)
+    .joined(20, 31)
+    .transferred(30, 31, 52)
     .joined(40)
     .operator(70, 'Здравствуйте, Анна! Проверяю заказ по сделке [b]№4410[/b].#BR#Минуту, пожалуйста.')
     .operator(

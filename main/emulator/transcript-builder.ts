@@ -76,8 +76,19 @@ export class TranscriptBuilder {
     return this.system(at, `[USER=${operatorId}][/USER] joined the conversation`);
   }
 
+  /** Chat::transfer's notice; like the join notice, a system message without params. */
   transferred(at: number, from: number, to: number): this {
     return this.system(at, `[USER=${from}][/USER] transferred the conversation to [USER=${to}][/USER]`);
+  }
+
+  /**
+   * A message its author removed: the portal keeps the message, flags it
+   * IS_DELETED (facts §1.4) and keeps no text.
+   */
+  removed(at: number, authorId = this.setup.clientId): this {
+    const params: Record<string, unknown> = { IS_DELETED: 'Y', IMOL_SID: this.setup.sessionId };
+    if (authorId === this.setup.clientId) params['CONNECTOR_MID'] = [this.connectorMid()];
+    return this.add(authorId, at, '', params);
   }
 
   /** The CRM card system message ("A new lead has been created" in the documented sample). */

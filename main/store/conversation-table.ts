@@ -1,6 +1,7 @@
 // The conversations kept: the newest transcript of every session seen, per
 // account, so a dialog's conversation stays readable offline. A session's
-// transcript only grows, so the newer copy replaces the older; a chat keeps as
+// transcript only grows, so the newer copy replaces the older (but an empty
+// answer never replaces kept messages: the portal purged them); a chat keeps as
 // many sessions' transcripts as it keeps copies of its dialog, the newest.
 //
 // A transcript is two parts (migration 9): its row in conversations holds
@@ -14,6 +15,25 @@ import type { Conversation, ConversationMessage } from '../core/conversation-typ
 import { messageRowId, ROWS_PER_CONVERSATION, type MessageIndex } from './message-index';
 import type { SqliteDatabase } from './sqlite';
 import type { SessionSummary } from './store-types';
+
+/**
+ * A portal that purged a session's messages answers `message: []` (the
+ * facts' legacy session 1765): the kept messages stay, and with them what only
+ * they tell (the timings, the client's vote, who waits); the rest is the new
+ * answer's — when it was fetched, the line's targets, the supervisor's rating,
+ * the names it still gives, and that the session is over when it now is.
+ */
+function withKeptMessages(kept: Conversation, answered: Conversation): Conversation {
+  const closed = answered.status === 'closed' && kept.status !== 'closed';
+  return {
+    ...answered,
+    messages: kept.messages,
+    authors: { ...kept.authors, ...answered.authors },
+    rating: { ...answered.rating, client: kept.rating.client ?? answered.rating.client },
+    status: closed ? 'closed' : kept.status,
+    timings: { ...kept.timings, kpi: answered.timings.kpi ?? kept.timings.kpi, ...(closed ? { clientWaitingSince: null } : {}) },
+  };
+}
 
 export class ConversationTable {
   readonly #put;
@@ -82,7 +102,9 @@ export class ConversationTable {
    * changed since the kept copy are rewritten and re-indexed), then lets the
    * chat's oldest sessions go past the number kept. Call inside a write transaction.
    */
-  put(account: string, conversation: Conversation): void {
+  put(account: string, answered: Conversation): void {
+    const kept = answered.messages.length === 0 ? this.find(account, answered.chatId, answered.sessionId) : null;
+    const conversation = kept && kept.messages.length > 0 ? withKeptMessages(kept, answered) : answered;
     const { messages, ...rest } = conversation;
     const count = Math.min(messages.length, ROWS_PER_CONVERSATION);
     const texts = messages.slice(0, count).map((message) => JSON.stringify(message));

@@ -270,7 +270,7 @@ describe('session.history.get: texts, system messages and ratings', () => {
     expect(result.files['5401'].urldownload).toMatch(/^\/bitrix\/services\/main\/ajax\.php\?action=disk\.api\.file\.download&fileId=5401&_esd=/);
   });
 
-  it('opens every session with the system "session started" message and closes it with the rating and "Dialogue completed."', async () => {
+  it('opens every session with the system "session started" message, hands one over with a transfer notice, keeps a removed message flagged, and closes with the rating and "Dialogue completed."', async () => {
     const emulator = await start();
     const closed = await history(emulator, { SESSION_ID: DEMO_SESSION_IDS.closedSessionId });
     const result = closed.json.result;
@@ -294,6 +294,16 @@ describe('session.history.get: texts, system messages and ratings', () => {
     });
     const joined = messages.find((m) => m.text.startsWith('[USER=27 REPLACE]'));
     expect(joined).toMatchObject({ senderid: '0', text: '[USER=27 REPLACE]Samantha Johnson[/USER] joined the conversation' });
+
+    const transferred = chronological((await history(emulator, { SESSION_ID: DEMO_SESSION_IDS.answeredSessionId })).json.result);
+    const handOver = transferred.find((m) => m.text.includes('transferred the conversation'));
+    expect(handOver).toMatchObject({ senderid: '0', text: '[USER=31 REPLACE]Daniel Kim[/USER] transferred the conversation to [USER=52 REPLACE]Олег Соколов[/USER]' });
+    const removed = transferred.filter((m) => m.params.isDeleted !== undefined);
+    expect(removed).toHaveLength(1);
+    expect(removed[0]).toMatchObject({ senderid: '569', text: '', params: { isDeleted: 'Y', imolSid: DEMO_SESSION_IDS.answeredSessionId } });
+    // The removal came before the transfer, and the hand-over before the new operator joined.
+    expect(transferred.indexOf(removed[0]!)).toBeLessThan(transferred.indexOf(handOver!));
+    expect(transferred.findIndex((m) => m.text.startsWith('[USER=52 REPLACE]'))).toBeGreaterThan(transferred.indexOf(handOver!));
 
     const disliked = chronological((await history(emulator, { SESSION_ID: DEMO_SESSION_IDS.closedCurrentSessionId })).json.result);
     expect(disliked.find((m) => m.params.imolVote)?.params.imolVote).toBe('dislike');

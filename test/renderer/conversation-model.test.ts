@@ -2,7 +2,7 @@
 // matches and where they fall in a message's text nodes, human durations
 // against the line's targets, file sizes.
 import { describe, expect, it } from 'vitest';
-import type { ConversationMessage } from '../../preload/api-contract';
+import type { Conversation, ConversationMessage, ConversationTimings } from '../../preload/api-contract';
 import en from '../../renderer/src/lib/messages/conversation-en';
 import ru from '../../renderer/src/lib/messages/conversation-ru';
 import { freshStores } from './support/fresh-stores';
@@ -97,15 +97,66 @@ describe('durations and sizes', () => {
     expect(humanDuration(125, ru)).toBe('2 мин 5 с');
   });
 
-  it('compares a wait with the line target', async () => {
+  const waitOf = (seconds: number, from: string) => ({ seconds, from, to: from });
+  const timingsWith = (overrides: Partial<ConversationTimings>): ConversationTimings => ({
+    start: '2026-03-16T09:00:00Z',
+    firstResponse: null,
+    longestClientWait: null,
+    lastAuthor: null,
+    lastMessageAt: null,
+    clientWaitingSince: null,
+    durationSeconds: null,
+    kpi: { firstAnswerSeconds: 120, furtherAnswerSeconds: 600 },
+    ...overrides,
+  });
+
+  it('compares a wait with the line target, naming which', async () => {
     const { kpiVerdict } = await model();
-    const wait = (seconds: number) => ({ seconds, from: '2026-03-16T09:00:00Z', to: '2026-03-16T09:05:00Z' });
-    expect(kpiVerdict(wait(90), 120, en)).toEqual({ text: 'within the 2 min target', over: false });
-    expect(kpiVerdict(wait(120), 120, en)).toEqual({ text: 'within the 2 min target', over: false });
-    expect(kpiVerdict(wait(180), 120, en)).toEqual({ text: 'over the 2 min target by 1 min', over: true });
-    expect(kpiVerdict(wait(180), 120, ru)?.text).toBe('дольше нормы 2 мин на 1 мин');
-    expect(kpiVerdict(wait(180), null, en)).toBeNull();
-    expect(kpiVerdict(null, 120, en)).toBeNull();
+    const timings = timingsWith({});
+    const wait = (seconds: number) => waitOf(seconds, '2026-03-16T09:00:00Z');
+    expect(kpiVerdict(wait(90), timings, en)).toEqual({ text: 'within the 2 min first-answer target', over: false, target: 'first' });
+    expect(kpiVerdict(wait(120), timings, en)).toEqual({ text: 'within the 2 min first-answer target', over: false, target: 'first' });
+    expect(kpiVerdict(wait(180), timings, en)).toEqual({ text: 'over the 2 min first-answer target by 1 min', over: true, target: 'first' });
+    expect(kpiVerdict(wait(180), timings, ru)?.text).toBe('дольше нормы первого ответа (2 мин) на 1 мин');
+    expect(kpiVerdict(wait(180), timingsWith({ kpi: { firstAnswerSeconds: null, furtherAnswerSeconds: 600 } }), en)).toBeNull();
+    expect(kpiVerdict(wait(180), timingsWith({ kpi: null }), en)).toBeNull();
+    expect(kpiVerdict(null, timings, en)).toBeNull();
+  });
+
+  it('holds the longest wait to the first-answer target when it was the first wait, to the further-answer target when it came after an answer', async () => {
+    const { kpiVerdict, targetOfWait } = await model();
+    // The first wait, 5 min, was the longest: over the first answer's 2 min, though within the further answers' 10 min.
+    const first = waitOf(300, '2026-03-16T09:00:00Z');
+    const firstLongest = timingsWith({ firstResponse: first, longestClientWait: first });
+    expect(targetOfWait(first, firstLongest)).toBe('first');
+    expect(kpiVerdict(firstLongest.longestClientWait, firstLongest, en)).toEqual({ text: 'over the 2 min first-answer target by 3 min', over: true, target: 'first' });
+    // A later wait of 5 min is within the further answers' 10 min.
+    const later = waitOf(300, '2026-03-16T09:20:00Z');
+    const laterLongest = timingsWith({ firstResponse: waitOf(60, '2026-03-16T09:00:00Z'), longestClientWait: later });
+    expect(targetOfWait(later, laterLongest)).toBe('further');
+    expect(kpiVerdict(later, laterLongest, en)).toEqual({ text: 'within the 10 min further-answer target', over: false, target: 'further' });
+    expect(kpiVerdict(later, laterLongest, ru)?.text).toBe('в пределах нормы следующих ответов (10 мин)');
+  });
+
+  it('judges the running wait against the first-answer target before any operator answer, the further-answer target after', async () => {
+    const { kpiVerdict, runningWait } = await model();
+    const now = Date.parse('2026-03-16T09:30:00Z');
+    const unanswered = timingsWith({ clientWaitingSince: '2026-03-16T09:25:00Z' });
+    expect(runningWait(unanswered, now)).toMatchObject({ seconds: 300, from: '2026-03-16T09:25:00Z' });
+    expect(kpiVerdict(runningWait(unanswered, now), unanswered, en)?.text).toBe('over the 2 min first-answer target by 3 min');
+    const answeredBefore = timingsWith({ firstResponse: waitOf(60, '2026-03-16T09:00:00Z'), clientWaitingSince: '2026-03-16T09:25:00Z' });
+    expect(kpiVerdict(runningWait(answeredBefore, now), answeredBefore, en)?.text).toBe('within the 10 min further-answer target');
+    expect(runningWait(timingsWith({}), now)).toBeNull();
+  });
+
+  it('stamps a conversation kept in the store with when it was fetched, not one fetched with the dialog just now', async () => {
+    const { keptAsOf } = await model();
+    const conversation = { fetchedAt: '2026-03-16T09:00:00.000Z' } as Conversation;
+    expect(keptAsOf(conversation, { source: 'cache', fetchedAt: '2026-03-16T09:00:00.000Z' })).toBe('2026-03-16T09:00:00.000Z');
+    expect(keptAsOf(conversation, { source: 'network', fetchedAt: '2026-03-16T09:00:00.400Z' })).toBeNull();
+    expect(keptAsOf(conversation, { source: 'network', fetchedAt: '2026-03-17T10:00:00.000Z' })).toBe('2026-03-16T09:00:00.000Z');
+    // The session picker stamps an earlier session it shows itself.
+    expect(keptAsOf(conversation, { source: 'cache', fetchedAt: '2026-03-16T09:00:00.000Z' }, false)).toBeNull();
   });
 
   it('says a file size in human units', async () => {

@@ -70,6 +70,45 @@ describe('conversationFrom', () => {
   });
 });
 
+describe('conversationFrom: who answered and whether the session is over', () => {
+  const end = { class: 'bx-messenger-content-item-ol-end', componentId: 'bx-imopenlines-message', imolVoteHead: 0, type: 'lines' };
+
+  it("leaves the client waiting, since their first message, when only the bot's greeting and system notices followed", () => {
+    const conversation = conversationFrom(
+      transcript([message(1, '0', 0, 'start', { componentId: 'StartDialogMessage' }), message(2, '599', 1), message(3, '599', 1), message(4, '597', 1, 'Hello! An operator will answer you shortly.'), message(5, '0', 4, 'joined')]),
+      asked,
+      null,
+      'T',
+    );
+    expect(conversation.status).toBe('clientWaiting');
+    expect(conversation.timings.clientWaitingSince).toBe(conversation.messages[1]!.date);
+    expect(conversation.timings.firstResponse).toBeNull();
+    expect(conversation.timings.lastAuthor).toEqual({ id: '597', role: 'bot' });
+  });
+
+  it('answers the client once an operator writes after the bot', () => {
+    const conversation = conversationFrom(transcript([message(2, '599', 1), message(3, '597', 1), message(4, '27', 5)]), asked, null, 'T');
+    expect(conversation.status).toBe('operatorAnswered');
+    expect(conversation.timings.clientWaitingSince).toBeNull();
+    expect(conversation.timings.firstResponse).toMatchObject({ seconds: 240 });
+  });
+
+  it("reads a current session closed by the module's closing message, without a rating, as closed though the client wrote last", () => {
+    const conversation = conversationFrom(transcript([message(2, '599', 1), message(3, '27', 2), message(4, '599', 3), message(5, '0', 9, 'Dialogue completed.', end)]), asked, null, 'T');
+    expect(conversation.rating).toEqual({ client: null, supervisor: null, supervisorComment: null });
+    expect(conversation.status).toBe('closed');
+    expect(conversation.timings.clientWaitingSince).toBeNull();
+  });
+
+  it('takes a session up again when the client writes after its closing message, and a closing class from anyone but the system closes nothing', () => {
+    const reopened = conversationFrom(transcript([message(2, '599', 1), message(3, '0', 2, 'Dialogue completed.', end), message(4, '599', 3)]), asked, null, 'T');
+    expect(reopened.status).toBe('clientWaiting');
+    expect(reopened.timings.clientWaitingSince).toBe(reopened.messages[0]!.date);
+    const forged = conversationFrom(transcript([message(2, '599', 1, 'x', end)]), asked, null, 'T');
+    expect(forged.status).toBe('clientWaiting');
+  });
+});
+
 describe('timings', () => {
   const at = (id: number, role: ConversationMessage['role'], minute: number): ConversationMessage => ({
     id,
@@ -85,6 +124,9 @@ describe('timings', () => {
   });
 
   it('first response and the longest wait run from a client message to the next operator message; a bot does not answer', () => {
+    const greeted = timingsOf([at(1, 'client', 1), at(2, 'bot', 1)], false, null);
+    expect(greeted.clientWaitingSince).toBe(greeted.start);
+    expect(greeted.lastAuthor).toEqual({ id: 'bot', role: 'bot' });
     const timings = timingsOf([at(1, 'system', 0), at(2, 'client', 1), at(3, 'bot', 1), at(4, 'operator', 3), at(5, 'client', 4), at(6, 'client', 6), at(7, 'operator', 14)], false, null);
     expect(timings.firstResponse).toMatchObject({ seconds: 120 });
     expect(timings.longestClientWait).toMatchObject({ seconds: 600 });

@@ -2,6 +2,7 @@
 // event, the list's rules from the settings, a dialog's own beating them, and
 // the client's wait as far as a dialog and its kept transcript tell it.
 import { describe, expect, it } from 'vitest';
+import { conversationFrom } from '../../main/core/conversation';
 import type { Conversation } from '../../main/core/conversation-types';
 import type { ChangeKind, DialogChange, RawDialog } from '../../main/core/dialog-types';
 import { inLanguage } from '../../main/core/i18n';
@@ -178,6 +179,26 @@ describe('the client\'s wait, from what the watch has', () => {
     expect(clientWaitOf(dialog(343, 900), null)).toEqual({ known: false, sessionId: 343 });
     expect(clientWaitOf(dialog(344, 900), transcript(343, 900, 'clientWaiting', true))).toEqual({ known: false, sessionId: 344 });
     expect(clientWaitOf(dialog(343, 901), transcript(343, 900, 'clientWaiting', true))).toEqual({ known: false, sessionId: 343 });
+  });
+
+  it("waits through a bot's greeting until an operator writes, held to the first-answer target; the module's closing message ends it", () => {
+    const users = { '597': { id: '597', name: 'Help Desk Bot', bot: true }, '599': { id: '599', name: 'Guest', connector: true } };
+    const raw = (messages: Array<[number, string, string, Record<string, unknown>?]>) => ({
+      chatId: 1777,
+      sessionId: 343,
+      users,
+      message: Object.fromEntries(messages.map(([id, senderid, date, params]) => [String(id), { id: String(id), senderid, date, text: 'x', params: params ?? [] }])),
+    });
+    const asked = { chatId: 1777, sessionId: 343, current: true };
+    const greeted = conversationFrom(raw([[898, '599', '2026-03-16T19:50:08+01:00'], [899, '597', '2026-03-16T19:50:10+01:00'], [900, '0', '2026-03-16T19:51:00+01:00']]), asked, null, AT);
+    expect(clientWaitOf(dialog(343, 900), greeted)).toEqual({ known: true, sessionId: 343, since: '2026-03-16T19:50:08+01:00', firstAnswer: true });
+    const closed = conversationFrom(
+      raw([[898, '599', '2026-03-16T19:50:08+01:00'], [900, '0', '2026-03-16T20:50:00+01:00', { class: 'bx-messenger-content-item-ol-end' }]]),
+      asked,
+      null,
+      AT,
+    );
+    expect(clientWaitOf(dialog(343, 900), closed)).toMatchObject({ known: true, since: null });
   });
 
   it('is nobody waiting when the dialog has no current session', () => {

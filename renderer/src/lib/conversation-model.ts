@@ -2,7 +2,7 @@
 // tested alone: the flat list of day headings and messages the virtual list
 // shows, find's matches, the marks inside a message's text, and the human
 // durations and sizes of the timings panel and the files.
-import type { AuthorRole, Conversation, ConversationMessage, Wait } from '../../../preload/api-contract';
+import type { AuthorRole, Conversation, ConversationMessage, ConversationTimings, Wait } from '../../../preload/api-contract';
 import { parseBbCode, type ParsedText } from './bbcode';
 import { groupByDay } from './history-days';
 import type { ConversationMessages } from './messages/conversation-en';
@@ -122,12 +122,55 @@ export function humanDuration(seconds: number, m: ConversationMessages): string 
   return rest === 0 ? text : `${text} ${next[1](rest)}`;
 }
 
-/** A wait against the line's target: "within the 2 min target", "over the 2 min target by 1 min"; null without a target. */
-export function kpiVerdict(wait: Wait | null, targetSeconds: number | null | undefined, m: ConversationMessages): { text: string; over: boolean } | null {
-  if (!wait || targetSeconds === null || targetSeconds === undefined || targetSeconds <= 0) return null;
-  const target = humanDuration(targetSeconds, m);
-  if (wait.seconds <= targetSeconds) return { text: m.timings.within(target), over: false };
-  return { text: m.timings.over(target, humanDuration(wait.seconds - targetSeconds, m)), over: true };
+/** Which of the line's answer-time targets a wait is held to. */
+export type AnswerTarget = 'first' | 'further';
+
+/**
+ * A wait that began before any operator answered is held to the first
+ * answer's target (KPI_FIRST_ANSWER_TIME); one after, to the further answers'
+ * (KPI_FURTHER_ANSWER_TIME).
+ */
+export function targetOfWait(wait: Wait, timings: ConversationTimings): AnswerTarget {
+  const first = timings.firstResponse;
+  return first === null || Date.parse(wait.from) <= Date.parse(first.from) ? 'first' : 'further';
+}
+
+/** The wait still running, from "client waiting since" to `now`; null when nobody waits. */
+export function runningWait(timings: ConversationTimings, now: number): Wait | null {
+  const since = timings.clientWaitingSince;
+  if (since === null || Number.isNaN(Date.parse(since))) return null;
+  return { seconds: Math.max(0, (now - Date.parse(since)) / 1000), from: since, to: new Date(now).toISOString() };
+}
+
+/**
+ * A wait against the line's target for it, the target named: "within the
+ * 2 min first-answer target", "over the 5 min further-answer target by 1 min";
+ * null without a wait or that target.
+ */
+export function kpiVerdict(wait: Wait | null, timings: ConversationTimings, m: ConversationMessages): { text: string; over: boolean; target: AnswerTarget } | null {
+  if (!wait) return null;
+  const target = targetOfWait(wait, timings);
+  const targetSeconds = target === 'first' ? timings.kpi?.firstAnswerSeconds : timings.kpi?.furtherAnswerSeconds;
+  if (targetSeconds === null || targetSeconds === undefined || targetSeconds <= 0) return null;
+  const limit = humanDuration(targetSeconds, m);
+  const which = m.timings.targets[target];
+  if (wait.seconds <= targetSeconds) return { text: m.timings.within(limit, which), over: false, target };
+  return { text: m.timings.over(limit, which, humanDuration(wait.seconds - targetSeconds, m)), over: true, target };
+}
+
+/** A transcript fetched in the dialog's own round trip is stamped a moment apart from it: not an older copy. */
+const SAME_FETCH_MS = 60_000;
+
+/**
+ * When the conversation shown was fetched, if it is a kept copy rather than
+ * the portal's answer just now: the lookup came from the store, or the
+ * transcript is older than the dialog it is shown with. Null when it is fresh,
+ * or when the session picker shows an earlier session (it stamps its own).
+ */
+export function keptAsOf(conversation: Conversation, lookup: { source: 'network' | 'cache'; fetchedAt: string }, pickerShowsLookup = true): string | null {
+  if (!pickerShowsLookup) return null;
+  const older = Date.parse(lookup.fetchedAt) - Date.parse(conversation.fetchedAt) > SAME_FETCH_MS;
+  return lookup.source === 'cache' || older ? conversation.fetchedAt : null;
 }
 
 /** Bytes as a person reads them: "812 B", "1.4 KB", "23 MB"; null when the size was not sent. */

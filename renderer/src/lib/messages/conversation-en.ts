@@ -39,8 +39,9 @@ const conversationEn = {
     duration: 'Duration',
     none: '—',
     noResponse: 'No operator answer yet',
-    within: (target: string) => `within the ${target} target`,
-    over: (target: string, by: string) => `over the ${target} target by ${by}`,
+    within: (target: string, which: string) => `within the ${target} ${which} target`,
+    over: (target: string, which: string, by: string) => `over the ${target} ${which} target by ${by}`,
+    targets: { first: 'first-answer', further: 'further-answer' },
     lastAuthor: (name: string, role: string) => `${isolate(name)} (${role})`,
   },
   status: {

@@ -38,8 +38,9 @@ const conversationRu: ConversationMessages = {
     duration: 'Длительность',
     none: '—',
     noResponse: 'Оператор ещё не ответил',
-    within: (target: string) => `в пределах нормы ${target}`,
-    over: (target: string, by: string) => `дольше нормы ${target} на ${by}`,
+    within: (target: string, which: string) => `в пределах нормы ${which} (${target})`,
+    over: (target: string, which: string, by: string) => `дольше нормы ${which} (${target}) на ${by}`,
+    targets: { first: 'первого ответа', further: 'следующих ответов' },
     lastAuthor: (name: string, role: string) => `${isolate(name)} (${role})`,
   },
   status: {
