@@ -61,7 +61,7 @@ it('survives an OAuth access token that expires midway: refreshed once, the requ
   const pending = ok<OAuthPending>(
     await harness.api.dispatch('oauth:begin', { portal: emulator.origin, clientId: APP.clientId, clientSecret: APP.clientSecret, oauthServer: emulator.oauth.serverOrigin, port: 0 }),
   );
-  const finished = harness.api.dispatch('oauth:finish');
+  const finished = harness.api.dispatch('oauth:finish', undefined);
   const callback = new URL(await openAuthorizePage(pending.authorizeUrl, emulator.certificate));
   expect((await get(callback.href)).status).toBe(200);
   expect(ok<ConnectionState>(await finished)).toMatchObject({ kind: 'oauth' });
