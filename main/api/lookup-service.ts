@@ -226,7 +226,7 @@ export class LookupService {
     if (!this.#askNames || unnamed().length === 0) return result;
     const ids = this.#nameAsks.toAsk(account, unnamed());
     if (ids.length > 0) {
-      const asked = await askUserNames(client, ids, options);
+      const asked = await askUserNames(client, ids, options, this.#nameAsks.skipIm(account));
       this.#nameAsks.record(account, ids, asked);
       if (Object.keys(asked.names).length > 0) {
         remember(asked.names);

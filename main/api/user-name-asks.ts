@@ -1,7 +1,8 @@
 // Which user ids each account's portal was already asked to name, so a user
 // the portal has no name for (null) is not asked about at every lookup, and
-// whether the account lacks the scope to ask at all (asked again after an
-// hour: a webhook's scopes can be widened without it changing).
+// whether the account lacks the scope to ask at all, or only im (so user.get
+// names its employees); both asked again after an hour: a webhook's scopes
+// can be widened without it changing.
 import { NAMES_SCOPE, type NamesAsked } from '../core/user-directory';
 
 const SCOPE_RECHECK_MS = 60 * 60 * 1000;
@@ -10,32 +11,46 @@ const MAX_REMEMBERED = 5_000;
 
 export class UserNameAsks {
   readonly #asked = new Map<string, Set<string>>();
-  readonly #scopeMissingAt = new Map<string, number>();
+  /** When the account was found unable to name anyone (neither im nor a user scope). */
+  readonly #noWayAt = new Map<string, number>();
+  /** When the account was found without im (user.get named its employees). */
+  readonly #noImAt = new Map<string, number>();
   readonly #now: () => number;
 
   constructor(now: () => number = Date.now) {
     this.#now = now;
   }
 
-  /** Whether the account was found without the scope that names users, within the hour. */
+  #within(marks: Map<string, number>, account: string): boolean {
+    const at = marks.get(account);
+    return at !== undefined && this.#now() - at < SCOPE_RECHECK_MS;
+  }
+
+  /** Whether the account was found without the scope that names every user (im), within the hour. */
   missingScope(account: string): typeof NAMES_SCOPE | null {
-    const at = this.#scopeMissingAt.get(account);
-    return at !== undefined && this.#now() - at < SCOPE_RECHECK_MS ? NAMES_SCOPE : null;
+    return this.#within(this.#noWayAt, account) || this.#within(this.#noImAt, account) ? NAMES_SCOPE : null;
+  }
+
+  /** Whether to ask user.get at once: im was refused within the hour. */
+  skipIm(account: string): boolean {
+    return this.#within(this.#noImAt, account);
   }
 
   /** Of `ids`, those worth asking the portal about now. */
   toAsk(account: string, ids: readonly string[]): string[] {
-    if (this.missingScope(account)) return [];
+    if (this.#within(this.#noWayAt, account)) return [];
     const asked = this.#asked.get(account);
     return asked ? ids.filter((id) => !asked.has(id)) : [...ids];
   }
 
   record(account: string, ids: readonly string[], outcome: NamesAsked): void {
-    if (outcome.missingScope) {
-      this.#scopeMissingAt.set(account, this.#now());
+    if (outcome.missingScope && outcome.via === null) {
+      this.#noWayAt.set(account, this.#now());
       return;
     }
-    this.#scopeMissingAt.delete(account);
+    this.#noWayAt.delete(account);
+    if (outcome.missingScope) this.#noImAt.set(account, this.#now());
+    else this.#noImAt.delete(account);
     const asked = this.#asked.get(account) ?? new Set<string>();
     for (const id of ids) asked.add(id);
     for (const id of asked) {

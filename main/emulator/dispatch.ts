@@ -11,6 +11,7 @@ import { activityList } from './activity-list';
 import { configListGet } from './config-list-get';
 import { recentGet, recentList } from './recent-get';
 import { sessionHistoryGet } from './session-history-get';
+import { userGet } from './user-get';
 import { userListGet } from './user-list-get';
 import { restError, type RestError } from './rest-errors';
 import { timeBlock } from './time-block';
@@ -33,7 +34,8 @@ type Run = (
   params: Record<string, unknown>,
 ) => { ok: true; result: unknown; total?: number; next?: number } | { ok: false; error: RestError };
 
-const METHODS: Record<string, { scope: string | null; run: Run }> = {
+/** The scope a method needs; a list: any one of them. */
+const METHODS: Record<string, { scope: string | readonly string[] | null; run: Run }> = {
   'imopenlines.dialog.get': {
     scope: 'imopenlines',
     run: (portal, webhook, params) => dialogGet(portal.index, params, webhook.userId, portal.imInstalled),
@@ -54,6 +56,10 @@ const METHODS: Record<string, { scope: string | null; run: Run }> = {
   'im.user.list.get': {
     scope: 'im',
     run: (portal, _webhook, params) => userListGet(portal.index, params),
+  },
+  'user.get': {
+    scope: ['user', 'user_brief', 'user_basic'],
+    run: (_portal, _webhook, params) => userGet(params),
   },
   'im.recent.get': {
     scope: 'im',
@@ -89,7 +95,7 @@ export function callMethod(
   }
   const spec = Object.hasOwn(METHODS, method) ? METHODS[method] : undefined;
   if (!spec) return { ok: false, error: restError('ERROR_METHOD_NOT_FOUND') };
-  if (spec.scope !== null && !webhook.scopes.includes(spec.scope)) {
+  if (spec.scope !== null && !(typeof spec.scope === 'string' ? [spec.scope] : spec.scope).some((scope) => webhook.scopes.includes(scope))) {
     return { ok: false, error: restError('insufficient_scope') };
   }
   const operating = portal.budget.charge(account, method);

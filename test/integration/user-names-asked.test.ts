@@ -11,6 +11,7 @@ import { ok } from '../support/ipc-result';
 
 const start = startedEmulators({ rateLimit: false });
 const NO_IM: EmulatorWebhook = { userId: 1, key: 'no0im0scope', scopes: ['imopenlines'] };
+const USER_ONLY: EmulatorWebhook = { userId: 1, key: 'user0brief0only', scopes: ['imopenlines', 'user_brief'] };
 
 let harness: Harness | null = null;
 afterEach(async () => {
@@ -40,6 +41,23 @@ describe('im.user.list.get on the emulator', () => {
     }
     const refused = await callEmulator(emulator, 'im.user.list.get', { ID: [27] }, { webhook: NO_IM });
     expect(refused.status).toBe(403);
+    expect(refused.json.error).toBe('insufficient_scope');
+  });
+});
+
+describe('user.get on the emulator', () => {
+  it('lists employees by FILTER @ID with a user scope, never a bot or a client, 50 a page with total', async () => {
+    const emulator = await start({ webhooks: [DEMO_WEBHOOK, USER_ONLY, NO_IM] });
+    const reply = await callEmulator(emulator, 'user.get', { FILTER: { '@ID': [27, 597, 599, 31] } }, { webhook: USER_ONLY });
+    expect(reply.status).toBe(200);
+    expect(reply.json.result.map((user: { ID: string; NAME: string; LAST_NAME: string }) => [user.ID, user.NAME, user.LAST_NAME])).toEqual([
+      ['27', 'Samantha', 'Johnson'],
+      ['31', 'Daniel', 'Kim'],
+    ]);
+    expect(reply.json.total).toBe(2);
+    const all = await callEmulator(emulator, 'user.get', {}, { webhook: USER_ONLY });
+    expect(all.json.total).toBe(all.json.result.length);
+    const refused = await callEmulator(emulator, 'user.get', { FILTER: { ID: 27 } }, { webhook: NO_IM });
     expect(refused.json.error).toBe('insufficient_scope');
   });
 });
@@ -79,5 +97,19 @@ describe('a lookup', () => {
     const second = ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: '2001', numberAs: 'chat' }));
     expect(second.namesNeedScope).toBe('im');
     expect(asks(emulator.requests, from)).toEqual([[31]]);
+  });
+
+  it('with a user scope but no im, names the operators through user.get and still says im would name the rest', async () => {
+    const emulator = await start({ webhooks: [DEMO_WEBHOOK, USER_ONLY] });
+    harness = await startHarness(emulator);
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl(USER_ONLY), name: 'Brief' }));
+    const from = emulator.requests.length;
+    const first = ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: '2001', numberAs: 'chat' }));
+    expect(first.names['31']).toBe('Daniel Kim');
+    expect(emulator.requests.slice(from).map((request) => request.method).filter((method) => method !== 'batch' && !method.startsWith('imopenlines'))).toEqual(['im.user.list.get', 'user.get']);
+    // Known now to lack im: the next lookup of another dialog goes to user.get at once.
+    const again = emulator.requests.length;
+    ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }));
+    expect(emulator.requests.slice(again).some((request) => request.method === 'im.user.list.get')).toBe(false);
   });
 });
