@@ -18,8 +18,8 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 afterEach(() => harness?.dispose());
 
-async function connected(settings?: Partial<Settings>): Promise<void> {
-  harness = await startHarness(emulator, { settings });
+async function connected(settings?: Partial<Settings>, clientOptions?: { maxAnswerBytes: number }): Promise<void> {
+  harness = await startHarness(emulator, { settings, ...(clientOptions ? { clientOptions } : {}) });
   ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl(), name: 'Support' }));
 }
 
@@ -117,5 +117,85 @@ describe('a lookup brings the conversation', () => {
     const result = await lookUp('chat1777');
     expect(askedSince(from)).toEqual([['imopenlines.dialog.get']]);
     expect(result.conversation ?? null).toBeNull();
+  });
+});
+
+/** The lookup's conversation error; fails the test when there is none. */
+function conversationError(result: LookupResult) {
+  if (result.conversation?.ok !== false) throw new Error(`expected a failed conversation: ${JSON.stringify(result.conversation)}`);
+  return result.conversation.error;
+}
+
+describe('a failed transcript never hides the dialog’s fields', () => {
+  // chat1777's dialog alone is about 1.6 KB, with session 343's transcript about 13 KB.
+  const SMALL_CAP = 4 * 1024;
+
+  it('a batch past the answer cap: the dialog alone is asked, the conversation says why and what to do', async () => {
+    await connected(undefined, { maxAnswerBytes: SMALL_CAP });
+    const from = emulator.requests.length;
+    const result = await lookUp('343', 'session');
+    expect(askedSince(from)).toEqual([['imopenlines.dialog.get', 'imopenlines.session.history.get', 'imopenlines.config.list.get'], ['imopenlines.dialog.get']]);
+    expect(result.source).toBe('network');
+    expect(result.dialog.id).toBe(1777);
+    expect(result.sections.length).toBeGreaterThan(0);
+    const error = conversationError(result);
+    expect(error).toMatchObject({ code: 'ANSWER_TOO_LARGE', title: 'Answer too large' });
+    expect(error.message).toContain('larger than');
+    expect(error.action).toContain('long session');
+    expect(error.action).toContain('--max-answer-mb');
+  });
+
+  it('a batch the portal fails with a server error: the dialog alone, the conversation carries the portal’s error', async () => {
+    await connected();
+    await lookUp('chat1777');
+    emulator.injectFault({ kind: 'error', code: 'INTERNAL_SERVER_ERROR', status: 500 }, { method: 'batch' });
+    const from = emulator.requests.length;
+    const result = await lookUp('chat1777');
+    expect(askedSince(from)).toEqual([['imopenlines.dialog.get', 'imopenlines.session.history.get'], ['imopenlines.dialog.get']]);
+    expect(result.source).toBe('network');
+    expect(result.dialog.id).toBe(1777);
+    expect(conversationError(result)).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', status: 500 });
+  });
+
+  it('a batch refused for the credentials is not asked again: the lookup fails as the dialog would', async () => {
+    await connected();
+    await lookUp('chat1777');
+    emulator.injectFault({ kind: 'error', code: 'NO_AUTH_FOUND', status: 401 }, { method: 'batch' });
+    const from = emulator.requests.length;
+    const outcome = await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' });
+    expect(askedSince(from)).toEqual([['imopenlines.dialog.get', 'imopenlines.session.history.get']]);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'NO_AUTH_FOUND' } });
+  });
+
+  it.each([
+    ['INVALID_SESSION_ID', 'Session not found', 'The portal could not find the session asked for.', 'Check the session id'],
+    ['MISSING_REQUIRED_PARAM', 'A required parameter was missing', 'The portal answered that the request lacked a parameter it needs.', 'Please report it'],
+  ])('%s from the transcript: the dialog’s fields stay, the conversation has its own title, message and action', async (code, title, message, action) => {
+    await connected();
+    emulator.injectFault({ kind: 'error', code, status: 400 }, { method: 'batch' });
+    const result = await lookUp('chat1777');
+    expect(result.dialog.id).toBe(1777);
+    expect(result.sections.length).toBeGreaterThan(0);
+    const error = conversationError(result);
+    expect(error).toMatchObject({ code, title, message, status: 400 });
+    expect(error.action).toContain(action);
+  });
+
+  it('INVALID_SESSION_ID in Russian: its own Russian title and action', async () => {
+    await connected({ language: 'ru' });
+    emulator.injectFault({ kind: 'error', code: 'INVALID_SESSION_ID', status: 400 }, { method: 'batch' });
+    const error = conversationError(await lookUp('chat1777'));
+    expect(error).toMatchObject({ code: 'INVALID_SESSION_ID', title: 'Сессия не найдена', message: 'Портал не нашёл запрошенную сессию.' });
+    expect(error.action).toContain('entity_data_1');
+  });
+
+  it('the same codes from a batch that carried the dialog: the dialog alone is asked and shown', async () => {
+    await connected();
+    emulator.injectFault({ kind: 'error', code: 'INVALID_SESSION_ID', status: 400 }, { method: 'batch' });
+    const from = emulator.requests.length;
+    const result = await lookUp('343', 'session');
+    expect(askedSince(from)).toEqual([['imopenlines.dialog.get', 'imopenlines.session.history.get', 'imopenlines.config.list.get'], ['imopenlines.dialog.get']]);
+    expect(result.dialog.id).toBe(1777);
+    expect(conversationError(result)).toMatchObject({ code: 'INVALID_SESSION_ID', title: 'Session not found' });
   });
 });

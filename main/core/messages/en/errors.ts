@@ -561,6 +561,8 @@ export const errors = {
       "The portal would not give this session's transcript. What decides is the Open Channels permission to view the conversation history (or being the session's operator), not being a member of the chat.",
     deniedAction:
       'Ask your Bitrix24 administrator to give the user this webhook or application acts as the Open Channels permission to view conversation history for this line (Contact Center → Open Channels → Access permissions).',
+    tooLargeAction:
+      "A long session's transcript can pass the limit on answers: raise it in Settings (or --max-answer-mb), then look the dialog up again.",
   },
 
   /** A wait as a person would say it ("45 seconds", "9 minutes"). */
