@@ -199,3 +199,26 @@ describe('a failed transcript never hides the dialog’s fields', () => {
     expect(conversationError(result)).toMatchObject({ code: 'INVALID_SESSION_ID', title: 'Session not found' });
   });
 });
+
+describe('a transcript past its method’s time budget', () => {
+  it('is the conversation’s error naming imopenlines.session.history.get, while the dialog in the same batch is shown', async () => {
+    // Two calls of each method per 10 minutes.
+    const limited = await startEmulator({ rateLimit: false, operatingLimitSeconds: 1, operatingCostSeconds: 0.5 });
+    try {
+      harness = await startHarness(limited);
+      ok(await harness.api.dispatch('connection:use-webhook', { url: limited.webhookUrl(), name: 'Support' }));
+      ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }));
+      // The history's second call, on its own: its budget is now spent, the dialog's is not.
+      ok(await harness.api.dispatch('conversation:get', { chatId: 1777, sessionId: 287, fromPortal: true }));
+      const result = ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }));
+      expect(result.dialog.id).toBe(1777);
+      const error = conversationError(result);
+      expect(error.code).toBe('OPERATION_TIME_LIMIT');
+      expect(error.message).toContain('imopenlines.session.history.get');
+      expect(error.message).not.toContain('imopenlines.dialog.get');
+    } finally {
+      harness.dispose();
+      await limited.close();
+    }
+  });
+});

@@ -107,7 +107,7 @@ export const errors = {
     },
     OPERATION_TIME_LIMIT: {
       title: 'Method time limit reached',
-      message: 'This webhook used up its execution-time budget for imopenlines.dialog.get in the last 10 minutes, so the portal blocks the method for a while.',
+      message: 'This webhook used up its execution-time budget for the method it called in the last 10 minutes, so the portal blocks that method for a while.',
       action: 'Wait until the budget frees up (at most 10 minutes), then try again. Other methods keep working.',
     },
     INVALID_SESSION_ID: {
@@ -552,6 +552,9 @@ export const errors = {
     tooMany: (count: number, limit: number) => `${count} commands in one batch; Bitrix24 takes at most ${limit}.`,
     tooManyIdentifiers: (count: number, limit: number) => `${count} identifiers pasted; a bulk run takes at most ${limit}. Split the list and run each part.`,
     missing: (key: string) => `The portal's batch answer says nothing about command "${key}": neither a result nor an error.`,
+    /** OPERATION_TIME_LIMIT on one command of a batch: the budget is that command's method's, not the batch's. */
+    operatingLimit: (method: string) =>
+      `This webhook used up its execution-time budget for ${method} in the last 10 minutes, so the portal blocks that method for a while.`,
   },
 
   /** A transcript the portal would not give (imopenlines.session.history.get). */
