@@ -157,6 +157,29 @@ describe('a failed transcript never hides the dialog’s fields', () => {
     expect(conversationError(result)).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', status: 500 });
   });
 
+  it('a batch past the deadline: the dialog alone is asked, the conversation says TIMEOUT', async () => {
+    harness = await startHarness(emulator, { clientOptions: { timeoutMs: 1_500 } });
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl(), name: 'Support' }));
+    emulator.injectFault({ kind: 'hang' }, { method: 'batch' });
+    const from = emulator.requests.length;
+    const result = await lookUp('343', 'session');
+    expect(askedSince(from)).toEqual([['imopenlines.dialog.get', 'imopenlines.session.history.get', 'imopenlines.config.list.get'], ['imopenlines.dialog.get']]);
+    expect(result.dialog.id).toBe(1777);
+    expect(conversationError(result).code).toBe('TIMEOUT');
+  });
+
+  it('a lookup cancelled while its batch is on the wire stays a cancel: the dialog is not asked alone', async () => {
+    await connected();
+    emulator.injectFault({ kind: 'hang' }, { method: 'batch' });
+    const from = emulator.requests.length;
+    const lookup = harness.api.dispatch('lookup:run', { input: '343', numberAs: 'session', requestId: 'hung' });
+    // The hang is logged once it fires: the batch is on the wire.
+    await expect.poll(() => emulator.requests.length).toBeGreaterThan(from);
+    expect(ok(await harness.api.dispatch('lookup:cancel', { requestId: 'hung' }))).toEqual({ cancelled: true });
+    expect(await lookup).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(askedSince(from)).toEqual([['imopenlines.dialog.get', 'imopenlines.session.history.get', 'imopenlines.config.list.get']]);
+  });
+
   it('a batch refused for the credentials is not asked again: the lookup fails as the dialog would', async () => {
     await connected();
     await lookUp('chat1777');
