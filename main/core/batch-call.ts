@@ -51,7 +51,9 @@ export async function callBatch<Options>(
     const error = entry(body['result_error'], key);
     if (isItem(error) && typeof error['error'] === 'string') {
       const description = typeof error['error_description'] === 'string' ? error['error_description'] : undefined;
-      outcomes[key] = { ok: false, error: portalErrorEnvelope(error['error'], description ? { portalDescription: description } : {}) };
+      // The limit is per method: the text names the command's, which is not the one the catalogue can know.
+      const message = error['error'] === 'OPERATION_TIME_LIMIT' ? messages().errors.batch.operatingLimit(commands[key]![0]) : undefined;
+      outcomes[key] = { ok: false, error: portalErrorEnvelope(error['error'], { ...(description ? { portalDescription: description } : {}), ...(message ? { message } : {}) }) };
       continue;
     }
     const result = entry(body['result'], key);

@@ -2,9 +2,45 @@
 // draws with text nodes and elements: a message is written by a stranger, so
 // nothing in it is ever parsed as HTML. Tags the parser does not know, and
 // tags left open or closed without an opening, stay in the text as written:
-// odd markup costs formatting, never a character.
+// odd markup costs formatting, never a character. Tags that would act (send
+// a command, call a number) are only their label; tags that would fetch or
+// show something else (an image, a file, a card, a date) are words in their
+// place, given by the caller in its language.
 
 export type InlineTag = 'b' | 'i' | 'u' | 's' | 'size' | 'color';
+/** [SEND=cmd]label[/SEND], [PUT=cmd]…, [CALL=number]… or [CALL]number[/CALL], [CONTEXT=chat1/2]…: a label, never an action. */
+export type ActionTag = 'send' | 'put' | 'call' | 'context';
+/** Tags shown as words: nothing is fetched, nothing is performed. */
+export type PlaceholderKind = 'timestamp' | 'attachment' | 'image' | 'file' | 'icon' | 'rating';
+/** What a [TIMESTAMP]'s FORMAT asks for: Bitrix24's names (SHORT_TIME_FORMAT, LONG_DATE_FORMAT, FORMAT_DATETIME…) say date, time or both. */
+export type TimestampStyle = 'date' | 'time' | 'dateTime';
+
+/** The words a placeholder is written with, in the caller's language. */
+export interface BbWords {
+  attachment: string;
+  image: string;
+  file: string;
+  icon: (title: string | null) => string;
+  rating: (value: number | null) => string;
+  timestamp: (date: Date, style: TimestampStyle) => string;
+}
+
+/** How each style is written (local time, as the rest of a conversation): every catalogue formats with these. */
+export const TIMESTAMP_FORMATS: Readonly<Record<TimestampStyle, Intl.DateTimeFormatOptions>> = {
+  date: { day: 'numeric', month: 'short', year: 'numeric' },
+  time: { hour: '2-digit', minute: '2-digit' },
+  dateTime: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+};
+
+/** English, for callers without a catalogue (tests, tools). */
+export const DEFAULT_BB_WORDS: BbWords = {
+  attachment: '[attachment]',
+  image: '[image]',
+  file: '[file]',
+  icon: (title) => (title ? `[icon: ${title}]` : '[icon]'),
+  rating: (value) => (value === null ? '[rating]' : `[rating ${value}/5]`),
+  timestamp: (date, style) => new Intl.DateTimeFormat('en-GB', TIMESTAMP_FORMATS[style]).format(date),
+};
 
 export type BbNode =
   /** `from`: where the text starts in the source; `at`: where it starts in the plain text (for find). */
@@ -14,6 +50,10 @@ export type BbNode =
   /** `href` is the checked http(s) address, or null: then the link is drawn as plain text. */
   | { type: 'link'; href: string | null; raw: string; children: BbNode[] }
   | { type: 'mention'; kind: 'user' | 'chat'; id: string; children: BbNode[] }
+  /** `arg`: the command, the number (a [CALL]'s label when it has no argument) or the message; shown, never acted on. */
+  | { type: 'action'; kind: ActionTag; arg: string | null; children: BbNode[] }
+  /** `text`: the words in the tag's place; `at` as for text. */
+  | { type: 'placeholder'; kind: PlaceholderKind; text: string; at: number }
   | { type: 'quote'; children: BbNode[] }
   | { type: 'code'; children: BbNode[] };
 
@@ -31,9 +71,13 @@ const DASH_LINE = '-'.repeat(54);
 export const MAX_LINK_LENGTH = 2_000;
 
 const INLINE: ReadonlySet<string> = new Set(['b', 'i', 'u', 's', 'size', 'color']);
-const WITH_CLOSE: ReadonlySet<string> = new Set([...INLINE, 'url', 'user', 'chat']);
+const ACTIONS: ReadonlySet<string> = new Set(['send', 'put', 'call', 'context']);
+const WITH_CLOSE: ReadonlySet<string> = new Set([...INLINE, 'url', 'user', 'chat', ...ACTIONS]);
 const TAG = /\[(\/?)([a-z]+)(?:([= ])([^[\]\n]*))?\]/iy;
 const CODE_CLOSE = /\[\/code\]/i;
+const IMG_CLOSE = /\[\/img\]/i;
+/** The latest date a Date holds, in Unix seconds: past it a timestamp is not one. */
+const MAX_UNIX_SECONDS = 8.64e12;
 
 /** An address that may be offered to the browser: http(s), parsed, not too long, no credentials; else null. */
 export function safeHttpUrl(raw: string): string | null {
@@ -50,8 +94,54 @@ export function safeHttpUrl(raw: string): string | null {
   return url.href;
 }
 
+/** What a placeholder tag says, before it is worded. */
+type PlaceholderSpec =
+  | { kind: 'timestamp'; seconds: number; style: TimestampStyle }
+  | { kind: 'icon'; title: string | null }
+  | { kind: 'rating'; value: number | null }
+  | { kind: 'attachment' | 'image' | 'file' };
+
+export function timestampStyle(format: string | null): TimestampStyle {
+  const name = (format ?? '').toUpperCase();
+  const date = name.includes('DATE') || name.includes('DAY');
+  const time = name.includes('TIME');
+  if (time && !date) return 'time';
+  if (date && !time) return 'date';
+  return 'dateTime';
+}
+
+/** A tag that stands alone ([TIMESTAMP=…], [ATTACH=N], [RATING=N], [DISK=N], [ICON=…]) with a usable argument; else null. */
+function standalone(name: string, separator: string | undefined, arg: string | null): PlaceholderSpec | null {
+  if (separator !== '=' || arg === null) return null;
+  switch (name) {
+    case 'timestamp': {
+      const found = /^\s*(\d{1,13})(?:\s+format=([A-Za-z_]+))?\s*$/i.exec(arg);
+      if (!found || Number(found[1]) > MAX_UNIX_SECONDS) return null;
+      return { kind: 'timestamp', seconds: Number(found[1]), style: timestampStyle(found[2] ?? null) };
+    }
+    case 'attach':
+      return /^\s*\d+\s*$/.test(arg) ? { kind: 'attachment' } : null;
+    case 'disk':
+      return /^\s*\d+\s*$/.test(arg) ? { kind: 'file' } : null;
+    case 'rating': {
+      if (!/^\s*\d+\s*$/.test(arg)) return null;
+      const value = Number(arg);
+      return { kind: 'rating', value: value >= 1 && value <= 5 ? value : null };
+    }
+    case 'icon': {
+      if (arg.trim() === '') return null;
+      // [ICON=URL size=20 title=Two words]: the title runs to the next attribute.
+      const title = /(?:^|\s)title=(.*?)(?=\s+[a-z]+=|$)/i.exec(arg)?.[1]?.trim() || null;
+      return { kind: 'icon', title };
+    }
+    default:
+      return null;
+  }
+}
+
 type Token =
   | { kind: 'text'; text: string; from: number }
+  | { kind: 'placeholder'; spec: PlaceholderSpec; from: number; to: number }
   | { kind: 'open'; name: string; arg: string | null; from: number; to: number; raw: string }
   | { kind: 'close'; name: string; from: number; to: number; raw: string }
   | { kind: 'br'; from: number; to: number }
@@ -117,6 +207,24 @@ function tokenize(source: string): Token[] {
           textFrom = index = to;
           continue;
         }
+        const spec = closing ? null : standalone(name, found[3], arg);
+        if (spec) {
+          flush(index);
+          tokens.push({ kind: 'placeholder', spec, from: index, to });
+          textFrom = index = to;
+          continue;
+        }
+        if (name === 'img' && !closing) {
+          // [IMG size=medium]URL [/IMG]: the address is never fetched, and not shown either.
+          const close = IMG_CLOSE.exec(source.slice(to));
+          if (close) {
+            flush(index);
+            const end = to + close.index + close[0].length;
+            tokens.push({ kind: 'placeholder', spec: { kind: 'image' }, from: index, to: end });
+            textFrom = index = end;
+            continue;
+          }
+        }
         if (name === 'code' && !closing && arg === null) {
           const rest = source.slice(to);
           const close = CODE_CLOSE.exec(rest);
@@ -173,7 +281,7 @@ function push(frame: Frame, node: BbNode): void {
 function plainOf(nodes: readonly BbNode[]): string {
   let text = '';
   for (const node of nodes) {
-    if (node.type === 'text') text += node.text;
+    if (node.type === 'text' || node.type === 'placeholder') text += node.text;
     else if (node.type === 'break') text += '\n';
     else text += plainOf(node.children);
   }
@@ -194,13 +302,35 @@ function nodeFor(frame: Frame): BbNode {
       const id = (frame.arg ?? '').trim().split(' ')[0] ?? '';
       return { type: 'mention', kind: frame.name, id, children };
     }
+    case 'send':
+    case 'put':
+    case 'context':
+      return { type: 'action', kind: frame.name, arg: frame.arg?.trim() || null, children };
+    case 'call':
+      return { type: 'action', kind: 'call', arg: frame.arg?.trim() || plainOf(children).trim() || null, children };
     default:
       return { type: 'style', tag: frame.name as InlineTag, children };
   }
 }
 
-/** Parses Bitrix24 BB-code. Never throws; every character of the source is either text or recognised markup. */
-export function parseBbCode(source: string): ParsedText {
+function placeholderText(spec: PlaceholderSpec, words: BbWords): string {
+  switch (spec.kind) {
+    case 'timestamp':
+      return words.timestamp(new Date(spec.seconds * 1000), spec.style);
+    case 'icon':
+      return words.icon(spec.title);
+    case 'rating':
+      return words.rating(spec.value);
+    default:
+      return words[spec.kind];
+  }
+}
+
+/**
+ * Parses Bitrix24 BB-code. Never throws; every character of the source is
+ * either text or recognised markup, a placeholder's markup standing for its words.
+ */
+export function parseBbCode(source: string, words: BbWords = DEFAULT_BB_WORDS): ParsedText {
   const markup: Array<[number, number]> = [];
   const root: Frame = { kind: 'root', name: '', arg: null, children: [], open: null, marks: [] };
   const stack: Frame[] = [root];
@@ -233,6 +363,10 @@ export function parseBbCode(source: string): ParsedText {
       case 'br':
         markup.push([token.from, token.to]);
         push(top(), { type: 'break' });
+        break;
+      case 'placeholder':
+        markup.push([token.from, token.to]);
+        push(top(), { type: 'placeholder', kind: token.spec.kind, text: placeholderText(token.spec, words), at: 0 });
         break;
       case 'code':
         markup.push([token.from, token.contentFrom], [token.contentFrom + token.content.length, token.to]);
@@ -305,7 +439,7 @@ export function parseBbCode(source: string): ParsedText {
   let at = 0;
   const place = (list: BbNode[]): void => {
     for (const node of list) {
-      if (node.type === 'text') {
+      if (node.type === 'text' || node.type === 'placeholder') {
         node.at = at;
         at += node.text.length;
       } else if (node.type === 'break') at += 1;
@@ -317,6 +451,6 @@ export function parseBbCode(source: string): ParsedText {
 }
 
 /** A message as one line of plain text (the card's previews): markup gone, whitespace folded. */
-export function oneLine(source: string): string {
-  return parseBbCode(source).plain.replace(/\s+/g, ' ').trim();
+export function oneLine(source: string, words?: BbWords): string {
+  return parseBbCode(source, words).plain.replace(/\s+/g, ' ').trim();
 }

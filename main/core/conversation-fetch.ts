@@ -32,6 +32,35 @@ export function transcriptError(error: MainErrorEnvelope): MainErrorEnvelope {
   return errorEnvelope('ACCESS_DENIED', extras);
 }
 
+/**
+ * Whole-request failures after which the dialog alone may still come: those a
+ * transcript's weight can cause (a long session past the answer cap or the
+ * deadline, a portal or its proxy giving up on it) and those only the
+ * transcript's method gives. Not the credentials, the dialog's access, the
+ * limits or the network: a lone call would meet the same answer one request
+ * later. Nor a cancel, which stays a cancel.
+ */
+const DIALOG_ALONE_CODES: ReadonlySet<string> = new Set([
+  'TIMEOUT',
+  'ANSWER_TOO_LARGE',
+  'ANSWER_TOO_DEEP',
+  'TRUNCATED_RESPONSE',
+  'EMPTY_RESPONSE',
+  'CONNECTION_RESET',
+  'NOT_BITRIX_JSON',
+  'INTERNAL_SERVER_ERROR',
+  'ERROR_UNEXPECTED_ANSWER',
+  // Only the transcript's method answers these: the dialog's own question is not what was wrong.
+  'INVALID_SESSION_ID',
+  'MISSING_REQUIRED_PARAM',
+]);
+
+/** A whole request that failed with the transcript in it, in the transcript's words where they differ. */
+function wholeRequestError(error: MainErrorEnvelope): MainErrorEnvelope {
+  if (error.code !== 'ANSWER_TOO_LARGE') return error;
+  return { ...error, action: messages().errors.conversation.tooLargeAction };
+}
+
 function isCancel(error: unknown): boolean {
   return error instanceof InspectorError && error.envelope.code === 'CANCELLED';
 }
@@ -52,7 +81,15 @@ export async function fetchDialogAndConversation<Options>(
   let outcomes: Record<string, BatchOutcome> = {};
   if (early !== null) {
     const commands: BatchCommands = { dialog: [DIALOG_GET, { [query.param]: query.value }], history: historyCommand(early), ...linesCommand };
-    outcomes = await callBatch(client, commands, options);
+    try {
+      outcomes = await callBatch(client, commands, options);
+    } catch (error) {
+      if (!(error instanceof InspectorError) || !DIALOG_ALONE_CODES.has(error.envelope.code)) throw error;
+      // The transcript may be what sank the request: the dialog alone, the batch's error the conversation's.
+      const alone = await fetchDialog(client, query, options);
+      const asked = named ?? alone.decoded.session?.sessionId ?? null;
+      return { ...alone, conversation: asked === null ? null : { ok: false, error: wholeRequestError(error.envelope) } };
+    }
     const dialog = outcomes['dialog']!;
     if (!dialog.ok) throw new InspectorError(dialog.error);
     result = dialogFromAnswer(client, query, dialog);
@@ -75,7 +112,7 @@ export async function fetchDialogAndConversation<Options>(
       lines ??= second['lines'];
     } catch (error) {
       if (isCancel(error)) throw error;
-      return { ...result, conversation: { ok: false, error: toEnvelope(error) } };
+      return { ...result, conversation: { ok: false, error: wholeRequestError(toEnvelope(error)) } };
     }
   }
 

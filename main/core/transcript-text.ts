@@ -1,8 +1,10 @@
 // A conversation as plain words, for the terminal and for other tools: each
 // message's BB-code resolved to the text a reader sees (a link as its address,
 // a mention as the name, a quote's lines marked "> "), the timings in
-// seconds, the authors by name and role.
+// seconds, the authors by name and role. An action tag is its label (a call
+// with its number); an image, file, card, rating or date, words in its place.
 import { parseBbCode, type BbNode } from './bbcode';
+import { messages } from './messages/index';
 import type { AuthorRole, Conversation, ConversationMessage } from './conversation-types';
 
 export interface TranscriptJson {
@@ -29,6 +31,7 @@ function nodesText(nodes: readonly BbNode[]): string {
 function nodeText(node: BbNode): string {
   switch (node.type) {
     case 'text':
+    case 'placeholder':
       return node.text;
     case 'break':
       return '\n';
@@ -41,6 +44,11 @@ function nodeText(node: BbNode): string {
       const address = node.href ?? node.raw;
       return text === '' || text === address ? address : `${text} (${address})`;
     }
+    case 'action': {
+      const label = nodesText(node.children);
+      if (node.kind !== 'call' || node.arg === null || label.trim() === node.arg) return label;
+      return label.trim() === '' ? node.arg : `${label} (${node.arg})`;
+    }
     case 'quote':
       return nodesText(node.children)
         .split('\n')
@@ -51,7 +59,7 @@ function nodeText(node: BbNode): string {
 
 /** A message's text as a reader sees it; links as their addresses. */
 export function messagePlainText(text: string): string {
-  return nodesText(parseBbCode(text).nodes);
+  return nodesText(parseBbCode(text, messages().files.messageTags).nodes);
 }
 
 /** Who wrote a message, by name; the system and unknown authors by their role. */

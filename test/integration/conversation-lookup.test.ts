@@ -18,8 +18,8 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 afterEach(() => harness?.dispose());
 
-async function connected(settings?: Partial<Settings>): Promise<void> {
-  harness = await startHarness(emulator, { settings });
+async function connected(settings?: Partial<Settings>, clientOptions?: { maxAnswerBytes: number }): Promise<void> {
+  harness = await startHarness(emulator, { settings, ...(clientOptions ? { clientOptions } : {}) });
   ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl(), name: 'Support' }));
 }
 
@@ -117,5 +117,131 @@ describe('a lookup brings the conversation', () => {
     const result = await lookUp('chat1777');
     expect(askedSince(from)).toEqual([['imopenlines.dialog.get']]);
     expect(result.conversation ?? null).toBeNull();
+  });
+});
+
+/** The lookup's conversation error; fails the test when there is none. */
+function conversationError(result: LookupResult) {
+  if (result.conversation?.ok !== false) throw new Error(`expected a failed conversation: ${JSON.stringify(result.conversation)}`);
+  return result.conversation.error;
+}
+
+describe('a failed transcript never hides the dialog’s fields', () => {
+  // chat1777's dialog alone is about 1.6 KB, with session 343's transcript about 13 KB.
+  const SMALL_CAP = 4 * 1024;
+
+  it('a batch past the answer cap: the dialog alone is asked, the conversation says why and what to do', async () => {
+    await connected(undefined, { maxAnswerBytes: SMALL_CAP });
+    const from = emulator.requests.length;
+    const result = await lookUp('343', 'session');
+    expect(askedSince(from)).toEqual([['imopenlines.dialog.get', 'imopenlines.session.history.get', 'imopenlines.config.list.get'], ['imopenlines.dialog.get']]);
+    expect(result.source).toBe('network');
+    expect(result.dialog.id).toBe(1777);
+    expect(result.sections.length).toBeGreaterThan(0);
+    const error = conversationError(result);
+    expect(error).toMatchObject({ code: 'ANSWER_TOO_LARGE', title: 'Answer too large' });
+    expect(error.message).toContain('larger than');
+    expect(error.action).toContain('long session');
+    expect(error.action).toContain('--max-answer-mb');
+  });
+
+  it('a batch the portal fails with a server error: the dialog alone, the conversation carries the portal’s error', async () => {
+    await connected();
+    await lookUp('chat1777');
+    emulator.injectFault({ kind: 'error', code: 'INTERNAL_SERVER_ERROR', status: 500 }, { method: 'batch' });
+    const from = emulator.requests.length;
+    const result = await lookUp('chat1777');
+    expect(askedSince(from)).toEqual([['imopenlines.dialog.get', 'imopenlines.session.history.get'], ['imopenlines.dialog.get']]);
+    expect(result.source).toBe('network');
+    expect(result.dialog.id).toBe(1777);
+    expect(conversationError(result)).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', status: 500 });
+  });
+
+  it('a batch past the deadline: the dialog alone is asked, the conversation says TIMEOUT', async () => {
+    harness = await startHarness(emulator, { clientOptions: { timeoutMs: 1_500 } });
+    ok(await harness.api.dispatch('connection:use-webhook', { url: emulator.webhookUrl(), name: 'Support' }));
+    emulator.injectFault({ kind: 'hang' }, { method: 'batch' });
+    const from = emulator.requests.length;
+    const result = await lookUp('343', 'session');
+    expect(askedSince(from)).toEqual([['imopenlines.dialog.get', 'imopenlines.session.history.get', 'imopenlines.config.list.get'], ['imopenlines.dialog.get']]);
+    expect(result.dialog.id).toBe(1777);
+    expect(conversationError(result).code).toBe('TIMEOUT');
+  });
+
+  it('a lookup cancelled while its batch is on the wire stays a cancel: the dialog is not asked alone', async () => {
+    await connected();
+    emulator.injectFault({ kind: 'hang' }, { method: 'batch' });
+    const from = emulator.requests.length;
+    const lookup = harness.api.dispatch('lookup:run', { input: '343', numberAs: 'session', requestId: 'hung' });
+    // The hang is logged once it fires: the batch is on the wire.
+    await expect.poll(() => emulator.requests.length).toBeGreaterThan(from);
+    expect(ok(await harness.api.dispatch('lookup:cancel', { requestId: 'hung' }))).toEqual({ cancelled: true });
+    expect(await lookup).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(askedSince(from)).toEqual([['imopenlines.dialog.get', 'imopenlines.session.history.get', 'imopenlines.config.list.get']]);
+  });
+
+  it('a batch refused for the credentials is not asked again: the lookup fails as the dialog would', async () => {
+    await connected();
+    await lookUp('chat1777');
+    emulator.injectFault({ kind: 'error', code: 'NO_AUTH_FOUND', status: 401 }, { method: 'batch' });
+    const from = emulator.requests.length;
+    const outcome = await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' });
+    expect(askedSince(from)).toEqual([['imopenlines.dialog.get', 'imopenlines.session.history.get']]);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'NO_AUTH_FOUND' } });
+  });
+
+  it.each([
+    ['INVALID_SESSION_ID', 'Session not found', 'The portal could not find the session asked for.', 'Check the session id'],
+    ['MISSING_REQUIRED_PARAM', 'A required parameter was missing', 'The portal answered that the request lacked a parameter it needs.', 'Please report it'],
+  ])('%s from the transcript: the dialog’s fields stay, the conversation has its own title, message and action', async (code, title, message, action) => {
+    await connected();
+    emulator.injectFault({ kind: 'error', code, status: 400 }, { method: 'batch' });
+    const result = await lookUp('chat1777');
+    expect(result.dialog.id).toBe(1777);
+    expect(result.sections.length).toBeGreaterThan(0);
+    const error = conversationError(result);
+    expect(error).toMatchObject({ code, title, message, status: 400 });
+    expect(error.action).toContain(action);
+  });
+
+  it('INVALID_SESSION_ID in Russian: its own Russian title and action', async () => {
+    await connected({ language: 'ru' });
+    emulator.injectFault({ kind: 'error', code: 'INVALID_SESSION_ID', status: 400 }, { method: 'batch' });
+    const error = conversationError(await lookUp('chat1777'));
+    expect(error).toMatchObject({ code: 'INVALID_SESSION_ID', title: 'Сессия не найдена', message: 'Портал не нашёл запрошенную сессию.' });
+    expect(error.action).toContain('entity_data_1');
+  });
+
+  it('the same codes from a batch that carried the dialog: the dialog alone is asked and shown', async () => {
+    await connected();
+    emulator.injectFault({ kind: 'error', code: 'INVALID_SESSION_ID', status: 400 }, { method: 'batch' });
+    const from = emulator.requests.length;
+    const result = await lookUp('343', 'session');
+    expect(askedSince(from)).toEqual([['imopenlines.dialog.get', 'imopenlines.session.history.get', 'imopenlines.config.list.get'], ['imopenlines.dialog.get']]);
+    expect(result.dialog.id).toBe(1777);
+    expect(conversationError(result)).toMatchObject({ code: 'INVALID_SESSION_ID', title: 'Session not found' });
+  });
+});
+
+describe('a transcript past its method’s time budget', () => {
+  it('is the conversation’s error naming imopenlines.session.history.get, while the dialog in the same batch is shown', async () => {
+    // Two calls of each method per 10 minutes.
+    const limited = await startEmulator({ rateLimit: false, operatingLimitSeconds: 1, operatingCostSeconds: 0.5 });
+    try {
+      harness = await startHarness(limited);
+      ok(await harness.api.dispatch('connection:use-webhook', { url: limited.webhookUrl(), name: 'Support' }));
+      ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }));
+      // The history's second call, on its own: its budget is now spent, the dialog's is not.
+      ok(await harness.api.dispatch('conversation:get', { chatId: 1777, sessionId: 287, fromPortal: true }));
+      const result = ok<LookupResult>(await harness.api.dispatch('lookup:run', { input: 'chat1777', numberAs: 'chat' }));
+      expect(result.dialog.id).toBe(1777);
+      const error = conversationError(result);
+      expect(error.code).toBe('OPERATION_TIME_LIMIT');
+      expect(error.message).toContain('imopenlines.session.history.get');
+      expect(error.message).not.toContain('imopenlines.dialog.get');
+    } finally {
+      harness.dispose();
+      await limited.close();
+    }
   });
 });

@@ -2,7 +2,9 @@
 // formats, links only to http(s), and odd markup kept as text, never lost.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { oneLine, parseBbCode, safeHttpUrl, type BbNode } from '../../renderer/src/lib/bbcode';
+import { oneLine, parseBbCode, safeHttpUrl, timestampStyle, type BbNode, type BbWords } from '../../renderer/src/lib/bbcode';
+import conversationEn from '../../renderer/src/lib/messages/conversation-en';
+import conversationRu from '../../renderer/src/lib/messages/conversation-ru';
 
 /** The tree as a compact string, so a test reads like the markup it checks. */
 function show(nodes: readonly BbNode[]): string {
@@ -23,6 +25,10 @@ function show(nodes: readonly BbNode[]): string {
           return `quote(${show(node.children)})`;
         case 'code':
           return `code(${show(node.children)})`;
+        case 'action':
+          return `${node.kind}<${node.arg ?? ''}>(${show(node.children)})`;
+        case 'placeholder':
+          return `${node.kind}[${node.text}]`;
       }
     })
     .join(' ');
@@ -87,7 +93,70 @@ describe('the tags a message is formatted with', () => {
   });
 
   it('unknown tags are shown as written', () => {
-    expect(tree('[send=/help]Help[/send] [icon=x] [b]ok[/b]')).toBe('"[send=/help]Help[/send] [icon=x] " b("ok")');
+    expect(tree('[spoiler]Help[/spoiler] [pch=x] [b]ok[/b]')).toBe('"[spoiler]Help[/spoiler] [pch=x] " b("ok")');
+  });
+});
+
+/** Every node of a tree, depth first. */
+function everyNode(nodes: readonly BbNode[]): BbNode[] {
+  return nodes.flatMap((node) => [node, ...('children' in node ? everyNode(node.children) : [])]);
+}
+
+describe('tags that would act or fetch', () => {
+  it('[SEND], [PUT] and [CONTEXT] are their label, with the command kept aside, never a link', () => {
+    expect(tree('[SEND=/help]Show help[/SEND] or [put=/search]Search[/put]')).toBe('send</help>("Show help") " or " put</search>("Search")');
+    expect(tree('[CONTEXT=chat1777/3901]that message[/CONTEXT]')).toBe('context<chat1777/3901>("that message")');
+    expect(parseBbCode('[SEND=/start]Start[/SEND]').plain).toBe('Start');
+    const nodes = everyNode(parseBbCode('[SEND=https://evil.example]x[/SEND][PUT=javascript:alert(1)]y[/PUT]').nodes);
+    expect(nodes.some((node) => node.type === 'link')).toBe(false);
+  });
+
+  it('[CALL=number]label[/CALL] keeps the number; [CALL]number[/CALL] is the number', () => {
+    expect(tree('[CALL=+19991234567]Call us[/CALL]')).toBe('call<+19991234567>("Call us")');
+    expect(tree('[call]+19991234567[/call]')).toBe('call<+19991234567>("+19991234567")');
+    expect(parseBbCode('[CALL=+1999]Call us[/CALL]').plain).toBe('Call us');
+  });
+
+  it('[TIMESTAMP=unix FORMAT=…] is a date in words: time, date or both as the format names', () => {
+    const seconds = 1645844720;
+    const date = new Date(seconds * 1000);
+    const words = (style: 'date' | 'time' | 'dateTime') => conversationEn.tags.timestamp(date, style);
+    expect(tree(`at [TIMESTAMP=${seconds} FORMAT=SHORT_TIME_FORMAT]`)).toBe(`"at " timestamp[${words('time')}]`);
+    expect(parseBbCode(`[timestamp=${seconds} format=LONG_DATE_FORMAT]`).plain).toBe(words('date'));
+    expect(parseBbCode(`[timestamp=${seconds}]`).plain).toBe(words('dateTime'));
+    expect(words('dateTime')).toMatch(/2022/);
+    expect(timestampStyle('FORMAT_DATETIME')).toBe('dateTime');
+    expect(timestampStyle('DAY_MONTH_FORMAT')).toBe('date');
+    // Not a Unix time: left as written.
+    expect(tree('[TIMESTAMP=soon]')).toBe('"[TIMESTAMP=soon]"');
+  });
+
+  it('[ATTACH], [RATING], [IMG], [DISK] and [ICON] are short words, their addresses neither kept nor shown', () => {
+    expect(tree('[ATTACH=1]')).toBe('attachment[[attachment]]');
+    expect(tree('[RATING=4] [RATING=9]')).toBe('rating[[rating 4/5]] " " rating[[rating]]');
+    expect(tree('see [IMG size=medium]https://example.com/pic.jpg [/IMG]!')).toBe('"see " image[[image]] "!"');
+    expect(tree('[DISK=123]')).toBe('file[[file]]');
+    expect(tree('[ICON=https://example.com/i.png size=20 title=Unicorn face]')).toBe('icon[[icon: Unicorn face]]');
+    expect(tree('[icon=https://example.com/i.png size=20]')).toBe('icon[[icon]]');
+    expect(JSON.stringify(parseBbCode('[IMG size=small]https://example.com/pic.jpg [/IMG][ICON=https://example.com/i.png]').nodes)).not.toContain('example.com');
+    // Without its closing tag or its number, a tag is not one.
+    expect(tree('[IMG size=small]https://example.com/x')).toBe('"[IMG size=small]https://example.com/x"');
+    expect(tree('[ATTACH=x] [DISK]')).toBe('"[ATTACH=x] [DISK]"');
+  });
+
+  it('in Russian, in the catalogue’s words', () => {
+    const ru: BbWords = conversationRu.tags;
+    expect(parseBbCode('[ATTACH=1] [IMG size=small]https://e.example/a.png [/IMG] [DISK=5] [RATING=5] [ICON=https://e.example/i.png]', ru).plain).toBe(
+      '[вложение] [изображение] [файл] [оценка 5/5] [значок]',
+    );
+    expect(oneLine('[TIMESTAMP=1645844720 FORMAT=LONG_DATE_FORMAT]', ru)).toMatch(/2022/);
+  });
+
+  it('places placeholders in the plain text, for find', () => {
+    const parsed = parseBbCode('a[DISK=1]b[br][SEND=/x]go[/SEND]');
+    expect(parsed.plain).toBe('a[file]b\ngo');
+    const placeholder = everyNode(parsed.nodes).find((node) => node.type === 'placeholder');
+    expect(placeholder).toMatchObject({ kind: 'file', at: 1 });
   });
 });
 
@@ -124,7 +193,7 @@ describe('plain text', () => {
     const texts: Array<[string, number]> = [];
     const walk = (nodes: readonly BbNode[]): void => {
       for (const node of nodes) {
-        if (node.type === 'text') texts.push([node.text, node.at]);
+        if (node.type === 'text' || node.type === 'placeholder') texts.push([node.text, node.at]);
         else if (node.type !== 'break') walk(node.children);
       }
     };
@@ -134,11 +203,15 @@ describe('plain text', () => {
   });
 });
 
+/** Markup that stands for words ([IMG]…[/IMG] whole, with its address). */
+const PLACEHOLDER = /^(?:\[(?:timestamp|attach|rating|disk|icon)=[^[\]\n]*\]|\[img(?:[= ][^[\]\n]*)?\][\s\S]*\[\/img\])$/i;
+
 /** Markup the parser may take out of the text: nothing else. */
 const RECOGNISED = new RegExp(
-  String.raw`^(?:\[\/?(?:b|i|u|s|size|color|url|user|chat)(?:[= ][^\[\]\n]*)?\]|\[\/?code\]|\[br\]|>>|-{54}\r?\n?)$`,
+  String.raw`^(?:\[\/?(?:b|i|u|s|size|color|url|user|chat|send|put|call|context)(?:[= ][^\[\]\n]*)?\]|\[\/?code\]|\[br\]|>>|-{54}\r?\n?)$`,
   'i',
 );
+const isRecognised = (taken: string): boolean => RECOGNISED.test(taken) || PLACEHOLDER.test(taken);
 
 /** Text made mostly of markup, so that the odd combinations come up often. */
 const markupish = fc
@@ -146,6 +219,8 @@ const markupish = fc
     fc.oneof(
       fc.constantFrom('[b]', '[/b]', '[i]', '[/i]', '[U]', '[/u]', '[s]', '[/S]', '[size=12]', '[/size]', '[color=#f00]', '[/color]'),
       fc.constantFrom('[URL=https://example.com]', '[url=javascript:alert(1)]', '[URL]', '[/URL]', '[USER=5 REPLACE]', '[/USER]', '[CHAT=9]', '[/chat]'),
+      fc.constantFrom('[SEND=/help]', '[/SEND]', '[put=/x]', '[/put]', '[CALL=+123]', '[CALL]', '[/CALL]', '[CONTEXT=chat1/2]', '[/context]'),
+      fc.constantFrom('[TIMESTAMP=1645844720 FORMAT=SHORT_TIME_FORMAT]', '[timestamp=x]', '[ATTACH=1]', '[RATING=5]', '[DISK=12]', '[ICON=https://e.x/i.png title=hi]', '[IMG size=small]', '[/IMG]', '[img]'),
       fc.constantFrom('[code]', '[/code]', '[br]', '[br', '[/br]', '[unknown]', '[', ']', '>>', '\n', '\r\n', '\n>>', DASHES, `\n${DASHES}\n`, '-', ' '),
       fc.string({ maxLength: 6 }),
     ),
@@ -163,8 +238,8 @@ describe('any input', () => {
         for (const [from, to] of parsed.markup) {
           expect(from).toBeGreaterThanOrEqual(cursor);
           const taken = source.slice(from, to);
-          expect(taken).toMatch(RECOGNISED);
-          rest += source.slice(cursor, from) + (/^\[br\]$/i.test(taken) ? '\n' : '');
+          expect(isRecognised(taken), taken).toBe(true);
+          rest += source.slice(cursor, from) + (/^\[br\]$/i.test(taken) ? '\n' : PLACEHOLDER.test(taken) ? parseBbCode(taken).plain : '');
           cursor = to;
         }
         rest += source.slice(cursor);
@@ -180,7 +255,7 @@ describe('any input', () => {
         const walk = (nodes: readonly BbNode[]): void => {
           for (const node of nodes) {
             if (node.type === 'link' && node.href !== null) expect(node.href).toMatch(/^https?:\/\//);
-            if (node.type !== 'text' && node.type !== 'break') walk(node.children);
+            if ('children' in node) walk(node.children);
           }
         };
         walk(parseBbCode(`${source}[URL=${address}]x[/URL]`).nodes);

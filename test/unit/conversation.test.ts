@@ -169,6 +169,19 @@ describe('callBatch', () => {
     expect(client.sent).toEqual([{ method: 'batch', params: { halt: 0, cmd: { a: 'm.one', b: 'm.two', c: 'm.three?X=1' } } }]);
   });
 
+  it('a command past its time budget is blamed on its own method, not on the one the catalogue names', async () => {
+    const limit = { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit.' };
+    const client = fakeClient({ result: [], result_error: { history: limit, lines: limit }, result_time: [] });
+    const outcomes = await callBatch(client, { history: ['imopenlines.session.history.get', { SESSION_ID: 343 }], lines: ['imopenlines.config.list.get', {}] });
+    const history = outcomes['history']!;
+    const lines = outcomes['lines']!;
+    if (history.ok || lines.ok) throw new Error('expected both refused');
+    expect(history.error).toMatchObject({ code: 'OPERATION_TIME_LIMIT', title: 'Method time limit reached' });
+    expect(history.error.message).toContain('imopenlines.session.history.get');
+    expect(history.error.message).not.toContain('imopenlines.dialog.get');
+    expect(lines.error.message).toContain('imopenlines.config.list.get');
+  });
+
   it('refuses more than 50 commands before asking the portal', async () => {
     const client = fakeClient({});
     const commands = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, ['m', {}] as const]));

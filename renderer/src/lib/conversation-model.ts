@@ -3,7 +3,7 @@
 // shows, find's matches, the marks inside a message's text, and the human
 // durations and sizes of the timings panel and the files.
 import type { AuthorRole, Conversation, ConversationMessage, ConversationTimings, Wait } from '../../../preload/api-contract';
-import { parseBbCode, type ParsedText } from './bbcode';
+import { parseBbCode, type BbWords, type ParsedText } from './bbcode';
 import { groupByDay } from './history-days';
 import type { ConversationMessages } from './messages/conversation-en';
 
@@ -29,11 +29,11 @@ export interface ParsedMessages {
  * A session of 5,000 messages draws a screenful: parsing only what is drawn
  * keeps the first paint from waiting for the rest; find parses them all.
  */
-export function parseMessages(messages: readonly ConversationMessage[]): ParsedMessages {
+export function parseMessages(messages: readonly ConversationMessage[], words?: BbWords): ParsedMessages {
   const parsed: Array<ParsedText | undefined> = new Array(messages.length);
   const at = (index: number): ParsedText => {
     const message = messages[index]!;
-    return (parsed[index] ??= parseBbCode(message.deleted ? '' : message.text));
+    return (parsed[index] ??= parseBbCode(message.deleted ? '' : message.text, words));
   };
   return { at, plains: () => messages.map((_, index) => at(index).plain) };
 }

@@ -107,7 +107,7 @@ export const errors = {
     },
     OPERATION_TIME_LIMIT: {
       title: 'Method time limit reached',
-      message: 'This webhook used up its execution-time budget for imopenlines.dialog.get in the last 10 minutes, so the portal blocks the method for a while.',
+      message: 'This webhook used up its execution-time budget for the method it called in the last 10 minutes, so the portal blocks that method for a while.',
       action: 'Wait until the budget frees up (at most 10 minutes), then try again. Other methods keep working.',
     },
     INVALID_SESSION_ID: {
@@ -552,6 +552,9 @@ export const errors = {
     tooMany: (count: number, limit: number) => `${count} commands in one batch; Bitrix24 takes at most ${limit}.`,
     tooManyIdentifiers: (count: number, limit: number) => `${count} identifiers pasted; a bulk run takes at most ${limit}. Split the list and run each part.`,
     missing: (key: string) => `The portal's batch answer says nothing about command "${key}": neither a result nor an error.`,
+    /** OPERATION_TIME_LIMIT on one command of a batch: the budget is that command's method's, not the batch's. */
+    operatingLimit: (method: string) =>
+      `This webhook used up its execution-time budget for ${method} in the last 10 minutes, so the portal blocks that method for a while.`,
   },
 
   /** A transcript the portal would not give (imopenlines.session.history.get). */
@@ -561,6 +564,8 @@ export const errors = {
       "The portal would not give this session's transcript. What decides is the Open Channels permission to view the conversation history (or being the session's operator), not being a member of the chat.",
     deniedAction:
       'Ask your Bitrix24 administrator to give the user this webhook or application acts as the Open Channels permission to view conversation history for this line (Contact Center → Open Channels → Access permissions).',
+    tooLargeAction:
+      "A long session's transcript can pass the limit on answers: raise it in Settings (or --max-answer-mb), then look the dialog up again.",
   },
 
   /** A wait as a person would say it ("45 seconds", "9 minutes"). */

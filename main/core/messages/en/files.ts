@@ -1,6 +1,8 @@
 // English texts of the files a lead saves (a dialog as Markdown, the save
 // dialog's title and filters): the reference for ru/files.ts.
 
+import { TIMESTAMP_FORMATS, type TimestampStyle } from '../../bbcode';
+
 export const files = {
   dialog: {
     lookedUp: (query: string, host: string, fetchedAt: string) => `Looked up as ${query} on ${host}, fetched ${fetchedAt}.`,
@@ -27,5 +29,14 @@ export const files = {
       markdown: 'Markdown',
       text: 'Plain text',
     },
+  },
+  /** A message's tags that stand for something else, as words in its plain text (the terminal's transcript, saved transcripts, search). */
+  messageTags: {
+    attachment: '[attachment]',
+    image: '[image]',
+    file: '[file]',
+    icon: (title: string | null) => (title ? `[icon: ${title}]` : '[icon]'),
+    rating: (value: number | null) => (value === null ? '[rating]' : `[rating ${value}/5]`),
+    timestamp: (date: Date, style: TimestampStyle) => new Intl.DateTimeFormat('en-GB', TIMESTAMP_FORMATS[style]).format(date),
   },
 };

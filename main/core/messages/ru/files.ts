@@ -1,5 +1,6 @@
 // Тексты сохраняемых файлов по-русски.
 import type { Messages } from '../en';
+import { TIMESTAMP_FORMATS } from '../../bbcode';
 
 export const files: Messages['files'] = {
   dialog: {
@@ -27,5 +28,13 @@ export const files: Messages['files'] = {
       markdown: 'Markdown',
       text: 'Текст',
     },
+  },
+  messageTags: {
+    attachment: '[вложение]',
+    image: '[изображение]',
+    file: '[файл]',
+    icon: (title) => (title ? `[значок: ${title}]` : '[значок]'),
+    rating: (value) => (value === null ? '[оценка]' : `[оценка ${value}/5]`),
+    timestamp: (date, style) => new Intl.DateTimeFormat('ru-RU', TIMESTAMP_FORMATS[style]).format(date),
   },
 };

@@ -1,6 +1,7 @@
 // The conversation view's English texts: the reference for its Russian twin.
 // A catalogue of its own, in the view's lazy chunk, so the first screen's
 // script does not carry them (the card's status badge is in en.ts).
+import { TIMESTAMP_FORMATS, type TimestampStyle } from '../bbcode';
 import { count, isolate, num } from './words-en';
 
 const days = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
@@ -64,6 +65,15 @@ const conversationEn = {
     lastWrote: (who: string) => `Wrote last: ${who}`,
     latest: 'Latest messages',
     noText: '(no text)',
+  },
+  /** A message's tags that stand for something else (nothing is fetched or performed): words in their place. */
+  tags: {
+    attachment: '[attachment]',
+    image: '[image]',
+    file: '[file]',
+    icon: (title: string | null) => (title ? `[icon: ${title}]` : '[icon]'),
+    rating: (value: number | null) => (value === null ? '[rating]' : `[rating ${num(value)}/5]`),
+    timestamp: (date: Date, style: TimestampStyle) => new Intl.DateTimeFormat('en-GB', TIMESTAMP_FORMATS[style]).format(date),
   },
   find: {
     open: 'Find in conversation',

@@ -1,5 +1,6 @@
 // The conversation view's Russian texts, typed by the English reference: a
 // text missing here fails the type check.
+import { TIMESTAMP_FORMATS } from '../bbcode';
 import type { ConversationMessages } from './conversation-en';
 import { count, isolate, num } from './words-ru';
 
@@ -63,6 +64,14 @@ const conversationRu: ConversationMessages = {
     lastWrote: (who: string) => `Последним писал: ${who}`,
     latest: 'Последние сообщения',
     noText: '(без текста)',
+  },
+  tags: {
+    attachment: '[вложение]',
+    image: '[изображение]',
+    file: '[файл]',
+    icon: (title) => (title ? `[значок: ${title}]` : '[значок]'),
+    rating: (value) => (value === null ? '[оценка]' : `[оценка ${num(value)}/5]`),
+    timestamp: (date, style) => new Intl.DateTimeFormat('ru-RU', TIMESTAMP_FORMATS[style]).format(date),
   },
   find: {
     open: 'Найти в переписке',
