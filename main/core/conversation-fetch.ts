@@ -37,16 +37,16 @@ export function transcriptError(error: MainErrorEnvelope): MainErrorEnvelope {
  * transcript's weight can cause (a long session past the answer cap or the
  * deadline, a portal or its proxy giving up on it) and those only the
  * transcript's method gives. Not the credentials, the dialog's access, the
- * limits or the network: a lone call would meet the same answer one request
- * later. Nor a cancel, which stays a cancel.
+ * limits or the network (a reset or an empty answer is the line, not the
+ * weight): a lone call would meet the same answer one request later, and an
+ * unreachable portal's kept copy would come a request later. Nor a cancel,
+ * which stays a cancel.
  */
 const DIALOG_ALONE_CODES: ReadonlySet<string> = new Set([
   'TIMEOUT',
   'ANSWER_TOO_LARGE',
   'ANSWER_TOO_DEEP',
   'TRUNCATED_RESPONSE',
-  'EMPTY_RESPONSE',
-  'CONNECTION_RESET',
   'NOT_BITRIX_JSON',
   'INTERNAL_SERVER_ERROR',
   'ERROR_UNEXPECTED_ANSWER',

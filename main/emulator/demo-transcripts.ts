@@ -128,14 +128,20 @@ function waiting343(): EmulatedSession {
 // --- Chat 2001: Cyrillic, Telegram, line 6, Анна Смирнова 569, Олег Соколов 52, deal 4410 ---------
 
 /**
- * Started 2026-01-08T10:30:00+01:00: Daniel Kim takes it and transfers it to
- * Олег Соколов, the client removes a message, the operator answered last (90411).
+ * Started 2026-01-08T10:30:00+01:00: the bot's menu in Bitrix24's action and
+ * time tags, Daniel Kim takes it and transfers it to Олег Соколов, the client
+ * removes a message, the operator answered last (90411).
  */
 function answered5012(): EmulatedSession {
   return new TranscriptBuilder({ sessionId: 5012, chatId: 2001, configId: 6, operatorId: 52, clientId: 569, start: 1767864600 })
     .started()
     .client(0, 'Здравствуйте! Подскажите, где мой заказ по сделке №4410? Обещали доставить вчера.')
     .bot(3, 'Здравствуйте! Вы написали в [b]Служба поддержки[/b].[br]Оператор скоро ответит.')
+    // The bot's menu as Bitrix24 writes it: buttons ([SEND]), a phone ([CALL]), a time ([TIMESTAMP]), a card ([ATTACH]).
+    .bot(
+      5,
+      'Пока ждёте: [SEND=Статус заказа]Статус заказа[/SEND] · [SEND=/operator]Позвать оператора[/SEND][br]Или позвоните: [CALL=+74951234567]+7 495 123-45-67[/CALL], мы работаем с [TIMESTAMP=1767852000 FORMAT=SHORT_TIME_FORMAT]. [ATTACH=1]',
+    )
     .removed(10)
     .joined(20, 31)
     .transferred(30, 31, 52)

@@ -202,3 +202,21 @@ test('a conversation kept in the store opens offline with its "as of" in its hea
   await expect(timings.getByTestId('waiting-verdict')).toHaveText(/^дольше нормы следующих ответов \(5 мин\) на /);
   await inspector.screenshot('ru-conversation-offline');
 });
+
+test("a bot's menu in Bitrix24's action tags reads as text: its buttons' labels, the phone, the time and a card's placeholder, never a raw tag or a button", async ({ inspector, page }) => {
+  await inspector.openConnected();
+  await inspector.lookUp('2001');
+  await page.getByRole('tab', { name: 'Conversation' }).click();
+  const menu = page.getByTestId('conversation-log').locator('[data-role="bot"]').filter({ hasText: 'Пока ждёте' });
+  await expect(menu).toContainText('Статус заказа · Позвать оператора');
+  await expect(menu).toContainText('+7 495 123-45-67');
+  await expect(menu).not.toContainText('[SEND');
+  await expect(menu).not.toContainText('[TIMESTAMP');
+  await expect(menu).not.toContainText('[ATTACH');
+  await expect(menu).not.toContainText('/operator');
+  // Labels, not actions: nothing in the message can be pressed to send or call.
+  await expect(menu.getByRole('button')).toHaveCount(0);
+  await expect(menu.getByRole('link')).toHaveCount(0);
+  await menu.scrollIntoViewIfNeeded();
+  await inspector.windowScreenshot('conversation-bot-menu');
+});

@@ -97,7 +97,7 @@ describe('show needs no --offline (1)', () => {
   it('says so in the help, in English and Russian', async () => {
     for (const env of [{}, RUSSIAN]) {
       const help = (await run(['--help'], env)).stdout;
-      expect(help).toContain('openlines-inspector show <identifier>... [--account NAME] [--as chat|session] [--json]');
+      expect(help).toContain('openlines-inspector show <identifier>... [--account NAME] [--as chat|session] [--json | --format text|json|markdown]');
       expect(help).not.toContain('show <identifier>... --offline');
     }
     expect((await run(['--help'])).stdout).toMatch(/--offline +\(show\) use only the copy kept on this computer: show's\s+default, accepted and not needed/);
