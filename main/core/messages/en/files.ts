@@ -28,4 +28,9 @@ export const files = {
       text: 'Plain text',
     },
   },
+  /** The OS open dialog for a list to look up (export/read-list-file.ts). */
+  open: {
+    title: 'Open a list of identifiers',
+    filter: 'Lists (CSV, text)',
+  },
 };

@@ -28,4 +28,9 @@ export const files: Messages['files'] = {
       text: 'Текст',
     },
   },
+  /** The OS open dialog for a list to look up (export/read-list-file.ts). */
+  open: {
+    title: 'Открыть список идентификаторов',
+    filter: 'Списки (CSV, текст)',
+  },
 };
