@@ -11,8 +11,8 @@ import type { OpenedList } from './export-types';
 /** What a dropped list may weigh too (renderer/src/lib/dropped-list.ts): room for 10,000 identifiers with plenty to spare. */
 export const MAX_LIST_FILE_BYTES = 2_000_000;
 
+/** "2.1": rounded up to a tenth, so a file just over the limit does not read as exactly at it. */
 function megabytes(bytes: number): string {
-  // Rounded up, so a file just over the limit does not read as exactly at it.
   return (Math.ceil(bytes / 100_000) / 10).toFixed(1);
 }
 
@@ -28,11 +28,11 @@ export async function readListFile(path: string, maxBytes = MAX_LIST_FILE_BYTES)
       const stat = await file.stat();
       const size = stat.size;
       if (!stat.isFile()) throw refuse(said.notAFile(name));
-      if (size > maxBytes) throw refuse(said.tooLarge(name, megabytes(size), megabytes(maxBytes)));
+      if (size > maxBytes) throw refuse(said.tooLarge(name, megabytes(size), String(maxBytes / 1_000_000)));
       // One byte more than allowed: a file that grew since stat() is still caught.
       const buffer = Buffer.alloc(maxBytes + 1);
       const { bytesRead } = await file.read(buffer, 0, maxBytes + 1, 0);
-      if (bytesRead > maxBytes) throw refuse(said.tooLarge(name, megabytes(bytesRead), megabytes(maxBytes)));
+      if (bytesRead > maxBytes) throw refuse(said.tooLarge(name, megabytes(bytesRead), String(maxBytes / 1_000_000)));
       bytes = buffer.subarray(0, bytesRead);
     } finally {
       await file.close();

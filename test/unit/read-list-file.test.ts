@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { InspectorError } from '../../main/core/error-codes';
+import { inLanguage } from '../../main/core/i18n';
 import { MAX_LIST_FILE_BYTES, readListFile } from '../../main/export/read-list-file';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -35,7 +36,8 @@ it('takes a file of exactly 2 MB and refuses one byte more, naming both sizes, b
   expect((await readListFile(exact)).text).toHaveLength(MAX_LIST_FILE_BYTES);
   const over = join(dir, 'big.txt');
   await writeFile(over, `${'1\n'.repeat(MAX_LIST_FILE_BYTES / 2)}2`);
-  expect(await refusal(over)).toMatchObject({ code: 'FILE_NOT_READ', message: 'big.txt is 2.1 MB: lists of up to 2.0 MB can be opened. Split the file, or open part of it.' });
+  expect(await refusal(over)).toMatchObject({ code: 'FILE_NOT_READ', message: 'big.txt is 2.1 MB: lists of up to 2 MB can be opened. Split the file, or open part of it.' });
+  expect(await inLanguage('ru', () => refusal(over))).toMatchObject({ message: expect.stringMatching(/^big\.txt весит 2,1 МБ: открыть можно список до 2 МБ\./) });
 });
 
 it('refuses a binary file (a spreadsheet renamed .csv) as not text', async () => {

@@ -515,7 +515,8 @@ export const errors = {
 
   /** A list opened through the OS dialog that is no list (export/read-list-file.ts). */
   listFile: {
-    tooLarge: (name: string, megabytes: string, limit: string) => `${name} is ${megabytes} MB: lists of up to ${limit} MB can be opened. Split the file, or open part of it.`,
+    /** Sizes in MB, written with a decimal point ("2.1"). */
+    tooLarge: (name: string, size: string, limit: string) => `${name} is ${size} MB: lists of up to ${limit} MB can be opened. Split the file, or open part of it.`,
     notText: (name: string) => `${name} is not a text or CSV file (it holds binary data). Save the list as CSV or plain text first.`,
     notUtf8: (name: string) => `${name} is not in UTF-8. Save it again as "CSV UTF-8" or as UTF-8 text, then open it.`,
     notAFile: (name: string) => `${name} is not a file.`,

@@ -14,6 +14,9 @@ const scopesOf = (granted: readonly string[]): string => (granted.length > 0 ? g
 
 const quotedList = (names: readonly string[]): string => names.map((name) => `«${name}»`).join(', ');
 
+/** "2,1" for "2.1": the decimal comma Russian writes. */
+const decimalComma = (number: string) => String(number).replace('.', ',');
+
 export const errors: Messages['errors'] = {
   codes: {
     ACCESS_ERROR: {
@@ -511,7 +514,7 @@ export const errors: Messages['errors'] = {
   },
 
   listFile: {
-    tooLarge: (name, megabytes, limit) => `${name} весит ${megabytes} МБ: открыть можно список до ${limit} МБ. Разделите файл или откройте его часть.`,
+    tooLarge: (name, size, limit) => `${name} весит ${decimalComma(size)} МБ: открыть можно список до ${decimalComma(limit)} МБ. Разделите файл или откройте его часть.`,
     notText: (name) => `${name} — не текстовый и не CSV-файл (в нём двоичные данные). Сначала сохраните список как CSV или простой текст.`,
     notUtf8: (name) => `${name} не в кодировке UTF-8. Сохраните его заново как «CSV UTF-8» или как текст в UTF-8 и откройте снова.`,
     notAFile: (name) => `${name} — не файл.`,
