@@ -32,7 +32,9 @@ function megabytes(bytes: number): string {
 
 /** A file's list for the field: a CSV by its column of identifiers (our own exports' dialogs), any other text as pasted. */
 export function listFromFile(content: string, name: string): DroppedList {
-  return { ok: true, text: filePieces(content, name).join(' '), name };
+  const pieces = filePieces(content, name);
+  if (pieces.length === 0) return { ok: false, message: dropText().empty(name) };
+  return { ok: true, text: pieces.join(' '), name };
 }
 
 /** The texts of a drop, in the window's language. */
