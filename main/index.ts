@@ -16,6 +16,7 @@ import { connectCommandChannel } from './shell/command-channel';
 import { sendEvent } from './shell/event-channel';
 import { registerIpc } from './shell/ipc';
 import { registerProtocolClient } from './shell/protocol-client';
+import { chooseOpenFile } from './shell/open-dialog';
 import { chooseSaveFile } from './shell/save-dialog';
 import { showDesktopNotice } from './shell/desktop-notice';
 import { applyTheme, repaintWindows } from './shell/theme';
@@ -203,6 +204,7 @@ async function makeApi(settingsFile: string, early: Settings): Promise<void> {
     openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
     writeClipboard: (text) => clipboard.writeText(text),
     chooseSaveFile: (options) => chooseSaveFile(dialog, mainWindow, app.getPath('downloads'), options),
+    chooseOpenFile: (options) => chooseOpenFile(dialog, mainWindow, options),
     notify: (notice) => showDesktopNotice(Notification, () => mainWindow, notice),
     // The database (and its native module) loads on first use, not before the window.
     openStore: async (options) => (await import('./store/index')).InspectorStore.open(app.getPath('userData'), options),

@@ -11,7 +11,7 @@ import type { DialogTimeline } from '../main/core/timeline-types';
 import type { ErrorEnvelope } from '../main/core/error-envelope';
 import type { Language, LanguageSetting } from '../main/core/language';
 import type { Conversation } from '../main/core/conversation-types';
-import type { ExportOutcome, ExportRequest } from '../main/export/export-types';
+import type { ExportOutcome, ExportRequest, OpenedList } from '../main/export/export-types';
 import type { WatchNotify, WatchWait } from '../main/core/setting-limits';
 import type { DialogSearchHit, HistoryEntry, SessionSummary } from '../main/store/store-types';
 
@@ -34,7 +34,7 @@ export type { DialogTimeline, TimelineCopy } from '../main/core/timeline-types';
 export { shownCode, type ErrorEnvelope } from '../main/core/error-envelope';
 export { csvField } from '../main/core/csv';
 export { sameHost } from '../main/core/portal-host';
-export { looksLikeList, listPieces, MAX_LISTED_IDENTIFIERS } from '../main/core/list-pieces';
+export { filePieces, looksLikeList, listPieces, MAX_LISTED_IDENTIFIERS } from '../main/core/list-pieces';
 export type { ErrorCode } from '../main/core/error-code-list';
 export type {
   BulkDialogSummary,
@@ -79,7 +79,7 @@ export type {
 } from '../main/core/conversation-types';
 export type { AccountKind, AccountState, AccountSummary, RatePlan } from '../main/accounts/account-types';
 export type { DialogSearchHit, DialogSearchMessage, HistoryEntry, SessionSummary } from '../main/store/store-types';
-export type { ExportFormat, ExportOutcome, ExportRequest } from '../main/export/export-types';
+export type { ExportFormat, ExportOutcome, ExportRequest, OpenedList } from '../main/export/export-types';
 
 /** Every answer crosses IPC as plain data: a value or an error envelope, never a thrown Error. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorEnvelope };
@@ -353,6 +353,8 @@ export const OPERATIONS = {
   openBulkRun: { channel: 'bulk:open', args: type<{ historyId: number }>(), result: type<BulkRunResult>() },
   /** Saves a bulk table, a dialog, the history or a transcript: main makes the file and asks where through the OS's save dialog. */
   saveExport: { channel: 'export:save', args: type<ExportRequest>(), result: type<ExportOutcome>() },
+  /** A list of identifiers from a file the user picks in the OS's open dialog, read by main (at most 2 MB, UTF-8 text); null when the dialog is closed. */
+  openList: { channel: 'list:open', args: none(), result: type<OpenedList | null>() },
   /** The open-line dialogs one row each, from the recent list, the session activities and the kept dialogs, with each source's availability; a newer call stops an older one. */
   getOverview: { channel: 'overview:get', args: type<OverviewRequest>(), result: type<OverviewResult>() },
   /** Stops the overview's refresh that runs, by hand or on schedule; what was shown stays. */

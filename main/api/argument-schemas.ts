@@ -9,6 +9,7 @@ import { connectionSchemas } from './connection-handlers';
 import { conversationSchemas } from './conversation-handlers';
 import { exportSchemas } from './export-handlers';
 import { historySchemas } from './history-handlers';
+import { listFileSchemas } from './list-file-handlers';
 import { lookupSchemas } from './lookup-handlers';
 import { overviewSchemas } from './overview-handlers';
 import { settingsSchemas } from './settings-handlers';
@@ -26,6 +27,7 @@ export const argumentSchemas = {
   ...appSchemas,
   ...bulkSchemas,
   ...exportSchemas,
+  ...listFileSchemas,
   ...overviewSchemas,
   ...watchSchemas,
 } satisfies { [C in Channel]: z.ZodType<ArgsOf<C>> };

@@ -24,6 +24,8 @@ export interface BulkRunDeps {
   store(): Promise<(Pick<StoreForLookups, 'putDialog' | 'findDialog' | 'namesFor'> & Pick<InspectorStore, 'recordBulkRun'>) | null>;
   lines: LineCache;
   report(progress: BulkProgress): void;
+  /** Milliseconds on a steady clock; performance.now() unless a test keeps the time. */
+  now?: () => number;
 }
 
 /** How many finished runs' tables main holds for saving: a run is 5,000 rows at most. */
@@ -68,7 +70,8 @@ export class BulkRuns {
   }
 
   async run(request: BulkRunRequest): Promise<BulkRunResult> {
-    const started = performance.now();
+    const now = this.#deps.now ?? (() => performance.now());
+    const started = now();
     const startedAt = new Date().toISOString();
     const { items } = splitIdentifiers(request.inputs.join('\n'), request.numberAs);
     const client = await this.#deps.client();
@@ -81,11 +84,17 @@ export class BulkRuns {
     const rows: BulkRow[] = [];
     const total = items.length;
     let waitingMs: number | null = null;
-    const report = (fresh: BulkRow[]) => {
+    /** Rows answered through the portal's requests: the rate and the time left are theirs alone. */
+    let asked = 0;
+    /** `fromPortal`: how many of `fresh` the portal's requests answered (the rest were never asked for). */
+    const report = (fresh: BulkRow[], fromPortal: number) => {
       rows.push(...fresh);
-      const seconds = (performance.now() - started) / 1000;
-      const perSecond = rows.length > 0 && seconds > 0 ? rows.length / seconds : null;
-      const remainingMs = perSecond ? Math.round(((total - rows.length) / perSecond) * 1000) : null;
+      asked += fromPortal;
+      // Refused rows are answered at once, without a request: counted in, they made the first rate huge and the time left next to nothing.
+      const seconds = (now() - started) / 1000;
+      const perSecond = asked > 0 && seconds > 0 ? asked / seconds : null;
+      const left = total - rows.length;
+      const remainingMs = left === 0 ? 0 : perSecond ? Math.round((left / perSecond) * 1000) : null;
       this.#deps.report({ runId: request.runId, done: rows.length, total, rows: fresh, perSecond, remainingMs, waitingMs });
     };
 
@@ -96,7 +105,7 @@ export class BulkRuns {
       if ('query' in item) recognised.push({ index, input: item.input, query: item.query });
       else refused.push({ index, input: item.input, outcome: 'failed', dialog: null, error: item.error, fetchedAt: null });
     });
-    report(refused);
+    report(refused, 0);
 
     let lines = this.#deps.lines.get(account);
     let cancelled = false;
@@ -114,7 +123,7 @@ export class BulkRuns {
           signal: controller.signal,
           onWait: ({ waitMs }: { waitMs: number }) => {
             waitingMs = waitMs;
-            report([]);
+            report([], 0);
             waitingMs = null;
           },
         };
@@ -148,11 +157,11 @@ export class BulkRuns {
           // A refusal of the credentials or the scope would answer every later request the same: not asked.
           if (!FALLBACK_CODES.has(envelope.code)) {
             const rest = recognised.slice(next).map((row): BulkRow => ({ index: row.index, input: row.input, outcome: 'failed', dialog: null, error: envelope, fetchedAt: null }));
-            report([...answered, ...rest]);
+            report([...answered, ...rest], answered.length);
             break;
           }
         }
-        report(answered);
+        report(answered, answered.length);
       }
     } catch (error) {
       if (!(error instanceof InspectorError) || (error.envelope.code !== 'CANCELLED' && !controller.signal.aborted)) throw error;

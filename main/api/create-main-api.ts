@@ -10,7 +10,7 @@ import { errorEnvelope, toEnvelope } from '../core/error-codes';
 import { inLanguage } from '../core/i18n';
 import { messages } from '../core/messages/index';
 import type { Emulator } from '../emulator/index';
-import type { SaveFileOptions } from '../export/export-types';
+import type { OpenFileOptions, SaveFileOptions } from '../export/export-types';
 import type { PortalClientOptions } from '../rest/portal-client';
 import type { InspectorStore, RecoveredFile, StoreOptions } from '../store/index';
 import { AccountStore } from '../accounts/account-store';
@@ -31,6 +31,7 @@ import { LineCache } from './line-cache';
 import { BulkRuns } from './bulk-runs';
 import { bulkHandlers } from './bulk-handlers';
 import { exportHandlers } from './export-handlers';
+import { listFileHandlers } from './list-file-handlers';
 import { LookupsInFlight } from './lookups-in-flight';
 import { overviewHandlers } from './overview-handlers';
 import { OverviewRefresh } from './overview-refresh';
@@ -58,6 +59,8 @@ export interface MainApiDeps {
   writeClipboard(text: string): void;
   /** Opens the OS save dialog for a file main is about to write; without one (no window to ask), nothing is saved. */
   chooseSaveFile?: (options: SaveFileOptions) => Promise<string | null>;
+  /** Opens the OS open dialog for a list to read; without one (no window to ask), nothing is opened. */
+  chooseOpenFile?: (options: OpenFileOptions) => Promise<string | null>;
   /** Defaults to the bundled emulator with its sample data. */
   startDemo?: () => Promise<Emulator>;
   /** Set when the settings file was damaged and moved aside at start: the user is told. */
@@ -234,6 +237,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...appHandlers({ commands, connection, openExternal: deps.openExternal, writeClipboard: deps.writeClipboard, logFile: deps.logFile ?? null }),
     ...bulkHandlers(bulk, stores),
     ...exportHandlers({ chooseSaveFile: deps.chooseSaveFile ?? (async () => null), stores, connection, lookups, runs: bulk, overview }),
+    ...listFileHandlers({ chooseOpenFile: deps.chooseOpenFile ?? (async () => null) }),
     ...overviewHandlers(overviewRefresher),
     ...watchHandlers({ watch, stores, connection, lines }),
   } satisfies Handlers;

@@ -8,6 +8,7 @@ import { BulkRuns } from '../api/bulk-runs';
 import { LineCache } from '../api/line-cache';
 import { describeCause } from '../core/app-log';
 import type { BulkRunResult } from '../core/bulk-types';
+import { filePieces } from '../core/list-pieces';
 import { toEnvelope } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import type { LookupOptions, Streams } from './cli-options';
@@ -49,7 +50,9 @@ async function readList(from: string, input: NodeJS.ReadableStream | undefined):
 export async function runBulkLookup(options: LookupOptions, { out, err, input }: Streams): Promise<number> {
   let listed: string;
   try {
-    listed = [options.from === null ? '' : await readList(options.from, input), ...options.ids].join('\n');
+    // A CSV (by its name, or its header) gives its column of identifiers, as in the window: our own exports read back as their dialogs.
+    const fromFile = options.from === null ? [] : filePieces(await readList(options.from, input), options.from === '-' ? null : options.from);
+    listed = [...fromFile, ...options.ids].join('\n');
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     err.write(`${error.message}\n\n${usage()}\n`);

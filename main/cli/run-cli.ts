@@ -217,8 +217,9 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
     format = values.format as BulkFormat;
   }
   if (format !== null && values.json) throw new UsageError(says.jsonOrFormat);
-  // A list from a file is a table unless said otherwise; identifiers given on the command line print in full, as before.
-  if (format === null && from !== null && !values.json) format = 'table';
+  // A list (from a file, or several identifiers) is a table unless said otherwise: forty full lookups
+  // were thousands of lines. One identifier prints in full, and --json keeps each dialog in full.
+  if (format === null && (from !== null || rest.length > 1) && !values.json) format = 'table';
   return { command: 'lookup', ids: rest, numberAs: values.as, json: values.json, ...portal, from, format };
 }
 

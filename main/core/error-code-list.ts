@@ -66,6 +66,8 @@ export const APP_CODES = {
   OFFLINE_BY_CHOICE: { retryable: false },
   // A file the user chose to save could not be written (no access, disk full, the folder gone).
   FILE_NOT_SAVED: { retryable: true },
+  // A list the user opened could not be taken as one (too large, not text, not UTF-8, unreadable).
+  FILE_NOT_READ: { retryable: false },
   HISTORY_UNAVAILABLE: { retryable: true },
   // The history database failing after it opened, or at open for a reason
   // that passes by itself: lookups go on, the user is told what was not saved.

@@ -1,5 +1,6 @@
 // What the window may ask main to save, and what came of it. The window names
 // what to save, never where: main asks the user through the OS's save dialog.
+// And the list a user opens through the OS's open dialog, read by main.
 
 export type ExportRequest =
   | { what: 'bulk'; runId: string; format: 'csv' | 'json' }
@@ -20,4 +21,16 @@ export interface SaveFileOptions {
   title: string;
   defaultName: string;
   filters: Array<{ name: string; extensions: string[] }>;
+}
+
+/** What the OS open dialog for a list is opened with. */
+export interface OpenFileOptions {
+  title: string;
+  filters: Array<{ name: string; extensions: string[] }>;
+}
+
+/** A list the user opened: the file's name (never its folder) and its text. */
+export interface OpenedList {
+  name: string;
+  text: string;
 }

@@ -2,6 +2,8 @@
 // bulk run, not refused; the run's view shows where it stands, then a row per
 // identifier with its outcome; a row opens its dialog; a run can be stopped;
 // 5,000 rows scroll with few in the page. Real preload, main and emulator.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 
@@ -149,15 +151,49 @@ test('a text file dropped on the window fills the field and is offered as a run;
       transfer.items.add(new File([${JSON.stringify(content)}], ${JSON.stringify(name)}, { type: ${JSON.stringify(type)} }));
       document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     })()`);
-  await drop('dialogs.csv', 'chat1777;2001\r\n2002;hello\r\n', 'text/csv');
+  await drop('dialogs.txt', 'chat1777;2001\r\n2002\thello\r\n', 'text/plain');
   await expect(inspector.lookupInput).toHaveValue('chat1777 2001 2002 hello');
   await expect(inspector.hint).toContainText('4 identifiers (1 not recognised) — Enter looks them all up');
+  // A CSV is read as a table: its first column, a note beside each identifier left out.
+  await drop('dialogs.csv', 'chat1777;waiting since Monday, twice\r\n2002;"called; no answer"\r\n', 'text/csv');
+  await expect(inspector.lookupInput).toHaveValue('chat1777 2002');
 
   await drop('huge.txt', 'x'.repeat(2_000_001), 'text/plain');
   await expect(page.locator('.notice.error')).toContainText('huge.txt is 2.1 MB: only lists of up to 2 MB can be dropped.');
   await drop('photo.png', 'PNG', 'image/png');
   await expect(page.locator('.notice.error')).toContainText('photo.png is not a text or CSV file.');
-  await expect(inspector.lookupInput).toHaveValue('chat1777 2001 2002 hello');
+  await expect(inspector.lookupInput).toHaveValue('chat1777 2002');
+});
+
+test('“Open a list…” reads a CSV the user picks in the OS dialog: our own bulk export gives back its dialogs, offered as a run', async ({ inspector, page, harness }) => {
+  await inspector.openConnected();
+  // A bulk table as the app saves it: the dialog's id beside line, operator and session ids, which are no chats.
+  const exported = join(harness.dataDir, 'bulk-2026-12-07-1012.csv');
+  await writeFile(
+    exported,
+    '\uFEFFinput,outcome,chat_id,dialog_id,name,channel,line_id,line_name,operator_id,operator_name,client_user_id,crm,session_id,session_start,pinned,silent,blocked,error_code,error\r\n' +
+      '1777,found,1777,chat1777,"Guest, the first",livechat,22,Site,7,Anna,1775,,343,2026-12-07T09:00:00Z,false,false,false,,\r\n' +
+      'hello,failed,,,,,,,,,,,,,,,,INVALID_IDENTIFIER,Not recognised\r\n' +
+      '2001,found,2001,chat2001,Second,telegrambot,3,Bot,9,Ivan,1800,,344,2026-12-07T10:00:00Z,false,false,false,,\r\n',
+  );
+  harness.filesToOpen.push(exported);
+  const open = inspector.page.getByRole('button', { name: 'Open a list…' });
+  await open.focus();
+  await inspector.windowScreenshot('bulk-open-list');
+  await page.keyboard.press('Enter');
+  await expect(inspector.lookupInput).toHaveValue('chat1777 chat2001');
+  await expect(inspector.lookupInput).toBeFocused();
+  await expect(inspector.hint).toContainText('2 identifiers — Enter looks them all up');
+  expect(harness.calls).toContain('list:open');
+
+  // A file that is no list is said in words; the field keeps what it had. A closed dialog changes nothing.
+  const binary = join(harness.dataDir, 'book.csv');
+  await writeFile(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00]));
+  harness.filesToOpen.push(binary);
+  await open.click();
+  await expect(page.locator('.notice.error')).toContainText('List not opened: book.csv is not a text or CSV file');
+  await open.click();
+  await expect(inspector.lookupInput).toHaveValue('chat1777 chat2001');
 });
 
 test('a finished run is one history entry that reopens its table', async ({ inspector, page }) => {

@@ -37,6 +37,32 @@ function batchesSince(from: number): number[] {
     .map((request) => Object.values(request.params['cmd'] as Record<string, string>).filter((command) => command.startsWith('imopenlines.dialog.get')).length);
 }
 
+describe('openlines-inspector lookup with several identifiers', () => {
+  it('prints the bulk table without --format: one line per dialog through one batch request, not a full lookup each', async () => {
+    const from = emulator.requests.length;
+    const result = await run(['lookup', 'chat1777', '2001', '9999']);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^Identifier\s+Outcome\s+Chat\s+Client/);
+    expect(lines.slice(1).map((line) => line.split(/\s{2,}/).slice(0, 2))).toEqual([
+      ['chat1777', 'found'],
+      ['2001', 'found'],
+      ['9999', 'failed'],
+    ]);
+    expect(batchesSince(from)).toEqual([3]);
+  });
+
+  it('keeps one identifier, and --json, as full lookups', async () => {
+    const one = await run(['lookup', 'chat1777']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).not.toMatch(/^Identifier\s+Outcome/);
+    expect(one.stdout).toContain('Samantha Johnson');
+    const json = JSON.parse((await run(['lookup', 'chat1777', '2001', '--json'])).stdout) as unknown[];
+    expect(json).toHaveLength(2);
+    expect(json[0]).toHaveProperty('dialog');
+  });
+});
+
 describe('openlines-inspector lookup --from', () => {
   it('prints a table, one line per identifier in the order given, through one batch request, and exits 1 when any failed', async () => {
     const from = emulator.requests.length;
@@ -78,6 +104,22 @@ describe('openlines-inspector lookup --from', () => {
     const parsed = JSON.parse(result.stdout) as BulkRunResult;
     expect(parsed).toMatchObject({ found: 2, failed: 0, kept: 0, cancelled: false });
     expect(parsed.rows.map((row) => row.dialog?.chatId)).toEqual([2001, 2002]);
+  });
+
+  it('reads a CSV by its column of identifiers: our own bulk CSV read back asks for exactly its dialogs', async () => {
+    const exported = await run(['lookup', 'chat1777', 'hello', '2001', '--format', 'csv']);
+    const file = path.join(temp.dir, 'bulk-export.csv');
+    writeFileSync(file, exported.stdout);
+    const from = emulator.requests.length;
+    const again = await run(['lookup', '--from', file, '--format', 'json']);
+    expect(again.code).toBe(0);
+    const parsed = JSON.parse(again.stdout) as BulkRunResult;
+    // Its dialog_id column: the failed row has none, and no line, operator or session id is looked up as a chat.
+    expect(parsed.rows.map((row) => [row.input, row.dialog?.chatId])).toEqual([
+      ['chat1777', 1777],
+      ['chat2001', 2001],
+    ]);
+    expect(batchesSince(from)).toEqual([2]);
   });
 
   it('refuses what cannot be: --json with --format, an unknown format, a missing file', async () => {

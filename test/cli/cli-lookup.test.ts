@@ -160,7 +160,8 @@ describe('openlines-inspector lookup', () => {
 
   it('records every lookup sent, newest first, and lists them by portal', async () => {
     const dataDir = path.join(temp.dir, 'history-order');
-    await run(['lookup', 'chat1777', '987654', '--webhook', emulator.webhookUrl(), '--data-dir', dataDir], trusted());
+    // --json: a full lookup, and a history entry, each (without it, several identifiers are one bulk run).
+    await run(['lookup', 'chat1777', '987654', '--json', '--webhook', emulator.webhookUrl(), '--data-dir', dataDir], trusted());
     await run(['lookup', '2002', '--demo', '--data-dir', dataDir]);
     const all = JSON.parse((await run(['history', '--json', '--data-dir', dataDir])).stdout) as Array<{ input: string; outcome: string; account: string }>;
     expect(all.map((entry) => [entry.input, entry.outcome])).toEqual([

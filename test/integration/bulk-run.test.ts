@@ -4,7 +4,11 @@
 // cannot be reached, and a run that can be stopped.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BulkProgress, BulkRunResult, IdentifierList } from '../../preload/api-contract';
+import { BulkRuns } from '../../main/api/bulk-runs';
+import { LineCache } from '../../main/api/line-cache';
+import { parseWebhookUrl } from '../../main/core/webhook';
 import { DEMO_IDS, startEmulator, type Emulator } from '../../main/emulator/index';
+import { createWebhookClient } from '../../main/rest/portal-client';
 import { startHarness, type Harness } from '../support/main-api-harness';
 import { ok } from '../support/ipc-result';
 
@@ -127,6 +131,40 @@ describe('a bulk run', () => {
     expect(result.cancelled).toBe(true);
     expect(result.rows.map((row) => row.input)).toEqual(['hello']);
     expect(ok<{ cancelled: boolean }>(await harness.api.dispatch('bulk:cancel', { runId: 'run-3' }))).toEqual({ cancelled: false });
+  });
+});
+
+describe('its progress', () => {
+  it('counts only the rows the portal answered in the rate and the time left: refused rows, answered at once, do not inflate them', async () => {
+    const client = createWebhookClient(parseWebhookUrl(emulator.webhookUrl()), { extraCertificates: [emulator.certificate], timeoutMs: 5_000, retry: false, rateLimit: false });
+    // A clock the test keeps: one second passes between one push and the next.
+    let clock = 0;
+    const progress: BulkProgress[] = [];
+    const runs = new BulkRuns({
+      client: async () => client,
+      store: async () => null,
+      lines: new LineCache(),
+      now: () => clock,
+      report: (each) => {
+        progress.push(each);
+        clock += 1_000;
+      },
+    });
+    const refused = Array.from({ length: 40 }, (_, i) => `nope${i}`);
+    const asked = Array.from({ length: 60 }, (_, i) => `chat${2001 + i}`);
+    try {
+      await runs.run({ inputs: [...refused, ...asked], numberAs: 'chat', runId: 'rate' });
+    } finally {
+      client.close();
+    }
+    // The 40 refused at once: nothing asked yet, so no rate and no time left to tell.
+    expect(progress[0]).toMatchObject({ done: 40, total: 100, perSecond: null, remainingMs: null });
+    // Then the first request's rows after a second: the rate is theirs (not 40 more), the time left the rest at that rate.
+    const first = progress[1]!.rows.length;
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(60);
+    expect(progress[1]).toMatchObject({ done: 40 + first, perSecond: first, remainingMs: Math.round(((60 - first) / first) * 1000) });
+    expect(progress.at(-1)).toMatchObject({ done: 100, perSecond: 60 / 2, remainingMs: 0 });
   });
 });
 

@@ -289,6 +289,16 @@ describe('a list in the lookup field', () => {
   });
 });
 
+describe('a list file', () => {
+  test('goes into the field as its identifiers: a CSV by its column, a text as pasted; one without any is said, not put in', async () => {
+    await freshStores();
+    const { listFromFile } = await import('../../renderer/src/lib/dropped-list');
+    expect(listFromFile('\uFEFFinput,outcome,chat_id,dialog_id\r\n2001,found,2001,chat2001\r\nhello,failed,,\r\n', 'bulk.csv')).toEqual({ ok: true, text: 'chat2001', name: 'bulk.csv' });
+    expect(listFromFile('chat1777\n2001, 2002\n', 'list.txt')).toEqual({ ok: true, text: 'chat1777 2001 2002', name: 'list.txt' });
+    expect(listFromFile('input,outcome\r\n', 'empty.csv')).toEqual({ ok: false, message: '\u2068empty.csv\u2069 holds no identifiers: nothing was put in the lookup field.' });
+  });
+});
+
 describe('the bulk run’s words', () => {
   test('English and Russian, with Russian plurals', async () => {
     await freshStores();

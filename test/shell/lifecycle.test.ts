@@ -220,7 +220,11 @@ const h = vi.hoisted(() => {
       shell: { openExternal: vi.fn(async () => {}) },
       clipboard: { writeText: vi.fn() },
       // The user picks the offered name in the offered folder, or closes the dialog.
-      dialog: { showSaveDialog: vi.fn(async (_window: unknown, settings: { defaultPath: string }) => ({ canceled: false, filePath: settings.defaultPath })) },
+      dialog: {
+        showSaveDialog: vi.fn(async (_window: unknown, settings: { defaultPath: string }) => ({ canceled: false, filePath: settings.defaultPath })),
+        // Closed unless a test says which file the user picks.
+        showOpenDialog: vi.fn(async (_window: unknown, _settings: { title: string }) => ({ canceled: true, filePaths: [] as string[] })),
+      },
     };
 
     return { log, electron, resolveReady, ready, appEvents, powerEvents, windows, ipcHandlers, protocolHandlers, stores, defaultSession, storeData, applicationMenu, themeEvents, paths, storeThrows: options.storeThrows ?? false };
@@ -560,6 +564,21 @@ describe('when the app is ready', () => {
     expect(readFileSync(settings.defaultPath, 'utf8')).toMatch(/^\uFEFFat,account,input,/);
     showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
     expect(await invoke(app.fake, 'export:save', 'app://renderer/index.html', { what: 'history', format: 'json' })).toEqual({ ok: true, value: { saved: false } });
+  });
+
+  it('opens a list the user picks in the OS open dialog, attached to the window, for one file; a closed dialog opens nothing', async () => {
+    const app = await start();
+    await app.ready();
+    const { showOpenDialog } = app.fake.electron.dialog;
+    const list = path.join(mkdtempSync(path.join(os.tmpdir(), 'oli-open-')), 'complaints.txt');
+    writeFileSync(list, 'chat1777\n2001\n');
+    showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [list] });
+    expect(await invoke(app.fake, 'list:open', 'app://renderer/index.html')).toEqual({ ok: true, value: { name: 'complaints.txt', text: 'chat1777\n2001\n' } });
+    const [window, settings] = showOpenDialog.mock.calls[0]!;
+    expect(window).toBe(app.fake.windows[0]);
+    expect(settings).toMatchObject({ title: 'Open a list of identifiers', properties: ['openFile'], filters: [{ extensions: expect.arrayContaining(['csv', 'txt']) }] });
+    expect(await invoke(app.fake, 'list:open', 'app://renderer/index.html')).toEqual({ ok: true, value: null });
+    rmSync(path.dirname(list), { recursive: true, force: true });
   });
 });
 

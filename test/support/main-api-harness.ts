@@ -44,6 +44,8 @@ export async function startHarness(
     clientOptions?: Pick<PortalClientOptions, 'timeoutMs' | 'maxAnswerBytes'>;
     /** The user's answer to the save dialog, when not "the offered name in saved/". */
     chooseSaveFile?: MainApiDeps['chooseSaveFile'];
+    /** The user's answer to the open dialog; without one the dialog is closed (null). */
+    chooseOpenFile?: MainApiDeps['chooseOpenFile'];
     /** Settings saved before the app starts. */
     settings?: Partial<Settings>;
   } = {},
@@ -75,6 +77,7 @@ export async function startHarness(
         await mkdir(join(dir, 'saved'), { recursive: true });
         return join(dir, 'saved', offered.defaultName);
       },
+      ...(options.chooseOpenFile ? { chooseOpenFile: options.chooseOpenFile } : {}),
       openStore: options.openStore ?? ((storeOptions) => InspectorStore.open(dir, storeOptions)),
       clientOptions: { extraCertificates: emulator ? [emulator.certificate] : [], rateLimit: options.rateLimit ?? false, timeoutMs: 5_000, ...options.clientOptions },
       ...(options.settingsChanged ? { settingsChanged: options.settingsChanged } : {}),

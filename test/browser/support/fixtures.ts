@@ -39,6 +39,8 @@ export interface Harness {
   clipboard: string[];
   /** Files the app saved, where the user chose (the offered name in the data folder's saved/). */
   savedFiles: string[];
+  /** The files the user picks in the OS open dialog, next first; with none left the dialog is closed. */
+  filesToOpen: string[];
   /** Every channel the page called, in order: what it asked main, and how often. */
   calls: string[];
   /** Every event main pushed to the page, in order. */
@@ -84,6 +86,7 @@ export const test = base.extend<{ harness: Harness; inspector: InspectorPage } &
     const opened: string[] = [];
     const clipboard: string[] = [];
     const savedFiles: string[] = [];
+    const filesToOpen: string[] = [];
     const calls: string[] = [];
     const pushed: Harness['pushed'] = [];
     const api = createMainApi({
@@ -102,6 +105,7 @@ export const test = base.extend<{ harness: Harness; inspector: InspectorPage } &
         savedFiles.push(file);
         return file;
       },
+      chooseOpenFile: async () => filesToOpen.shift() ?? null,
       startDemo: async () => {
         const demo = await startEmulator({ rateLimit: false });
         demos.push(demo);
@@ -149,6 +153,7 @@ export const test = base.extend<{ harness: Harness; inspector: InspectorPage } &
       opened,
       clipboard,
       savedFiles,
+      filesToOpen,
       calls,
       pushed,
       async connectWebhook() {

@@ -73,12 +73,15 @@ Options:
   --as chat|session     how a bare number is read (default: chat)
   --json                print JSON (lookup: one object per identifier, in an array)
   --from FILE           lookup: identifiers from a file, or - for standard input,
-                        separated by lines, commas, spaces or tabs
+                        separated by lines, commas, spaces or tabs; a .csv
+                        gives its column of identifiers (dialog_id, chat_id,
+                        input…), else its first
   --format table|csv|json
                         lookup: one line per dialog (outcome, chat, client,
                         channel, line, operator, CRM, session start, marks),
-                        50 dialogs per request through batch; --from alone
-                        prints a table; exit 0 only when every one was found;
+                        50 dialogs per request through batch; without it,
+                        --from or several identifiers print a table (one
+                        prints in full); exit 0 only when every one was found;
                         show: json or markdown, each dialog as the window saves
                         it; history: csv or json, as the window saves it
   --interval SECONDS    watch: from the end of one refresh to the next (default: 30)

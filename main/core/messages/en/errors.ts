@@ -244,6 +244,11 @@ export const errors = {
       message: 'The file could not be written.',
       action: 'Choose another folder or name, and check there is room on the disk.',
     },
+    FILE_NOT_READ: {
+      title: 'List not opened',
+      message: 'The file could not be read as a list of identifiers.',
+      action: 'Open a text or CSV file saved as UTF-8, one identifier a line or in a column.',
+    },
     OFFLINE_BY_CHOICE: {
       title: 'Cached copy, as asked',
       message: 'You asked for the copy kept on this computer, so the portal was not contacted.',
@@ -506,6 +511,16 @@ export const errors = {
     notWatched: (dialog: string) => `${dialog} is not on this account's watch list: watch it first, then set its rules.`,
     watchWaitMinutes: (min: number, max: number) => `"The client has waited longer than" takes whole minutes from ${min} to ${max}, or the line's answer-time target.`,
     notFromWindow: 'Request refused: it did not come from the app window.',
+  },
+
+  /** A list opened through the OS dialog that is no list (export/read-list-file.ts). */
+  listFile: {
+    /** Sizes in MB, written with a decimal point ("2.1"). */
+    tooLarge: (name: string, size: string, limit: string) => `${name} is ${size} MB: lists of up to ${limit} MB can be opened. Split the file, or open part of it.`,
+    notText: (name: string) => `${name} is not a text or CSV file (it holds binary data). Save the list as CSV or plain text first.`,
+    notUtf8: (name: string) => `${name} is not in UTF-8. Save it again as "CSV UTF-8" or as UTF-8 text, then open it.`,
+    notAFile: (name: string) => `${name} is not a file.`,
+    unreadable: (name: string, reason: string) => `${name} could not be read (${reason}).`,
   },
 
   /** Why a finished lookup was not remembered (api/lookup-service.ts). */

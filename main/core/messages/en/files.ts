@@ -39,4 +39,9 @@ export const files = {
     rating: (value: number | null) => (value === null ? '[rating]' : `[rating ${value}/5]`),
     timestamp: (date: Date, style: TimestampStyle) => new Intl.DateTimeFormat('en-GB', TIMESTAMP_FORMATS[style]).format(date),
   },
+  /** The OS open dialog for a list to look up (export/read-list-file.ts). */
+  open: {
+    title: 'Open a list of identifiers',
+    filter: 'Lists (CSV, text)',
+  },
 };

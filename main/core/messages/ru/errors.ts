@@ -14,6 +14,9 @@ const scopesOf = (granted: readonly string[]): string => (granted.length > 0 ? g
 
 const quotedList = (names: readonly string[]): string => names.map((name) => `«${name}»`).join(', ');
 
+/** "2,1" for "2.1": the decimal comma Russian writes. */
+const decimalComma = (number: string) => String(number).replace('.', ',');
+
 export const errors: Messages['errors'] = {
   codes: {
     ACCESS_ERROR: {
@@ -248,6 +251,11 @@ export const errors: Messages['errors'] = {
       title: 'Файл не сохранён',
       message: 'Файл не удалось записать.',
       action: 'Выберите другую папку или имя и проверьте, что на диске есть место.',
+    },
+    FILE_NOT_READ: {
+      title: 'Список не открыт',
+      message: 'Файл не удалось прочитать как список идентификаторов.',
+      action: 'Откройте текстовый или CSV-файл в кодировке UTF-8: по идентификатору в строке или в столбце.',
     },
     OFFLINE_BY_CHOICE: {
       title: 'Сохранённая копия, как вы просили',
@@ -503,6 +511,14 @@ export const errors: Messages['errors'] = {
     notWatched: (dialog) => `${dialog} нет в списке отслеживаемых этого аккаунта: сначала начните его отслеживать, затем задайте правила.`,
     watchWaitMinutes: (min, max) => `«Клиент ждёт дольше, чем» принимает целое число минут от ${min} до ${max} или норматив линии на ответ.`,
     notFromWindow: 'Запрос отклонён: он пришёл не из окна приложения.',
+  },
+
+  listFile: {
+    tooLarge: (name, size, limit) => `${name} весит ${decimalComma(size)} МБ: открыть можно список до ${decimalComma(limit)} МБ. Разделите файл или откройте его часть.`,
+    notText: (name) => `${name} — не текстовый и не CSV-файл (в нём двоичные данные). Сначала сохраните список как CSV или простой текст.`,
+    notUtf8: (name) => `${name} не в кодировке UTF-8. Сохраните его заново как «CSV UTF-8» или как текст в UTF-8 и откройте снова.`,
+    notAFile: (name) => `${name} — не файл.`,
+    unreadable: (name, reason) => `${name} не удалось прочитать (${reason}).`,
   },
 
   notSaved: {

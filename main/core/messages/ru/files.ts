@@ -37,4 +37,9 @@ export const files: Messages['files'] = {
     rating: (value) => (value === null ? '[оценка]' : `[оценка ${value}/5]`),
     timestamp: (date, style) => new Intl.DateTimeFormat('ru-RU', TIMESTAMP_FORMATS[style]).format(date),
   },
+  /** The OS open dialog for a list to look up (export/read-list-file.ts). */
+  open: {
+    title: 'Открыть список идентификаторов',
+    filter: 'Списки (CSV, текст)',
+  },
 };

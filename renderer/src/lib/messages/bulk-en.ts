@@ -24,6 +24,8 @@ const bulkEn = {
     notText: (name: string) => `${isolate(name)} is not a text or CSV file. Drop a list of identifiers: one a line, or separated by commas.`,
     unreadable: (name: string) => `${isolate(name)} could not be read.`,
     dropped: (name: string) => `${isolate(name)} is in the lookup field.`,
+    /** A file (dropped or opened) in which no identifier was found: a CSV's column empty, or a blank file. */
+    empty: (name: string) => `${isolate(name)} holds no identifiers: nothing was put in the lookup field.`,
   },
   /** A run kept in the history. */
   historyBadge: 'Bulk run',

@@ -29,6 +29,7 @@ const bulkRu: BulkMessages = {
     notText: (name) => `${isolate(name)} — не текстовый файл и не CSV. Перетащите список идентификаторов: по одному в строке или через запятую.`,
     unreadable: (name) => `Не удалось прочитать ${isolate(name)}.`,
     dropped: (name) => `${isolate(name)} — в поле поиска.`,
+    empty: (name) => `В ${isolate(name)} нет идентификаторов: поле поиска не изменилось.`,
   },
   historyBadge: 'Список',
   historyTally: (total, found, kept, failed) => `${count(total, 'идентификатор', 'идентификатора', 'идентификаторов')}: ${outcomes(found, kept, failed)}`,

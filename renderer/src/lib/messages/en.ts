@@ -171,6 +171,10 @@ const en = {
       return `${count(total, 'identifier', 'identifiers')}${notes.length > 0 ? ` (${notes.join(', ')})` : ''} — Enter looks them all up`;
     },
     lookUpAll: (total: number) => (total === 1 ? 'Look it up' : `Look up all ${num(total)}`),
+    /** Opens a CSV or text file of identifiers through the OS dialog, into the field as a list. */
+    openList: 'Open a list…',
+    openListTitle: 'Open a CSV or text file of identifiers: it goes into the field as a list to look up all at once',
+    openFailed: (title: string, message: string) => `${title}: ${message}`,
   },
   errorPanel: {
     signInAgain: 'Sign in again',

@@ -170,6 +170,9 @@ const ru: Messages = {
       return `${count(total, 'идентификатор', 'идентификатора', 'идентификаторов')}${notes.length > 0 ? ` (${notes.join(', ')})` : ''} — Enter найдёт все`;
     },
     lookUpAll: (total) => (total === 1 ? 'Найти' : `Найти все ${num(total)}`),
+    openList: 'Открыть список…',
+    openListTitle: 'Открыть CSV или текстовый файл с идентификаторами: он попадёт в поле как список, чтобы найти все сразу',
+    openFailed: (title, message) => `${title}: ${message}`,
   },
   errorPanel: {
     signInAgain: 'Войти снова',
