@@ -3,6 +3,7 @@
 // files the window saves too (main/export/bulk-file.ts).
 import type { BulkRow } from '../core/bulk-types';
 import { messages } from '../core/messages/index';
+import { clientFromName } from '../core/overview-rows';
 import { displayWidth, humanDate, printable } from './format-human';
 
 /** No column grows past this; a longer value is cut with an ellipsis (the CSV and JSON keep it whole). */
@@ -38,7 +39,8 @@ function tableCells(row: BulkRow): string[] {
     row.input,
     says.outcomes[row.outcome],
     dialog ? String(dialog.chatId) : '',
-    dialog?.name ?? '',
+    // The chat is named "Client - Line", and the line has its own column.
+    dialog ? (clientFromName(dialog.name) ?? dialog.name) : '',
     dialog?.channel ?? '',
     dialog?.lineId !== null && dialog?.lineId !== undefined ? (dialog.lineName ?? says.line(dialog.lineId)) : '',
     operator,

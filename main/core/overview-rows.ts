@@ -226,7 +226,7 @@ export function nameRow(row: OverviewRow, lines: LineDirectory | null, names: Us
 }
 
 /** "Anna Smirnova - Support" → "Anna Smirnova": the module names a chat after its client and line. */
-function clientFromName(name: string): string | null {
+export function clientFromName(name: string): string | null {
   const cut = name.lastIndexOf(' - ');
   return cut > 0 ? name.slice(0, cut) : null;
 }

@@ -53,4 +53,10 @@ describe('bulk table', () => {
     expect(table).toContain('line 22');
     expect(table).not.toContain('\u001b');
   });
+
+  it("shows the client of a chat named 'Client - Line', the line being a column of its own", () => {
+    const [, row] = formatBulkTable([found('Анна Смирнова - Служба поддержки', { lineName: 'Служба поддержки' })]).split('\n');
+    expect(row).toContain('Анна Смирнова');
+    expect(row!.match(/Служба поддержки/g)).toHaveLength(1);
+  });
 });
