@@ -30,8 +30,9 @@ test('an operator one dialog only numbers is named as another dialog named them,
   await inspector.openConnected();
   // Without the conversation, whose authors would name them at once: the names kept from other dialogs alone.
   expect(await harness.dispatch('settings:update', { fetchConversation: false })).toMatchObject({ ok: true });
-  // As for a webhook without the im scope, which could ask the portal for the names.
+  // As for a webhook with neither the im scope nor a user scope, which could ask the portal for the names.
   harness.emulator.injectFault({ kind: 'error', code: 'insufficient_scope', status: 403 }, { method: 'im.user.list.get', times: 10 });
+  harness.emulator.injectFault({ kind: 'error', code: 'insufficient_scope', status: 403 }, { method: 'user.get', times: 10 });
   const operator = page.locator('section.summary .fact').filter({ hasText: 'Responsible operator' }).locator('dd');
   // Chat 2006 numbers its operator (27) without naming them; a reader there is manager 31.
   await inspector.lookUp('2006');
