@@ -79,8 +79,17 @@ const SCROLL = `() => new Promise((resolve) => {
 })`;
 
 /** `total`: Enter to first paint; `answered`: Enter to the lookup's answer reaching the page. */
+/**
+ * A lead presses Enter on a window at rest, not in the same frame as the
+ * previous dialog's paint: the page's work for that dialog (its scroll
+ * buffer, the history, the lazy parts) is let finish, so it is not counted
+ * against this lookup on a machine of two cores.
+ */
+const AT_REST = `new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 300), { timeout: 3000 }))`;
+
 async function enterToFirstPaint(page: Page, input: string): Promise<{ total: number; answered: number }> {
   await page.locator('#lookup-input').fill(input);
+  await page.evaluate(AT_REST);
   const label = `Messages, ${LONG_SESSION.messageCount.toLocaleString('en-GB')} messages`;
   return (await page.evaluate(`(${FIRST_PAINT})(${JSON.stringify(label)})`)) as { total: number; answered: number };
 }
