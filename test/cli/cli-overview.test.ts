@@ -38,7 +38,12 @@ describe('openlines-inspector overview', () => {
     // The longest wait first: hours, then down to minutes.
     expect(lines[1]).toMatch(/^client waiting\s+\d+ h( \d+ min)?\s+chat\d+\s/);
     const waiting = lines.filter((line) => line.startsWith('client waiting'));
-    expect(waiting.at(-1)).toMatch(/^client waiting\s+(\d+ min( \d+ s)?|\d+ s)\s/);
+    expect(waiting.at(-1)).toMatch(/^client waiting\s+(\d+ min( \d+ s)?|\d+ s)(, past the \d+ min target)?\s/);
+    // A wait past its line's answer target says so; a line without one (the night shift) says nothing.
+    const past = json.rows.filter((row) => row.status === 'clientWaiting' && row.answerTargetSeconds !== null && Date.parse(json.fetchedAt) - Date.parse(row.waitingSince!) > row.answerTargetSeconds * 1000);
+    expect(past.length).toBeGreaterThan(0);
+    // The table was made a moment after the JSON: a wait may have passed its target in between, none can have gone back.
+    expect(waiting.filter((line) => /, past the \d+ min target\s/.test(line)).length).toBeGreaterThanOrEqual(past.length);
     expect(lines.some((line) => line.startsWith('operator answered'))).toBe(true);
     expect(lines.some((line) => line.startsWith('closed'))).toBe(true);
     // Lines and operators by name.
