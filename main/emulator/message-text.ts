@@ -22,6 +22,8 @@ type Token =
 const BREAKS = /#BR#|\[br\]|<br\s*\/?>/gi;
 const TOKENS =
   /\[code\][\s\S]*?\[\/code\]|\[(put|send)(?:=[^\]]*)?\][\s\S]*?\[\/\1\]|\[img(?:\s[^\]]*)?\][\s\S]*?\[\/img\]|\[url=([^\]]*)\]([\s\S]*?)\[\/url\]|\[url\]([\s\S]*?)\[\/url\]|\[user=(\d+)(?: replace)?\]([\s\S]*?)\[\/user\]|https?:\/\/[^\s[\]<>"']+/gi;
+/** No line break, BB code, entity, tag or address: both renderings keep the text (the legacy one escaped). */
+const PLAIN = /^(?![\s\S]*(?:https?:|#BR#))[^[&<\n]*$/i;
 const TRAILING_PUNCTUATION = /[.,;:!?)]+$/;
 
 export function parseText(raw: string, nameOf: NameOf): string {
@@ -34,6 +36,8 @@ export function parseLegacyText(raw: string, nameOf: NameOf): string {
 
 /** Both renderings from one reading of the message: a 5,000-message session is answered in one go. */
 export function parseBoth(raw: string, nameOf: NameOf): { text: string; legacy: string } {
+  // Most messages are plain words: nothing in them for either rendering to change but the escaping.
+  if (PLAIN.test(raw)) return { text: raw, legacy: escapeHtml(raw) };
   const read = tokens(raw);
   return { text: textOf(read, nameOf), legacy: legacyOf(read, nameOf) };
 }
