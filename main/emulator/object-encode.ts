@@ -24,7 +24,13 @@ export function restKey(key: string): string {
   return recased;
 }
 
+/** A value built under its re-cased keys already (restKey applied as it was made): objectEncode takes it as it is. */
+export class Recased {
+  constructor(readonly value: unknown) {}
+}
+
 export function objectEncode(value: unknown): unknown {
+  if (value instanceof Recased) return value.value;
   // Plain loops, not entries()/fromEntries(): this copies every key of a 5,000-message answer, and
   // the pairs those build were most of its time.
   if (value instanceof PhpMap) {

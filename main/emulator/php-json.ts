@@ -26,6 +26,21 @@ export class PhpMap {
   }
 }
 
+/**
+ * A value written to JSON text as it was built (each of a transcript's
+ * thousands of messages): phpJson writes the text as it is, so the answer
+ * holds one string per message rather than a tree of objects to be walked
+ * and written later.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+
+  /** For plain JSON.stringify callers: the value the text writes. */
+  toJSON(): unknown {
+    return JSON.parse(this.text);
+  }
+}
+
 /** A PHP array with these entries: `[]` when empty (json_encode cannot tell an empty map from a list). */
 export function phpAssoc(entries: Iterable<readonly [string | number, unknown]>): PhpMap | [] {
   const map = new PhpMap(entries);
@@ -51,6 +66,7 @@ function plainThrough(value: unknown): boolean {
 }
 
 function write(value: unknown): string | undefined {
+  if (value instanceof JsonText) return value.text;
   if (value instanceof PhpMap) return writeEntries(value.entries);
   if ((Array.isArray(value) || isPlainObject(value)) && plainThrough(value)) return JSON.stringify(value);
   if (typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function') {

@@ -9,14 +9,14 @@
 // - Every key re-cased by Rest::objectEncode; empty maps written as [].
 // - Errors all 400: MISSING_REQUIRED_PARAM, INVALID_SESSION_ID (cannot be
 //   resolved), ACCESS_DENIED (no rights, or no such session).
-import type { EmulatedDialog, EmulatedFile, EmulatedSession, EmulatedUser } from './emulator-types';
+import type { EmulatedDialog, EmulatedFile, EmulatedMessage, EmulatedSession, EmulatedUser } from './emulator-types';
 import type { DialogIndex } from './dialog-get';
 import type { SessionStore } from './session-store';
 import { demoPersonName } from './demo-directory';
 import { dialogFacts, type DialogFacts } from './dialog-facts';
 import { parseBoth } from './message-text';
-import { objectEncode } from './object-encode';
-import { phpAssoc } from './php-json';
+import { Recased, objectEncode } from './object-encode';
+import { JsonText, PhpMap, phpAssoc, phpJson } from './php-json';
 import { portalDate } from './portal-clock';
 import { restError, type RestError } from './rest-errors';
 
@@ -35,6 +35,33 @@ const ERRORS = {
   denied: () =>
     restError('ACCESS_DENIED', 400, 'You cannot open this conversation because you do not have sufficient rights.'),
 };
+
+/**
+ * What the answer says of a stored message besides its ids, which never
+ * changes: its two renderings and its date, made once, the first time it is read.
+ */
+const SHOWN = new WeakMap<EmulatedMessage, { text: string; legacy: string; date: string }>();
+
+function shown(message: EmulatedMessage, nameOf: (id: number) => string): { text: string; legacy: string; date: string } {
+  let seen = SHOWN.get(message);
+  if (seen === undefined) {
+    seen = { ...parseBoth(message.text, nameOf), date: portalDate(message.date) };
+    SHOWN.set(message, seen);
+  }
+  return seen;
+}
+
+/** A message record's keys as the module names them, and as objectEncode re-cases them (a test holds the two together). */
+export const MESSAGE_RECORD_KEYS: ReadonlyArray<readonly [string, string]> = [
+  ['id', 'id'],
+  ['chatId', 'chatid'],
+  ['senderId', 'senderid'],
+  ['recipientId', 'recipientid'],
+  ['date', 'date'],
+  ['text', 'text'],
+  ['textLegacy', 'textlegacy'],
+  ['params', 'params'],
+];
 
 const COLORS = ['#df532d', '#4ba984', '#29619b', '#e8a441', '#58cc47', '#ab7761', '#00a2e8', '#8474c8'];
 const BLANK_AVATAR = '/bitrix/js/im/images/blank.gif';
@@ -101,24 +128,21 @@ function historyAnswer(session: EmulatedSession, entry: EmulatedDialog, userId: 
     SESSION_VOTE_HEAD: session.voteHead ?? 0,
     SESSION_COMMENT_HEAD: session.commentHead ?? null,
     USER_ID: `chat${chatId}`,
-    MESSAGE: phpAssoc(
-      messages.map((message) => {
-        const rendered = parseBoth(message.text, nameOf);
-        return [
-          message.id,
-          {
-            id: String(message.id),
-            chatId: String(chatId),
-            senderId: String(message.authorId),
-            recipientId: `chat${chatId}`,
-            date: portalDate(message.date),
-            text: rendered.text,
-            textLegacy: rendered.legacy,
-            params: message.params && Object.keys(message.params).length > 0 ? message.params : [],
-          },
-        ];
-      }),
-    ),
+    // A session's thousands of messages are written as they are built, under their keys as
+    // objectEncode writes them (MESSAGE_RECORD_KEYS holds them to the rule), not kept as objects
+    // to be copied, re-cased and walked again.
+    MESSAGE: messages.length === 0
+      ? []
+      : new Recased(
+          new PhpMap(
+            messages.map((message) => {
+              const { text, legacy, date } = shown(message, nameOf);
+              const params = message.params && Object.keys(message.params).length > 0 ? objectEncode(message.params) : [];
+              const record = { id: String(message.id), chatid: String(chatId), senderid: String(message.authorId), recipientid: `chat${chatId}`, date, text, textlegacy: legacy, params };
+              return [message.id, new JsonText(phpJson(record))];
+            }),
+          ),
+        ),
     USERS_MESSAGE: messages.length === 0 ? [] : { [`chat${chatId}`]: messages.map((message) => String(message.id)) },
     USERS: phpAssoc(
       shownUsers.map((id) => [id, userRecord(people.get(id) ?? fallbackUser(id, facts), lastActivity.get(id))]),

@@ -3,7 +3,8 @@
 // the two single renderings write.
 import { describe, expect, it } from 'vitest';
 import { parseBoth, parseLegacyText, parseText } from '../../main/emulator/message-text';
-import { objectEncode } from '../../main/emulator/object-encode';
+import { objectEncode, restKey } from '../../main/emulator/object-encode';
+import { MESSAGE_RECORD_KEYS } from '../../main/emulator/session-history-get';
 import { PhpMap } from '../../main/emulator/php-json';
 
 const nameOf = (id: number): string => `Person ${id}`;
@@ -49,5 +50,11 @@ describe('objectEncode', () => {
     expect(messages.entries.map(([key]) => key)).toEqual(['9', '3']);
     expect(messages.get('9')).toEqual({ senderid: '1', fileId: [{ someKey: 'VALUE_KEPT' }] });
     expect(encoded['userInChat']).toEqual({ 5: [1, 2] });
+  });
+});
+
+describe('a transcript message record', () => {
+  it('is built under the keys objectEncode would write for the module’s own', () => {
+    for (const [source, written] of MESSAGE_RECORD_KEYS) expect(restKey(source)).toBe(written);
   });
 });
