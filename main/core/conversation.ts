@@ -115,14 +115,16 @@ function voteOf(params: Item): 'like' | 'dislike' | null {
   return vote === 'like' || vote === 'dislike' ? vote : null;
 }
 
-function messageFrom(item: Item, authors: Record<string, ConversationAuthor>, files: Map<string, ConversationFile>): ConversationMessage | null {
+/** The message, and its date in milliseconds to order it by; null when it has no id or no date. */
+function messageFrom(item: Item, authors: Record<string, ConversationAuthor>, files: Map<string, ConversationFile>): { message: ConversationMessage; at: number } | null {
   const id = Number(idOf(item['id']));
   const date = text(item['date']);
-  if (!Number.isSafeInteger(id) || id <= 0 || Number.isNaN(dateMs(date))) return null;
+  const at = dateMs(date);
+  if (!Number.isSafeInteger(id) || id <= 0 || Number.isNaN(at)) return null;
   const authorId = idOf(item['senderid']) ?? '0';
   const params = isItem(item['params']) ? item['params'] : {};
   const fileIds = Array.isArray(params['fileId']) ? params['fileId'] : [];
-  return {
+  const message: ConversationMessage = {
     id,
     date,
     authorId,
@@ -134,6 +136,7 @@ function messageFrom(item: Item, authors: Record<string, ConversationAuthor>, fi
     sessionStart: text(params['componentId']) === 'StartDialogMessage',
     deleted: text(params['isDeleted']).toUpperCase() === 'Y',
   };
+  return { message, at };
 }
 
 function ratingFrom(raw: Item, ordered: readonly ConversationMessage[]): ConversationRating {
@@ -250,8 +253,7 @@ export function conversationFrom(result: unknown, asked: ConversationQuestion, k
   const items = mapValues(result['message']).filter(isItem);
   const ordered = items
     .map((item) => messageFrom(item, authors, files))
-    .filter((message): message is ConversationMessage => message !== null)
-    .map((message) => ({ message, at: dateMs(message.date) }))
+    .filter((read): read is { message: ConversationMessage; at: number } => read !== null)
     .sort((a, b) => a.at - b.at || a.message.id - b.message.id)
     .map(({ message }) => message);
   const rating = ratingFrom(result, ordered);
