@@ -9,7 +9,7 @@
 // is a row of conversation_messages whose id is the message's rowid in the
 // message index (see message-index.ts). A session kept again rewrites and
 // re-indexes only the messages that changed: mostly none (known by the
-// digest of their JSON, without reading them), or the few new ones.
+// digest of the list's JSON, without reading them), or the few new ones.
 import { createHash } from 'node:crypto';
 import type { Conversation, ConversationMessage } from '../core/conversation-types';
 import { messageRowId, ROWS_PER_CONVERSATION, type MessageIndex } from './message-index';
@@ -106,17 +106,15 @@ export class ConversationTable {
     const kept = answered.messages.length === 0 ? this.find(account, answered.chatId, answered.sessionId) : null;
     const conversation = kept && kept.messages.length > 0 ? withKeptMessages(kept, answered) : answered;
     const { messages, ...rest } = conversation;
-    const count = Math.min(messages.length, ROWS_PER_CONVERSATION);
-    const texts = messages.slice(0, count).map((message) => JSON.stringify(message));
-    const hash = createHash('sha256');
-    // JSON text never holds a raw control character, so U+001E cannot make two lists hash alike.
-    for (const text of texts) hash.update(text).update('\u001e');
-    const digest = hash.digest('hex');
+    const stored = messages.length <= ROWS_PER_CONVERSATION ? messages : messages.slice(0, ROWS_PER_CONVERSATION);
+    // One JSON text of the whole list to tell whether anything changed: a session fetched again is
+    // mostly the same, and one text is much cheaper than a text per message.
+    const digest = createHash('sha256').update(JSON.stringify(stored)).digest('hex');
     const before = this.#digest.get(account, conversation.chatId, conversation.sessionId) as { digest: string | null } | undefined;
     const written = this.#put.get(account, conversation.chatId, conversation.sessionId, conversation.fetchedAt, JSON.stringify(rest), digest) as { id: number } | undefined;
     if (written === undefined) return;
     const id = Number(written.id);
-    if (before?.digest !== digest) this.#putMessages(id, messages, texts);
+    if (before?.digest !== digest) this.#putMessages(id, stored, stored.map((message) => JSON.stringify(message)));
     for (const { id: older } of this.#beyond.all(account, conversation.chatId, this.#sessionsKept) as Array<{ id: number }>) this.#remove(Number(older));
   }
 
