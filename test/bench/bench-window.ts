@@ -18,18 +18,19 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumForTests } from '../../scripts/find-chromium';
 import { createMainApi, type MainApi } from '../../main/api/create-main-api';
 import { openFileStore } from '../../main/api/file-store';
-import type { Emulator, EmulatorOptions } from '../../main/emulator/emulator-types';
+import type { EmulatorOptions } from '../../main/emulator/emulator-types';
 import { startEmulator } from '../../main/emulator/index';
 import { InspectorStore } from '../../main/store/index';
 import { bundlePreload } from '../browser/support/preload-bundle';
 import { serveRenderer } from '../browser/support/static-server';
 import { testCipher } from '../support/test-cipher';
+import { portalInProcess, startPortalProcess, type BenchPortal } from './portal-process';
 
 /** What answers the page's IPC; by default main's dispatcher. */
 export type Answer = (channel: string, args: unknown) => Promise<unknown>;
 
 export interface BenchWindows {
-  emulator: Emulator;
+  portal: BenchPortal;
   api: MainApi;
   /** Main's data folder, removed on close. */
   dataDir: string;
@@ -53,16 +54,20 @@ const UNWRAP = `{
   };
 }`;
 
-/** The emulator (rate limit off unless `emulator` says), main's API connected to it, Chromium. */
-export async function openBenchWindows(emulatorOptions: EmulatorOptions = {}): Promise<BenchWindows> {
-  const emulator = await startEmulator({ rateLimit: false, ...emulatorOptions });
+/**
+ * The emulator (rate limit off unless `emulatorOptions` says; in a process of
+ * its own with `ownProcess`, portal-process.ts), main's API connected to it, Chromium.
+ */
+export async function openBenchWindows(emulatorOptions: EmulatorOptions = {}, { ownProcess = false } = {}): Promise<BenchWindows> {
+  const options: EmulatorOptions = { rateLimit: false, ...emulatorOptions };
+  const portal = ownProcess ? await startPortalProcess(options) : portalInProcess(await startEmulator(options));
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oli-bench-window-'));
   const api = createMainApi({
     store: openFileStore(dataDir),
     secrets: testCipher(true),
     openExternal: async () => undefined,
     writeClipboard: () => undefined,
-    clientOptions: { extraCertificates: [emulator.certificate], rateLimit: false },
+    clientOptions: { extraCertificates: [portal.certificate], rateLimit: false },
     openStore: (options) => InspectorStore.open(dataDir, options),
   });
   const [preload, server] = await Promise.all([bundlePreload(), serveRenderer()]);
@@ -71,18 +76,18 @@ export async function openBenchWindows(emulatorOptions: EmulatorOptions = {}): P
     await browser.close();
     await server.close();
     await api.dispose();
-    await emulator.close();
+    await portal.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const connected = await api.dispatch('connection:use-webhook', { url: emulator.webhookUrl() });
+    const connected = await api.dispatch('connection:use-webhook', { url: portal.webhookUrl() });
     if (!connected.ok) throw new Error(`bench: could not connect the emulator: ${connected.error.message}`);
   } catch (error) {
     await close();
     throw error;
   }
   return {
-    emulator,
+    portal,
     api,
     dataDir,
     async open(viewport, answer = (channel, args) => api.dispatch(channel, args)) {
