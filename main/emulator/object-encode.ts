@@ -5,7 +5,7 @@
 // such as senderId comes out as senderid: the mixed casing clients see is
 // this rule at work, and the emulator applies the rule rather than spelling
 // out its results.
-import { PhpMap } from './php-json';
+import { JsonText, PhpMap } from './php-json';
 import { isPlainObject } from './request-params';
 
 /** Keys seen, re-cased: an answer repeats a few dozen keys thousands of times (a 5,000-message session). */
@@ -24,13 +24,9 @@ export function restKey(key: string): string {
   return recased;
 }
 
-/** A value built under its re-cased keys already (restKey applied as it was made): objectEncode takes it as it is. */
-export class Recased {
-  constructor(readonly value: unknown) {}
-}
-
 export function objectEncode(value: unknown): unknown {
-  if (value instanceof Recased) return value.value;
+  // JSON text made under the keys this rule gives (a transcript's messages) is final.
+  if (value instanceof JsonText) return value;
   // Plain loops, not entries()/fromEntries(): this copies every key of a 5,000-message answer, and
   // the pairs those build were most of its time.
   if (value instanceof PhpMap) {

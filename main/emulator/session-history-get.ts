@@ -15,8 +15,8 @@ import type { SessionStore } from './session-store';
 import { demoPersonName } from './demo-directory';
 import { dialogFacts, type DialogFacts } from './dialog-facts';
 import { parseBoth } from './message-text';
-import { Recased, objectEncode } from './object-encode';
-import { JsonText, PhpMap, phpAssoc, phpJson } from './php-json';
+import { objectEncode } from './object-encode';
+import { JsonText, phpAssoc, phpJson } from './php-json';
 import { portalDate } from './portal-clock';
 import { restError, type RestError } from './rest-errors';
 
@@ -128,21 +128,17 @@ function historyAnswer(session: EmulatedSession, entry: EmulatedDialog, userId: 
     SESSION_VOTE_HEAD: session.voteHead ?? 0,
     SESSION_COMMENT_HEAD: session.commentHead ?? null,
     USER_ID: `chat${chatId}`,
-    // A session's thousands of messages are written as they are built, under their keys as
+    // A session's thousands of messages are written to JSON text as they are built, under their keys as
     // objectEncode writes them (MESSAGE_RECORD_KEYS holds them to the rule), not kept as objects
     // to be copied, re-cased and walked again.
-    MESSAGE: messages.length === 0
-      ? []
-      : new Recased(
-          new PhpMap(
-            messages.map((message) => {
-              const { text, legacy, date } = shown(message, nameOf);
-              const params = message.params && Object.keys(message.params).length > 0 ? objectEncode(message.params) : [];
-              const record = { id: String(message.id), chatid: String(chatId), senderid: String(message.authorId), recipientid: `chat${chatId}`, date, text, textlegacy: legacy, params };
-              return [message.id, new JsonText(phpJson(record))];
-            }),
-          ),
-        ),
+    MESSAGE: phpAssoc(
+      messages.map((message) => {
+        const { text, legacy, date } = shown(message, nameOf);
+        const params = message.params && Object.keys(message.params).length > 0 ? objectEncode(message.params) : [];
+        const record = { id: String(message.id), chatid: String(chatId), senderid: String(message.authorId), recipientid: `chat${chatId}`, date, text, textlegacy: legacy, params };
+        return [message.id, new JsonText(phpJson(record))];
+      }),
+    ),
     USERS_MESSAGE: messages.length === 0 ? [] : { [`chat${chatId}`]: messages.map((message) => String(message.id)) },
     USERS: phpAssoc(
       shownUsers.map((id) => [id, userRecord(people.get(id) ?? fallbackUser(id, facts), lastActivity.get(id))]),

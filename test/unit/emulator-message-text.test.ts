@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBoth, parseLegacyText, parseText } from '../../main/emulator/message-text';
 import { objectEncode, restKey } from '../../main/emulator/object-encode';
 import { MESSAGE_RECORD_KEYS } from '../../main/emulator/session-history-get';
-import { PhpMap } from '../../main/emulator/php-json';
+import { JsonText, PhpMap, phpJson } from '../../main/emulator/php-json';
 
 const nameOf = (id: number): string => `Person ${id}`;
 
@@ -50,6 +50,13 @@ describe('objectEncode', () => {
     expect(messages.entries.map(([key]) => key)).toEqual(['9', '3']);
     expect(messages.get('9')).toEqual({ senderid: '1', fileId: [{ someKey: 'VALUE_KEPT' }] });
     expect(encoded['userInChat']).toEqual({ 5: [1, 2] });
+  });
+
+  it('takes JSON text already written under the rule’s keys as it is', () => {
+    const written = new JsonText('{"senderid":"1","FILE_ID":2}');
+    const encoded = objectEncode(new PhpMap([[7, written]])) as PhpMap;
+    expect(encoded.get('7')).toBe(written);
+    expect(phpJson(encoded)).toBe('{"7":{"senderid":"1","FILE_ID":2}}');
   });
 });
 
