@@ -27,6 +27,7 @@ export interface StoreForLookups {
   rememberNames(account: string, names: UserNames, seenAt: string): void;
   putConversation(account: string, conversation: Conversation): void;
   findConversation(account: string, chatId: number, sessionId?: number): Conversation | null;
+  keepTogether<T>(work: () => T): T;
 }
 
 export interface LookupServiceOptions {
@@ -156,21 +157,14 @@ export class LookupService {
         return null;
       }
     };
-    const record = (outcome: string, source: 'network' | 'cache', chatId: number | null) => {
+    /** The lookup's line in the log, and its history entry. */
+    const entry = (outcome: string, source: 'network' | 'cache', chatId: number | null): NewHistoryEntry => {
       this.#log.info('lookup', { account, input: query.input, param: query.param, outcome, source, elapsedMs: elapsedSince(started) });
-      return safely((store) =>
-        store.recordLookup({
-          account,
-          input: query.input,
-          param: query.param,
-          value: String(query.value),
-          at,
-          outcome,
-          chatId,
-          elapsedMs: elapsedSince(started),
-          source,
-        }),
-      );
+      return { account, input: query.input, param: query.param, value: String(query.value), at, outcome, chatId, elapsedMs: elapsedSince(started), source };
+    };
+    const record = (outcome: string, source: 'network' | 'cache', chatId: number | null) => {
+      const made = entry(outcome, source, chatId);
+      return safely((store) => store.recordLookup(made));
     };
     const warned = (result: LookupResult): LookupResult => (warning === null ? result : { ...result, storeWarning: warning });
 
@@ -210,9 +204,16 @@ export class LookupService {
       const context = { names: { ...earlier, ...result.names }, conversations: { before, after: conversation } };
       result = { ...result, changes: compareDialogs(kept.dialog, result.dialog, kept.fetchedAt, context) };
     }
-    if (conversation) safely((store) => store.putConversation(account, conversation));
-    safely((store) => store.putDialog(account, result.dialog, result.time, result.fetchedAt));
-    record('ok', 'network', chatId);
+    // The transcript, the dialog and the history entry in one write: kept whole or not at all, one commit.
+    const made = entry('ok', 'network', chatId);
+    const kept = result;
+    safely((store) =>
+      store.keepTogether(() => {
+        if (conversation) store.putConversation(account, conversation);
+        store.putDialog(account, kept.dialog, kept.time, kept.fetchedAt);
+        store.recordLookup(made);
+      }),
+    );
     return warned(result);
   }
 

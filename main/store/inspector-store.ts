@@ -96,6 +96,15 @@ export class InspectorStore {
     }
   }
 
+  /**
+   * Several writes as one: all kept or none, and one commit (with
+   * synchronous=FULL, one flush to disk) rather than one each. A lookup keeps
+   * its transcript, its dialog and its history entry this way.
+   */
+  keepTogether<T>(work: () => T): T {
+    return this.#write(work);
+  }
+
   recordLookup(entry: NewHistoryEntry): HistoryEntry {
     return this.#write(() => this.#history.record(entry));
   }
