@@ -37,6 +37,30 @@ describe('rows of the virtual list', () => {
     expect(rows.filter((row) => row.kind === 'message')).toHaveLength(5_000);
     expect(new Set(rows.map((row) => row.key)).size).toBe(rows.length);
   });
+
+  it('heads each run of one local day once, a day met again after another (a clock put back) apart, and an unreadable date on its own', async () => {
+    const { conversationRows } = await model();
+    const start = Date.parse('2026-03-01T00:00:00Z');
+    // Every 37 minutes for a week, then two hours back into the day before, then a date that is none.
+    const dates = Array.from({ length: 270 }, (_, i) => new Date(start + i * 37 * 60_000).toISOString());
+    dates.push(new Date(start + 269 * 37 * 60_000 - 26 * 3_600_000).toISOString(), 'not a date');
+    const messages = dates.map((at, i) => message(i + 1, at));
+    const rows = conversationRows(messages, start + 40 * 86_400_000);
+    // What each message's local day is, read with a Date each, and where a new heading must come.
+    const dayOf = (at: string): string => {
+      const time = Date.parse(at);
+      if (Number.isNaN(time)) return 'unknown';
+      const date = new Date(time);
+      return `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
+    };
+    const expected: Array<string | number> = [];
+    dates.forEach((at, i) => {
+      if (i === 0 || dayOf(at) !== dayOf(dates[i - 1]!)) expected.push('day');
+      expected.push(i);
+    });
+    expect(rows.map((row) => (row.kind === 'day' ? 'day' : row.index))).toEqual(expected);
+    expect(new Set(rows.map((row) => row.key)).size).toBe(rows.length);
+  });
 });
 
 describe('find', () => {

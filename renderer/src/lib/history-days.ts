@@ -49,11 +49,19 @@ export function groupByDay<T extends { at: string }>(entries: readonly T[], now 
   const groups: DayGroup<T>[] = [];
   const seen = new Map<string, number>();
   let lastDay = '';
+  // The last group's local day as [from, to) in ms: an entry inside it joins the group without a
+  // Date of its own (a 5,000-message conversation is a few days of thousands of messages).
+  let from = Number.NaN;
+  let to = Number.NaN;
   for (const entry of entries) {
     const time = Date.parse(entry.at);
+    const last = groups.at(-1);
+    if (last && time >= from && time < to) {
+      last.entries.push(entry);
+      continue;
+    }
     const date = Number.isNaN(time) ? null : new Date(time);
     const day = date ? dayKey(date) : 'unknown';
-    const last = groups.at(-1);
     if (last && day === lastDay) {
       last.entries.push(entry);
       continue;
@@ -61,6 +69,8 @@ export function groupByDay<T extends { at: string }>(entries: readonly T[], now 
     const count = (seen.get(day) ?? 0) + 1;
     seen.set(day, count);
     lastDay = day;
+    from = date ? new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime() : Number.NaN;
+    to = date ? new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime() : Number.NaN;
     groups.push({ key: count === 1 ? day : `${day}#${count}`, label: date ? dayLabel(date, today) : i18n.messages.history.unknownDate, entries: [entry] });
   }
   return groups;
