@@ -58,7 +58,7 @@ export async function startPortalProcess(options: EmulatorOptions): Promise<Benc
       return (await answer).ms;
     },
     async close() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null || !child.connected) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.disconnect();
       await exited;
