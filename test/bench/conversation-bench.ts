@@ -99,7 +99,7 @@ async function scrollLongTasks(page: Page): Promise<{ durations: number[]; steps
 }
 
 export async function benchConversation(runs: number): Promise<ConversationBenchReport> {
-  // The portal in a process of its own, as a real one is elsewhere: its 1.1 MB answer is not built
+  // The portal in a process of its own, as a real one is elsewhere: its 1.5 MB answer is not built
   // on main's thread (portal-process.ts).
   const windows = await openBenchWindows({}, { ownProcess: true });
   const { portal, api } = windows;
