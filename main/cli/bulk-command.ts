@@ -3,16 +3,16 @@
 // line or record per dialog on stdout and, when any did not come fresh, the
 // tally on stderr, so a table or CSV can be piped. Exit 0 only when every
 // dialog was found fresh.
-import { readFile } from 'node:fs/promises';
 import { BulkRuns } from '../api/bulk-runs';
 import { LineCache } from '../api/line-cache';
 import { describeCause } from '../core/app-log';
 import type { BulkRunResult } from '../core/bulk-types';
 import { filePieces } from '../core/list-pieces';
-import { toEnvelope } from '../core/error-codes';
+import { InspectorError, toEnvelope } from '../core/error-codes';
 import { messages } from '../core/messages/index';
 import type { LookupOptions, Streams } from './cli-options';
 import { bulkCsv, bulkJson } from '../export/bulk-file';
+import { readListFile } from '../export/read-list-file';
 import { formatBulkTable } from './format-bulk';
 import { formatError } from './format-human';
 import { openCliLog, openClientOrSay } from './lookup-command';
@@ -35,15 +35,13 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 async function readList(from: string, input: NodeJS.ReadableStream | undefined): Promise<string> {
-  const says = messages().cli.bulk;
   if (from === '-') return input ? readAll(input) : '';
   try {
-    const text = await readFile(from);
-    if (text.length > MAX_FILE_MB * 1024 * 1024) throw new UsageError(says.tooLarge(from, MAX_FILE_MB));
-    return text.toString('utf8');
+    return (await readListFile(from)).text;
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(says.unreadable(from, (error as NodeJS.ErrnoException).code ?? 'unknown'));
+    // The window's reader and its words: too large, binary, not UTF-8, a folder, or unreadable and why.
+    if (error instanceof InspectorError) throw new UsageError(error.envelope.message);
+    throw error;
   }
 }
 

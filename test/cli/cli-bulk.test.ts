@@ -129,6 +129,26 @@ describe('openlines-inspector lookup --from', () => {
     expect(unknown.stderr).toMatch(/^--format takes "table", "csv" or "json"\./);
     const missing = await run(['lookup', '--from', path.join(temp.dir, 'nowhere.txt')]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/nowhere\.txt could not be read: ENOENT\./);
+    expect(missing.stderr).toMatch(/^nowhere\.txt could not be read \(ENOENT\)\./);
+  });
+
+  it('refuses a list that is not text, not UTF-8 or a folder, in the words the window uses, before asking the portal', async () => {
+    const from = emulator.requests.length;
+    const binary = path.join(temp.dir, 'list.xlsx');
+    writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x63, 0x68, 0x61, 0x74]));
+    const latin1 = path.join(temp.dir, 'latin1.csv');
+    writeFileSync(latin1, Buffer.from('dialog_id\nchat1777\ncaf\xe9\n', 'latin1'));
+    const refused = [
+      [binary, /^list\.xlsx is not a text or CSV file \(it holds binary data\)\./],
+      [latin1, /^latin1\.csv is not in UTF-8\./],
+      [temp.dir, /is not a file\./],
+    ] as const;
+    for (const [file, words] of refused) {
+      const result = await run(['lookup', '--from', file]);
+      expect(result.code, file).toBe(2);
+      expect(result.stderr).toMatch(words);
+      expect(result.stdout).toBe('');
+    }
+    expect(emulator.requests.length).toBe(from);
   });
 });

@@ -160,7 +160,6 @@ export const cli = {
     summary: (total: number, found: number, kept: number, failed: number, seconds: string) =>
       `${total} ${total === 1 ? 'identifier' : 'identifiers'}: ${found} found, ${kept} from kept copies (the portal was not reached), ${failed} failed; ${seconds} s.`,
     tooLarge: (file: string, megabytes: number) => `${file} is larger than ${megabytes} MB: that is more identifiers than a run takes.`,
-    unreadable: (file: string, reason: string) => `${file} could not be read: ${reason}.`,
   },
 
   /** overview: one line per dialog. */

@@ -164,7 +164,6 @@ export const cli: Messages['cli'] = {
     summary: (total, found, kept, failed, seconds) =>
       `Идентификаторов: ${total}; найдено: ${found}, из сохранённых копий: ${kept} (портал не ответил), с ошибкой: ${failed}; ${seconds} с.`,
     tooLarge: (file, megabytes) => `${file} больше ${megabytes} МБ: это больше идентификаторов, чем принимает один запуск.`,
-    unreadable: (file, reason) => `Не удалось прочитать ${file}: ${reason}.`,
   },
 
   overview: {
