@@ -61,7 +61,7 @@ test('a dialog watched from its card shows in the Watching view; its change arri
   await expect(view(page).getByTestId('watch-status')).toHaveAttribute('data-state', 'watching');
   await expect(view(page).getByTestId('watch-budget')).toContainText('25 % allowed');
   await expect(view(page).getByTestId('watch-cycle')).toContainText('1 dialog in 1 request, every 5 min');
-  await expect(view(page).getByTestId('watch-next')).toContainText(/in \d+ (s|min)/);
+  await expect(view(page).getByTestId('watch-next')).toContainText(/in \d+\s(s|min)/);
   await inspector.screenshot('watching');
 
   // A round in which the wait rule read a transcript and the lines, as main pushes it after the reads (the
@@ -186,7 +186,7 @@ test('a portal out of reach puts the watch offline, and the view says why', asyn
   await expect(view(page).getByTestId('watch-status')).toHaveAttribute('data-state', 'offline', { timeout: 20_000 });
   await expect(view(page).getByTestId('watch-status')).toContainText('The last request did not get through; it is tried again.');
   await expect(view(page).getByTestId('watch-trouble')).not.toBeEmpty();
-  await expect(view(page).getByTestId('watch-next')).toContainText(/in \d+ (s|min)$/);
+  await expect(view(page).getByTestId('watch-next')).toContainText(/in \d+\s(s|min)$/);
   await inspector.screenshot('watching-offline');
   harness.emulator.clearFaults();
 });

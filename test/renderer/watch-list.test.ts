@@ -131,21 +131,22 @@ describe('what the view says of a row', () => {
     expect(secondsUntil('2026-12-07T10:00:41.200Z', now)).toBe(42);
     expect(secondsUntil('2026-12-07T09:59:00.000Z', now)).toBe(0);
     expect(secondsUntil(null, now)).toBeNull();
-    expect(en.nextIn(42)).toBe('in 42 s');
-    expect(en.nextIn(300)).toBe('in 5 min');
-    expect(ru.nextIn(300)).toBe('через 5 мин');
+    expect(en.nextIn(42)).toBe('in 42\u00a0s');
+    expect(en.nextIn(300)).toBe('in 5\u00a0min');
+    expect(ru.nextIn(300)).toBe('через 5\u00a0мин');
   });
 
+  // A number and its unit are joined by a no-break space: "every 5 / min" never splits over two lines.
   test('the budget and the round in words, in English and Russian', () => {
     expect(en.budgetValue(0.17, 25)).toBe('0.2 % of the portal’s request rate used, 25 % allowed');
     expect(ru.budgetValue(0.17, 25)).toBe('занято 0,2 % лимита запросов портала, разрешено 25 %');
-    expect(en.cycleValue(1, 300, 1, 0)).toBe('1 dialog in 1 request, every 5 min');
-    expect(ru.cycleValue(120, 5400, 3, 0)).toBe('120 диалогов за 3 запроса, каждые 1 ч 30 мин');
+    expect(en.cycleValue(1, 300, 1, 0)).toBe('1 dialog in 1 request, every 5\u00a0min');
+    expect(ru.cycleValue(120, 5400, 3, 0)).toBe('120 диалогов за 3 запроса, каждые 1\u00a0ч 30\u00a0мин');
   });
 
   test('the round names the wait rule\'s own reads beside the dialogs\' requests, and only when there were some', () => {
-    expect(en.cycleValue(500, 360, 10, 2)).toBe('500 dialogs in 10 requests, plus 2 to check clients’ waits, every 6 min');
-    expect(ru.cycleValue(500, 360, 10, 2)).toBe('500 диалогов за 10 запросов и ещё 2 на ожидание клиентов, каждые 6 мин');
+    expect(en.cycleValue(500, 360, 10, 2)).toBe('500 dialogs in 10 requests, plus 2 to check clients’ waits, every 6\u00a0min');
+    expect(ru.cycleValue(500, 360, 10, 2)).toBe('500 диалогов за 10 запросов и ещё 2 на ожидание клиентов, каждые 6\u00a0мин');
     expect(en.cycleReadsTitle(1)).toContain('1 request in the last round');
     expect(ru.cycleReadsTitle(2)).toContain('2 запроса за последний круг');
   });

@@ -8,12 +8,13 @@ import { count, num } from './words-en';
 const percent = (value: number): string => `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value)} %`;
 
 /** "45 s", "5 min", "1 h 30 min": how long a cycle takes, or how long until the next request. */
+/** "5 min": the number and its unit never split over two lines. */
 function span(seconds: number): string {
   const whole = Math.max(0, Math.round(seconds));
-  if (whole < 60) return `${num(whole)} s`;
+  if (whole < 60) return `${num(whole)}\u00a0s`;
   const minutes = Math.round(whole / 60);
-  if (minutes < 60) return `${num(minutes)} min`;
-  return `${num(Math.floor(minutes / 60))} h${minutes % 60 ? ` ${num(minutes % 60)} min` : ''}`;
+  if (minutes < 60) return `${num(minutes)}\u00a0min`;
+  return `${num(Math.floor(minutes / 60))}\u00a0h${minutes % 60 ? ` ${num(minutes % 60)}\u00a0min` : ''}`;
 }
 
 const watchEn = {

@@ -5,12 +5,13 @@ import { count, num } from './words-ru';
 
 const percent = (value: number): string => `${new Intl.NumberFormat('ru-RU', { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value)} %`;
 
+/** "5 min": the number and its unit never split over two lines. */
 function span(seconds: number): string {
   const whole = Math.max(0, Math.round(seconds));
-  if (whole < 60) return `${num(whole)} с`;
+  if (whole < 60) return `${num(whole)}\u00a0с`;
   const minutes = Math.round(whole / 60);
-  if (minutes < 60) return `${num(minutes)} мин`;
-  return `${num(Math.floor(minutes / 60))} ч${minutes % 60 ? ` ${num(minutes % 60)} мин` : ''}`;
+  if (minutes < 60) return `${num(minutes)}\u00a0мин`;
+  return `${num(Math.floor(minutes / 60))}\u00a0ч${minutes % 60 ? ` ${num(minutes % 60)}\u00a0мин` : ''}`;
 }
 
 const watchRu: WatchMessages = {
