@@ -4,26 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { BulkDialogSummary, BulkRow } from '../../main/core/bulk-types';
 import { formatBulkTable } from '../../main/cli/format-bulk';
 import { bulkCsv } from '../../main/export/bulk-file';
+import { bulkSummary } from '../support/bulk-fixtures';
 
 function found(name: string, extra: Partial<BulkDialogSummary> = {}): BulkRow {
-  const dialog: BulkDialogSummary = {
-    chatId: 1777,
-    dialogId: 'chat1777',
-    name,
-    channel: 'Telegram',
-    lineId: 22,
-    lineName: null,
-    operatorId: '27',
-    operatorName: null,
-    clientUserId: 599,
-    crm: 'Lead 1209',
-    sessionId: 343,
-    sessionStart: '2026-03-16T17:41:58.000Z',
-    pinned: false,
-    silent: false,
-    blocked: false,
-    ...extra,
-  };
+  const dialog = bulkSummary({ name, ...extra });
   return { index: 0, input: 'chat1777', outcome: 'found', dialog, error: null, fetchedAt: '2026-03-16T18:00:00.000Z' };
 }
 

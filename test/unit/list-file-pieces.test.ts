@@ -10,25 +10,10 @@ import type { OverviewRow } from '../../main/core/overview-types';
 import { bulkCsv } from '../../main/export/bulk-file';
 import { historyCsv } from '../../main/export/history-file';
 import { overviewCsv } from '../../main/export/overview-file';
+import { bulkSummary } from '../support/bulk-fixtures';
 
 function summary(chatId: number, name: string): BulkDialogSummary {
-  return {
-    chatId,
-    dialogId: `chat${chatId}`,
-    name,
-    channel: 'Telegram',
-    lineId: 22,
-    lineName: 'Support; Moscow',
-    operatorId: '27',
-    operatorName: 'Anna',
-    clientUserId: 599,
-    crm: 'Lead 1209',
-    sessionId: 343,
-    sessionStart: '2026-03-16T17:41:58.000Z',
-    pinned: false,
-    silent: false,
-    blocked: true,
-  };
+  return bulkSummary({ chatId, dialogId: `chat${chatId}`, name, lineName: 'Support; Moscow', operatorName: 'Anna', blocked: true });
 }
 
 const row = (index: number, input: string, outcome: BulkRow['outcome'], dialog: BulkDialogSummary | null): BulkRow => ({
