@@ -316,3 +316,40 @@ test('a dialog is watched from its overview row and listed under Watching; the r
   await expect(eye).toHaveAttribute('data-watched', 'false');
   await expect.poll(async () => ((await harness.dispatch<WatchList>('watch:list', {})) as { value: WatchList }).value.rows).toEqual([]);
 });
+
+test('the table draws a screenful of its rows: they stack without gaps as it scrolls, the wheel never takes the focused row, End and Home reach the ends', async ({ inspector, page }) => {
+  await inspector.openConnected();
+  await openOverview(page);
+  const box = page.getByTestId('overview-rows');
+  expect(await shownCount(shown(page))).toBeGreaterThan(150);
+  expect(await rows(page).count()).toBeLessThan(40);
+
+  // The first row focused, then the table wheeled to its end: the focus stays on that row, drawn away from the view.
+  const first = rows(page).first();
+  const firstChat = (await first.getAttribute('data-chat'))!;
+  await first.focus();
+  await box.hover();
+  const atEnd = (): Promise<boolean> => box.evaluate((element) => element.scrollTop + element.clientHeight >= element.scrollHeight - 1);
+  for (let turn = 0; turn < 100 && !(await atEnd()); turn++) await page.mouse.wheel(0, 1500);
+  expect(await atEnd()).toBe(true);
+  await expect(page.locator(':focus')).toHaveAttribute('data-chat', firstChat);
+  await expect(page.locator(':focus')).not.toBeInViewport();
+
+  // Drawn: the focused row far above, then the rows in view and a few beside, edge to edge, filling the view to the list's end.
+  const drawn = await box.locator('li').evaluateAll((items) => items.map((item) => item.getBoundingClientRect()).map((rect) => [rect.top, rect.bottom] as const).sort((a, b) => a[0] - b[0]));
+  const frame = (await box.boundingBox())!;
+  const [focused, ...run] = drawn;
+  expect(focused![1]).toBeLessThan(run[0]![0] - frame.height);
+  for (let at = 1; at < run.length; at++) expect(Math.abs(run[at]![0] - run[at - 1]![1])).toBeLessThan(0.5);
+  expect(run[0]![0]).toBeLessThanOrEqual(frame.y);
+  expect(Math.abs(run.at(-1)![1] - (frame.y + frame.height))).toBeLessThan(1.5);
+
+  // End from the focused row: the last row, in view; Home: the first again, in view.
+  await page.keyboard.press('End');
+  await expect(page.locator(':focus')).not.toHaveAttribute('data-chat', firstChat);
+  await expect(page.locator(':focus')).toBeInViewport();
+  await page.keyboard.press('Home');
+  await expect(page.locator(':focus')).toHaveAttribute('data-chat', firstChat);
+  await expect(page.locator(':focus')).toBeInViewport();
+  expect(await box.evaluate((element) => element.scrollTop)).toBe(0);
+});
