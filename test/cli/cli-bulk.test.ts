@@ -141,7 +141,7 @@ describe('openlines-inspector lookup --from', () => {
     const refused = [
       [binary, /^list\.xlsx is not a text or CSV file \(it holds binary data\)\./],
       [latin1, /^latin1\.csv is not in UTF-8\./],
-      [temp.dir, /is not a file\./],
+      [temp.dir, /is not a file: choose the text or CSV file that holds the list\./],
     ] as const;
     for (const [file, words] of refused) {
       const result = await run(['lookup', '--from', file]);

@@ -519,7 +519,7 @@ export const errors = {
     tooLarge: (name: string, size: string, limit: string) => `${name} is ${size} MB: lists of up to ${limit} MB can be opened. Split the file, or open part of it.`,
     notText: (name: string) => `${name} is not a text or CSV file (it holds binary data). Save the list as CSV or plain text first.`,
     notUtf8: (name: string) => `${name} is not in UTF-8. Save it again as "CSV UTF-8" or as UTF-8 text, then open it.`,
-    notAFile: (name: string) => `${name} is not a file.`,
+    notAFile: (name: string) => `${name} is not a file: choose the text or CSV file that holds the list.`,
     unreadable: (name: string, reason: string) => `${name} could not be read (${reason}).`,
   },
 

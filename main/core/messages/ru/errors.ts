@@ -517,7 +517,7 @@ export const errors: Messages['errors'] = {
     tooLarge: (name, size, limit) => `${name} весит ${decimalComma(size)} МБ: открыть можно список до ${decimalComma(limit)} МБ. Разделите файл или откройте его часть.`,
     notText: (name) => `${name} — не текстовый и не CSV-файл (в нём двоичные данные). Сначала сохраните список как CSV или простой текст.`,
     notUtf8: (name) => `${name} не в кодировке UTF-8. Сохраните его заново как «CSV UTF-8» или как текст в UTF-8 и откройте снова.`,
-    notAFile: (name) => `${name} — не файл.`,
+    notAFile: (name) => `${name} — не файл: выберите текстовый или CSV-файл со списком.`,
     unreadable: (name, reason) => `${name} не удалось прочитать (${reason}).`,
   },
 
