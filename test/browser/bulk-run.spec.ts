@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { rowEdges, worstSeam } from './support/row-edges';
 
 const DOCUMENTED_NAME = 'Green Guest #17 - Bitrix24 Documentation';
 
@@ -39,6 +40,9 @@ test('a pasted list is offered as a run, and Enter looks each identifier up, in 
   await expect(rows.nth(0)).toContainText('Lead 1209');
   await expect(rows.nth(1).locator('.name bdi')).toContainText('Анна Смирнова');
   await expect(rows.nth(4)).toContainText('Not a dialog identifier');
+  // A failed row is two lines, a found one one: each stacked on the one above, edge to edge.
+  expect((await rows.nth(4).boundingBox())!.height).toBeGreaterThan((await rows.nth(3).boundingBox())!.height + 10);
+  expect(worstSeam(await rowEdges(page.getByTestId('bulk-rows')))).toBeLessThan(0.5);
   await expect(page.getByRole('radio', { name: 'Failed 2' })).toBeVisible();
   await expect(inspector.announcer).toHaveText('Done: 5 found, 2 failed');
   await inspector.windowScreenshot('bulk-run');

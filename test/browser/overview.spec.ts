@@ -9,6 +9,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { OverviewSchedule, WatchList } from '../../preload/api-contract';
 import { startEmulator } from '../../main/emulator/index';
 import { test, expect } from './support/fixtures';
+import { rowEdges, worstSeam } from './support/row-edges';
 
 const view = (page: Page) => page.locator('section.overview');
 const rows = (page: Page) => page.locator('[data-testid="overview-rows"] .overview-row');
@@ -336,11 +337,11 @@ test('the table draws a screenful of its rows: they stack without gaps as it scr
   await expect(page.locator(':focus')).not.toBeInViewport();
 
   // Drawn: the focused row far above, then the rows in view and a few beside, edge to edge, filling the view to the list's end.
-  const drawn = await box.locator('li').evaluateAll((items) => items.map((item) => item.getBoundingClientRect()).map((rect) => [rect.top, rect.bottom] as const).sort((a, b) => a[0] - b[0]));
+  const drawn = await rowEdges(box);
   const frame = (await box.boundingBox())!;
   const [focused, ...run] = drawn;
   expect(focused![1]).toBeLessThan(run[0]![0] - frame.height);
-  for (let at = 1; at < run.length; at++) expect(Math.abs(run[at]![0] - run[at - 1]![1])).toBeLessThan(0.5);
+  expect(worstSeam(run)).toBeLessThan(0.5);
   expect(run[0]![0]).toBeLessThanOrEqual(frame.y);
   expect(Math.abs(run.at(-1)![1] - (frame.y + frame.height))).toBeLessThan(1.5);
 
