@@ -3,7 +3,7 @@
 // read fresh kept in the store like a lookup's. One refresh at a time: a new
 // one stops the one before (only the newest is shown), and dispose stops it.
 // A store that cannot be opened costs the kept source, never the refresh.
-import { toEnvelope, inspectorError, InspectorError } from '../core/error-codes';
+import { toEnvelope, inspectorError, InspectorError, type MainErrorEnvelope } from '../core/error-codes';
 import { fetchOverview } from '../core/overview-fetch';
 import { OVERVIEW_SOURCES, type OverviewRequest, type OverviewResult } from '../core/overview-types';
 import type { PortalClient } from '../rest/portal-client';
@@ -17,7 +17,7 @@ export const MAX_KEPT_IN_OVERVIEW = 1_000;
 export interface OverviewDeps {
   /** The connected portal's client; throws when none is connected. */
   client(): Promise<PortalClient>;
-  store(): Promise<(Pick<StoreForLookups, 'putDialog' | 'namesFor'> & Pick<InspectorStore, 'keptDialogs'>) | null>;
+  store(): Promise<(Pick<StoreForLookups, 'putDialog' | 'namesFor'> & Pick<InspectorStore, 'keptDialogs' | 'keepOverview' | 'lastOverview'>) | null>;
   lines: LineCache;
 }
 
@@ -27,6 +27,8 @@ export interface RefreshHow {
   beforeRequest?(signal: AbortSignal): Promise<void>;
   /** Whether the result becomes the one saved (false: the last stays, as when the portal was not reached). */
   replacesLast?(result: OverviewResult): boolean;
+  /** The portal not reached when the request wanted it: the account's last refresh that reached it instead, with `notReached` said, where there is one. */
+  lastWhenNotReached?: boolean;
 }
 
 /** The client as fetchOverview sees it: `before` runs ahead of every call. */
@@ -43,6 +45,22 @@ function gated(client: PortalClient, before: (signal: AbortSignal) => Promise<vo
   };
 }
 
+/** The portal answered at least one source: else the result is kept copies only. */
+export function reachedPortal(result: OverviewResult): boolean {
+  return result.sources.some((source) => source.source !== 'kept' && (source.state === 'used' || source.state === 'needsScope'));
+}
+
+/** Why the portal's first source that failed did. */
+export function portalFailure(result: OverviewResult): MainErrorEnvelope | null {
+  for (const source of result.sources) if (source.source !== 'kept' && source.state === 'failed') return source.error;
+  return null;
+}
+
+/** The request wants the portal's view (a source of the portal's, asked online), not the kept copies alone. */
+export function asksPortal(request: OverviewRequest): boolean {
+  return request.offline !== true && (!request.sources || request.sources.length === 0 || request.sources.some((source) => source !== 'kept'));
+}
+
 function safely<T>(task: () => T, fallback: T): T {
   try {
     return task();
@@ -55,6 +73,8 @@ export class OverviewRefresh {
   readonly #deps: OverviewDeps;
   #running: AbortController | null = null;
   #last: OverviewResult | null = null;
+  /** Per account, the newest refresh that reached the portal. */
+  readonly #reached = new Map<string, OverviewResult>();
 
   constructor(deps: OverviewDeps) {
     this.#deps = deps;
@@ -118,6 +138,13 @@ export class OverviewRefresh {
       onLines: (lines) => this.#deps.lines.set(account, lines),
       offline: asked === null,
     });
-    return { ...fetched, fetchedAt: new Date().toISOString() };
+    const result = { ...fetched, fetchedAt: new Date().toISOString() };
+    if (reachedPortal(result)) {
+      this.#reached.set(account, result);
+      if (store) safely(() => store.keepOverview(account, result), undefined);
+      return result;
+    }
+    const last = how.lastWhenNotReached && asksPortal(request) ? (this.#reached.get(account) ?? (store ? safely(() => store.lastOverview(account), null) : null)) : null;
+    return last ? { ...last, notReached: { at: result.fetchedAt, error: portalFailure(result) } } : result;
   }
 }

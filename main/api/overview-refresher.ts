@@ -12,12 +12,12 @@
 // dispose do.
 import type { RatePlan } from '../accounts/account-types';
 import { MAX_BATCH_COMMANDS } from '../core/batch-call';
-import { toEnvelope, type MainErrorEnvelope } from '../core/error-codes';
+import { toEnvelope } from '../core/error-codes';
 import type { OverviewRefreshed, OverviewRequest, OverviewResult, OverviewSchedule } from '../core/overview-types';
 import { RATE_LIMITS } from '../rest/portal-client';
 import { abortableSleep } from '../watch/watch-loop';
 import { watchPace, type WatchPace } from '../watch/watch-pace';
-import type { OverviewRefresh } from './overview-refresh';
+import { portalFailure, reachedPortal, type OverviewRefresh } from './overview-refresh';
 
 export interface OverviewRefresherDeps {
   refresh: Pick<OverviewRefresh, 'get' | 'cancel' | 'running'>;
@@ -48,15 +48,6 @@ export function overviewPace(requests: number, minutes: number, share: number, p
   return watchPace({ dialogs: requests * MAX_BATCH_COMMANDS, intervalSeconds: minutes * 60, shareOfLimit: share, drainPerSecond: RATE_LIMITS[plan].drainPerSecond });
 }
 
-/** The portal answered at least one source: else the result is kept copies only, and the last refresh stays. */
-export function reachedPortal(result: OverviewResult): boolean {
-  return result.sources.some((source) => source.source !== 'kept' && (source.state === 'used' || source.state === 'needsScope'));
-}
-
-function portalFailure(result: OverviewResult): MainErrorEnvelope | null {
-  for (const source of result.sources) if (source.source !== 'kept' && source.state === 'failed') return source.error;
-  return null;
-}
 
 interface Last {
   startedAt: number;
@@ -115,8 +106,9 @@ export class OverviewRefresher {
         beforeRequest: async () => {
           requests++;
         },
+        lastWhenNotReached: true,
       });
-      if (connected && reachedPortal(result)) {
+      if (connected && !result.notReached && reachedPortal(result)) {
         // The newest refresh that ended, even over the one on schedule it stopped (which noted its stop meanwhile).
         this.#last = { startedAt, requests, plan: connected.plan };
         this.#tell({ account: connected.account, lastRefreshAt: result.fetchedAt, error: null, ...this.#budget(connected.plan) });

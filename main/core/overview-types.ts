@@ -81,6 +81,11 @@ export interface OverviewResult {
   fetchedAt: string;
   /** Rows left out past the bound of one refresh. */
   truncated: boolean;
+  /**
+   * Set when a newer refresh did not reach the portal and this, the last one
+   * that did, is shown in its place: when that one was asked, and why it failed.
+   */
+  notReached?: { at: string; error: MainErrorEnvelope | null };
 }
 
 /** What the overview's own refreshes are doing: 'off' while set to by hand only; 'waiting' for the next; 'offline' when the last did not reach the portal. */

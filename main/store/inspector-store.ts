@@ -9,8 +9,10 @@ import { authorNames, userIdsIn, type UserNames } from '../core/user-names';
 import { compareKeptCopies, dialogTimeline, type KeptCopy, type TimelineEntry } from '../core/dialog-timeline';
 import type { DialogChanges } from '../core/dialog-types';
 import type { Conversation } from '../core/conversation-types';
+import type { OverviewResult } from '../core/overview-types';
 import type { WatchRules } from '../core/watch-rules';
 import { BulkRunTable } from './bulk-run-table';
+import { LastOverviewTable } from './last-overview-table';
 import { DialogCache } from './dialog-cache';
 import { HistoryTable } from './history-table';
 import { hitKey, MessageIndex, TIDY_PAGES } from './message-index';
@@ -49,6 +51,7 @@ export class InspectorStore {
   readonly #db: SqliteDatabase;
   readonly #history: HistoryTable;
   readonly #bulkRuns: BulkRunTable;
+  readonly #lastOverview: LastOverviewTable;
   readonly #dialogs: DialogCache;
   readonly #names: UserNameTable;
   readonly #conversations: ConversationTable;
@@ -65,6 +68,7 @@ export class InspectorStore {
     this.report = report;
     this.#history = new HistoryTable(db);
     this.#bulkRuns = new BulkRunTable(db);
+    this.#lastOverview = new LastOverviewTable(db);
     this.#search = new SearchIndex(db);
     this.#names = new UserNameTable(db);
     this.#messages = new MessageIndex(db);
@@ -134,6 +138,16 @@ export class InspectorStore {
   /** A kept bulk run's table, by its history entry or by its run id; null when it is gone. */
   bulkRun(by: { historyId: number } | { runId: string }): BulkRunResult | null {
     return this.#read(() => ('historyId' in by ? this.#bulkRuns.byEntry(by.historyId) : this.#bulkRuns.byRun(by.runId)));
+  }
+
+  /** The overview refresh that reached the portal, kept as the account's last unless an older one (by its stamp). */
+  keepOverview(account: string, result: OverviewResult): void {
+    this.#write(() => this.#lastOverview.put(account, result));
+  }
+
+  /** The account's last overview refresh that reached the portal; null before one did. */
+  lastOverview(account: string): OverviewResult | null {
+    return this.#read(() => this.#lastOverview.get(account));
   }
 
   /** Newest first; default 100 entries. Page on with `beforeId` = the last id shown. */

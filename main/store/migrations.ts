@@ -413,6 +413,22 @@ const watchRules: Migration = {
   },
 };
 
+const lastOverview: Migration = {
+  version: 13,
+  name: 'the last overview refresh that reached the portal, per account',
+  up(db) {
+    // Shown, stamped, when a refresh cannot reach the portal, after a restart
+    // too: one row an account, the OverviewResult as JSON.
+    db.exec(`
+      CREATE TABLE last_overview (
+        account    TEXT PRIMARY KEY,
+        fetched_at TEXT NOT NULL,
+        result     TEXT NOT NULL
+      );
+    `);
+  },
+};
+
 export const MIGRATIONS: readonly Migration[] = [
   coreTables,
   identifierIndexes,
@@ -426,6 +442,7 @@ export const MIGRATIONS: readonly Migration[] = [
   watchList,
   bulkRuns,
   watchRules,
+  lastOverview,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

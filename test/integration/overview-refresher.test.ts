@@ -232,3 +232,45 @@ describe('the overview on schedule', () => {
     expect(Date.parse(waiting.nextAt!)).toBe(handAt + overviewPace(perRefresh, 1, 5, 'standard').cycleMs);
   });
 });
+
+describe('a refresh by hand that cannot reach the portal', () => {
+  it('shows the last refresh that reached it, with its own stamp and why the newer one failed; kept copies alone are never asked for', async () => {
+    await startWith();
+    const { refresher } = scheduled({ minutes: 0 });
+    const first = await refresher.byHand({});
+    emulator.injectFault({ kind: 'reset' }, { times: 1_000 });
+    const shown = await refresher.byHand({});
+    expect(shown.rows).toEqual(first.rows);
+    expect(shown.fetchedAt).toBe(first.fetchedAt);
+    expect(shown.notReached?.error?.code).toBeTruthy();
+    expect(Date.parse(shown.notReached!.at)).toBeGreaterThanOrEqual(Date.parse(first.fetchedAt));
+    // Asked for the kept copies, the kept copies are what comes.
+    const kept = await refresher.byHand({ sources: ['kept'] });
+    expect(kept.notReached).toBeUndefined();
+    expect(kept.sources.filter((source) => source.source !== 'kept').map((source) => source.state)).toEqual(['notAsked', 'notAsked']);
+    emulator.clearFaults();
+    // Reached again: the new refresh, nothing said of the old.
+    const again = await refresher.byHand({});
+    expect(again.notReached).toBeUndefined();
+    expect(Date.parse(again.fetchedAt)).toBeGreaterThanOrEqual(Date.parse(first.fetchedAt));
+  });
+
+  it('after a restart, shows the last refresh the store kept; before any refresh reached it, the kept copies said as such', async () => {
+    await startWith();
+    emulator.injectFault({ kind: 'reset' }, { times: 1_000 });
+    const before = await scheduled({ minutes: 0 }).refresher.byHand({});
+    expect(before.notReached).toBeUndefined();
+    expect(before.sources.filter((source) => source.source !== 'kept').every((source) => source.state === 'failed')).toBe(true);
+    emulator.clearFaults();
+    const reached = await scheduled({ minutes: 0 }).refresher.byHand({});
+
+    // A new run of the app (a new refresh, the same store): the portal gone again.
+    store.close();
+    store = InspectorStore.open(dir);
+    emulator.injectFault({ kind: 'reset' }, { times: 1_000 });
+    const shown = await scheduled({ minutes: 0 }).refresher.byHand({});
+    expect(shown.fetchedAt).toBe(reached.fetchedAt);
+    expect(shown.rows.map((row) => row.chatId)).toEqual(reached.rows.map((row) => row.chatId));
+    expect(shown.notReached?.error).not.toBeNull();
+  });
+});

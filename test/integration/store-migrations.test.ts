@@ -56,14 +56,20 @@ function tables(file: string): string[] {
   );
 }
 
-const EXPECTED_TABLES = ['dialog_search', 'dialog_sessions', 'dialogs', 'history', 'snapshots', 'user_names', 'conversations', 'message_search', 'conversation_messages', 'watched', 'watch_fired'];
+const EXPECTED_TABLES = ['dialog_search', 'dialog_sessions', 'dialogs', 'history', 'snapshots', 'user_names', 'conversations', 'message_search', 'conversation_messages', 'watched', 'watch_fired', 'bulk_runs', 'last_overview'];
 
 /**
  * A file as version 4 left it: no name column, no sessions-by-chat index, and
  * a search index without session ids (emptied: version 5 rebuilds it whole).
  */
+/** A file as version 12 left it: no last overview kept. */
+function backToVersion12(folder: string): void {
+  withRaw(databaseFile(folder), (db) => db.exec('DROP TABLE last_overview; PRAGMA user_version = 12;'));
+}
+
 /** A file as version 11 left it: no rules per watched dialog, nothing fired kept. */
 function backToVersion11(folder: string): void {
+  backToVersion12(folder);
   withRaw(databaseFile(folder), (db) =>
     db.exec('DROP TRIGGER watch_fired_go_with_their_watch; DROP TABLE watch_fired; ALTER TABLE watched DROP COLUMN rules; PRAGMA user_version = 11;'),
   );
@@ -147,7 +153,7 @@ describe('migrations', () => {
     store.close();
     const file = databaseFile(nested);
     expect(withRaw(file, userVersion)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(12);
+    expect(SCHEMA_VERSION).toBe(13);
     expect(tables(file)).toEqual(expect.arrayContaining(EXPECTED_TABLES));
   });
 
@@ -261,6 +267,7 @@ describe('migrations', () => {
     withRaw(databaseFile(dir), (db) => {
       db.exec(`
         DELETE FROM dialog_search_config WHERE k = 'deletemerge';
+        DROP TABLE last_overview;
         DROP TRIGGER watch_fired_go_with_their_watch;
         DROP TABLE watch_fired;
         DROP TRIGGER bulk_runs_go_with_their_entry;
