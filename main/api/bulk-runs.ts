@@ -28,7 +28,7 @@ export interface BulkRunDeps {
   now?: () => number;
 }
 
-/** How many finished runs' tables main holds for saving: a run is 5,000 rows at most. */
+/** How many finished runs' tables main holds for saving: a run is 10,000 rows at most (MAX_LISTED_IDENTIFIERS). */
 const KEPT_RUNS = 5;
 
 type Recognised = { index: number; input: string; query: DialogQuery };

@@ -19,7 +19,7 @@ import { openCliLog, openClientOrSay } from './lookup-command';
 import { tryOpenStore } from './open-store';
 import { usage, UsageError } from './usage';
 
-/** More than a run of 5,000 identifiers could need: a bigger file is refused before it is read whole. */
+/** A run of 10,000 identifiers fits, each a whole link of up to 200 characters: a bigger file is refused before it is read whole. */
 const MAX_FILE_MB = 2;
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

@@ -48,6 +48,19 @@ describe('openlines-inspector transcript', () => {
     expect(dates).toEqual([...dates].sort((a, b) => a - b));
     expect(transcript.messages.every((message) => !/\[\/?(b|i|url|user)\b/i.test(message.text))).toBe(true);
     expect(new Set(transcript.messages.map((message) => message.role))).toEqual(new Set(['system', 'client', 'bot', 'operator']));
+    // The shape the issue gives other tools: every timing named, every message whole.
+    expect(Object.keys(transcript.timings)).toEqual(expect.arrayContaining(['sessionStart', 'firstResponseSeconds', 'longestClientWaitSeconds', 'clientWaitingSince', 'lastAuthorRole']));
+    expect(Date.parse(transcript.timings.sessionStart!)).toBeLessThanOrEqual(dates[0]!);
+    // Closed: nobody waits.
+    expect(transcript.timings.clientWaitingSince).toBeNull();
+    expect(['client', 'operator', 'bot', 'system']).toContain(transcript.timings.lastAuthorRole);
+    for (const message of transcript.messages) {
+      expect(Object.keys(message)).toEqual(expect.arrayContaining(['id', 'date', 'role', 'author', 'text', 'files']));
+      expect(Number.isSafeInteger(message.id)).toBe(true);
+      expect(typeof message.author).toBe('string');
+      expect(Array.isArray(message.files)).toBe(true);
+    }
+    expect(new Set(transcript.messages.map((message) => message.id)).size).toBe(transcript.messages.length);
   });
 
   it('prints the kept copy with --offline, asking no portal, and says when none is kept', async () => {
