@@ -46,6 +46,13 @@ describe('an overview refresh', () => {
     const pages = calls.filter((m) => m === 'crm.activity.list').length;
     const crmRows = (result.sources[1] as { rows: number }).rows;
     expect(pages).toBe(Math.floor(crmRows / 50));
+    // Paged by id, as the method's docs advise for long lists: each page asks past the last id it has, without counting the total.
+    const pageParams = emulator.requests.filter((r) => r.method === 'crm.activity.list').map((r) => r.params as { filter: Record<string, string>; order: Record<string, string>; start: number });
+    expect(pageParams.length).toBeGreaterThan(1);
+    const afterIds = pageParams.map((params) => Number(params.filter['>ID']));
+    expect(afterIds).toEqual([...afterIds].sort((a, b) => a - b));
+    expect(new Set(afterIds).size).toBe(afterIds.length);
+    for (const params of pageParams) expect(params).toMatchObject({ start: -1, order: { ID: 'ASC' }, filter: { PROVIDER_ID: 'IMOPENLINES_SESSION' } });
     const completions = emulator.requests.filter((r) => r.method === 'batch').slice(1);
     for (const request of completions) expect(Object.keys(request.params['cmd'] as object).length).toBeLessThanOrEqual(50);
     expect(kept.length).toBeGreaterThan(0);
