@@ -48,7 +48,6 @@ export function overviewPace(requests: number, minutes: number, share: number, p
   return watchPace({ dialogs: requests * MAX_BATCH_COMMANDS, intervalSeconds: minutes * 60, shareOfLimit: share, drainPerSecond: RATE_LIMITS[plan].drainPerSecond });
 }
 
-
 interface Last {
   startedAt: number;
   requests: number;
