@@ -154,6 +154,14 @@ test('an earlier session the store has seen is picked on the tab: its kept copy 
   await expect(panel.locator('[data-vote=like]')).toBeVisible();
   await expect(panel.locator('[data-supervisor="5"]')).toHaveText('Supervisor: 5 of 5');
   await expect(panel).toContainText('Clear answer, with an example from the docs.');
+  // The CRM's card of the lead it made, as metadata: its title, its fields, its address as text (not a portal-relative link to open).
+  const leadCard = page.locator('section.card', { hasText: 'Lead: Green Guest #17' });
+  const card = log.locator(leadCard);
+  await expect(card).toHaveCount(1);
+  await expect(log.locator('article', { has: leadCard })).toContainText('A new lead has been created');
+  await expect(card.locator('div', { has: page.locator('dt', { hasText: 'Source' }) }).locator('dd')).toHaveText('Live chat');
+  await expect(card.locator('.address')).toHaveText('/crm/lead/details/1209/');
+  await expect(card.getByRole('button')).toHaveCount(0);
   // The tab as the user scrolls to it: the picker, the timings and the messages.
   // The tab bar is sticky: the picker is scrolled to just below it.
   await panel.evaluate((element) => element.scrollIntoView({ block: 'start' }));
@@ -217,6 +225,30 @@ test("a bot's menu in Bitrix24's action tags reads as text: its buttons' labels,
   // Labels, not actions: nothing in the message can be pressed to send or call.
   await expect(menu.getByRole('button')).toHaveCount(0);
   await expect(menu.getByRole('link')).toHaveCount(0);
+  // The message the client removed is said as removed, with its author, not left out.
+  const removed = page.getByTestId('conversation-log').locator('.deleted');
+  await expect(removed).toHaveText('The message was deleted.');
   await menu.scrollIntoViewIfNeeded();
   await inspector.windowScreenshot('conversation-bot-menu');
+});
+
+test('an Arabic conversation reads right to left in its own blocks, names whole, with the client’s vote and the supervisor’s comment', async ({ inspector, page }) => {
+  await inspector.openConnected();
+  await inspector.lookUp('2002');
+  await page.getByRole('tab', { name: 'Conversation' }).click();
+  const panel = page.locator('#panel-conversation');
+  await expect(panel.locator('[data-status=closed]')).toHaveText('Closed');
+  const log = page.getByTestId('conversation-log');
+  const client = log.locator('[data-role=client]').first();
+  await expect(client.locator('.author bdi')).toHaveText('أحمد محمود');
+  const text = client.locator('.text');
+  await expect(text).toHaveAttribute('dir', 'auto');
+  await expect(text).toHaveText('مرحباً، لم أستلم رمز التحقق عبر الرسائل القصيرة.');
+  expect(await text.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+  // The bot's English greeting beside it stays left to right.
+  expect(await log.locator('[data-role=bot] .text').first().evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
+  await expect(panel.locator('[data-vote=dislike]')).toHaveText('Client: Bad');
+  await expect(panel.locator('[data-supervisor="3"]')).toHaveText('Supervisor: 3 of 5');
+  await expect(panel.locator('q.comment')).toHaveText('Should have offered a callback once the SMS failed.');
+  await inspector.windowScreenshot('conversation-arabic');
 });
