@@ -43,6 +43,29 @@ describe('--output FILE', () => {
     expect(records.slice(1).map((record) => record.split(',').slice(0, 2).join(','))).toEqual(['chat1777,found', 'hello,failed', '']);
   });
 
+  it('writes the overview as JSON, then the history as CSV and a kept dialog as Markdown from the same data folder', async () => {
+    const overview = path.join(temp.dir, 'overview.json');
+    const refreshed = await run(['overview', '--format', 'json', '--output', overview, '--webhook', emulator.webhookUrl()]);
+    expect(refreshed.code, refreshed.stderr).toBe(0);
+    expect(refreshed.stdout).toBe('');
+    const written = JSON.parse(readFileSync(overview, 'utf8')) as { rows: Array<{ chatId: number | null }> };
+    expect(written.rows.length).toBeGreaterThan(100);
+    expect(refreshed.stderr.trim().startsWith(`Saved ${overview} (`)).toBe(true);
+
+    await run(['lookup', 'chat1777', '--webhook', emulator.webhookUrl()]);
+    const history = path.join(temp.dir, 'history.csv');
+    const listed = await run(['history', '--format', 'csv', '--output', history]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toBe('');
+    expect(readFileSync(history, 'utf8')).toMatch(/^\uFEFF.+\r\n(.+\r\n)*.*chat1777/);
+
+    const dialog = path.join(temp.dir, 'chat1777.md');
+    const shown = await run(['show', 'chat1777', '--format', 'markdown', '--output', dialog]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toBe('');
+    expect(readFileSync(dialog, 'utf8')).toMatch(/^# .*Green Guest #17/);
+  });
+
   it('is refused for a command that has nothing to write, before anything runs', async () => {
     const result = await run(['accounts', '--output', path.join(temp.dir, 'accounts.txt')]);
     expect(result.code).toBe(2);
