@@ -3,7 +3,9 @@
 // show or fetch something else as words in the language of the call.
 import { describe, expect, it } from 'vitest';
 import { inLanguage } from '../../main/core/i18n';
+import { conversationFrom } from '../../main/core/conversation';
 import { messagePlainText } from '../../main/core/transcript-text';
+import { formatTranscriptText } from '../../main/export/transcript-file';
 
 describe('a message as plain text', () => {
   it('[SEND], [PUT] and [CONTEXT] are their label; the command is not printed', () => {
@@ -30,5 +32,43 @@ describe('a message as plain text', () => {
       );
       expect(messagePlainText('[TIMESTAMP=1645844720 FORMAT=LONG_DATE_FORMAT]')).toMatch(/^\d{1,2} февр\.? 2022/);
     });
+  });
+});
+
+describe('a transcript for the terminal', () => {
+  const users = {
+    '27': { id: '27', name: 'Samantha\u001b[2J Johnson', bot: false, connector: false },
+    '599': { id: '599', name: 'Guest \u202etxt.exe', bot: false, connector: true },
+  };
+  const message = (id: number, senderid: string, minute: number, text: string) => ({
+    id: String(id),
+    chatid: '1777',
+    senderid,
+    recipientid: 'chat1777',
+    date: `2026-03-16T18:${String(minute).padStart(2, '0')}:00+01:00`,
+    text,
+    params: [],
+  });
+  const conversation = conversationFrom(
+    {
+      chatId: 1777,
+      sessionId: 343,
+      message: { 2: message(2, '27', 2, 'Fine\u0007 now\rOVERWRITTEN'), 1: message(1, '599', 1, 'Hello\u001b]0;pwned\u0007') },
+      users,
+      files: [],
+    },
+    { chatId: 1777, sessionId: 343, current: true },
+    null,
+    '2026-03-16T18:10:00.000Z',
+  );
+
+  it("never hands the terminal a control character or a bidi override from the portal's names and messages", () => {
+    const text = formatTranscriptText(conversation, 'Chat \u001b[31mred', 'portal');
+    // Only the line breaks we write ourselves are control characters.
+    expect(/[\u0000-\u0009\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(text)).toBe(false);
+    expect(text).toContain('\\u001b[2J');
+    expect(text).toContain('\\u202e');
+    expect(text).toContain('Hello');
+    expect(text).toContain('Fine');
   });
 });
