@@ -100,7 +100,13 @@ describe('openlines-inspector login (OAuth)', () => {
       ['chat1777', host()],
     ]);
 
-    for (const output of [result, accounts, lookup].map(printed)) {
+    // The transcript through the same saved account: the OAuth token, not a webhook, in the batch that brings it.
+    const transcript = await cli(['transcript', 'chat1777', '--account', 'emulated', '--json']);
+    expect(transcript.code, transcript.stderr).toBe(0);
+    expect(JSON.parse(transcript.stdout)).toMatchObject({ chatId: 1777, sessionId: 343, source: 'portal' });
+    expect(emulator.requests.at(-1)).toMatchObject({ auth: 'oauth', status: 200 });
+
+    for (const output of [result, accounts, lookup, transcript].map(printed)) {
       expect(output).not.toContain(APP.clientSecret);
       for (const token of emulator.oauth.issuedTokens()) {
         expect(output).not.toContain(token.accessToken);
