@@ -170,6 +170,10 @@ test('the overview opens from the command palette; without the portal it shows t
   await expect(page.getByTestId('overview-waiting')).toContainText('Not known without the portal');
   await expect(page.getByTestId('overview-by-line')).toContainText('Not known without the portal');
   await expect(rows(page).first().locator('.badge')).toHaveText('Not known');
+  // Stamped as read from this computer, not as refreshed.
+  await expect(page.getByTestId('overview-fetched')).toHaveText('Kept copies, read this minute');
+  // The schedule tries again at once, and says so without claiming a refresh before it.
+  await expect(page.getByTestId('overview-schedule-note')).toHaveText(/^The refresh on schedule did not reach the portal \(.+\), nor has any before it\.$/, { timeout: 20_000 });
   await inspector.windowScreenshot('overview-kept');
 
   // The portal back: a refresh reaches it.
@@ -178,6 +182,7 @@ test('the overview opens from the command palette; without the portal it shows t
   await expect(page.getByTestId('overview-waiting')).not.toContainText('Not known', { timeout: 20_000 });
   const total = await shownCount(shown(page));
   expect(total).toBeGreaterThan(100);
+  await expect(page.getByTestId('overview-fetched')).toHaveText('Refreshed this minute');
   const stamp = await page.getByTestId('overview-fetched').getAttribute('title');
 
   // A refresh the portal holds: said as going on, and Stop ends it, the rows shown before staying.

@@ -29,6 +29,9 @@ const overviewEn = {
   showKeptTitle: 'Show the dialogs kept on this computer without asking the portal',
   refreshedAt: (relative: string) => `Refreshed ${relative}`,
   refreshedTitle: (exact: string) => `Refreshed ${exact}`,
+  /** The stamp of kept copies alone: read from this computer, not refreshed from the portal. */
+  keptReadAt: (relative: string) => `Kept copies, read ${relative}`,
+  keptReadTitle: (exact: string) => `The dialogs kept on this computer, read ${exact}`,
   keptOnly: 'Only the dialogs kept on this computer are shown: the portal was not asked. Their status is not known.',
   portalFailed: 'The portal could not be asked: only the dialogs kept on this computer are shown. Their status is not known.',
   lastRefreshShown: (why: string | null, exact: string) =>
@@ -112,7 +115,8 @@ const overviewEn = {
   scheduleRefreshing: (requests: number) => `Refreshing on schedule… ${count(requests, 'request', 'requests')} so far`,
   scheduleWaitsLonger: (requests: number, allowed: string, minutes: number) =>
     `The last refresh took ${count(requests, 'request', 'requests')}, more than ${allowed}% of the limit carries in ${num(minutes)} min: the next one waits longer.`,
-  scheduleOffline: (title: string) => `The last refresh on schedule did not reach the portal (${title}): the refresh before it stays.`,
+  scheduleOffline: (title: string, earlier: boolean) =>
+    earlier ? `The last refresh on schedule did not reach the portal (${title}): the refresh before it stays.` : `The refresh on schedule did not reach the portal (${title}), nor has any before it.`,
   refreshed: (rows: number, waiting: number) => `Overview refreshed: ${count(rows, 'dialog', 'dialogs')}, ${num(waiting)} waiting`,
 };
 

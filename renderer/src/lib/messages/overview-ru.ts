@@ -30,6 +30,8 @@ const overviewRu: OverviewMessages = {
   showKeptTitle: 'Показать диалоги, сохранённые на этом компьютере, не спрашивая портал',
   refreshedAt: (relative) => `Обновлено ${relative}`,
   refreshedTitle: (exact) => `Обновлено ${exact}`,
+  keptReadAt: (relative) => `Сохранённые копии, прочитаны ${relative}`,
+  keptReadTitle: (exact) => `Диалоги, сохранённые на этом компьютере, прочитаны ${exact}`,
   keptOnly: 'Показаны только диалоги, сохранённые на этом компьютере: портал не спрашивали. Их статус неизвестен.',
   portalFailed: 'Портал не ответил: показаны только диалоги, сохранённые на этом компьютере. Их статус неизвестен.',
   lastRefreshShown: (why, exact) =>
@@ -112,7 +114,8 @@ const overviewRu: OverviewMessages = {
   scheduleRefreshing: (requests) => `Обновление по расписанию… пока ${count(requests, 'запрос', 'запроса', 'запросов')}`,
   scheduleWaitsLonger: (requests, allowed, minutes) =>
     `Последнее обновление заняло ${count(requests, 'запрос', 'запроса', 'запросов')} — больше, чем ${allowed}% лимита позволяют за ${num(minutes)} мин: следующее подождёт дольше.`,
-  scheduleOffline: (title) => `Последнее обновление по расписанию не дошло до портала (${title}): показано предыдущее.`,
+  scheduleOffline: (title, earlier) =>
+    earlier ? `Последнее обновление по расписанию не дошло до портала (${title}): показано предыдущее.` : `Обновление по расписанию не дошло до портала (${title}), как и все до него.`,
   refreshed: (rows, waiting) => `Обзор обновлён: ${dialogs(rows)}, ждут ${num(waiting)}`,
 };
 
