@@ -3,6 +3,7 @@
 // into a Conversation, and the window draws it. The demo's transcripts are in
 // main/emulator/demo-transcripts.ts and long-session.ts.
 import { test, expect } from './support/fixtures';
+import { rowEdges, worstSeam } from './support/row-edges';
 
 test('a waiting client: the card says so, and the conversation reads with its formatting, timings and find', async ({ inspector, page }) => {
   await inspector.openConnected();
@@ -94,6 +95,16 @@ test('5,000 messages scroll with only the rows on screen in the page, and find r
   const drawn = await log.locator('[data-message-id]').count();
   expect(drawn).toBeGreaterThan(3);
   expect(drawn).toBeLessThan(80);
+
+  // Halfway down, a screen at a time: the rows drawn are each as tall as their own message and stack edge to edge.
+  await log.evaluate((element) => (element.scrollTop = element.scrollHeight / 2));
+  for (let step = 0; step < 5; step++) {
+    await log.evaluate((element) => (element.scrollTop += element.clientHeight));
+    await page.waitForTimeout(30);
+  }
+  await expect.poll(async () => worstSeam(await rowEdges(log))).toBeLessThan(0.5);
+  const heights = new Set((await rowEdges(log)).map(([top, bottom]) => Math.round(bottom - top)));
+  expect(heights.size).toBeGreaterThan(2);
 
   await log.evaluate((element) => (element.scrollTop = element.scrollHeight));
   await expect(log.getByText('Confirmed fixed on all nodes. Thank you for the marathon!')).toBeVisible();
