@@ -57,7 +57,7 @@ export function portalFailure(result: OverviewResult): MainErrorEnvelope | null 
 }
 
 /** The request wants the portal's view (a source of the portal's, asked online), not the kept copies alone. */
-export function asksPortal(request: OverviewRequest): boolean {
+function asksPortal(request: OverviewRequest): boolean {
   return request.offline !== true && (!request.sources || request.sources.length === 0 || request.sources.some((source) => source !== 'kept'));
 }
 

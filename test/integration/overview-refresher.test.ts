@@ -3,12 +3,14 @@
 // asked for by hand, its requests spaced by the user's share of the rate and
 // the next refresh held back when one costs more than the share carries, off
 // at 0 minutes, after the user's lookups, on through a refresh that failed
-// (the last one standing), and stopped by Stop without losing its schedule.
+// (the last one standing), and stopped by Stop without losing its schedule;
+// a refresh by hand that misses the portal shows the last one that reached it,
+// kept in the store per account, the newest only.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LineCache } from '../../main/api/line-cache';
 import { OverviewRefresh } from '../../main/api/overview-refresh';
 import { OverviewRefresher, overviewPace, type OverviewRefresherDeps } from '../../main/api/overview-refresher';
-import type { OverviewRefreshed, OverviewSchedule } from '../../main/core/overview-types';
+import type { OverviewRefreshed, OverviewResult, OverviewSchedule } from '../../main/core/overview-types';
 import { parseWebhookUrl } from '../../main/core/webhook';
 import { demoDataset, demoLiveDialogs, startEmulator, type Emulator } from '../../main/emulator/index';
 import { createWebhookClient, type PortalClient } from '../../main/rest/portal-client';
@@ -272,5 +274,31 @@ describe('a refresh by hand that cannot reach the portal', () => {
     expect(shown.fetchedAt).toBe(reached.fetchedAt);
     expect(shown.rows.map((row) => row.chatId)).toEqual(reached.rows.map((row) => row.chatId));
     expect(shown.notReached?.error).not.toBeNull();
+  });
+});
+
+describe('the last refresh kept in the store', () => {
+  function refreshed(fetchedAt: string, chatIds: number[]): OverviewResult {
+    return {
+      rows: chatIds.map((chatId) => ({ chatId, name: `Клиент ${chatId}` })) as unknown as OverviewResult['rows'],
+      sources: [{ source: 'recent', state: 'used', rows: chatIds.length }] as unknown as OverviewResult['sources'],
+      fetchedAt,
+      truncated: false,
+    };
+  }
+
+  it('is the newest per account, whole, across a reopening; an older one (a slow refresh ending late) never replaces it', () => {
+    expect(store.lastOverview('a.bitrix24.com')).toBeNull();
+    const first = refreshed('2026-12-08T10:00:00.000Z', [1, 2]);
+    const newer = refreshed('2026-12-08T10:05:00.000Z', [3]);
+    store.keepOverview('a.bitrix24.com', first);
+    store.keepOverview('a.bitrix24.com', newer);
+    store.keepOverview('a.bitrix24.com', refreshed('2026-12-08T10:01:00.000Z', [9]));
+    store.keepOverview('b.bitrix24.com', first);
+    store.close();
+    store = InspectorStore.open(dir);
+    expect(store.lastOverview('a.bitrix24.com')).toEqual(newer);
+    expect(store.lastOverview('b.bitrix24.com')).toEqual(first);
+    expect(store.lastOverview('c.bitrix24.com')).toBeNull();
   });
 });
