@@ -201,7 +201,7 @@ test('the overview opens from the command palette; without the portal it shows t
   harness.emulator.injectFault({ kind: 'reset' }, { times: 1_000 });
   await view(page).getByRole('button', { name: 'Refresh' }).click();
   const lastShown = page.getByTestId('overview-last-refresh');
-  await expect(lastShown).toContainText(/^The portal could not be reached \(.+\): shown is the last refresh that reached it, of .+, with the statuses it found then\.$/, { timeout: 20_000 });
+  await expect(lastShown).toContainText(/^The portal could not be reached \(.+\): shown is the last refresh that reached it, of .+, with the statuses it found then\. Refresh once the portal answers again\.$/, { timeout: 20_000 });
   await expect(shown(page)).toHaveText(`${total} dialogs`);
   expect(await page.getByTestId('overview-fetched').getAttribute('title')).toBe(stamp);
   await expect(rows(page).first().locator('.badge')).not.toHaveText('Not known');

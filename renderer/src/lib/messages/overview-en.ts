@@ -35,7 +35,7 @@ const overviewEn = {
   keptOnly: 'Only the dialogs kept on this computer are shown: the portal was not asked. Their status is not known.',
   portalFailed: 'The portal could not be asked: only the dialogs kept on this computer are shown. Their status is not known.',
   lastRefreshShown: (why: string | null, exact: string) =>
-    `The portal could not be reached${why ? ` (${why})` : ''}: shown is the last refresh that reached it, of ${exact}, with the statuses it found then.`,
+    `The portal could not be reached${why ? ` (${why})` : ''}: shown is the last refresh that reached it, of ${exact}, with the statuses it found then. Refresh once the portal answers again.`,
   truncated: 'More dialogs than one refresh reads: the oldest are left out.',
   summaryLabel: 'At a glance',
   waitingNow: 'Waiting now',
