@@ -338,6 +338,34 @@ test('a dialog is watched from its overview row and listed under Watching; the r
   await expect.poll(async () => ((await harness.dispatch<WatchList>('watch:list', {})) as { value: WatchList }).value.rows).toEqual([]);
 });
 
+test('a right-to-left name starts where its column’s other names do, read right to left in a cell of its own', async ({ inspector, page }) => {
+  // Wide enough that the operator's column has room beside the name, so its alignment shows.
+  await page.setViewportSize({ width: 1700, height: 900 });
+  await inspector.openConnected();
+  await openOverview(page);
+  const cells = page.locator('[data-testid="overview-rows"] .overview-row > bdi.cell');
+  const arabic = cells.filter({ hasText: 'فاطمة الزهراء' }).first();
+  const latin = cells.filter({ hasText: 'Samantha Johnson' }).first();
+  await expect(arabic).toBeVisible();
+  await expect(latin).toBeVisible();
+  expect(await arabic.evaluate((element) => element.matches(':dir(rtl)'))).toBe(true);
+  expect(await latin.evaluate((element) => element.matches(':dir(ltr)'))).toBe(true);
+  // Where the name's text begins and where its cell does: alike for both, in the same column.
+  const edges = (cell: Locator) =>
+    cell.evaluate((element) => {
+      const range = element.ownerDocument.createRange();
+      range.selectNodeContents(element);
+      const [box, text] = [element.getBoundingClientRect(), range.getBoundingClientRect()];
+      return { cell: box.left, text: text.left, room: box.width - text.width };
+    });
+  const [right, left] = [await edges(arabic), await edges(latin)];
+  expect(right.cell).toBe(left.cell);
+  // At the cell's start, in a cell with room to spare: aligned to its own start (the right), it would be `room` off.
+  expect(right.room).toBeGreaterThan(20);
+  expect(Math.abs(right.text - right.cell)).toBeLessThan(1);
+  expect(Math.abs(left.text - left.cell)).toBeLessThan(1);
+});
+
 test('the table draws a screenful of its rows: they stack without gaps as it scrolls, the wheel never takes the focused row, End and Home reach the ends', async ({ inspector, page }) => {
   await inspector.openConnected();
   await openOverview(page);
@@ -356,13 +384,15 @@ test('the table draws a screenful of its rows: they stack without gaps as it scr
   await expect(page.locator(':focus')).toHaveAttribute('data-chat', firstChat);
   await expect(page.locator(':focus')).not.toBeInViewport();
 
-  // Drawn: the focused row far above, then the rows in view and a few beside, edge to edge, filling the view to the list's end.
+  // Drawn: the focused row far above, then the rows in view, edge to edge, filling the view to the list's end;
+  // none behind the view, which moved down: the first drawn is the one across its top edge.
   const drawn = await rowEdges(box);
   const frame = (await box.boundingBox())!;
   const [focused, ...run] = drawn;
   expect(focused![1]).toBeLessThan(run[0]![0] - frame.height);
   expect(worstSeam(run)).toBeLessThan(0.5);
   expect(run[0]![0]).toBeLessThanOrEqual(frame.y);
+  expect(run[0]![1]).toBeGreaterThan(frame.y);
   expect(Math.abs(run.at(-1)![1] - (frame.y + frame.height))).toBeLessThan(1.5);
 
   // End from the focused row: the last row, in view; Home: the first again, in view.

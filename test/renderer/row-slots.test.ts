@@ -32,6 +32,13 @@ describe('where rows start', () => {
     expect(shownRange(offsets, 39_800, 400, 80)).toEqual([993, 999]);
     expect(shownRange(rowOffsets(0, () => 40), 0, 400, 80)).toBeNull();
   });
+
+  test('a moving view draws the overscan ahead of it only', () => {
+    const offsets = rowOffsets(1000, () => 40);
+    expect(shownRange(offsets, 4000, 400, 80, 'down')).toEqual([100, 112]);
+    expect(shownRange(offsets, 4000, 400, 80, 'up')).toEqual([98, 110]);
+    expect(shownRange(offsets, 4000, 400, 80, 'still')).toEqual([98, 112]);
+  });
 });
 
 describe('the element each drawn row takes', () => {

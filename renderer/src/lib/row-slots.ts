@@ -28,10 +28,21 @@ export function rowAt(offsets: Float64Array, y: number): number {
   return low;
 }
 
-/** The rows drawn for a view of `height` from `top`, `overscan` more on either side: first and last, inclusive; null when there are none. */
-export function shownRange(offsets: Float64Array, top: number, height: number, overscan: number): [number, number] | null {
+/** Which way the view last moved: the overscan is drawn on that side only, where rows come from. */
+export type Heading = 'up' | 'down' | 'still';
+
+/**
+ * The rows drawn for a view of `height` from `top`, `overscan` px more ahead
+ * of the view (both sides while it is still): first and last, inclusive; null
+ * when there are none. Nothing behind a moving view, since rows that just
+ * left it are not coming back, and in a fast scroll every row drawn is laid
+ * out anew each frame.
+ */
+export function shownRange(offsets: Float64Array, top: number, height: number, overscan: number, heading: Heading = 'still'): [number, number] | null {
   if (offsets.length <= 1) return null;
-  return [rowAt(offsets, top - overscan), rowAt(offsets, top + Math.max(0, height) + overscan)];
+  const above = heading === 'down' ? 0 : overscan;
+  const below = heading === 'up' ? 0 : overscan;
+  return [rowAt(offsets, top - above), rowAt(offsets, top + Math.max(0, height) + below)];
 }
 
 /**
