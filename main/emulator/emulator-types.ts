@@ -270,6 +270,15 @@ export interface EmulatorRequest {
   answeredInMs: number;
 }
 
+export interface FaultOptions {
+  /** How many matching requests it applies to; default 1. */
+  times?: number;
+  /** Only to this method. */
+  method?: string;
+  /** How many matching requests are answered normally first; default 0. */
+  after?: number;
+}
+
 export interface Emulator {
   /** https://127.0.0.1:<port> */
   readonly origin: string;
@@ -278,8 +287,8 @@ export interface Emulator {
   readonly certificate: string;
   /** https://127.0.0.1:<port>/rest/<userId>/<key>/ (defaults to the first webhook). */
   webhookUrl(webhook?: EmulatorWebhook): string;
-  /** Applies to the next `times` (default 1) matching requests, after authentication. */
-  injectFault(fault: EmulatorFault, options?: { times?: number; method?: string }): void;
+  /** Applies to the next `times` (default 1) matching requests, after authentication, once `after` (default 0) of them have been answered normally. */
+  injectFault(fault: EmulatorFault, options?: FaultOptions): void;
   clearFaults(): void;
   /**
    * Changes a dialog from now on, as a living portal would (operator transfer,

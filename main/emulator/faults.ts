@@ -1,22 +1,28 @@
 // Injected faults: the things a real network and a real portal (or whatever
 // sits in front of it) do to a client besides answering properly.
-import type { EmulatorFault } from './emulator-types';
+import type { EmulatorFault, FaultOptions } from './emulator-types';
 import { normaliseMethod } from './request-params';
 
 interface QueuedFault {
   fault: EmulatorFault;
+  /** Matching requests still answered normally before the fault starts. */
+  passes: number;
   remaining: number;
   method: string | null;
 }
 
+
 export class FaultQueue {
   private queue: QueuedFault[] = [];
 
-  add(fault: EmulatorFault, options: { times?: number; method?: string } = {}): void {
+  add(fault: EmulatorFault, options: FaultOptions = {}): void {
     const times = options.times ?? 1;
+    const after = options.after ?? 0;
     if (!Number.isInteger(times) || times < 1) throw new RangeError(`times must be a positive integer, got ${times}`);
+    if (!Number.isInteger(after) || after < 0) throw new RangeError(`after must be a whole number, got ${after}`);
     this.queue.push({
       fault,
+      passes: after,
       remaining: times,
       method: options.method === undefined ? null : normaliseMethod(options.method),
     });
@@ -26,10 +32,14 @@ export class FaultQueue {
     this.queue = [];
   }
 
-  /** Consumes one use of the oldest fault that matches this method. */
+  /** Consumes one use of the oldest fault that matches this method (or one of its passes). */
   take(method: string): EmulatorFault | null {
     const entry = this.queue.find((q) => q.method === null || q.method === method);
     if (!entry) return null;
+    if (entry.passes > 0) {
+      entry.passes -= 1;
+      return null;
+    }
     entry.remaining -= 1;
     if (entry.remaining === 0) this.queue = this.queue.filter((q) => q !== entry);
     return entry.fault;

@@ -14,6 +14,7 @@ import type {
   EmulatorRequest,
   EmulatorTokenRequest,
   EmulatorWebhook,
+  FaultOptions,
 } from './emulator-types';
 import { emulatorCertificate } from './certificate';
 import { DEMO_WEBHOOK, demoDataset } from './dataset';
@@ -197,7 +198,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (!target) throw new Error('This emulator has no webhooks');
       return `${origin}/rest/${target.userId}/${encodeURIComponent(target.key)}/`;
     },
-    injectFault(fault: EmulatorFault, faultOptions?: { times?: number; method?: string }): void {
+    injectFault(fault: EmulatorFault, faultOptions?: FaultOptions): void {
       faults.add(fault, faultOptions);
     },
     clearFaults(): void {

@@ -127,6 +127,27 @@ test('a run can be stopped: it says so and keeps the rows answered', async ({ in
   await inspector.windowScreenshot('bulk-stopped');
 });
 
+test('a run the portal slows says its pace and the time left as it goes, and its wait for the rate limit, then how long it took', async ({ inspector, page, harness }) => {
+  await inspector.openConnected();
+  // Three batches of 50; the portal's bucket is full twice before the second and twice before the
+  // third: each waits 1 s, then 2 s, and goes on (three tries in all).
+  const full = { kind: 'error', code: 'QUERY_LIMIT_EXCEEDED', status: 503 } as const;
+  harness.emulator.injectFault(full, { method: 'batch', after: 1, times: 2 });
+  harness.emulator.injectFault(full, { method: 'batch', after: 1, times: 2 });
+  const inputs = [...Array.from({ length: 149 }, (_, i) => `livechat|1|x${i}|1`), 'chat1777'];
+  await inspector.lookupInput.fill(inputs.join('\n'));
+  await inspector.lookupInput.press('Enter');
+  const stats = bulkView(page).locator('.stats');
+  await expect(stats).toHaveText(/^\d+ of 150 · [\d.]+\/s · (about )?\d+ s left$/, { timeout: 10_000 });
+  const done = Number((await stats.textContent())!.split(' ')[0]);
+  expect(done).toBeGreaterThan(0);
+  expect(done).toBeLessThan(150);
+  await expect(bulkView(page)).toContainText(/Waiting for the portal's rate limit: \d s/);
+  await inspector.windowScreenshot('bulk-paced');
+  await expect(bulkTitle(page)).toHaveText('Done: 1 found, 149 failed', { timeout: 10_000 });
+  await expect(stats).toHaveText(/^150 of 150 · in [\d.]+ s$/);
+});
+
 test('300 identifiers: every row answered, with few of them in the page however far it scrolls', async ({ inspector, page }) => {
   await inspector.openConnected();
   const inputs = [...Array.from({ length: 296 }, (_, i) => `livechat|1|x${i}|1`), 'chat1777', '2001', '2002', '2003'];

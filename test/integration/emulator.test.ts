@@ -413,6 +413,16 @@ describe('emulator: faults', () => {
     expect(replies[5]?.json.result.id).toBe(1777);
   });
 
+  it('lets `after` matching requests through first, then applies the fault its `times`', async () => {
+    const emulator = await start();
+    emulator.injectFault({ kind: 'error', code: 'QUERY_LIMIT_EXCEEDED', status: 503 }, { method: 'scope', times: 2, after: 2 });
+    expect((await dialogGet(emulator, { CHAT_ID: 1777 })).status).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await call(emulator, 'scope')).status);
+    expect(statuses).toEqual([200, 200, 503, 503, 200]);
+    expect(() => emulator.injectFault({ kind: 'reset' }, { after: -1 })).toThrow(RangeError);
+  });
+
   it('applies faults only after authentication and only to the chosen method', async () => {
     const emulator = await start();
     emulator.injectFault({ kind: 'error', code: 'INTERNAL_SERVER_ERROR' }, { method: 'scope' });
