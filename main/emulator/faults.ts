@@ -11,7 +11,6 @@ interface QueuedFault {
   method: string | null;
 }
 
-
 export class FaultQueue {
   private queue: QueuedFault[] = [];
 
