@@ -129,8 +129,8 @@ test('a run can be stopped: it says so and keeps the rows answered', async ({ in
 
 test('a run the portal slows says its pace and the time left as it goes, and its wait for the rate limit, then how long it took', async ({ inspector, page, harness }) => {
   await inspector.openConnected();
-  // Three batches of 50; the portal's bucket is full twice before the second and twice before the
-  // third: each waits 1 s, then 2 s, and goes on (three tries in all).
+  // Three batches; the portal's bucket is full twice before the second and twice before the third:
+  // each waits 1 s, then 2 s, and goes on at its third try.
   const full = { kind: 'error', code: 'QUERY_LIMIT_EXCEEDED', status: 503 } as const;
   harness.emulator.injectFault(full, { method: 'batch', after: 1, times: 2 });
   harness.emulator.injectFault(full, { method: 'batch', after: 1, times: 2 });
