@@ -173,7 +173,7 @@ test('the overview opens from the command palette; without the portal it shows t
   // Stamped as read from this computer, not as refreshed.
   await expect(page.getByTestId('overview-fetched')).toHaveText('Kept copies, read this minute');
   // The schedule tries again at once, and says so without claiming a refresh before it.
-  await expect(page.getByTestId('overview-schedule-note')).toHaveText(/^The refresh on schedule did not reach the portal \(.+\), nor has any before it\.$/, { timeout: 20_000 });
+  await expect(page.getByTestId('overview-schedule-note')).toHaveText(/^The refresh on schedule did not reach the portal \(.+\), nor has any before it\. The next one tries again; check the connection, or press Refresh\.$/, { timeout: 20_000 });
   await inspector.windowScreenshot('overview-kept');
 
   // The portal back: a refresh reaches it.

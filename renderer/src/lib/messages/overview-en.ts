@@ -116,7 +116,7 @@ const overviewEn = {
   scheduleWaitsLonger: (requests: number, allowed: string, minutes: number) =>
     `The last refresh took ${count(requests, 'request', 'requests')}, more than ${allowed}% of the limit carries in ${num(minutes)} min: the next one waits longer.`,
   scheduleOffline: (title: string, earlier: boolean) =>
-    earlier ? `The last refresh on schedule did not reach the portal (${title}): the refresh before it stays.` : `The refresh on schedule did not reach the portal (${title}), nor has any before it.`,
+    `${earlier ? `The last refresh on schedule did not reach the portal (${title}): the refresh before it stays.` : `The refresh on schedule did not reach the portal (${title}), nor has any before it.`} The next one tries again; check the connection, or press Refresh.`,
   refreshed: (rows: number, waiting: number) => `Overview refreshed: ${count(rows, 'dialog', 'dialogs')}, ${num(waiting)} waiting`,
 };
 
